@@ -1,0 +1,114 @@
+/**
+ * The shapes every context agrees on. A key record has a small clear part (what the toolbar badge
+ * needs while the vault is locked) and sealed parts (everything a thief could use or learn from).
+ */
+
+export const EXCHANGE_IDS = [
+  'htx',
+  'xt',
+  'bitexbit',
+  'binance',
+  'okx',
+  'bybit',
+  'kucoin',
+  'gate',
+  'bitget',
+  'mexc',
+  'coinbase',
+  'kraken',
+] as const;
+
+export type ExchangeId = (typeof EXCHANGE_IDS)[number];
+
+export function isExchangeId(value: unknown): value is ExchangeId {
+  return typeof value === 'string' && (EXCHANGE_IDS as readonly string[]).includes(value);
+}
+
+export interface Credentials {
+  apiKey: string;
+  secret: string;
+  /** Only exchanges that use one (OKX, KuCoin, Bitget); empty otherwise. */
+  passphrase: string;
+}
+
+export type CredentialField = keyof Credentials;
+
+/** Permissions as normalised flags, plus the exchange's own words for them. */
+export interface KeyPermissions {
+  read: boolean;
+  trade: boolean;
+  withdraw: boolean;
+  transfer: boolean;
+  /** Labels as the exchange shows them, e.g. ["Read", "Trade"]. */
+  labels: string[];
+}
+
+export interface Binding {
+  platformHost: string;
+  boundAt: number;
+}
+
+export type KeySource =
+  | { kind: 'capture'; url: string }
+  | { kind: 'manual' }
+  | { kind: 'import' };
+
+/** Everything about a key that is not a credential. Encrypted at rest, readable when unlocked. */
+export interface KeyDetails {
+  label: string;
+  /** "main", or the sub-account's name. */
+  account: string;
+  /** null: not known (a manual add that did not say). */
+  permissions: KeyPermissions | null;
+  /** null: not known; []: the key has no IP restriction. */
+  ipWhitelist: string[] | null;
+  source: KeySource;
+  bindings: Binding[];
+  notes: string;
+  /** The API key's last characters, for telling keys apart in lists. */
+  apiKeyTail: string;
+}
+
+/** Readable while locked: only what the toolbar badge and risk counts need. */
+export interface RiskFlags {
+  withdraw: boolean;
+  transfer: boolean;
+  noIpWhitelist: boolean;
+}
+
+export function riskFlags(details: Pick<KeyDetails, 'permissions' | 'ipWhitelist'>): RiskFlags {
+  return {
+    withdraw: details.permissions?.withdraw ?? false,
+    transfer: details.permissions?.transfer ?? false,
+    noIpWhitelist: details.ipWhitelist !== null && details.ipWhitelist.length === 0,
+  };
+}
+
+export function isRisky(flags: RiskFlags): boolean {
+  return flags.withdraw || flags.noIpWhitelist;
+}
+
+/** What the popup lists: details plus the clear fields, never a credential. */
+export interface KeySummary extends KeyDetails {
+  id: string;
+  exchange: ExchangeId;
+  createdAt: number;
+  updatedAt: number;
+  risk: RiskFlags;
+  /** Still sealed to the capture key: opened and re-encrypted at the next unlock. */
+  pendingAdoption: boolean;
+}
+
+export interface NewKeyInput {
+  exchange: ExchangeId;
+  credentials: Credentials;
+  details: Omit<KeyDetails, 'apiKeyTail' | 'bindings'> & { bindings?: Binding[] };
+  /** When the exchange showed the key (capture) or when the user added it. */
+  createdAt?: number;
+}
+
+export const API_KEY_TAIL_LENGTH = 4;
+
+export function apiKeyTail(apiKey: string): string {
+  return apiKey.slice(-API_KEY_TAIL_LENGTH);
+}

@@ -1,0 +1,139 @@
+/**
+ * The one message protocol between Keyward's contexts. Each message type names the contexts
+ * allowed to send it; the background's broker refuses anything else before a handler runs.
+ *
+ * Directions: extension pages (popup, options) -> background; content scripts -> background.
+ * The background never pushes a secret anywhere except as the reply to the one request that
+ * asked for it.
+ */
+import type {
+  CredentialField,
+  ExchangeId,
+  KeyPermissions,
+  KeySummary,
+  NewKeyInput,
+} from './core/records';
+
+/** Who sent a message, as the broker establishes it from the browser's sender info. */
+export type SenderContext = 'extension-page' | 'exchange-content' | 'platform-content';
+
+export interface Settings {
+  /** Lock after this long without use of the vault (seconds; the popup offers minutes). */
+  autoLockSeconds: number;
+  /** Clear a copied value from the clipboard after this long, if it is still there. */
+  clipboardClearSeconds: number;
+  /** Remind to rotate keys older than this. */
+  rotationDays: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  autoLockSeconds: 15 * 60,
+  clipboardClearSeconds: 30,
+  rotationDays: 90,
+};
+
+/** Bounds the broker enforces; the popup offers a subset. */
+export const SETTING_LIMITS = {
+  autoLockSeconds: { min: 15, max: 24 * 60 * 60 },
+  clipboardClearSeconds: { min: 5, max: 600 },
+  rotationDays: { min: 1, max: 3650 },
+} as const satisfies Record<keyof Settings, { min: number; max: number }>;
+
+export type VaultState = 'no-vault' | 'locked' | 'unlocked';
+
+export interface VaultStatus {
+  state: VaultState;
+  /** While unlock is throttled after failures: when the next attempt is allowed (epoch ms). */
+  retryAt: number | null;
+  keyCount: number;
+  riskyCount: number;
+  settings: Settings;
+}
+
+/** A key as the capture watcher read it from an exchange page (issue: exchange pages). */
+export interface CaptureSubmission {
+  exchange: ExchangeId;
+  apiKey: string;
+  secret: string;
+  passphrase: string;
+  label: string;
+  account: string;
+  permissions: KeyPermissions | null;
+  ipWhitelist: string[] | null;
+}
+
+export interface KeyDetailsPatch {
+  label?: string;
+  account?: string;
+  notes?: string;
+}
+
+export interface Requests {
+  'vault.status': { req: Record<string, never>; res: VaultStatus };
+  'vault.create': { req: { password: string }; res: VaultStatus };
+  'vault.unlock': { req: { password: string }; res: VaultStatus };
+  'vault.lock': { req: Record<string, never>; res: VaultStatus };
+  'vault.changePassword': { req: { current: string; next: string }; res: VaultStatus };
+  'settings.update': { req: Partial<Settings>; res: VaultStatus };
+  'keys.list': { req: Record<string, never>; res: { keys: KeySummary[] } };
+  'keys.add': { req: { input: NewKeyInput }; res: { key: KeySummary } };
+  'keys.update': { req: { id: string; patch: KeyDetailsPatch }; res: { key: KeySummary } };
+  'keys.removeBinding': { req: { id: string; platformHost: string; boundAt: number }; res: { key: KeySummary } };
+  'keys.reveal': { req: { id: string; field: CredentialField }; res: { value: string } };
+  'keys.copy': { req: { id: string; field: CredentialField }; res: { clearsAfterSeconds: number } };
+  'keys.delete': { req: { id: string }; res: Record<string, never> };
+  'backup.export': { req: { masterPassword: string; backupPassword: string }; res: { fileName: string; content: string } };
+  'backup.import': { req: { content: string; password: string }; res: { added: number; duplicates: number } };
+  'capture.submit': { req: CaptureSubmission; res: { id: string; duplicate: boolean } };
+}
+
+export type MessageType = keyof Requests;
+export type RequestOf<T extends MessageType> = Requests[T]['req'];
+export type ResponseOf<T extends MessageType> = Requests[T]['res'];
+
+export const MESSAGE_SENDERS = {
+  'vault.status': ['extension-page'],
+  'vault.create': ['extension-page'],
+  'vault.unlock': ['extension-page'],
+  'vault.lock': ['extension-page'],
+  'vault.changePassword': ['extension-page'],
+  'settings.update': ['extension-page'],
+  'keys.list': ['extension-page'],
+  'keys.add': ['extension-page'],
+  'keys.update': ['extension-page'],
+  'keys.removeBinding': ['extension-page'],
+  'keys.reveal': ['extension-page'],
+  'keys.copy': ['extension-page'],
+  'keys.delete': ['extension-page'],
+  'backup.export': ['extension-page'],
+  'backup.import': ['extension-page'],
+  'capture.submit': ['exchange-content'],
+} as const satisfies Record<MessageType, readonly SenderContext[]>;
+
+export function isMessageType(value: unknown): value is MessageType {
+  return typeof value === 'string' && Object.hasOwn(MESSAGE_SENDERS, value);
+}
+
+export interface Envelope<T extends MessageType = MessageType> {
+  keyward: 1;
+  type: T;
+  payload: RequestOf<T>;
+}
+
+export interface ErrorInfo {
+  code: string;
+  message: string;
+}
+
+export type Reply<T extends MessageType> = { ok: true; data: ResponseOf<T> } | { ok: false; error: ErrorInfo };
+
+/** Thrown by the client side when the background refuses or fails; carries the error code. */
+export class KeywardError extends Error {
+  override readonly name = 'KeywardError';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,59 @@
+import { type Bytes, fromBase64, randomBytes, toBase64, utf8 } from './bytes';
+import { VaultError } from './errors';
+
+/** AES-256-GCM ciphertext under a symmetric key (the vault key or a key-encryption key). */
+export interface AeadBox {
+  alg: 'A256GCM';
+  iv: string;
+  ct: string;
+}
+
+export function isAeadBox(value: unknown): value is AeadBox {
+  if (typeof value !== 'object' || value === null) return false;
+  const box = value as Record<string, unknown>;
+  return box.alg === 'A256GCM' && typeof box.iv === 'string' && typeof box.ct === 'string';
+}
+
+export async function importAesKey(raw: Bytes, usages: KeyUsage[] = ['encrypt', 'decrypt']) {
+  if (raw.length !== 32) throw new VaultError('corrupt', 'An AES key must be 256 bits.');
+  return crypto.subtle.importKey('raw', raw, { name: 'AES-GCM' }, false, usages);
+}
+
+export async function aeadEncrypt(key: CryptoKey, plaintext: Bytes, aad: string): Promise<AeadBox> {
+  const iv = randomBytes(12);
+  const ct = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: utf8(aad) },
+    key,
+    plaintext,
+  );
+  return { alg: 'A256GCM', iv: toBase64(iv), ct: toBase64(new Uint8Array(ct)) };
+}
+
+/**
+ * Opens a box or throws `tampered`: GCM cannot tell a flipped bit from a wrong key, so callers
+ * that can tell (a password check) decide before calling.
+ */
+export async function aeadDecrypt(key: CryptoKey, box: unknown, aad: string): Promise<Bytes> {
+  if (!isAeadBox(box)) throw new VaultError('corrupt', 'An encrypted field is malformed.');
+  let iv: Bytes;
+  let ct: Bytes;
+  try {
+    iv = fromBase64(box.iv);
+    ct = fromBase64(box.ct);
+  } catch {
+    throw new VaultError('corrupt', 'An encrypted field is not valid base64.');
+  }
+  if (iv.length !== 12 || ct.length < 16) {
+    throw new VaultError('corrupt', 'An encrypted field has the wrong length.');
+  }
+  try {
+    const plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv, additionalData: utf8(aad) },
+      key,
+      ct,
+    );
+    return new Uint8Array(plain);
+  } catch {
+    throw new VaultError('tampered', 'An encrypted field failed its integrity check.');
+  }
+}

@@ -1,0 +1,199 @@
+import { type Credentials, type ExchangeId, type KeyDetails, isExchangeId } from '../core/records';
+import { aeadDecrypt, aeadEncrypt, importAesKey } from './aead';
+import { type Bytes, equalBytes, fromBase64, randomBytes, toBase64 } from './bytes';
+import { decodeJson, encodeJson, parseCredentials, parseDetails } from './codec';
+import { VaultError } from './errors';
+import { type KdfParams, deriveKek, isValidKdfParams, meetsMinimum } from './kdf';
+import { kekCheck, newRecordId } from './keys';
+import type { StoredKey } from './store';
+import type { UnlockedVault } from './vault';
+
+/**
+ * Backup file: a clear header (format, KDF, salt, password check) and one AES-256-GCM box holding
+ * every record in clear JSON. The header is the box's associated data, so editing it (a weaker
+ * KDF, another salt) makes the file fail to open instead of opening weaker.
+ */
+export interface BackupFile {
+  format: 'keyward-backup';
+  version: 1;
+  createdAt: number;
+  kdf: KdfParams;
+  salt: string;
+  check: string;
+  iv: string;
+  ct: string;
+}
+
+interface BackupEntry {
+  exchange: ExchangeId;
+  createdAt: number;
+  updatedAt: number;
+  credentials: Credentials;
+  details: KeyDetails;
+}
+
+export interface ImportReport {
+  added: number;
+  duplicates: number;
+}
+
+function headerAad(file: Pick<BackupFile, 'format' | 'version' | 'createdAt' | 'kdf' | 'salt' | 'check'>): string {
+  const { kdf } = file;
+  return [
+    file.format,
+    file.version,
+    file.createdAt,
+    kdf.algorithm,
+    kdf.version,
+    kdf.memoryKiB,
+    kdf.iterations,
+    kdf.parallelism,
+    file.salt,
+    file.check,
+  ].join('|');
+}
+
+export async function exportBackup(vault: UnlockedVault, password: string, kdf: KdfParams): Promise<string> {
+  if (password.length === 0) throw new VaultError('invalid-input', 'A backup password is required.');
+  const entries: BackupEntry[] = [];
+  for (const record of await vault.allRecords()) {
+    const { credentials, details } = await vault.openRecord(record);
+    entries.push({
+      exchange: record.exchange,
+      createdAt: record.createdAt,
+      updatedAt: record.updatedAt,
+      credentials,
+      details,
+    });
+  }
+  const saltBytes = randomBytes(16);
+  const kek = await deriveKek(password, saltBytes, kdf);
+  const header = {
+    format: 'keyward-backup' as const,
+    version: 1 as const,
+    createdAt: Date.now(),
+    kdf,
+    salt: toBase64(saltBytes),
+    check: await kekCheck(kek),
+  };
+  const box = await aeadEncrypt(await importAesKey(kek, ['encrypt']), encodeJson({ entries }), headerAad(header));
+  kek.fill(0);
+  const file: BackupFile = { ...header, iv: box.iv, ct: box.ct };
+  return JSON.stringify(file, null, 1);
+}
+
+function parseFile(text: string): BackupFile {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    // A file that starts like ours but does not parse was cut short (an interrupted download).
+    if (/^\s*\{\s*"format"\s*:\s*"keyward-backup"/.test(text)) {
+      throw new VaultError('backup-truncated', 'This backup file is incomplete (cut short). Nothing was imported.');
+    }
+    throw new VaultError('backup-format', 'This is not a Keyward backup file. Nothing was imported.');
+  }
+  if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== 'keyward-backup') {
+    throw new VaultError('backup-format', 'This is not a Keyward backup file. Nothing was imported.');
+  }
+  const file = value as Partial<BackupFile>;
+  if (typeof file.version === 'number' && file.version > 1) {
+    throw new VaultError('newer-format', 'This backup was made by a newer Keyward; update the extension first.');
+  }
+  if (
+    file.version !== 1 ||
+    typeof file.createdAt !== 'number' ||
+    !isValidKdfParams(file.kdf) ||
+    typeof file.salt !== 'string' ||
+    typeof file.check !== 'string' ||
+    typeof file.iv !== 'string' ||
+    typeof file.ct !== 'string'
+  ) {
+    throw new VaultError('backup-tampered', 'This backup file is damaged or was altered. Nothing was imported.');
+  }
+  if (!meetsMinimum(file.kdf)) {
+    throw new VaultError('kdf-downgrade', 'This backup\'s key derivation is weaker than allowed; refusing it.');
+  }
+  return file as BackupFile;
+}
+
+function decode(text: string): Bytes {
+  try {
+    return fromBase64(text);
+  } catch {
+    throw new VaultError('backup-tampered', 'This backup file is damaged or was altered. Nothing was imported.');
+  }
+}
+
+function parseEntries(payload: unknown): BackupEntry[] {
+  const entries = (payload as { entries?: unknown } | null)?.entries;
+  if (!Array.isArray(entries)) throw new VaultError('backup-tampered', 'The backup\'s contents have the wrong shape.');
+  return entries.map((entry: unknown) => {
+    const e = entry as Partial<Record<keyof BackupEntry, unknown>>;
+    if (!isExchangeId(e.exchange) || typeof e.createdAt !== 'number' || typeof e.updatedAt !== 'number') {
+      throw new VaultError('backup-tampered', 'A key in the backup has the wrong shape.');
+    }
+    try {
+      return {
+        exchange: e.exchange,
+        createdAt: e.createdAt,
+        updatedAt: e.updatedAt,
+        credentials: parseCredentials(e.credentials),
+        details: parseDetails(e.details),
+      };
+    } catch {
+      throw new VaultError('backup-tampered', 'A key in the backup has the wrong shape.');
+    }
+  });
+}
+
+/** Opens a backup and checks every entry; throws before anything is written. */
+export async function readBackup(text: string, password: string): Promise<BackupEntry[]> {
+  const file = parseFile(text);
+  const kek = await deriveKek(password, decode(file.salt), file.kdf);
+  try {
+    if (!equalBytes(decode(await kekCheck(kek)), decode(file.check))) {
+      throw new VaultError('backup-password', 'Wrong password for this backup. Nothing was imported.');
+    }
+    const plain = await aeadDecrypt(
+      await importAesKey(kek, ['decrypt']),
+      { alg: 'A256GCM', iv: file.iv, ct: file.ct },
+      headerAad(file),
+    ).catch(() => {
+      throw new VaultError('backup-tampered', 'This backup file is damaged or was altered. Nothing was imported.');
+    });
+    let payload: unknown;
+    try {
+      payload = decodeJson(plain);
+    } finally {
+      plain.fill(0);
+    }
+    return parseEntries(payload);
+  } finally {
+    kek.fill(0);
+  }
+}
+
+/** Merges a backup: keys already in the vault (same exchange and API key) are skipped. */
+export async function importBackup(vault: UnlockedVault, text: string, password: string): Promise<ImportReport> {
+  const entries = await readBackup(text, password);
+  const records: StoredKey[] = [];
+  const seen = new Set<string>();
+  let duplicates = 0;
+  for (const entry of entries) {
+    const fingerprint = await vault.fingerprint(entry.exchange, entry.credentials.apiKey);
+    if (seen.has(fingerprint) || (await vault.hasFingerprint(fingerprint))) {
+      duplicates++;
+      continue;
+    }
+    seen.add(fingerprint);
+    records.push(
+      await vault.encryptRecord(newRecordId(), entry.exchange, entry.credentials, entry.details, {
+        createdAt: entry.createdAt,
+        updatedAt: entry.updatedAt,
+      }),
+    );
+  }
+  await vault.putAll(records);
+  return { added: records.length, duplicates };
+}

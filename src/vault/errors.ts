@@ -1,0 +1,34 @@
+/**
+ * Every way the vault can refuse. The popup turns the code into words; the message is for logs
+ * and never contains a secret or a password.
+ */
+export type VaultErrorCode =
+  | 'no-vault'
+  | 'vault-exists'
+  | 'locked'
+  | 'wrong-password'
+  | 'throttled'
+  | 'kdf-downgrade'
+  | 'tampered'
+  | 'corrupt'
+  | 'not-found'
+  | 'invalid-input'
+  | 'newer-format'
+  | 'backup-format'
+  | 'backup-truncated'
+  | 'backup-tampered'
+  | 'backup-password';
+
+export class VaultError extends Error {
+  override readonly name = 'VaultError';
+  constructor(
+    readonly code: VaultErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function isVaultError(error: unknown, code?: VaultErrorCode): error is VaultError {
+  return error instanceof VaultError && (code === undefined || error.code === code);
+}

@@ -1,0 +1,125 @@
+import { type Bytes, concatBytes, fromBase64, randomBytes, toBase64, utf8 } from './bytes';
+import { VaultError } from './errors';
+
+/**
+ * Sealed box: anyone holding the vault's public key can seal, only the unlocked vault can open.
+ * This is what lets a one-time secret be stored the moment the exchange shows it, locked or not.
+ * Ephemeral ECDH P-256 -> HKDF-SHA256 -> AES-256-GCM. P-256 rather than X25519 because both
+ * browsers' WebCrypto have had it for years.
+ */
+export interface SealedBox {
+  alg: 'ECDH-P256+HKDF-SHA256+A256GCM';
+  /** The sender's ephemeral public key, raw uncompressed point. */
+  epk: string;
+  iv: string;
+  ct: string;
+}
+
+const CURVE = { name: 'ECDH', namedCurve: 'P-256' } as const;
+const HKDF_INFO = utf8('keyward/seal/v1');
+
+export function isSealedBox(value: unknown): value is SealedBox {
+  if (typeof value !== 'object' || value === null) return false;
+  const box = value as Record<string, unknown>;
+  return (
+    box.alg === 'ECDH-P256+HKDF-SHA256+A256GCM' &&
+    typeof box.epk === 'string' &&
+    typeof box.iv === 'string' &&
+    typeof box.ct === 'string'
+  );
+}
+
+export interface SealKeyPair {
+  publicKeyRaw: Bytes;
+  privateKeyPkcs8: Bytes;
+}
+
+export async function generateSealKeyPair(): Promise<SealKeyPair> {
+  const pair = await crypto.subtle.generateKey(CURVE, true, ['deriveBits']);
+  const publicKeyRaw = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
+  const privateKeyPkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey));
+  return { publicKeyRaw, privateKeyPkcs8 };
+}
+
+export async function importSealPrivateKey(pkcs8: Bytes): Promise<CryptoKey> {
+  try {
+    return await crypto.subtle.importKey('pkcs8', pkcs8, CURVE, false, ['deriveBits']);
+  } catch {
+    throw new VaultError('corrupt', 'The vault\'s capture key cannot be read.');
+  }
+}
+
+async function importPublic(raw: Bytes): Promise<CryptoKey> {
+  try {
+    return await crypto.subtle.importKey('raw', raw, CURVE, false, []);
+  } catch {
+    throw new VaultError('corrupt', 'A public key in the vault is not a valid P-256 point.');
+  }
+}
+
+/** Both ends derive the same AES key; the salt binds it to both public keys. */
+async function boxKey(
+  privateKey: CryptoKey,
+  peerPublic: CryptoKey,
+  ephemeralRaw: Bytes,
+  recipientRaw: Bytes,
+): Promise<CryptoKey> {
+  const shared = await crypto.subtle.deriveBits({ name: 'ECDH', public: peerPublic }, privateKey, 256);
+  const ikm = await crypto.subtle.importKey('raw', shared, 'HKDF', false, ['deriveKey']);
+  return crypto.subtle.deriveKey(
+    { name: 'HKDF', hash: 'SHA-256', salt: concatBytes(ephemeralRaw, recipientRaw), info: HKDF_INFO },
+    ikm,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt', 'decrypt'],
+  );
+}
+
+export async function seal(recipientPublicRaw: Bytes, plaintext: Bytes, aad: string): Promise<SealedBox> {
+  const recipient = await importPublic(recipientPublicRaw);
+  const ephemeral = await crypto.subtle.generateKey(CURVE, true, ['deriveBits']);
+  const ephemeralRaw = new Uint8Array(await crypto.subtle.exportKey('raw', ephemeral.publicKey));
+  const key = await boxKey(ephemeral.privateKey, recipient, ephemeralRaw, recipientPublicRaw);
+  const iv = randomBytes(12);
+  const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: utf8(aad) }, key, plaintext);
+  return {
+    alg: 'ECDH-P256+HKDF-SHA256+A256GCM',
+    epk: toBase64(ephemeralRaw),
+    iv: toBase64(iv),
+    ct: toBase64(new Uint8Array(ct)),
+  };
+}
+
+export async function openSealed(
+  privateKey: CryptoKey,
+  recipientPublicRaw: Bytes,
+  box: unknown,
+  aad: string,
+): Promise<Bytes> {
+  if (!isSealedBox(box)) throw new VaultError('corrupt', 'A sealed field is malformed.');
+  let epk: Bytes;
+  let iv: Bytes;
+  let ct: Bytes;
+  try {
+    epk = fromBase64(box.epk);
+    iv = fromBase64(box.iv);
+    ct = fromBase64(box.ct);
+  } catch {
+    throw new VaultError('corrupt', 'A sealed field is not valid base64.');
+  }
+  if (iv.length !== 12 || ct.length < 16) throw new VaultError('corrupt', 'A sealed field has the wrong length.');
+  let ephemeral: CryptoKey;
+  try {
+    ephemeral = await crypto.subtle.importKey('raw', epk, CURVE, false, []);
+  } catch {
+    throw new VaultError('tampered', 'A sealed field\'s ephemeral key is not valid.');
+  }
+  const key = await boxKey(privateKey, ephemeral, epk, recipientPublicRaw);
+  try {
+    return new Uint8Array(
+      await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: utf8(aad) }, key, ct),
+    );
+  } catch {
+    throw new VaultError('tampered', 'A sealed field failed its integrity check.');
+  }
+}

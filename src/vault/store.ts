@@ -1,0 +1,93 @@
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
+import type { ExchangeId, RiskFlags } from '../core/records';
+import type { AeadBox } from './aead';
+import { VaultError } from './errors';
+import type { KdfParams } from './kdf';
+import type { SealedBox } from './seal';
+
+/** The vault's clear header: how to derive the key, and the wrapped keys. */
+export interface VaultMeta {
+  format: 'keyward-vault';
+  version: 1;
+  kdf: KdfParams;
+  salt: string;
+  /** HMAC of a constant under the key-encryption key: tells a wrong password from tampering. */
+  kekCheck: string;
+  wrappedVaultKey: AeadBox;
+  sealPublicKey: string;
+  wrappedSealPrivateKey: AeadBox;
+  /** Salt for API-key fingerprints, so duplicates are found while the vault is locked. */
+  fingerprintSalt: string;
+  createdAt: number;
+  passwordChangedAt: number;
+}
+
+export interface StoredKey {
+  v: 1;
+  id: string;
+  exchange: ExchangeId;
+  createdAt: number;
+  updatedAt: number;
+  /** HMAC-SHA256(fingerprintSalt, exchange + API key): finds the same key twice, reveals nothing. */
+  fingerprint: string;
+  risk: RiskFlags;
+  credentials: AeadBox | SealedBox;
+  details: AeadBox | SealedBox;
+}
+
+export interface VaultSchema extends DBSchema {
+  meta: { key: 'vault'; value: VaultMeta };
+  keys: {
+    key: string;
+    value: StoredKey;
+    indexes: { byFingerprint: string; byExchange: string };
+  };
+}
+
+export type VaultDb = IDBPDatabase<VaultSchema>;
+type UpgradeTx = IDBPTransaction<VaultSchema, ('meta' | 'keys')[], 'versionchange'>;
+
+/**
+ * Schema migrations, one per version, run in order from the stored version. Never edit a
+ * published step: add the next one. The index is the version it upgrades to, minus one.
+ */
+export type Migration = (db: VaultDb, tx: UpgradeTx) => void;
+
+export const MIGRATIONS: readonly Migration[] = [
+  (db) => {
+    db.createObjectStore('meta');
+    const keys = db.createObjectStore('keys', { keyPath: 'id' });
+    // Unique: two captures of the same key racing each other still make one record.
+    keys.createIndex('byFingerprint', 'fingerprint', { unique: true });
+    keys.createIndex('byExchange', 'exchange');
+  },
+];
+
+export const DB_NAME = 'keyward';
+
+export async function openVaultDb(
+  name: string = DB_NAME,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<VaultDb> {
+  try {
+    return await openDB<VaultSchema>(name, migrations.length, {
+      upgrade(db, oldVersion, _newVersion, tx) {
+        for (let version = oldVersion; version < migrations.length; version++) {
+          migrations[version]?.(db, tx);
+        }
+      },
+      blocking(_current, _next, event) {
+        // Another context wants a newer schema: let it, rather than hold it up forever.
+        (event.target as IDBDatabase | null)?.close();
+      },
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'VersionError') {
+      throw new VaultError(
+        'newer-format',
+        'This vault was written by a newer Keyward. Update the extension; nothing was changed.',
+      );
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,505 @@
+import {
+  type Credentials,
+  type ExchangeId,
+  type KeyDetails,
+  type KeySummary,
+  type NewKeyInput,
+  apiKeyTail,
+  isRisky,
+  riskFlags,
+} from '../core/records';
+import { type AeadBox, aeadDecrypt, aeadEncrypt, importAesKey, isAeadBox } from './aead';
+import { type Bytes, equalBytes, fromBase64, randomBytes, toBase64, wipe } from './bytes';
+import { decodeJson, encodeJson, parseCredentials, parseDetails } from './codec';
+import { VaultError } from './errors';
+import { KDF_TARGET, type KdfParams, assertUsableKdf, belowTarget, deriveKek } from './kdf';
+import { aad, apiKeyFingerprint, kekCheck, newRecordId } from './keys';
+import { type SealedBox, generateSealKeyPair, importSealPrivateKey, isSealedBox, openSealed, seal } from './seal';
+import type { StoredKey, VaultDb, VaultMeta } from './store';
+
+export interface VaultOptions {
+  /** The parameters new vaults get and older ones are raised to at unlock. */
+  kdfTarget?: KdfParams;
+  now?: () => number;
+}
+
+export interface SealResult {
+  id: string;
+  /** True when the same API key was already in the vault; nothing new was stored. */
+  duplicate: boolean;
+}
+
+export interface RiskCount {
+  keys: number;
+  risky: number;
+}
+
+function parseMeta(value: unknown): VaultMeta {
+  if (typeof value !== 'object' || value === null) throw new VaultError('no-vault', 'No vault exists yet.');
+  const meta = value as Partial<VaultMeta>;
+  if (meta.format !== 'keyward-vault') throw new VaultError('corrupt', 'The stored vault header is not Keyward\'s.');
+  if (meta.version !== 1) {
+    throw new VaultError('newer-format', 'This vault was written by a newer Keyward; update the extension.');
+  }
+  assertUsableKdf(meta.kdf);
+  if (
+    typeof meta.salt !== 'string' ||
+    typeof meta.kekCheck !== 'string' ||
+    !isAeadBox(meta.wrappedVaultKey) ||
+    typeof meta.sealPublicKey !== 'string' ||
+    !isAeadBox(meta.wrappedSealPrivateKey) ||
+    typeof meta.fingerprintSalt !== 'string'
+  ) {
+    throw new VaultError('corrupt', 'The stored vault header is incomplete.');
+  }
+  return meta as VaultMeta;
+}
+
+function decodeField(text: string, what: string): Bytes {
+  try {
+    return fromBase64(text);
+  } catch {
+    throw new VaultError('corrupt', `The vault's ${what} is not valid base64.`);
+  }
+}
+
+/** Wraps a vault key under a password; used at creation, password change and KDF upgrade. */
+async function wrapVaultKey(
+  password: string,
+  vaultKeyRaw: Bytes,
+  kdf: KdfParams,
+): Promise<Pick<VaultMeta, 'kdf' | 'salt' | 'kekCheck' | 'wrappedVaultKey'>> {
+  const saltBytes = randomBytes(16);
+  const salt = toBase64(saltBytes);
+  const kek = await deriveKek(password, saltBytes, kdf);
+  try {
+    const kekKey = await importAesKey(kek, ['encrypt']);
+    return {
+      kdf,
+      salt,
+      kekCheck: await kekCheck(kek),
+      wrappedVaultKey: await aeadEncrypt(kekKey, vaultKeyRaw, aad.vaultKey(kdf, salt)),
+    };
+  } finally {
+    wipe(kek);
+  }
+}
+
+/** Derives the KEK and opens the vault key, telling a wrong password from an altered header. */
+async function unwrapVaultKey(password: string, meta: VaultMeta): Promise<Bytes> {
+  const kek = await deriveKek(password, decodeField(meta.salt, 'salt'), meta.kdf);
+  try {
+    if (!equalBytes(decodeField(await kekCheck(kek), 'check'), decodeField(meta.kekCheck, 'password check'))) {
+      throw new VaultError('wrong-password', 'Wrong password.');
+    }
+    const kekKey = await importAesKey(kek, ['decrypt']);
+    const raw = await aeadDecrypt(kekKey, meta.wrappedVaultKey, aad.vaultKey(meta.kdf, meta.salt)).catch(
+      (error: unknown) => {
+        throw error instanceof VaultError && error.code === 'tampered'
+          ? new VaultError('tampered', 'The wrapped vault key was altered; refusing to unlock.')
+          : error;
+      },
+    );
+    if (raw.length !== 32) throw new VaultError('corrupt', 'The vault key has the wrong length.');
+    return raw;
+  } finally {
+    wipe(kek);
+  }
+}
+
+/**
+ * The vault as seen while locked: it can be created, unlocked, and sealed into, and it can say
+ * how many keys are risky. Nothing here can read a credential.
+ */
+export class Vault {
+  readonly kdfTarget: KdfParams;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly db: VaultDb,
+    options: VaultOptions = {},
+  ) {
+    this.kdfTarget = options.kdfTarget ?? KDF_TARGET;
+    this.now = options.now ?? Date.now;
+  }
+
+  async exists(): Promise<boolean> {
+    return (await this.db.get('meta', 'vault')) !== undefined;
+  }
+
+  private async meta(): Promise<VaultMeta> {
+    return parseMeta(await this.db.get('meta', 'vault'));
+  }
+
+  async create(password: string): Promise<UnlockedVault> {
+    if (password.length === 0) throw new VaultError('invalid-input', 'A master password is required.');
+    if (await this.exists()) throw new VaultError('vault-exists', 'A vault already exists.');
+    const vaultKeyRaw = randomBytes(32);
+    const vaultKey = await importAesKey(vaultKeyRaw);
+    const pair = await generateSealKeyPair();
+    const now = this.now();
+    const meta: VaultMeta = {
+      format: 'keyward-vault',
+      version: 1,
+      ...(await wrapVaultKey(password, vaultKeyRaw, this.kdfTarget)),
+      sealPublicKey: toBase64(pair.publicKeyRaw),
+      wrappedSealPrivateKey: await aeadEncrypt(vaultKey, pair.privateKeyPkcs8, aad.sealPrivateKey()),
+      fingerprintSalt: toBase64(randomBytes(32)),
+      createdAt: now,
+      passwordChangedAt: now,
+    };
+    wipe(pair.privateKeyPkcs8);
+    // add, not put: two racing creates must not overwrite each other's vault.
+    await this.db.add('meta', meta, 'vault').catch(() => {
+      throw new VaultError('vault-exists', 'A vault already exists.');
+    });
+    return this.open(vaultKeyRaw, meta);
+  }
+
+  /** Checks the password; raises weak stored KDF parameters to the target by re-wrapping. */
+  async unlock(password: string): Promise<UnlockedVault> {
+    const meta = await this.meta();
+    const vaultKeyRaw = await unwrapVaultKey(password, meta);
+    let current = meta;
+    if (belowTarget(meta.kdf, this.kdfTarget)) {
+      current = { ...meta, ...(await wrapVaultKey(password, vaultKeyRaw, this.kdfTarget)) };
+      await this.replaceMeta(meta, current);
+    }
+    const unlocked = await this.open(vaultKeyRaw, current);
+    await unlocked.adoptSealed();
+    return unlocked;
+  }
+
+  /** Re-opens with a vault key kept in session storage (service worker restarted). */
+  async resume(vaultKeyRaw: Bytes): Promise<UnlockedVault> {
+    return this.open(vaultKeyRaw, await this.meta());
+  }
+
+  /** Writes a new header only if nobody changed it meanwhile (a password change in another tab). */
+  async replaceMeta(expected: VaultMeta, next: VaultMeta): Promise<void> {
+    const tx = this.db.transaction('meta', 'readwrite');
+    const stored = await tx.store.get('vault');
+    if (stored?.wrappedVaultKey.ct !== expected.wrappedVaultKey.ct) {
+      tx.abort();
+      throw new VaultError('corrupt', 'The vault header changed during the operation; try again.');
+    }
+    await tx.store.put(next, 'vault');
+    await tx.done;
+  }
+
+  private async open(vaultKeyRaw: Bytes, meta: VaultMeta): Promise<UnlockedVault> {
+    const vaultKey = await importAesKey(vaultKeyRaw);
+    const pkcs8 = await aeadDecrypt(vaultKey, meta.wrappedSealPrivateKey, aad.sealPrivateKey()).catch(
+      (error: unknown) => {
+        // The vault key itself checked out, so a failure here is not a wrong password.
+        throw error instanceof VaultError && error.code === 'tampered'
+          ? new VaultError('tampered', 'The vault\'s capture key was altered; refusing to unlock.')
+          : error;
+      },
+    );
+    const sealPrivateKey = await importSealPrivateKey(pkcs8);
+    wipe(pkcs8);
+    return new UnlockedVault(this, this.db, meta, vaultKeyRaw, vaultKey, sealPrivateKey, this.now);
+  }
+
+  /**
+   * Stores a captured key without the vault being open: sealed to the vault's public key.
+   * The same API key captured twice stays one record.
+   */
+  async sealNew(input: NewKeyInput): Promise<SealResult> {
+    const meta = await this.meta();
+    const { credentials, details } = normaliseInput(input);
+    const fingerprint = await apiKeyFingerprint(
+      decodeField(meta.fingerprintSalt, 'fingerprint salt'),
+      input.exchange,
+      credentials.apiKey,
+    );
+    const existing = await this.db.getFromIndex('keys', 'byFingerprint', fingerprint);
+    if (existing) return { id: existing.id, duplicate: true };
+    const id = newRecordId();
+    const publicKey = decodeField(meta.sealPublicKey, 'public key');
+    const now = this.now();
+    const record: StoredKey = {
+      v: 1,
+      id,
+      exchange: input.exchange,
+      createdAt: input.createdAt ?? now,
+      updatedAt: now,
+      fingerprint,
+      risk: riskFlags(details),
+      credentials: await seal(publicKey, encodeJson(credentials), aad.credentials(id, input.exchange)),
+      details: await seal(publicKey, encodeJson(details), aad.details(id, input.exchange)),
+    };
+    try {
+      await this.db.add('keys', record);
+    } catch (error) {
+      const winner = await this.db.getFromIndex('keys', 'byFingerprint', fingerprint);
+      if (winner) return { id: winner.id, duplicate: true };
+      throw error;
+    }
+    return { id, duplicate: false };
+  }
+
+  /** Counts from the clear risk flags: works locked, for the toolbar badge. */
+  async riskCount(): Promise<RiskCount> {
+    const all = await this.db.getAll('keys');
+    return { keys: all.length, risky: all.filter((key) => isRisky(key.risk)).length };
+  }
+}
+
+/** Trims what a person may have pasted with stray spaces, and fills derived fields. */
+export function normaliseInput(input: NewKeyInput): { credentials: Credentials; details: KeyDetails } {
+  const credentials: Credentials = {
+    apiKey: input.credentials.apiKey.trim(),
+    secret: trimSecret(input.credentials.secret),
+    passphrase: input.credentials.passphrase.trim(),
+  };
+  if (!credentials.apiKey || !credentials.secret) {
+    throw new VaultError('invalid-input', 'An API key and a secret are required.');
+  }
+  const details: KeyDetails = {
+    ...input.details,
+    label: input.details.label.trim(),
+    account: input.details.account.trim() || 'main',
+    notes: input.details.notes.trim(),
+    ipWhitelist: input.details.ipWhitelist?.map((ip) => ip.trim()).filter(Boolean) ?? null,
+    bindings: input.details.bindings ?? [],
+    apiKeyTail: apiKeyTail(credentials.apiKey),
+  };
+  return { credentials, details };
+}
+
+/** PEM private keys (Coinbase, RSA keys) keep their inner line breaks; only the ends are trimmed. */
+function trimSecret(secret: string): string {
+  return secret.replace(/\r\n/g, '\n').trim();
+}
+
+/**
+ * The open vault. Held only by the background; dropped on lock. Keeps a decrypted index of
+ * details (never credentials) so a popup listing a thousand keys does not decrypt a thousand boxes.
+ */
+export class UnlockedVault {
+  private summaries: Map<string, KeySummary> | undefined;
+
+  constructor(
+    readonly vault: Vault,
+    private readonly db: VaultDb,
+    private meta: VaultMeta,
+    readonly vaultKeyRaw: Bytes,
+    private readonly vaultKey: CryptoKey,
+    private readonly sealPrivateKey: CryptoKey,
+    private readonly now: () => number,
+  ) {}
+
+  get header(): Readonly<VaultMeta> {
+    return this.meta;
+  }
+
+  private publicKey(): Bytes {
+    return decodeField(this.meta.sealPublicKey, 'public key');
+  }
+
+  private async openBox(box: AeadBox | SealedBox, boxAad: string): Promise<Bytes> {
+    if (isSealedBox(box)) return openSealed(this.sealPrivateKey, this.publicKey(), box, boxAad);
+    return aeadDecrypt(this.vaultKey, box, boxAad);
+  }
+
+  private async summarise(record: StoredKey): Promise<KeySummary> {
+    const details = parseDetails(decodeJson(await this.openBox(record.details, aad.details(record.id, record.exchange))));
+    return {
+      ...details,
+      id: record.id,
+      exchange: record.exchange,
+      createdAt: record.createdAt,
+      updatedAt: record.updatedAt,
+      risk: record.risk,
+      pendingAdoption: isSealedBox(record.details) || isSealedBox(record.credentials),
+    };
+  }
+
+  async list(): Promise<KeySummary[]> {
+    if (!this.summaries) {
+      const records = await this.db.getAll('keys');
+      const summaries = await Promise.all(records.map((record) => this.summarise(record)));
+      this.summaries = new Map(summaries.map((summary) => [summary.id, summary]));
+    }
+    return [...this.summaries.values()];
+  }
+
+  private async record(id: string): Promise<StoredKey> {
+    const record = await this.db.get('keys', id);
+    if (!record) throw new VaultError('not-found', 'That key is no longer in the vault.');
+    return record;
+  }
+
+  async get(id: string): Promise<KeySummary> {
+    return this.summarise(await this.record(id));
+  }
+
+  async credentials(id: string): Promise<Credentials> {
+    const record = await this.record(id);
+    return parseCredentials(decodeJson(await this.openBox(record.credentials, aad.credentials(id, record.exchange))));
+  }
+
+  async fingerprint(exchange: ExchangeId, apiKey: string): Promise<string> {
+    return apiKeyFingerprint(decodeField(this.meta.fingerprintSalt, 'fingerprint salt'), exchange, apiKey.trim());
+  }
+
+  /** Encrypts a complete record under the vault key, ready to be written. */
+  async encryptRecord(
+    id: string,
+    exchange: ExchangeId,
+    credentials: Credentials,
+    details: KeyDetails,
+    times: { createdAt: number; updatedAt: number },
+  ): Promise<StoredKey> {
+    return {
+      v: 1,
+      id,
+      exchange,
+      ...times,
+      fingerprint: await this.fingerprint(exchange, credentials.apiKey),
+      risk: riskFlags(details),
+      credentials: await aeadEncrypt(this.vaultKey, encodeJson(credentials), aad.credentials(id, exchange)),
+      details: await aeadEncrypt(this.vaultKey, encodeJson(details), aad.details(id, exchange)),
+    };
+  }
+
+  async add(input: NewKeyInput): Promise<KeySummary> {
+    const { credentials, details } = normaliseInput(input);
+    const fingerprint = await this.fingerprint(input.exchange, credentials.apiKey);
+    if (await this.db.getFromIndex('keys', 'byFingerprint', fingerprint)) {
+      throw new VaultError('invalid-input', 'This API key is already in the vault.');
+    }
+    const now = this.now();
+    const record = await this.encryptRecord(newRecordId(), input.exchange, credentials, details, {
+      createdAt: input.createdAt ?? now,
+      updatedAt: now,
+    });
+    await this.db.add('keys', record).catch(async (error: unknown) => {
+      if (await this.hasFingerprint(record.fingerprint)) {
+        throw new VaultError('invalid-input', 'This API key is already in the vault.');
+      }
+      throw error;
+    });
+    return this.remember(record);
+  }
+
+  private async remember(record: StoredKey): Promise<KeySummary> {
+    const summary = await this.summarise(record);
+    this.summaries?.set(summary.id, summary);
+    return summary;
+  }
+
+  /** Changes details (label, notes, bindings...); credentials never change: a new key is a new record. */
+  async updateDetails(id: string, change: (details: KeyDetails) => KeyDetails): Promise<KeySummary> {
+    const record = await this.record(id);
+    const current = parseDetails(decodeJson(await this.openBox(record.details, aad.details(id, record.exchange))));
+    const next = change(current);
+    const updated: StoredKey = {
+      ...record,
+      updatedAt: this.now(),
+      risk: riskFlags(next),
+      details: await aeadEncrypt(this.vaultKey, encodeJson(next), aad.details(id, record.exchange)),
+    };
+    const tx = this.db.transaction('keys', 'readwrite');
+    const latest = await tx.store.get(id);
+    if (!latest || latest.updatedAt !== record.updatedAt) {
+      tx.abort();
+      throw new VaultError('corrupt', 'That key changed meanwhile; nothing was saved. Try again.');
+    }
+    await tx.store.put(updated);
+    await tx.done;
+    return this.remember(updated);
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.record(id);
+    await this.db.delete('keys', id);
+    this.summaries?.delete(id);
+  }
+
+  /**
+   * Opens records sealed while locked and re-encrypts them under the vault key, so later reads
+   * are one AES operation. A record that fails to open is left as it is and reported.
+   */
+  async adoptSealed(): Promise<{ adopted: number; failed: string[] }> {
+    const records = await this.db.getAll('keys');
+    const failed: string[] = [];
+    let adopted = 0;
+    for (const record of records) {
+      if (!isSealedBox(record.credentials) && !isSealedBox(record.details)) continue;
+      try {
+        const credentials = await this.openBox(record.credentials, aad.credentials(record.id, record.exchange));
+        const details = await this.openBox(record.details, aad.details(record.id, record.exchange));
+        parseCredentials(decodeJson(credentials));
+        parseDetails(decodeJson(details));
+        const next: StoredKey = {
+          ...record,
+          credentials: await aeadEncrypt(this.vaultKey, credentials, aad.credentials(record.id, record.exchange)),
+          details: await aeadEncrypt(this.vaultKey, details, aad.details(record.id, record.exchange)),
+        };
+        wipe(credentials);
+        await this.db.put('keys', next);
+        adopted++;
+      } catch {
+        failed.push(record.id);
+      }
+    }
+    if (adopted > 0) this.summaries = undefined;
+    return { adopted, failed };
+  }
+
+  /** Re-wraps only the vault key: records are untouched, so a failure midway loses nothing. */
+  async changePassword(currentPassword: string, nextPassword: string): Promise<void> {
+    if (nextPassword.length === 0) throw new VaultError('invalid-input', 'The new password is empty.');
+    const stored = parseMeta(await this.db.get('meta', 'vault'));
+    const check = await unwrapVaultKey(currentPassword, stored);
+    const same = equalBytes(check, this.vaultKeyRaw);
+    wipe(check);
+    if (!same) throw new VaultError('corrupt', 'The stored vault key does not match the open vault.');
+    const next: VaultMeta = {
+      ...stored,
+      ...(await wrapVaultKey(
+        nextPassword,
+        this.vaultKeyRaw,
+        belowTarget(stored.kdf, this.vault.kdfTarget) ? this.vault.kdfTarget : stored.kdf,
+      )),
+      passwordChangedAt: this.now(),
+    };
+    await this.vault.replaceMeta(stored, next);
+    this.meta = next;
+  }
+
+  /** Checks the master password without changing anything (export asks for it again). */
+  async verifyPassword(password: string): Promise<void> {
+    const raw = await unwrapVaultKey(password, parseMeta(await this.db.get('meta', 'vault')));
+    const same = equalBytes(raw, this.vaultKeyRaw);
+    wipe(raw);
+    if (!same) throw new VaultError('wrong-password', 'Wrong password.');
+  }
+
+  /** Writes many records in one transaction: all of them or none. */
+  async putAll(records: StoredKey[]): Promise<void> {
+    const tx = this.db.transaction('keys', 'readwrite');
+    await Promise.all([...records.map((record) => tx.store.add(record)), tx.done]);
+    this.summaries = undefined;
+  }
+
+  async hasFingerprint(fingerprint: string): Promise<boolean> {
+    return (await this.db.getFromIndex('keys', 'byFingerprint', fingerprint)) !== undefined;
+  }
+
+  async allRecords(): Promise<StoredKey[]> {
+    return this.db.getAll('keys');
+  }
+
+  async openRecord(record: StoredKey): Promise<{ credentials: Credentials; details: KeyDetails }> {
+    return {
+      credentials: parseCredentials(
+        decodeJson(await this.openBox(record.credentials, aad.credentials(record.id, record.exchange))),
+      ),
+      details: parseDetails(decodeJson(await this.openBox(record.details, aad.details(record.id, record.exchange)))),
+    };
+  }
+}
