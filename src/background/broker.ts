@@ -1,0 +1,105 @@
+import {
+  type ErrorInfo,
+  MESSAGE_SENDERS,
+  type MessageType,
+  type Reply,
+  type RequestOf,
+  type ResponseOf,
+  type SenderContext,
+  isMessageType,
+} from '../messages';
+import { VaultError } from '../vault/errors';
+
+/** Who is asking, as the broker established it. `url` is the sending frame's URL. */
+export interface Caller {
+  context: SenderContext;
+  url: string;
+}
+
+export type Handler<T extends MessageType> = (payload: RequestOf<T>, caller: Caller) => Promise<ResponseOf<T>>;
+export type Handlers = { [T in MessageType]: Handler<T> };
+
+/** A payload validator per type: the sender may be a compromised content script. */
+export type Validators = { [T in MessageType]: (payload: unknown) => payload is RequestOf<T> };
+
+export interface BrokerLog {
+  refused(reason: string, type: string, context: SenderContext | null): void;
+  failed(type: string, error: unknown): void;
+}
+
+/** Logs what was refused and why, never the payload: it may hold a password or a secret. */
+export const consoleLog: BrokerLog = {
+  refused(reason, type, context) {
+    console.warn(`Keyward refused a message: ${reason} (type ${type.slice(0, 40)}, sender ${context ?? 'unknown'})`);
+  },
+  failed(type, error) {
+    const code = error instanceof VaultError ? error.code : error instanceof Error ? error.name : 'unknown';
+    console.warn(`Keyward: ${type} failed (${code})`);
+  },
+};
+
+function refusal<T extends MessageType>(code: string, message: string): Reply<T> {
+  return { ok: false, error: { code, message } };
+}
+
+export function errorInfo(error: unknown): ErrorInfo {
+  if (error instanceof VaultError) return { code: error.code, message: error.message };
+  if (error instanceof RefusedError) return { code: error.code, message: error.message };
+  return { code: 'internal', message: 'Something went wrong inside Keyward; nothing was changed.' };
+}
+
+/** A handler's way to refuse with a code the popup understands. */
+export class RefusedError extends Error {
+  override readonly name = 'RefusedError';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The broker: envelope, type, sender and payload are checked in that order, and only then does
+ * the one handler for that type run. Every reply is an envelope, never a thrown error, so the
+ * caller always learns why.
+ */
+export function createBroker(handlers: Handlers, validators: Validators, log: BrokerLog = consoleLog) {
+  return async function dispatch(
+    message: unknown,
+    context: SenderContext | null,
+    url = '',
+  ): Promise<Reply<MessageType>> {
+    if (typeof message !== 'object' || message === null || (message as { keyward?: unknown }).keyward !== 1) {
+      log.refused('not a Keyward envelope', 'none', context);
+      return refusal('bad-message', 'Not a Keyward message.');
+    }
+    const { type, payload } = message as { type?: unknown; payload?: unknown };
+    if (!isMessageType(type)) {
+      log.refused('unknown type', typeof type === 'string' ? type : typeof type, context);
+      return refusal('bad-message', 'Unknown message type.');
+    }
+    const allowed: readonly SenderContext[] = MESSAGE_SENDERS[type];
+    if (context === null || !allowed.includes(context)) {
+      log.refused('sender not allowed', type, context);
+      return refusal('forbidden', 'This sender may not send that message.');
+    }
+    return run(type, payload, { context, url });
+  };
+
+  async function run<T extends MessageType>(type: T, payload: unknown, caller: Caller): Promise<Reply<T>> {
+    const { context } = caller;
+    const validate = validators[type] as (payload: unknown) => payload is RequestOf<T>;
+    if (!validate(payload)) {
+      log.refused('malformed payload', type, context);
+      return refusal('bad-message', 'The message is malformed.');
+    }
+    try {
+      const handler = handlers[type] as Handler<T>;
+      return { ok: true, data: await handler(payload, caller) };
+    } catch (error) {
+      log.failed(type, error);
+      return { ok: false, error: errorInfo(error) };
+    }
+  }
+}

@@ -1,0 +1,183 @@
+import type { VaultStatus } from '../messages';
+import { exportBackup, importBackup } from '../vault/backup';
+import { VaultError } from '../vault/errors';
+import type { Vault } from '../vault/vault';
+import { type Handlers, RefusedError } from './broker';
+import type { ClipboardGuard } from './clipboard';
+import type { LockService } from './lock';
+import type { SettingsService } from './settings';
+import type { UnlockThrottle } from './throttle';
+
+export interface HandlerDeps {
+  vault: Vault;
+  lock: LockService;
+  settings: SettingsService;
+  throttle: UnlockThrottle;
+  clipboard: ClipboardGuard;
+  /** Called after anything that changes what the badge shows. */
+  changed: () => void;
+  now?: () => number;
+}
+
+export const MIN_PASSWORD_LENGTH = 8;
+
+/** Where a key was captured, without query or fragment (they can carry tokens). */
+function pageAddress(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname}`;
+  } catch {
+    return '';
+  }
+}
+
+/** One handler per message type; the broker has already checked sender and payload shape. */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { vault, lock, settings, throttle, clipboard } = deps;
+  const now = deps.now ?? Date.now;
+
+  async function status(): Promise<VaultStatus> {
+    const hasVault = await vault.exists();
+    const counts = hasVault ? await vault.riskCount() : { keys: 0, risky: 0 };
+    return {
+      state: !hasVault ? 'no-vault' : (await lock.isUnlocked()) ? 'unlocked' : 'locked',
+      retryAt: await throttle.retryAt(),
+      keyCount: counts.keys,
+      riskyCount: counts.risky,
+      settings: await settings.get(),
+    };
+  }
+
+  return {
+    'vault.status': status,
+
+    'vault.create': async ({ password }) => {
+      if (password.length < MIN_PASSWORD_LENGTH) {
+        throw new VaultError('invalid-input', `Use at least ${MIN_PASSWORD_LENGTH} characters.`);
+      }
+      await lock.setUnlocked(await vault.create(password));
+      return status();
+    },
+
+    'vault.unlock': async ({ password }) => {
+      const retryAt = await throttle.retryAt();
+      if (retryAt !== null) {
+        const seconds = Math.ceil((retryAt - now()) / 1000);
+        throw new RefusedError('throttled', `Too many wrong passwords. Try again in ${seconds} s.`);
+      }
+      try {
+        await lock.setUnlocked(await vault.unlock(password));
+      } catch (error) {
+        if (error instanceof VaultError && error.code === 'wrong-password') {
+          const next = await throttle.recordFailure();
+          if (next !== null) {
+            const seconds = Math.ceil((next - now()) / 1000);
+            throw new VaultError('wrong-password', `Wrong password. Too many attempts: wait ${seconds} s.`);
+          }
+        }
+        throw error;
+      }
+      await throttle.recordSuccess();
+      deps.changed();
+      return status();
+    },
+
+    'vault.lock': async () => {
+      await lock.lock();
+      return status();
+    },
+
+    'vault.changePassword': async ({ current, next }) => {
+      if (next.length < MIN_PASSWORD_LENGTH) {
+        throw new VaultError('invalid-input', `Use at least ${MIN_PASSWORD_LENGTH} characters.`);
+      }
+      await (await lock.require()).changePassword(current, next);
+      return status();
+    },
+
+    'settings.update': async (patch) => {
+      await settings.update(patch);
+      // A shorter auto-lock applies from now, not from the next use.
+      await lock.touch();
+      return status();
+    },
+
+    'keys.list': async () => ({ keys: await (await lock.require()).list() }),
+
+    'keys.add': async ({ input }) => {
+      const key = await (await lock.require()).add(input);
+      deps.changed();
+      return { key };
+    },
+
+    'keys.update': async ({ id, patch }) => {
+      const key = await (await lock.require()).updateDetails(id, (details) => ({ ...details, ...patch }));
+      return { key };
+    },
+
+    'keys.removeBinding': async ({ id, platformHost, boundAt }) => {
+      const key = await (await lock.require()).updateDetails(id, (details) => ({
+        ...details,
+        bindings: details.bindings.filter((b) => !(b.platformHost === platformHost && b.boundAt === boundAt)),
+      }));
+      return { key };
+    },
+
+    'keys.reveal': async ({ id, field }) => {
+      const credentials = await (await lock.require()).credentials(id);
+      return { value: credentials[field] };
+    },
+
+    'keys.copy': async ({ id, field }) => {
+      const credentials = await (await lock.require()).credentials(id);
+      const value = credentials[field];
+      if (!value) throw new RefusedError('empty', 'That field is empty for this key.');
+      const { clipboardClearSeconds } = await settings.get();
+      await clipboard.copy(value, clipboardClearSeconds);
+      return { clearsAfterSeconds: clipboardClearSeconds };
+    },
+
+    'keys.delete': async ({ id }) => {
+      await (await lock.require()).delete(id);
+      deps.changed();
+      return {};
+    },
+
+    'backup.export': async ({ masterPassword, backupPassword }) => {
+      const open = await lock.require();
+      // Export hands every secret to whoever holds the file: ask for the master password again.
+      await open.verifyPassword(masterPassword);
+      const content = await exportBackup(open, backupPassword || masterPassword, vault.kdfTarget);
+      const date = new Date(now()).toISOString().slice(0, 10);
+      return { fileName: `keyward-backup-${date}.json`, content };
+    },
+
+    'backup.import': async ({ content, password }) => {
+      const report = await importBackup(await lock.require(), content, password);
+      deps.changed();
+      return report;
+    },
+
+    'capture.submit': async (capture, caller) => {
+      if (!(await vault.exists())) {
+        throw new VaultError('no-vault', 'Keyward has no vault yet, so this key was NOT saved. Copy the secret now.');
+      }
+      const result = await vault.sealNew({
+        exchange: capture.exchange,
+        credentials: { apiKey: capture.apiKey, secret: capture.secret, passphrase: capture.passphrase },
+        details: {
+          label: capture.label,
+          account: capture.account,
+          permissions: capture.permissions,
+          ipWhitelist: capture.ipWhitelist,
+          source: { kind: 'capture', url: pageAddress(caller.url) },
+          notes: '',
+        },
+      });
+      // If the vault is open, take the sealed record in now so the popup shows it at once.
+      await (await lock.current())?.adoptSealed();
+      deps.changed();
+      return result;
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import browser, { type Runtime } from 'webextension-polyfill';
+import { EXCHANGES } from '../exchanges/registry';
+import { type VaultDb, openVaultDb } from '../vault/store';
+import { Vault } from '../vault/vault';
+import { showBadge } from './badge';
+import { createBroker } from './broker';
+import { ClipboardGuard } from './clipboard';
+import { OffscreenClipboard, PageClipboard, chromeOffscreenApi } from './clipboard-backends';
+import { createHandlers } from './handlers';
+import { LockService } from './lock';
+import { type SenderPolicy, classifySender } from './senders';
+import { SettingsService } from './settings';
+import type { StorageArea } from './storage';
+import { UnlockThrottle } from './throttle';
+import { validators } from './validate';
+
+/**
+ * The background: the only context that opens the vault. Listeners are registered synchronously
+ * (a restarted service worker only receives events for listeners added in its first turn); the
+ * services behind them are built once, on first use.
+ */
+
+const AUTO_LOCK_ALARM = 'keyward-auto-lock';
+const CLIPBOARD_ALARM = 'keyward-clipboard';
+
+const session = browser.storage.session as unknown as StorageArea;
+const local = browser.storage.local as unknown as StorageArea;
+
+const offscreenApi = chromeOffscreenApi();
+const offscreen = offscreenApi ? new OffscreenClipboard(offscreenApi) : null;
+
+const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+/** An alarm survives the worker being stopped; the timer is exact while it lives. */
+function scheduleAt(name: string, at: number, run: () => void): void {
+  void browser.alarms.create(name, { when: at });
+  clearTimeout(timers.get(name));
+  timers.set(name, setTimeout(run, Math.max(0, at - Date.now()) + 50));
+}
+
+function cancel(name: string): void {
+  void browser.alarms.clear(name);
+  clearTimeout(timers.get(name));
+  timers.delete(name);
+}
+
+const policy: SenderPolicy = {
+  extensionId: browser.runtime.id,
+  extensionOrigin: new URL(browser.runtime.getURL('/')).origin + '/',
+  exchangeHosts: new Set(EXCHANGES.flatMap((exchange) => exchange.hosts)),
+  platformHosts: new Set<string>(),
+};
+
+function build(db: VaultDb) {
+  const vault = new Vault(db);
+  const settings = new SettingsService(local);
+  const lock: LockService = new LockService(vault, {
+    session,
+    autoLockSeconds: async () => (await settings.get()).autoLockSeconds,
+    schedule: (at) => scheduleAt(AUTO_LOCK_ALARM, at, () => void lock.checkDeadline()),
+    cancelSchedule: () => cancel(AUTO_LOCK_ALARM),
+    onChange: () => refreshBadge(),
+  });
+  const clipboard: ClipboardGuard = new ClipboardGuard(offscreen ?? new PageClipboard(), session, (at) =>
+    scheduleAt(CLIPBOARD_ALARM, at, () => void clipboard.clearIfDue()),
+  );
+  const throttle = new UnlockThrottle(local);
+  const handlers = createHandlers({ vault, lock, settings, throttle, clipboard, changed: () => refreshBadge() });
+  const dispatch = createBroker(handlers, validators);
+
+  async function refreshBadgeNow(): Promise<void> {
+    const hasVault = await vault.exists();
+    await showBadge({
+      hasVault,
+      unlocked: hasVault && (await lock.isUnlocked()),
+      riskyCount: hasVault ? (await vault.riskCount()).risky : 0,
+    });
+  }
+  return { vault, lock, clipboard, dispatch, refreshBadgeNow };
+}
+
+const ready = openVaultDb().then(build);
+
+function refreshBadge(): void {
+  void ready.then((services) => services.refreshBadgeNow()).catch(() => undefined);
+}
+
+/** Messages that are not a use of the vault, and so do not push the auto-lock back. */
+const NOT_ACTIVITY = new Set(['vault.status', 'vault.lock']);
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  const context = classifySender(sender, policy);
+  return ready.then(async (services) => {
+    const reply = await services.dispatch(message, context, sender.url ?? '');
+    const type = (message as { type?: unknown } | null)?.type;
+    if (context === 'extension-page' && reply.ok && typeof type === 'string' && !NOT_ACTIVITY.has(type)) {
+      await services.lock.touch();
+    }
+    return reply;
+  });
+});
+
+browser.runtime.onConnect.addListener((port) => {
+  if (!offscreen?.accept(port)) port.disconnect();
+});
+
+browser.alarms.onAlarm.addListener((alarm) => {
+  void ready.then((services) => {
+    if (alarm.name === AUTO_LOCK_ALARM) return services.lock.checkDeadline();
+    if (alarm.name === CLIPBOARD_ALARM) return services.clipboard.clearIfDue();
+  });
+});
+
+// The system locking (screen lock, suspend) locks the vault at once.
+browser.idle.setDetectionInterval(60);
+browser.idle.onStateChanged.addListener((state) => {
+  if (state === 'locked') void ready.then((services) => services.lock.lock());
+});
+
+// Resume (or expire) a session left by a stopped worker, then show the right badge.
+void ready.then((services) => services.lock.current()).finally(refreshBadge);

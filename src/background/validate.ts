@@ -1,0 +1,138 @@
+import {
+  type Binding,
+  type KeyPermissions,
+  type NewKeyInput,
+  isExchangeId,
+} from '../core/records';
+import { type CaptureSubmission, type KeyDetailsPatch, SETTING_LIMITS, type Settings } from '../messages';
+import type { Validators } from './broker';
+
+/**
+ * Payload checks, one per message type. Strings are bounded so a hostile sender cannot make us
+ * encrypt megabytes; anything unexpected is refused rather than coerced.
+ */
+
+type Json = Record<string, unknown>;
+const MAX_TEXT = 4096;
+const MAX_SECRET = 16384; // room for a PEM private key
+const MAX_BACKUP = 64 * 1024 * 1024;
+
+function obj(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function onlyKeys(value: Json, keys: readonly string[]): boolean {
+  return Object.keys(value).every((key) => keys.includes(key));
+}
+
+function text(value: unknown, max = MAX_TEXT): value is string {
+  return typeof value === 'string' && value.length <= max;
+}
+
+function empty(value: unknown): value is Record<string, never> {
+  return obj(value) && Object.keys(value).length === 0;
+}
+
+function isPermissions(value: unknown): value is KeyPermissions | null {
+  if (value === null) return true;
+  return (
+    obj(value) &&
+    typeof value.read === 'boolean' &&
+    typeof value.trade === 'boolean' &&
+    typeof value.withdraw === 'boolean' &&
+    typeof value.transfer === 'boolean' &&
+    Array.isArray(value.labels) &&
+    value.labels.length <= 64 &&
+    value.labels.every((label) => text(label, 200))
+  );
+}
+
+function isIpList(value: unknown): value is string[] | null {
+  return value === null || (Array.isArray(value) && value.length <= 500 && value.every((ip) => text(ip, 100)));
+}
+
+function isBindings(value: unknown): value is Binding[] {
+  return (
+    Array.isArray(value) &&
+    value.every((b) => obj(b) && text(b.platformHost, 255) && typeof b.boundAt === 'number')
+  );
+}
+
+function isNewKeyInput(value: unknown): value is NewKeyInput {
+  if (!obj(value) || !isExchangeId(value.exchange) || !obj(value.credentials) || !obj(value.details)) return false;
+  const c = value.credentials;
+  const d = value.details;
+  const source = d.source;
+  return (
+    text(c.apiKey, MAX_SECRET) &&
+    text(c.secret, MAX_SECRET) &&
+    text(c.passphrase, MAX_TEXT) &&
+    text(d.label) &&
+    text(d.account) &&
+    text(d.notes) &&
+    isPermissions(d.permissions) &&
+    isIpList(d.ipWhitelist) &&
+    (d.bindings === undefined || isBindings(d.bindings)) &&
+    obj(source) &&
+    (source.kind === 'manual' || source.kind === 'import') &&
+    (value.createdAt === undefined || typeof value.createdAt === 'number')
+  );
+}
+
+function isSettingsPatch(value: unknown): value is Partial<Settings> {
+  if (!obj(value) || !onlyKeys(value, Object.keys(SETTING_LIMITS))) return false;
+  return Object.entries(value).every(([key, setting]) => {
+    const limits = SETTING_LIMITS[key as keyof Settings];
+    return typeof setting === 'number' && Number.isInteger(setting) && setting >= limits.min && setting <= limits.max;
+  });
+}
+
+function isPatch(value: unknown): value is KeyDetailsPatch {
+  return (
+    obj(value) &&
+    onlyKeys(value, ['label', 'account', 'notes']) &&
+    Object.values(value).every((field) => text(field))
+  );
+}
+
+function isCapture(value: unknown): value is CaptureSubmission {
+  return (
+    obj(value) &&
+    isExchangeId(value.exchange) &&
+    text(value.apiKey, MAX_SECRET) &&
+    text(value.secret, MAX_SECRET) &&
+    text(value.passphrase) &&
+    text(value.label) &&
+    text(value.account) &&
+    isPermissions(value.permissions) &&
+    isIpList(value.ipWhitelist)
+  );
+}
+
+const isField = (value: unknown) => value === 'apiKey' || value === 'secret' || value === 'passphrase';
+const password = (value: unknown) => text(value, 1024);
+
+export const validators: Validators = {
+  'vault.status': empty,
+  'vault.create': (p): p is { password: string } => obj(p) && password(p.password),
+  'vault.unlock': (p): p is { password: string } => obj(p) && password(p.password),
+  'vault.lock': empty,
+  'vault.changePassword': (p): p is { current: string; next: string } =>
+    obj(p) && password(p.current) && password(p.next),
+  'settings.update': isSettingsPatch,
+  'keys.list': empty,
+  'keys.add': (p): p is { input: NewKeyInput } => obj(p) && isNewKeyInput(p.input),
+  'keys.update': (p): p is { id: string; patch: KeyDetailsPatch } => obj(p) && text(p.id, 64) && isPatch(p.patch),
+  'keys.removeBinding': (p): p is { id: string; platformHost: string; boundAt: number } =>
+    obj(p) && text(p.id, 64) && text(p.platformHost, 255) && typeof p.boundAt === 'number',
+  'keys.reveal': (p): p is { id: string; field: 'apiKey' | 'secret' | 'passphrase' } =>
+    obj(p) && text(p.id, 64) && isField(p.field),
+  'keys.copy': (p): p is { id: string; field: 'apiKey' | 'secret' | 'passphrase' } =>
+    obj(p) && text(p.id, 64) && isField(p.field),
+  'keys.delete': (p): p is { id: string } => obj(p) && text(p.id, 64),
+  'backup.export': (p): p is { masterPassword: string; backupPassword: string } =>
+    obj(p) && password(p.masterPassword) && password(p.backupPassword),
+  'backup.import': (p): p is { content: string; password: string } =>
+    obj(p) && text(p.content, MAX_BACKUP) && password(p.password),
+  'capture.submit': isCapture,
+};
