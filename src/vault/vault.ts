@@ -8,6 +8,7 @@ import {
   isRisky,
   riskFlags,
 } from '../core/records';
+import { normaliseCredential } from '../core/credential-format';
 import { type AeadBox, aeadDecrypt, aeadEncrypt, importAesKey, isAeadBox } from './aead';
 import { type Bytes, equalBytes, fromBase64, randomBytes, toBase64, wipe } from './bytes';
 import { decodeJson, encodeJson, parseCredentials, parseDetails } from './codec';
@@ -250,9 +251,9 @@ export class Vault {
 /** Trims what a person may have pasted with stray spaces, and fills derived fields. */
 export function normaliseInput(input: NewKeyInput): { credentials: Credentials; details: KeyDetails } {
   const credentials: Credentials = {
-    apiKey: input.credentials.apiKey.trim(),
-    secret: trimSecret(input.credentials.secret),
-    passphrase: input.credentials.passphrase.trim(),
+    apiKey: normaliseCredential(input.credentials.apiKey),
+    secret: normaliseCredential(input.credentials.secret),
+    passphrase: normaliseCredential(input.credentials.passphrase),
   };
   if (!credentials.apiKey || !credentials.secret) {
     throw new VaultError('invalid-input', 'An API key and a secret are required.');
@@ -267,11 +268,6 @@ export function normaliseInput(input: NewKeyInput): { credentials: Credentials; 
     apiKeyTail: apiKeyTail(credentials.apiKey),
   };
   return { credentials, details };
-}
-
-/** PEM private keys (Coinbase, RSA keys) keep their inner line breaks; only the ends are trimmed. */
-function trimSecret(secret: string): string {
-  return secret.replace(/\r\n/g, '\n').trim();
 }
 
 /**
@@ -342,7 +338,11 @@ export class UnlockedVault {
   }
 
   async fingerprint(exchange: ExchangeId, apiKey: string): Promise<string> {
-    return apiKeyFingerprint(decodeField(this.meta.fingerprintSalt, 'fingerprint salt'), exchange, apiKey.trim());
+    return apiKeyFingerprint(
+      decodeField(this.meta.fingerprintSalt, 'fingerprint salt'),
+      exchange,
+      normaliseCredential(apiKey),
+    );
   }
 
   /** Encrypts a complete record under the vault key, ready to be written. */
