@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import webExtension from 'vite-plugin-web-extension';
+import { noInnerHtml } from './scripts/vite-no-inner-html';
 
 // One source, two builds: KEYWARD_BROWSER picks which browser's manifest keys survive
 // ({{chrome}}. / {{firefox}}. prefixes in manifest.json) and where the build lands.
@@ -21,6 +22,9 @@ export default defineConfig({
       skipManifestValidation: true,
       disableAutoLaunch: true,
       printSummary: false,
+      // Chrome's service worker has no clipboard: its offscreen page does that work.
+      htmlViteConfig: { plugins: [noInnerHtml()] },
+      additionalInputs: browser === 'chrome' ? ['src/offscreen/offscreen.html'] : [],
     }),
   ],
 });

@@ -1,0 +1,97 @@
+// Runs a built extension (dist/firefox) in headless Firefox ESR through puppeteer-core + WebDriver BiDi.
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import puppeteer from 'puppeteer-core';
+
+export interface FirefoxOptions {
+  /** Unpacked extension directory (usually distPath('firefox')). */
+  dist: string;
+  /** Hostnames that resolve to 127.0.0.1 (any port: FixtureServer.url()/httpUrl() work). */
+  hosts?: string[];
+  /** Fixture server HTTPS port: connections to port 443 go here, so `https://host/…` works. */
+  port?: number;
+  /** Fixture server HTTP port: connections to port 80 go here, so `http://host/…` works. */
+  httpPort?: number;
+  /** Default /usr/bin/firefox-esr. */
+  executablePath?: string;
+}
+
+export interface FirefoxSession {
+  browser: Browser;
+  /** browser_specific_settings.gecko.id from the manifest. */
+  geckoId: string;
+  /** The extension's internal UUID, pinned by the harness so URLs are known before install. */
+  uuid: string;
+  /** `moz-extension://<uuid>/<path>`. */
+  extensionUrl(path: string): string;
+  /** Opens an extension page in a new tab and waits until it has loaded. */
+  openExtensionPage(path: string): Promise<Page>;
+  /** Closes Firefox; puppeteer deletes its temp profile. */
+  close(): Promise<void>;
+}
+
+/** Fixed so every session has the same moz-extension:// origin (profiles are fresh each launch). */
+export const FIREFOX_EXTENSION_UUID = '6f0c2d1e-3b5a-4c7d-9e8f-0a1b2c3d4e5f';
+
+async function readGeckoId(dist: string): Promise<string> {
+  const manifest: unknown = JSON.parse(await readFile(join(dist, 'manifest.json'), 'utf8'));
+  const id = (manifest as { browser_specific_settings?: { gecko?: { id?: unknown } } }).browser_specific_settings?.gecko?.id;
+  if (typeof id !== 'string') throw new Error(`${dist}/manifest.json has no browser_specific_settings.gecko.id`);
+  return id;
+}
+
+function forcePort(port?: number, httpPort?: number): string {
+  return [port === undefined ? '' : `443=${port}`, httpPort === undefined ? '' : `80=${httpPort}`].filter(Boolean).join(';');
+}
+
+export async function launchFirefox(opts: FirefoxOptions): Promise<FirefoxSession> {
+  const dist = resolve(opts.dist);
+  const geckoId = await readGeckoId(dist);
+  const uuid = FIREFOX_EXTENSION_UUID;
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: opts.executablePath ?? '/usr/bin/firefox-esr',
+    headless: true,
+    protocol: 'webDriverBiDi',
+    acceptInsecureCerts: true,
+    // Without it BiDi refuses to navigate to moz-extension:// ("not allowed in this context").
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      // Resolves exactly these names to loopback (other names still fail: no network in tests).
+      'network.dns.localDomains': (opts.hosts ?? []).join(','),
+      // Test-only pref, "443=P;80=Q": rewrites the port of every outgoing connection, whatever the
+      // host, which with localDomains gives the same port-less URLs as Chromium's resolver rules.
+      'network.socket.forcePort': forcePort(opts.port, opts.httpPort),
+      // No http→https upgrade for HSTS-preloaded names (www.coinbase.com…); Chromium has no such switch.
+      'network.stricttransportsecurity.preloadlist': false,
+      // Read when an add-on is installed: pins its moz-extension:// UUID.
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
+    },
+  });
+  try {
+    await browser.installExtension(dist);
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+  const extensionUrl = (path: string) => `moz-extension://${uuid}/${path.replace(/^\//, '')}`;
+  return {
+    browser,
+    geckoId,
+    uuid,
+    extensionUrl,
+    async openExtensionPage(path: string) {
+      const page = await browser.newPage();
+      const url = extensionUrl(path);
+      // goto() on a moz-extension:// URL never settles over BiDi (and page.url() stays about:blank),
+      // so start it and watch the document instead.
+      void page.goto(url).catch(() => undefined);
+      await page.waitForFunction((u: string) => location.href === u && document.readyState === 'complete', {}, url);
+      return page;
+    },
+    async close() {
+      await browser.close();
+    },
+  };
+}

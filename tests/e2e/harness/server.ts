@@ -1,0 +1,150 @@
+// Static fixture server for e2e tests: the same files over HTTPS and plain HTTP, each on its own
+// random 127.0.0.1 port, with per-host folders so one server can impersonate several exchanges.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** tests/fixtures, resolved from this file so the cwd does not matter. */
+export const FIXTURES_ROOT = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+};
+
+export interface RequestLogEntry {
+  scheme: 'https' | 'http';
+  host: string;
+  path: string;
+  status: number;
+}
+
+export interface FixtureServer {
+  /** HTTPS port. */
+  port: number;
+  /** Plain-HTTP port (same files). */
+  httpPort: number;
+  /** `https://host:port/path` — works in both browsers (see chromium.ts for the port-less form). */
+  url(host: string, path: string): string;
+  /** `http://host:httpPort/path`. */
+  httpUrl(host: string, path: string): string;
+  /** Every request served, in order — lets a test assert that a page was (not) fetched. */
+  requests: RequestLogEntry[];
+  close(): Promise<void>;
+}
+
+export interface FixtureServerOptions {
+  /** Extra names for the certificate's SAN (browsers ignore cert errors anyway; this is for curl -k-free debugging). */
+  hosts?: string[];
+}
+
+/** Self-signed cert + key via the openssl CLI, into a fresh temp dir. */
+async function makeCertificate(hosts: string[]): Promise<{ dir: string; key: Buffer; cert: Buffer }> {
+  const dir = await mkdtemp(join(tmpdir(), 'keyward-cert-'));
+  const san = ['DNS:localhost', 'IP:127.0.0.1', ...hosts.map((h) => `DNS:${h}`)].join(',');
+  const keyPath = join(dir, 'key.pem');
+  const certPath = join(dir, 'cert.pem');
+  // EC P-256 keeps generation instant (RSA 2048 costs noticeable time on a 2-core box).
+  await run('openssl', [
+    'req', '-x509', '-nodes', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1',
+    '-keyout', keyPath, '-out', certPath, '-days', '2', '-subj', '/CN=keyward-e2e',
+    '-addext', `subjectAltName=${san}`,
+  ]);
+  return { dir, key: await readFile(keyPath), cert: await readFile(certPath) };
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Maps host + URL path to a file under root: root/host/path first, then root/path. Null if none or unsafe. */
+async function lookup(root: string, host: string, urlPath: string): Promise<string | null> {
+  let rel: string;
+  try {
+    rel = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (rel.includes('\0')) return null;
+  if (rel.endsWith('/')) rel += 'index.html';
+  const candidates = /^[a-z0-9.-]+$/i.test(host) ? [join(root, host, rel), join(root, rel)] : [join(root, rel)];
+  for (const candidate of candidates) {
+    const full = resolve(candidate);
+    // join() already normalises "..", so anything still outside root is a traversal attempt.
+    if (!full.startsWith(root + sep)) continue;
+    if (await isFile(full)) return full;
+  }
+  return null;
+}
+
+export async function startFixtureServer(root: string = FIXTURES_ROOT, options: FixtureServerOptions = {}): Promise<FixtureServer> {
+  const absRoot = resolve(root);
+  const { dir: certDir, key, cert } = await makeCertificate(options.hosts ?? []);
+  const requests: RequestLogEntry[] = [];
+
+  const handler = (scheme: 'https' | 'http') => (req: IncomingMessage, res: ServerResponse) => {
+    void (async () => {
+      // Host header without port; IPv6 literals are not used by the tests.
+      const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+      const path = new URL(req.url ?? '/', 'http://placeholder').pathname;
+      const file = req.method === 'GET' || req.method === 'HEAD' ? await lookup(absRoot, host, path) : null;
+      const type = file === null ? undefined : CONTENT_TYPES[extname(file).toLowerCase()];
+      if (file === null || type === undefined) {
+        requests.push({ scheme, host, path, status: 404 });
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+        return;
+      }
+      const body = await readFile(file);
+      requests.push({ scheme, host, path, status: 200 });
+      res.writeHead(200, { 'content-type': type, 'content-length': body.length, 'cache-control': 'no-store' });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    })().catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(String(error));
+    });
+  };
+
+  const https = createHttpsServer({ key, cert }, handler('https'));
+  const http = createHttpServer(handler('http'));
+  const listen = (server: Server) =>
+    new Promise<number>((done, fail) => {
+      server.once('error', fail);
+      server.listen(0, '127.0.0.1', () => done((server.address() as AddressInfo).port));
+    });
+  const [port, httpPort] = await Promise.all([listen(https), listen(http)]);
+
+  const stop = (server: Server) =>
+    new Promise<void>((done) => {
+      // Browsers keep sockets alive; without this close() waits for their idle timeout.
+      server.closeAllConnections();
+      server.close(() => done());
+    });
+
+  return {
+    port,
+    httpPort,
+    requests,
+    url: (host, path) => `https://${host}:${port}${path.startsWith('/') ? path : `/${path}`}`,
+    httpUrl: (host, path) => `http://${host}:${httpPort}${path.startsWith('/') ? path : `/${path}`}`,
+    async close() {
+      await Promise.all([stop(https), stop(http)]);
+      await rm(certDir, { recursive: true, force: true });
+    },
+  };
+}
