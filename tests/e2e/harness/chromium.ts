@@ -23,6 +23,8 @@ export interface ChromiumOptions {
    * "[: …: unexpected operator" from its dev-shm check). /usr/lib/chromium/chromium skips all that.
    */
   executablePath?: string;
+  /** Default true; `npm start` shows a window when the machine has a display. */
+  headless?: boolean;
 }
 
 export interface ChromiumSession {
@@ -80,7 +82,7 @@ async function launch(opts: ChromiumOptions, ownsProfile: boolean): Promise<Chro
   const userDataDir = opts.userDataDir ?? (await mkdtemp(join(tmpdir(), 'keyward-chromium-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: opts.executablePath ?? '/usr/bin/chromium',
-    headless: true,
+    headless: opts.headless ?? true,
     ignoreHTTPSErrors: true,
     args: [
       // Playwright adds --disable-extensions; the -except switch overrides it for our extension.

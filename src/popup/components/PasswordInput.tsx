@@ -1,0 +1,69 @@
+import type { RefObject, TargetedEvent } from 'preact';
+import { useState } from 'preact/hooks';
+
+export interface PasswordInputProps {
+  id: string;
+  value: string;
+  onInput: (value: string) => void;
+  autoComplete: 'current-password' | 'new-password' | 'off';
+  inputRef?: RefObject<HTMLInputElement | null>;
+  describedBy?: string | undefined;
+  invalid?: boolean;
+  required?: boolean;
+  disabled?: boolean;
+  /** What the Show button names, e.g. "password" or "secret". */
+  what?: string;
+  mono?: boolean;
+  name?: string;
+}
+
+/** A password field with a Show/Hide toggle. The <label> is the caller's, bound by id. */
+export function PasswordInput({
+  id,
+  value,
+  onInput,
+  autoComplete,
+  inputRef,
+  describedBy,
+  invalid = false,
+  required = false,
+  disabled = false,
+  what = 'password',
+  mono = false,
+  name,
+}: PasswordInputProps) {
+  const [shown, setShown] = useState(false);
+  const common = {
+    id,
+    name,
+    ref: inputRef,
+    class: mono ? 'input mono' : 'input',
+    value,
+    onInput: (e: TargetedEvent<HTMLInputElement, Event>) => onInput(e.currentTarget.value),
+    autoComplete,
+    autoCapitalize: 'off' as const,
+    autoCorrect: 'off' as const,
+    spellcheck: false,
+    'aria-describedby': describedBy,
+    'aria-invalid': invalid ? ('true' as const) : undefined,
+    required,
+    disabled,
+  };
+  return (
+    <div class="input-with-button">
+      {/* Two branches only because the typings tie `type` to other props; Preact keeps the same
+          element (same position, same tag), so focus and caret survive the toggle. */}
+      {shown ? <input type="text" {...common} /> : <input type="password" {...common} />}
+      <button
+        type="button"
+        class="btn btn-ghost btn-small"
+        aria-pressed={shown ? 'true' : 'false'}
+        aria-label={shown ? `Hide ${what}` : `Show ${what}`}
+        aria-controls={id}
+        onClick={() => setShown((s) => !s)}
+      >
+        {shown ? 'Hide' : 'Show'}
+      </button>
+    </div>
+  );
+}

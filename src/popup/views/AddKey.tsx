@@ -1,0 +1,417 @@
+import { useRef, useState } from 'preact/hooks';
+import { checkCredentialFormat, type FormatWarning, normaliseCredential } from '../../core/credential-format';
+import type { KeySummary, NewKeyInput } from '../../core/records';
+import { EXCHANGES } from '../../exchanges/registry';
+import { request } from '../api';
+import { ErrorAlert } from '../components/Alert';
+import { BusyButton } from '../components/BusyButton';
+import { BackIcon } from '../components/Icons';
+import { PasswordInput } from '../components/PasswordInput';
+import { exchangeDefinition } from '../exchange-info';
+import { parseIpList } from '../format';
+import { useEscape, useFocusOnMount, useReadyMarker, useTask } from '../hooks';
+
+type CredField = 'apiKey' | 'secret' | 'passphrase';
+type PermName = 'read' | 'trade' | 'withdraw' | 'transfer';
+
+const PERMISSIONS: readonly { name: PermName; label: string }[] = [
+  { name: 'read', label: 'Read' },
+  { name: 'trade', label: 'Trade' },
+  { name: 'withdraw', label: 'Withdraw' },
+  { name: 'transfer', label: 'Transfer' },
+];
+
+interface FieldErrors {
+  exchange?: string;
+  apiKey?: string;
+  secret?: string;
+  createdAt?: string;
+}
+
+/** "2024-03-01" from a date input, as local midnight; null when empty or invalid. */
+function parseDateInput(value: string): number | null {
+  if (!value) return null;
+  const ms = new Date(`${value}T00:00:00`).getTime();
+  return Number.isFinite(ms) ? ms : null;
+}
+
+function todayInput(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Manual add, for keys created before Keyward was installed. */
+export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => void; onCancel: () => void }) {
+  const [exchangeId, setExchangeId] = useState('');
+  const [label, setLabel] = useState('');
+  const [account, setAccount] = useState('main');
+  const [apiKey, setApiKey] = useState('');
+  const [secret, setSecret] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [secretShown, setSecretShown] = useState(false);
+  const [perms, setPerms] = useState<Record<PermName, boolean>>({
+    read: true,
+    trade: false,
+    withdraw: false,
+    transfer: false,
+  });
+  const [ipText, setIpText] = useState('');
+  const [createdOn, setCreatedOn] = useState('');
+  const [notes, setNotes] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  /** Set after a submit found format warnings: the next submit saves anyway. */
+  const [warnings, setWarnings] = useState<FormatWarning[] | null>(null);
+  const task = useTask();
+
+  const selectRef = useRef<HTMLSelectElement>(null);
+  const apiKeyRef = useRef<HTMLInputElement>(null);
+  const secretRef = useRef<HTMLTextAreaElement>(null);
+  const dateRef = useRef<HTMLInputElement>(null);
+  useFocusOnMount(selectRef);
+  useReadyMarker('add');
+  useEscape(onCancel);
+
+  const exchange = exchangeDefinition(exchangeId);
+  const apiKeyLabel = exchange?.credentials.apiKeyLabel ?? 'API key';
+  const secretLabel = exchange?.credentials.secretLabel ?? 'Secret key';
+  const usesPassphrase = exchange?.credentials.passphrase === true;
+
+  /** Any change to what the warnings were about makes the next click check again. */
+  const resetWarnings = (): void => {
+    if (warnings !== null) setWarnings(null);
+  };
+  const warningsFor = (field: CredField): FormatWarning[] => warnings?.filter((w) => w.field === field) ?? [];
+
+  const submit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    if (task.busy) return;
+    const creds = {
+      apiKey: normaliseCredential(apiKey),
+      secret: normaliseCredential(secret),
+      passphrase: usesPassphrase ? normaliseCredential(passphrase) : '',
+    };
+    const createdAt = parseDateInput(createdOn);
+    const errors: FieldErrors = {};
+    if (!exchange) errors.exchange = 'Choose the exchange this key belongs to.';
+    if (creds.apiKey === '') errors.apiKey = `Paste the ${apiKeyLabel}.`;
+    if (creds.secret === '') errors.secret = `Paste the ${secretLabel}.`;
+    if (createdOn && (createdAt === null || createdAt > Date.now())) errors.createdAt = 'Use a date in the past.';
+    setFieldErrors(errors);
+    if (!exchange || errors.apiKey || errors.secret || errors.createdAt) {
+      if (errors.exchange) selectRef.current?.focus();
+      else if (errors.apiKey) apiKeyRef.current?.focus();
+      else if (errors.secret) secretRef.current?.focus();
+      else dateRef.current?.focus();
+      return;
+    }
+
+    if (warnings === null) {
+      const found = checkCredentialFormat(exchange.credentials, creds, exchange.name);
+      if (found.length > 0) {
+        setWarnings(found);
+        return;
+      }
+    }
+
+    const permissions = {
+      read: perms.read,
+      trade: perms.trade,
+      withdraw: perms.withdraw,
+      transfer: perms.transfer,
+      labels: PERMISSIONS.filter((p) => perms[p.name]).map((p) => p.label),
+    };
+    const input: NewKeyInput = {
+      exchange: exchange.id,
+      credentials: creds,
+      details: {
+        label: label.trim(),
+        account: account.trim() || 'main',
+        permissions,
+        ipWhitelist: parseIpList(ipText),
+        source: { kind: 'manual' },
+        notes: notes.trim(),
+      },
+    };
+    if (createdAt !== null) input.createdAt = createdAt;
+    const result = await task.run(() => request('keys.add', { input }));
+    if (result.ok) onAdded(result.value.key);
+  };
+
+  const fieldWarning = (field: CredField, id: string) => {
+    const list = warningsFor(field);
+    if (list.length === 0) return null;
+    return (
+      <ul class="field-warning" id={id}>
+        {list.map((w) => (
+          <li key={w.message}>{w.message}</li>
+        ))}
+      </ul>
+    );
+  };
+  const describe = (...ids: (string | false | undefined)[]): string | undefined => {
+    const list = ids.filter((id): id is string => typeof id === 'string' && id !== '');
+    return list.length > 0 ? list.join(' ') : undefined;
+  };
+
+  const apiKeyWarned = warningsFor('apiKey').length > 0;
+  const secretWarned = warningsFor('secret').length > 0;
+  const passphraseWarned = warningsFor('passphrase').length > 0;
+  const ipList = parseIpList(ipText);
+
+  return (
+    <main class="view view-form" aria-labelledby="add-title">
+      <div class="view-head">
+        <button type="button" class="btn btn-ghost btn-icon" onClick={onCancel} aria-label="Back to keys" title="Back (Esc)">
+          <BackIcon />
+        </button>
+        <div class="view-head-text">
+          <h1 id="add-title" class="view-title">
+            Add a key by hand
+          </h1>
+          <p class="view-sub">For keys created before Keyward was installed.</p>
+        </div>
+      </div>
+
+      <form class="form" onSubmit={submit} noValidate>
+        <div class="field">
+          <label for="add-exchange">Exchange</label>
+          <select
+            id="add-exchange"
+            ref={selectRef}
+            class="input"
+            value={exchangeId}
+            onChange={(e) => {
+              setExchangeId(e.currentTarget.value);
+              setFieldErrors((prev) => ({ ...prev, exchange: undefined }));
+              resetWarnings();
+            }}
+            aria-invalid={fieldErrors.exchange ? 'true' : undefined}
+            aria-describedby={describe(fieldErrors.exchange && 'add-exchange-error')}
+            required
+          >
+            <option value="">Choose an exchange…</option>
+            {EXCHANGES.map((ex) => (
+              <option key={ex.id} value={ex.id}>
+                {ex.name}
+              </option>
+            ))}
+          </select>
+          {fieldErrors.exchange ? (
+            <p class="field-error" id="add-exchange-error">
+              {fieldErrors.exchange}
+            </p>
+          ) : null}
+        </div>
+
+        <div class="field-row">
+          <div class="field">
+            <label for="add-label">Label</label>
+            <input
+              id="add-label"
+              class="input"
+              value={label}
+              placeholder="e.g. grid-bot-1"
+              onInput={(e) => setLabel(e.currentTarget.value)}
+              autoComplete="off"
+            />
+          </div>
+          <div class="field">
+            <label for="add-account">Account</label>
+            <input
+              id="add-account"
+              class="input"
+              value={account}
+              onInput={(e) => setAccount(e.currentTarget.value)}
+              aria-describedby="add-account-hint"
+              autoComplete="off"
+            />
+            <p class="hint" id="add-account-hint">
+              "main" or a sub-account
+            </p>
+          </div>
+        </div>
+
+        <div class="field">
+          <label for="add-apikey">{apiKeyLabel}</label>
+          <input
+            id="add-apikey"
+            ref={apiKeyRef}
+            class="input mono"
+            value={apiKey}
+            onInput={(e) => {
+              setApiKey(e.currentTarget.value);
+              resetWarnings();
+            }}
+            autoComplete="off"
+            autoCapitalize="off"
+            autoCorrect="off"
+            spellcheck={false}
+            aria-invalid={fieldErrors.apiKey || apiKeyWarned ? 'true' : undefined}
+            aria-describedby={describe(fieldErrors.apiKey && 'add-apikey-error', apiKeyWarned && 'add-apikey-warning')}
+          />
+          {fieldErrors.apiKey ? (
+            <p class="field-error" id="add-apikey-error">
+              {fieldErrors.apiKey}
+            </p>
+          ) : null}
+          {fieldWarning('apiKey', 'add-apikey-warning')}
+        </div>
+
+        <div class="field">
+          <div class="label-row">
+            <label for="add-secret">{secretLabel}</label>
+            <button
+              type="button"
+              class="btn btn-ghost btn-small"
+              aria-pressed={secretShown ? 'true' : 'false'}
+              aria-controls="add-secret"
+              aria-label={secretShown ? `Hide ${secretLabel}` : `Show ${secretLabel}`}
+              onClick={() => setSecretShown((s) => !s)}
+            >
+              {secretShown ? 'Hide' : 'Show'}
+            </button>
+          </div>
+          {/* A textarea, not a password input: a PEM private key keeps its line breaks. */}
+          <textarea
+            id="add-secret"
+            ref={secretRef}
+            class={secretShown ? 'input mono secret-input' : 'input mono secret-input masked'}
+            rows={2}
+            value={secret}
+            onInput={(e) => {
+              setSecret(e.currentTarget.value);
+              resetWarnings();
+            }}
+            autoComplete="off"
+            autoCapitalize="off"
+            autoCorrect="off"
+            spellcheck={false}
+            aria-invalid={fieldErrors.secret || secretWarned ? 'true' : undefined}
+            aria-describedby={describe(fieldErrors.secret && 'add-secret-error', secretWarned && 'add-secret-warning')}
+          />
+          {fieldErrors.secret ? (
+            <p class="field-error" id="add-secret-error">
+              {fieldErrors.secret}
+            </p>
+          ) : null}
+          {fieldWarning('secret', 'add-secret-warning')}
+        </div>
+
+        {usesPassphrase ? (
+          <div class="field">
+            <label for="add-passphrase">Passphrase</label>
+            <PasswordInput
+              id="add-passphrase"
+              value={passphrase}
+              onInput={(value) => {
+                setPassphrase(value);
+                resetWarnings();
+              }}
+              autoComplete="off"
+              mono
+              what="passphrase"
+              invalid={passphraseWarned}
+              describedBy={describe('add-passphrase-hint', passphraseWarned && 'add-passphrase-warning')}
+            />
+            <p class="hint" id="add-passphrase-hint">
+              The passphrase you chose when creating the key on {exchange?.name ?? 'the exchange'}.
+            </p>
+            {fieldWarning('passphrase', 'add-passphrase-warning')}
+          </div>
+        ) : null}
+
+        <fieldset class="field fieldset">
+          <legend>Permissions</legend>
+          <div class="checks">
+            {PERMISSIONS.map((p) => (
+              <label key={p.name} class={p.name === 'withdraw' && perms.withdraw ? 'check check-danger' : 'check'}>
+                <input
+                  type="checkbox"
+                  checked={perms[p.name]}
+                  onChange={(e) => {
+                    const checked = e.currentTarget.checked;
+                    setPerms((prev) => ({ ...prev, [p.name]: checked }));
+                  }}
+                />
+                {p.label}
+              </label>
+            ))}
+          </div>
+          {perms.withdraw ? (
+            <p class="risk-text risk-danger">Withdraw on: anyone holding this key and secret can move funds out.</p>
+          ) : null}
+        </fieldset>
+
+        <div class="field">
+          <label for="add-ips">IP whitelist</label>
+          <textarea
+            id="add-ips"
+            class="input mono"
+            rows={2}
+            value={ipText}
+            placeholder="203.0.113.7, 198.51.100.0/24"
+            onInput={(e) => setIpText(e.currentTarget.value)}
+            aria-describedby="add-ips-hint"
+            spellcheck={false}
+          />
+          <p class="hint" id="add-ips-hint">
+            Separate with commas, spaces or new lines. Leave empty if the key has no IP restriction.
+          </p>
+          {ipList.length === 0 ? (
+            <p class="risk-text risk-warn">No IP restriction: any IP can use this key.</p>
+          ) : null}
+        </div>
+
+        <div class="field">
+          <label for="add-created">Created on (optional)</label>
+          <input
+            id="add-created"
+            ref={dateRef}
+            class="input"
+            type="date"
+            max={todayInput()}
+            value={createdOn}
+            onInput={(e) => setCreatedOn(e.currentTarget.value)}
+            aria-invalid={fieldErrors.createdAt ? 'true' : undefined}
+            aria-describedby={describe('add-created-hint', fieldErrors.createdAt && 'add-created-error')}
+          />
+          <p class="hint" id="add-created-hint">
+            When the key was made on the exchange, for rotation reminders. Empty: today.
+          </p>
+          {fieldErrors.createdAt ? (
+            <p class="field-error" id="add-created-error">
+              {fieldErrors.createdAt}
+            </p>
+          ) : null}
+        </div>
+
+        <div class="field">
+          <label for="add-notes">Notes</label>
+          <textarea
+            id="add-notes"
+            class="input"
+            rows={2}
+            value={notes}
+            onInput={(e) => setNotes(e.currentTarget.value)}
+          />
+        </div>
+
+        {warnings !== null ? (
+          <p class="alert alert-warn" role="alert">
+            These values do not look like {exchange?.name ?? 'this exchange'}'s usual format. Check them, or choose
+            Save anyway if they are right.
+          </p>
+        ) : null}
+        <ErrorAlert message={task.error} />
+        <div class="form-actions">
+          <BusyButton type="submit" class="btn btn-primary" busy={task.busy} busyLabel="Saving…">
+            {warnings !== null ? 'Save anyway' : 'Save key'}
+          </BusyButton>
+          <button type="button" class="btn" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,105 @@
+import { useRef, useState } from 'preact/hooks';
+import type { VaultStatus } from '../../messages';
+import { request } from '../api';
+import { ErrorAlert } from '../components/Alert';
+import { BusyButton } from '../components/BusyButton';
+import { ShieldIcon } from '../components/Icons';
+import { PasswordInput } from '../components/PasswordInput';
+import { StrengthMeter } from '../components/StrengthMeter';
+import { MIN_PASSWORD_LENGTH } from '../format';
+import { useFocusOnMount, useReadyMarker, useTask } from '../hooks';
+
+/** First run: choose the master password. */
+export function CreateVault({ onCreated }: { onCreated: (status: VaultStatus) => void }) {
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const confirmRef = useRef<HTMLInputElement>(null);
+  const task = useTask();
+  useFocusOnMount(passwordRef);
+  useReadyMarker('create');
+
+  const tooShort = [...password].length < MIN_PASSWORD_LENGTH;
+  const mismatch = password !== confirm;
+  const showLengthError = submitted && tooShort;
+  // While the second field is being typed, complain only once it can no longer become equal.
+  const showMismatch = mismatch && (submitted || (confirm.length > 0 && !password.startsWith(confirm)));
+
+  const submit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (tooShort) {
+      passwordRef.current?.focus();
+      return;
+    }
+    if (mismatch) {
+      confirmRef.current?.focus();
+      return;
+    }
+    const result = await task.run(() => request('vault.create', { password }));
+    if (result.ok) onCreated(result.value);
+  };
+
+  return (
+    <main class="view view-center" aria-labelledby="create-title">
+      <div class="brand-mark" aria-hidden="true">
+        <ShieldIcon />
+      </div>
+      <h1 id="create-title" class="view-title">
+        Create your Keyward vault
+      </h1>
+      <p class="lead">Your exchange API keys are encrypted with a master password that only you know.</p>
+      <form class="form" onSubmit={submit} noValidate>
+        <div class="field">
+          <label for="create-password">Master password</label>
+          <PasswordInput
+            id="create-password"
+            value={password}
+            onInput={setPassword}
+            autoComplete="new-password"
+            inputRef={passwordRef}
+            describedBy={showLengthError ? 'create-strength create-length-error' : 'create-strength'}
+            invalid={showLengthError}
+            required
+            disabled={task.busy}
+          />
+          <StrengthMeter password={password} id="create-strength" />
+          {showLengthError ? (
+            <p class="field-error" id="create-length-error">
+              The password needs at least {MIN_PASSWORD_LENGTH} characters.
+            </p>
+          ) : null}
+        </div>
+        <div class="field">
+          <label for="create-confirm">Repeat master password</label>
+          <PasswordInput
+            id="create-confirm"
+            value={confirm}
+            onInput={setConfirm}
+            autoComplete="new-password"
+            inputRef={confirmRef}
+            describedBy={showMismatch ? 'create-mismatch' : undefined}
+            invalid={showMismatch}
+            required
+            disabled={task.busy}
+          />
+          {showMismatch ? (
+            <p class="field-error" id="create-mismatch">
+              The two passwords are not the same.
+            </p>
+          ) : null}
+        </div>
+        <div class="callout callout-warn" id="create-warning">
+          <strong>There is no password reset.</strong> If you forget your master password, Keyward cannot
+          recover it; your keys would be lost and have to be re-created on the exchanges. Write it down and keep
+          it somewhere safe.
+        </div>
+        <ErrorAlert message={task.error} />
+        <BusyButton type="submit" class="btn btn-primary btn-block" busy={task.busy} busyLabel="Creating vault…">
+          Create vault
+        </BusyButton>
+      </form>
+    </main>
+  );
+}

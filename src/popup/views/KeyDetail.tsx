@@ -1,0 +1,428 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { Binding, CredentialField, KeySummary } from '../../core/records';
+import { request } from '../api';
+import { ErrorAlert, StatusNote } from '../components/Alert';
+import { BusyButton } from '../components/BusyButton';
+import { CredentialRow } from '../components/CredentialRow';
+import { BackIcon } from '../components/Icons';
+import { exchangeDefinition, exchangeName } from '../exchange-info';
+import { ageDays, describeAge, formatDate, formatDateTime, needsRotation } from '../format';
+import { useAlive, useEscape, useFocusOnMount, useNow, useReadyMarker, useTask } from '../hooks';
+
+export interface KeyDetailProps {
+  keySummary: KeySummary;
+  rotationDays: number;
+  onBack: () => void;
+  onChanged: (key: KeySummary) => void;
+  onDeleted: (id: string) => void;
+}
+
+/** The delete confirmation names the key so the user knows exactly what goes. */
+export function deleteQuestion(key: KeySummary): string {
+  return `Delete ${exchangeName(key.exchange)} key '${key.label || 'Unnamed key'}' (…${key.apiKeyTail})? The secret cannot be recovered from the exchange.`;
+}
+
+function bindingId(binding: Binding): string {
+  return `${binding.platformHost}|${binding.boundAt}`;
+}
+
+/**
+ * One key. Revealed credentials live only in this component's state: leaving the view unmounts
+ * it and drops them; hiding the page (popup closed, tab switched) hides them too.
+ */
+export function KeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onDeleted }: KeyDetailProps) {
+  const exchange = exchangeDefinition(key.exchange);
+  const name = exchangeName(key.exchange);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const cancelDeleteRef = useRef<HTMLButtonElement>(null);
+  const deleteButtonRef = useRef<HTMLButtonElement>(null);
+  const alive = useAlive();
+  useFocusOnMount(headingRef);
+  useReadyMarker('detail');
+
+  // Credentials ------------------------------------------------------------------------------
+  const [revealed, setRevealed] = useState<Partial<Record<CredentialField, string>>>({});
+  const [credBusy, setCredBusy] = useState<{ field: CredentialField; action: 'reveal' | 'copy' } | null>(null);
+  const [copied, setCopied] = useState<{ field: CredentialField; until: number } | null>(null);
+  const credTask = useTask();
+  useNow(copied !== null && copied.until > Date.now());
+  const copySecondsLeft = copied ? Math.ceil((copied.until - Date.now()) / 1000) : 0;
+
+  useEffect(() => {
+    const hide = (): void => {
+      if (document.visibilityState === 'hidden') setRevealed({});
+    };
+    document.addEventListener('visibilitychange', hide);
+    return () => document.removeEventListener('visibilitychange', hide);
+  }, []);
+
+  const reveal = async (field: CredentialField): Promise<void> => {
+    setCredBusy({ field, action: 'reveal' });
+    const result = await credTask.run(() => request('keys.reveal', { id: key.id, field }));
+    if (!alive.current) return;
+    setCredBusy(null);
+    if (result.ok) setRevealed((prev) => ({ ...prev, [field]: result.value.value }));
+  };
+  const hide = (field: CredentialField): void => {
+    setRevealed((prev) => {
+      const next = { ...prev };
+      delete next[field];
+      return next;
+    });
+  };
+  const copy = async (field: CredentialField): Promise<void> => {
+    setCredBusy({ field, action: 'copy' });
+    const result = await credTask.run(() => request('keys.copy', { id: key.id, field }));
+    if (!alive.current) return;
+    setCredBusy(null);
+    if (result.ok) setCopied({ field, until: Date.now() + result.value.clearsAfterSeconds * 1000 });
+  };
+
+  const labels = {
+    apiKey: exchange?.credentials.apiKeyLabel ?? 'API key',
+    secret: exchange?.credentials.secretLabel ?? 'Secret key',
+    passphrase: 'Passphrase',
+  } satisfies Record<CredentialField, string>;
+  const fields: CredentialField[] = ['apiKey', 'secret'];
+  if (exchange?.credentials.passphrase === true || revealed.passphrase) fields.push('passphrase');
+
+  // Details form -----------------------------------------------------------------------------
+  const [label, setLabel] = useState(key.label);
+  const [account, setAccount] = useState(key.account);
+  const [notes, setNotes] = useState(key.notes);
+  const [saved, setSaved] = useState(false);
+  const saveTask = useTask();
+  const patch: { label?: string; account?: string; notes?: string } = {};
+  if (label.trim() !== key.label) patch.label = label.trim();
+  if ((account.trim() || 'main') !== key.account) patch.account = account.trim() || 'main';
+  if (notes.trim() !== key.notes.trim()) patch.notes = notes.trim();
+  const dirty = Object.keys(patch).length > 0;
+
+  const save = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    if (!dirty) return;
+    setSaved(false);
+    const result = await saveTask.run(() => request('keys.update', { id: key.id, patch }));
+    if (!result.ok || !alive.current) return;
+    const updated = result.value.key;
+    setLabel(updated.label);
+    setAccount(updated.account);
+    setNotes(updated.notes);
+    setSaved(true);
+    onChanged(updated);
+  };
+
+  // Bindings ---------------------------------------------------------------------------------
+  const [removing, setRemoving] = useState<string | null>(null);
+  const bindingTask = useTask();
+  const removeBinding = async (binding: Binding): Promise<void> => {
+    setRemoving(bindingId(binding));
+    const result = await bindingTask.run(() =>
+      request('keys.removeBinding', { id: key.id, platformHost: binding.platformHost, boundAt: binding.boundAt }),
+    );
+    if (!alive.current) return;
+    setRemoving(null);
+    if (result.ok) onChanged(result.value.key);
+  };
+
+  // Delete -----------------------------------------------------------------------------------
+  const [confirming, setConfirming] = useState(false);
+  const deleteTask = useTask();
+  useLayoutEffect(() => {
+    if (confirming) cancelDeleteRef.current?.focus();
+  }, [confirming]);
+  const cancelDelete = (): void => {
+    setConfirming(false);
+    deleteTask.setError(null);
+    // Back to the button that opened the question.
+    requestAnimationFrame(() => deleteButtonRef.current?.focus());
+  };
+  const confirmDelete = async (): Promise<void> => {
+    const result = await deleteTask.run(() => request('keys.delete', { id: key.id }));
+    if (result.ok) onDeleted(key.id);
+  };
+
+  useEscape(() => {
+    if (confirming) cancelDelete();
+    else onBack();
+  });
+
+  const now = Date.now();
+  const rotate = needsRotation(key.createdAt, now, rotationDays);
+  const perms = key.permissions;
+
+  return (
+    <main class="view view-detail" aria-labelledby="detail-title">
+      <div class="view-head">
+        <button type="button" class="btn btn-ghost btn-icon" onClick={onBack} aria-label="Back to keys" title="Back (Esc)">
+          <BackIcon />
+        </button>
+        <div class="view-head-text">
+          <h1 id="detail-title" class={key.label ? 'view-title' : 'view-title unnamed'} tabIndex={-1} ref={headingRef}>
+            {key.label || 'Unnamed key'}
+          </h1>
+          <p class="view-sub">
+            {name}
+            {key.account && key.account !== 'main' ? ` · ${key.account}` : ''}
+            <span class="mono"> · …{key.apiKeyTail}</span>
+          </p>
+        </div>
+      </div>
+
+      {key.risk.withdraw ? (
+        <div class="callout callout-danger">
+          <strong>Withdraw is enabled.</strong> Anyone holding this key and its secret can move funds out of your
+          account. Turn it off on {name} unless a bot truly needs it.
+        </div>
+      ) : null}
+      {key.risk.noIpWhitelist ? (
+        <div class="callout callout-warn">
+          <strong>No IP whitelist.</strong> This key works from any IP address. Bind it to your bot's or platform's
+          IPs on {name}.
+        </div>
+      ) : null}
+      {rotate ? (
+        <div class="callout callout-info">
+          <strong>Time to rotate.</strong> This key is {ageDays(key.createdAt, now)} days old, past your{' '}
+          {rotationDays}-day reminder. Create a new key on {name}, bind it, then delete this one.
+        </div>
+      ) : null}
+      {exchange?.apiPageUrl && (key.risk.withdraw || key.risk.noIpWhitelist || rotate) ? (
+        <p class="callout-link">
+          <a href={exchange.apiPageUrl} target="_blank" rel="noopener noreferrer">
+            Open {name} API management
+          </a>
+        </p>
+      ) : null}
+
+      <section class="card" aria-labelledby="cred-title">
+        <h2 id="cred-title" class="card-title">
+          Credentials
+        </h2>
+        {fields.map((field) => (
+          <CredentialRow
+            key={field}
+            field={field}
+            label={labels[field]}
+            value={revealed[field]}
+            maskedHint={field === 'apiKey' ? `…${key.apiKeyTail}` : undefined}
+            revealing={credBusy?.field === field && credBusy.action === 'reveal'}
+            copying={credBusy?.field === field && credBusy.action === 'copy'}
+            locked={credBusy !== null}
+            copyNote={
+              copied?.field === field && copySecondsLeft > 0 ? `Copied — clears in ${copySecondsLeft} s` : null
+            }
+            onReveal={(f) => void reveal(f)}
+            onHide={hide}
+            onCopy={(f) => void copy(f)}
+          />
+        ))}
+        <ErrorAlert message={credTask.error} />
+      </section>
+
+      <section class="card" aria-labelledby="perm-title">
+        <h2 id="perm-title" class="card-title">
+          Permissions
+        </h2>
+        {perms === null ? (
+          <p class="muted">Unknown: Keyward did not see this key's permissions. Check them on {name}.</p>
+        ) : (
+          <>
+            <ul class="perm-list">
+              <li class={perms.read ? 'perm on' : 'perm off'}>
+                Read <span class="perm-state">{perms.read ? 'on' : 'off'}</span>
+              </li>
+              <li class={perms.trade ? 'perm on' : 'perm off'}>
+                Trade <span class="perm-state">{perms.trade ? 'on' : 'off'}</span>
+              </li>
+              <li class={perms.withdraw ? 'perm on perm-danger' : 'perm off'}>
+                Withdraw <span class="perm-state">{perms.withdraw ? 'on' : 'off'}</span>
+              </li>
+              <li class={perms.transfer ? 'perm on perm-caution' : 'perm off'}>
+                Transfer <span class="perm-state">{perms.transfer ? 'on' : 'off'}</span>
+              </li>
+            </ul>
+            {perms.labels.length > 0 ? (
+              <p class="muted small">
+                As {name} shows them: {perms.labels.join(', ')}
+              </p>
+            ) : null}
+          </>
+        )}
+
+        <h3 class="card-subtitle">IP whitelist</h3>
+        {key.ipWhitelist === null ? (
+          <p class="muted">Unknown: Keyward did not see this key's IP restriction.</p>
+        ) : key.ipWhitelist.length === 0 ? (
+          <p class="risk-text risk-warn">None: any IP can use this key</p>
+        ) : (
+          <ul class="ip-list">
+            {key.ipWhitelist.map((ip) => (
+              <li class="mono" key={ip}>
+                {ip}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section class="card" aria-labelledby="bind-title">
+        <h2 id="bind-title" class="card-title">
+          Bound to platforms
+        </h2>
+        {key.bindings.length === 0 ? (
+          <p class="muted">Not bound to any platform yet.</p>
+        ) : (
+          <ul class="bindings">
+            {key.bindings.map((binding) => (
+              <li key={bindingId(binding)} class="binding">
+                <span class="binding-text">
+                  <span class="binding-host">{binding.platformHost}</span>
+                  <span class="muted small"> since {formatDate(binding.boundAt)}</span>
+                </span>
+                <BusyButton
+                  type="button"
+                  class="btn btn-small"
+                  busy={removing === bindingId(binding)}
+                  disabled={removing !== null}
+                  onClick={() => void removeBinding(binding)}
+                  aria-label={`Remove binding to ${binding.platformHost}`}
+                >
+                  Remove
+                </BusyButton>
+              </li>
+            ))}
+          </ul>
+        )}
+        <ErrorAlert message={bindingTask.error} />
+      </section>
+
+      <section class="card" aria-labelledby="details-title">
+        <h2 id="details-title" class="card-title">
+          Details
+        </h2>
+        <form class="form" onSubmit={save}>
+          <div class="field">
+            <label for="detail-label">Label</label>
+            <input
+              id="detail-label"
+              class="input"
+              value={label}
+              placeholder="e.g. grid-bot-1"
+              onInput={(e) => {
+                setLabel(e.currentTarget.value);
+                setSaved(false);
+              }}
+              autoComplete="off"
+            />
+          </div>
+          <div class="field">
+            <label for="detail-account">Account</label>
+            <input
+              id="detail-account"
+              class="input"
+              value={account}
+              aria-describedby="detail-account-hint"
+              onInput={(e) => {
+                setAccount(e.currentTarget.value);
+                setSaved(false);
+              }}
+              autoComplete="off"
+            />
+            <p class="hint" id="detail-account-hint">
+              "main", or the sub-account's name.
+            </p>
+          </div>
+          <div class="field">
+            <label for="detail-notes">Notes</label>
+            <textarea
+              id="detail-notes"
+              class="input"
+              rows={3}
+              value={notes}
+              onInput={(e) => {
+                setNotes(e.currentTarget.value);
+                setSaved(false);
+              }}
+            />
+          </div>
+          <ErrorAlert message={saveTask.error} />
+          <div class="form-actions">
+            <BusyButton type="submit" class="btn btn-primary" busy={saveTask.busy} disabled={!dirty} busyLabel="Saving…">
+              Save changes
+            </BusyButton>
+            <StatusNote message={saved && !dirty ? 'Saved.' : null} />
+          </div>
+        </form>
+      </section>
+
+      <section class="card" aria-labelledby="info-title">
+        <h2 id="info-title" class="card-title">
+          History
+        </h2>
+        <dl class="facts">
+          <dt>Source</dt>
+          <dd>
+            {key.source.kind === 'capture' ? (
+              <>
+                Captured at <span class="mono break">{key.source.url}</span>
+              </>
+            ) : key.source.kind === 'manual' ? (
+              'Added by hand'
+            ) : (
+              'Imported from a backup'
+            )}
+          </dd>
+          <dt>Created</dt>
+          <dd>
+            <span title={formatDateTime(key.createdAt)}>{formatDate(key.createdAt)}</span>{' '}
+            <span class="muted">({describeAge(key.createdAt, now)})</span>
+          </dd>
+          <dt>Rotation</dt>
+          <dd>
+            {rotate ? (
+              <span class="badge badge-info">Rotate: older than {rotationDays} days</span>
+            ) : (
+              `Reminder after ${rotationDays} days`
+            )}
+          </dd>
+        </dl>
+      </section>
+
+      <section class="card card-danger" aria-labelledby="delete-title">
+        <h2 id="delete-title" class="card-title">
+          Delete
+        </h2>
+        {confirming ? (
+          <div class="confirm" role="group" aria-labelledby="delete-question">
+            <p id="delete-question" class="confirm-question">
+              {deleteQuestion(key)}
+            </p>
+            <ErrorAlert message={deleteTask.error} />
+            <div class="form-actions">
+              <BusyButton
+                type="button"
+                class="btn btn-danger"
+                busy={deleteTask.busy}
+                busyLabel="Deleting…"
+                onClick={() => void confirmDelete()}
+              >
+                Delete key
+              </BusyButton>
+              <button type="button" class="btn" ref={cancelDeleteRef} onClick={cancelDelete} disabled={deleteTask.busy}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        ) : (
+          <>
+            <p class="muted small">Removes the key from Keyward. Revoke it on {name} too if it is no longer used.</p>
+            <button type="button" class="btn btn-danger-outline" ref={deleteButtonRef} onClick={() => setConfirming(true)}>
+              Delete key…
+            </button>
+          </>
+        )}
+      </section>
+    </main>
+  );
+}

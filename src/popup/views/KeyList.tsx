@@ -1,0 +1,274 @@
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import type { KeySummary } from '../../core/records';
+import { ErrorAlert } from '../components/Alert';
+import { PlusIcon, SearchIcon } from '../components/Icons';
+import { renderRiskBadges } from '../components/RiskBadges';
+import { exchangeName } from '../exchange-info';
+import { describeAge, formatAge, needsRotation } from '../format';
+import { useReadyMarker } from '../hooks';
+
+export interface ListItem {
+  key: KeySummary;
+  exchangeName: string;
+  /** Exchange name, label and account, lower-cased once, for the search box. */
+  haystack: string;
+}
+
+export interface ListGroup {
+  exchange: string;
+  name: string;
+  items: ListItem[];
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** Sorted once per key list: by exchange name, then label (unnamed last), newest first. */
+export function indexKeys(keys: readonly KeySummary[]): ListItem[] {
+  const items = keys.map((key) => {
+    const name = exchangeName(key.exchange);
+    return { key, exchangeName: name, haystack: `${name}\n${key.label}\n${key.account}`.toLowerCase() };
+  });
+  items.sort(
+    (a, b) =>
+      collator.compare(a.exchangeName, b.exchangeName) ||
+      Number(a.key.label === '') - Number(b.key.label === '') ||
+      collator.compare(a.key.label, b.key.label) ||
+      b.key.createdAt - a.key.createdAt,
+  );
+  return items;
+}
+
+/** Every whitespace-separated term must occur in the exchange name, label or account. */
+export function filterItems(items: readonly ListItem[], query: string): ListItem[] {
+  const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (terms.length === 0) return items.slice();
+  return items.filter((item) => terms.every((term) => item.haystack.includes(term)));
+}
+
+export function groupItems(items: readonly ListItem[]): ListGroup[] {
+  const groups: ListGroup[] = [];
+  let current: ListGroup | undefined;
+  for (const item of items) {
+    if (!current || current.exchange !== item.key.exchange) {
+      current = { exchange: item.key.exchange, name: item.exchangeName, items: [] };
+      groups.push(current);
+    }
+    current.items.push(item);
+  }
+  return groups;
+}
+
+function needsAttention(key: KeySummary, now: number, rotationDays: number): boolean {
+  return key.risk.withdraw || key.risk.noIpWhitelist || needsRotation(key.createdAt, now, rotationDays);
+}
+
+export interface KeyListProps {
+  keys: readonly KeySummary[] | null;
+  loadError: string | null;
+  onRetry: () => void;
+  rotationDays: number;
+  query: string;
+  onQuery: (query: string) => void;
+  attentionOnly: boolean;
+  onAttentionOnly: (value: boolean) => void;
+  onOpen: (id: string) => void;
+  onAdd: () => void;
+  /** The row to put focus back on when returning from its detail. */
+  focusId: string | null;
+}
+
+/** Unlocked home: keys grouped by exchange, with search. */
+export function KeyList({
+  keys,
+  loadError,
+  onRetry,
+  rotationDays,
+  query,
+  onQuery,
+  attentionOnly,
+  onAttentionOnly,
+  onOpen,
+  onAdd,
+  focusId,
+}: KeyListProps) {
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const focused = useRef(false);
+  const now = Date.now();
+
+  const items = useMemo(() => (keys ? indexKeys(keys) : []), [keys]);
+  const attentionCount = useMemo(
+    () => items.reduce((n, item) => n + (needsAttention(item.key, now, rotationDays) ? 1 : 0), 0),
+    // `now` moves every render; the count only needs to follow the keys and the setting.
+    [items, rotationDays],
+  );
+  const filtered = useMemo(() => {
+    const byText = filterItems(items, query);
+    return attentionOnly ? byText.filter((item) => needsAttention(item.key, now, rotationDays)) : byText;
+  }, [items, query, attentionOnly, rotationDays]);
+  const groups = useMemo(() => groupItems(filtered), [filtered]);
+
+  useReadyMarker('list', keys !== null);
+
+  // Focus once the keys are there: the row we came back from, else the search box.
+  useLayoutEffect(() => {
+    if (focused.current || keys === null) return;
+    focused.current = true;
+    if (focusId) {
+      const row = listRef.current?.querySelector<HTMLButtonElement>(`button[data-id="${CSS.escape(focusId)}"]`);
+      if (row) {
+        row.focus();
+        return;
+      }
+    }
+    searchRef.current?.focus();
+  }, [keys, focusId]);
+
+  const onListClick = (event: MouseEvent): void => {
+    const target = event.target;
+    if (!(target instanceof Element)) return;
+    const row = target.closest('button[data-id]');
+    const id = row?.getAttribute('data-id');
+    if (id) onOpen(id);
+  };
+
+  const total = keys?.length ?? 0;
+  const trimmedQuery = query.trim();
+
+  return (
+    <main class="view view-list" aria-labelledby="list-title">
+      <h1 id="list-title" class="visually-hidden">
+        Your API keys
+      </h1>
+      <div class="list-tools">
+        <div class="search">
+          <label for="key-search" class="visually-hidden">
+            Search keys by exchange, label or account
+          </label>
+          <SearchIcon />
+          <input
+            id="key-search"
+            ref={searchRef}
+            class="input search-input"
+            type="search"
+            placeholder="Search keys"
+            value={query}
+            onInput={(e) => onQuery(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && query !== '') {
+                e.preventDefault();
+                onQuery('');
+              }
+            }}
+            autoComplete="off"
+            spellcheck={false}
+            aria-controls="key-groups"
+          />
+        </div>
+        {attentionCount > 0 || attentionOnly ? (
+          <button
+            type="button"
+            class={attentionOnly ? 'chip chip-on' : 'chip'}
+            aria-pressed={attentionOnly ? 'true' : 'false'}
+            onClick={() => onAttentionOnly(!attentionOnly)}
+          >
+            Needs attention ({attentionCount})
+          </button>
+        ) : null}
+      </div>
+
+      <ErrorAlert message={loadError} />
+      {loadError ? (
+        <button type="button" class="btn" onClick={onRetry}>
+          Try again
+        </button>
+      ) : null}
+
+      {keys === null && !loadError ? (
+        <p class="empty-state" role="status">
+          Loading keys…
+        </p>
+      ) : null}
+
+      {keys !== null && total === 0 ? (
+        <div class="empty-state">
+          <p>
+            <strong>No keys yet.</strong>
+          </p>
+          <p>
+            Keyward saves a key the moment an exchange shows its secret. Keys you created before installing Keyward
+            can be added by hand.
+          </p>
+          <button type="button" class="btn btn-primary" onClick={onAdd}>
+            <PlusIcon /> Add key
+          </button>
+        </div>
+      ) : null}
+
+      {keys !== null && total > 0 ? (
+        <p class="list-summary" role="status" aria-live="polite">
+          {filtered.length === total
+            ? `${total} ${total === 1 ? 'key' : 'keys'}`
+            : `${filtered.length} of ${total} keys`}
+        </p>
+      ) : null}
+
+      {keys !== null && total > 0 && filtered.length === 0 ? (
+        <div class="empty-state">
+          <p>
+            No keys match{trimmedQuery ? ` “${trimmedQuery}”` : ''}
+            {attentionOnly ? ' among those needing attention' : ''}.
+          </p>
+          <button
+            type="button"
+            class="btn"
+            onClick={() => {
+              onQuery('');
+              onAttentionOnly(false);
+              searchRef.current?.focus();
+            }}
+          >
+            Show all keys
+          </button>
+        </div>
+      ) : null}
+
+      <div id="key-groups" class="groups" ref={listRef} onClick={onListClick}>
+        {groups.map((group) => (
+          <section class="group" key={group.exchange} aria-labelledby={`group-${group.exchange}`}>
+            <h2 class="group-title" id={`group-${group.exchange}`}>
+              {group.name}
+              <span class="count">
+                {group.items.length}
+                <span class="visually-hidden">{group.items.length === 1 ? ' key' : ' keys'}</span>
+              </span>
+            </h2>
+            <ul class="rows">{group.items.map((item) => renderRow(item, now, rotationDays))}</ul>
+          </section>
+        ))}
+      </div>
+    </main>
+  );
+}
+
+/** One row. A render function, not a component: no hooks, no effects, nothing async. */
+function renderRow(item: ListItem, now: number, rotationDays: number) {
+  const { key } = item;
+  const rotate = needsRotation(key.createdAt, now, rotationDays);
+  return (
+    <li key={key.id}>
+      <button type="button" class="row" data-id={key.id}>
+        <span class={key.label ? 'row-title' : 'row-title unnamed'}>{key.label || 'Unnamed key'}</span>
+        <span class="age" title={describeAge(key.createdAt, now)}>
+          {formatAge(key.createdAt, now)}
+        </span>
+        <span class="row-sub">
+          <span class="row-exchange">{item.exchangeName}</span>
+          {key.account && key.account !== 'main' ? <span class="row-account">{key.account}</span> : null}
+          <span class="mono row-tail">…{key.apiKeyTail}</span>
+        </span>
+        {renderRiskBadges(key.risk, rotate, rotationDays)}
+      </button>
+    </li>
+  );
+}
