@@ -36,15 +36,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const { vault, lock, settings, throttle, clipboard } = deps;
   const now = deps.now ?? Date.now;
 
+  // Asked every time the popup opens: the independent reads run together.
   async function status(): Promise<VaultStatus> {
-    const hasVault = await vault.exists();
-    const counts = hasVault ? await vault.riskCount() : { keys: 0, risky: 0 };
+    const [hasVault, counts, unlocked, retryAt, current] = await Promise.all([
+      vault.exists(),
+      vault.riskCount(),
+      lock.isUnlocked(),
+      throttle.retryAt(),
+      settings.get(),
+    ]);
     return {
-      state: !hasVault ? 'no-vault' : (await lock.isUnlocked()) ? 'unlocked' : 'locked',
-      retryAt: await throttle.retryAt(),
+      state: !hasVault ? 'no-vault' : unlocked ? 'unlocked' : 'locked',
+      retryAt,
       keyCount: counts.keys,
       riskyCount: counts.risky,
-      settings: await settings.get(),
+      settings: current,
     };
   }
 

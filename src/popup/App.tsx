@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { KeySummary } from '../core/records';
 import { DEFAULT_SETTINGS, type VaultStatus } from '../messages';
+import { send } from '../shared/send';
 import { errorMessage, onVaultLocked, request } from './api';
 import { ErrorAlert } from './components/Alert';
 import { BusyButton } from './components/BusyButton';
@@ -39,8 +40,19 @@ export function App() {
     }
   }, []);
 
+  // Asked for together with the status when the popup opens: when the vault is unlocked (the
+  // common case) the list arrives a round trip sooner. Refused while locked, and then unused.
+  const openingList = useRef<Promise<KeySummary[] | null> | null>(null);
+
   const loadKeys = useCallback(async (): Promise<void> => {
     setKeysError(null);
+    const early = openingList.current;
+    openingList.current = null;
+    const earlyKeys = early ? await early : null;
+    if (earlyKeys) {
+      setKeys(earlyKeys);
+      return;
+    }
     try {
       const reply = await request('keys.list', {});
       setKeys(reply.keys);
@@ -50,6 +62,10 @@ export function App() {
   }, []);
 
   useEffect(() => {
+    openingList.current = send('keys.list', {}).then(
+      (reply) => reply.keys,
+      () => null,
+    );
     void refreshStatus();
   }, [refreshStatus]);
 

@@ -115,6 +115,8 @@ async function unwrapVaultKey(password: string, meta: VaultMeta): Promise<Bytes>
 export class Vault {
   readonly kdfTarget: KdfParams;
   private readonly now: () => number;
+  /** Only the background writes the store, through this object, so a cached count stays true. */
+  private riskCache: RiskCount | null = null;
 
   constructor(
     private readonly db: VaultDb,
@@ -238,13 +240,22 @@ export class Vault {
       if (winner) return { id: winner.id, duplicate: true };
       throw error;
     }
+    this.keysChanged();
     return { id, duplicate: false };
   }
 
-  /** Counts from the clear risk flags: works locked, for the toolbar badge. */
+  /** Counts from the clear risk flags: works locked, for the toolbar badge and the popup. */
   async riskCount(): Promise<RiskCount> {
-    const all = await this.db.getAll('keys');
-    return { keys: all.length, risky: all.filter((key) => isRisky(key.risk)).length };
+    if (!this.riskCache) {
+      const all = await this.db.getAll('keys');
+      this.riskCache = { keys: all.length, risky: all.filter((key) => isRisky(key.risk)).length };
+    }
+    return this.riskCache;
+  }
+
+  /** Every write to the keys store calls this. */
+  keysChanged(): void {
+    this.riskCache = null;
   }
 }
 
@@ -386,6 +397,7 @@ export class UnlockedVault {
   }
 
   private async remember(record: StoredKey): Promise<KeySummary> {
+    this.vault.keysChanged();
     const summary = await this.summarise(record);
     this.summaries?.set(summary.id, summary);
     return summary;
@@ -416,6 +428,7 @@ export class UnlockedVault {
   async delete(id: string): Promise<void> {
     await this.record(id);
     await this.db.delete('keys', id);
+    this.vault.keysChanged();
     this.summaries?.delete(id);
   }
 
@@ -446,7 +459,10 @@ export class UnlockedVault {
         failed.push(record.id);
       }
     }
-    if (adopted > 0) this.summaries = undefined;
+    if (adopted > 0) {
+      this.summaries = undefined;
+      this.vault.keysChanged();
+    }
     return { adopted, failed };
   }
 
@@ -483,6 +499,7 @@ export class UnlockedVault {
   async putAll(records: StoredKey[]): Promise<void> {
     const tx = this.db.transaction('keys', 'readwrite');
     await Promise.all([...records.map((record) => tx.store.add(record)), tx.done]);
+    this.vault.keysChanged();
     this.summaries = undefined;
   }
 

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { KeySummary } from '../../core/records';
 import { ErrorAlert } from '../components/Alert';
 import { PlusIcon, SearchIcon } from '../components/Icons';
@@ -19,6 +19,12 @@ export interface ListGroup {
   name: string;
   items: ListItem[];
 }
+
+/**
+ * Rows drawn in the first frame; the rest follow one task later. A popup shows about ten rows, so
+ * the user can read and act at once while a thousand-key list finishes drawing below the fold.
+ */
+export const FIRST_FRAME_ROWS = 60;
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
@@ -107,6 +113,15 @@ export function KeyList({
     return attentionOnly ? byText.filter((item) => needsAttention(item.key, now, rotationDays)) : byText;
   }, [items, query, attentionOnly, rotationDays]);
   const groups = useMemo(() => groupItems(filtered), [filtered]);
+
+  // Coming back to a row further down needs every row drawn before focusing it.
+  const [rowLimit, setRowLimit] = useState(focusId ? Number.POSITIVE_INFINITY : FIRST_FRAME_ROWS);
+  useEffect(() => {
+    if (keys === null || rowLimit === Number.POSITIVE_INFINITY) return;
+    const timer = setTimeout(() => setRowLimit(Number.POSITIVE_INFINITY), 0);
+    return () => clearTimeout(timer);
+  }, [keys, rowLimit]);
+  let rowBudget = rowLimit;
 
   useReadyMarker('list', keys !== null);
 
@@ -243,7 +258,12 @@ export function KeyList({
                 <span class="visually-hidden">{group.items.length === 1 ? ' key' : ' keys'}</span>
               </span>
             </h2>
-            <ul class="rows">{group.items.map((item) => renderRow(item, now, rotationDays))}</ul>
+            <ul class="rows">
+              {group.items.slice(0, Math.max(0, rowBudget)).map((item) => {
+                rowBudget--;
+                return renderRow(item, now, rotationDays);
+              })}
+            </ul>
           </section>
         ))}
       </div>
