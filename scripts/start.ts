@@ -1,0 +1,95 @@
+/**
+ * `npm start`: opens Chromium with the freshly built Keyward loaded. With a display, a window
+ * opens on the popup (as a tab) and stays until you close it; the profile is kept under
+ * artifacts/demo-profile so your demo vault survives restarts. Without a display, the same demo
+ * runs headless: it creates a vault, adds two keys, locks and unlocks, and saves screenshots.
+ */
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { distPath, launchChromium } from '../tests/e2e/harness';
+
+const ARTIFACTS = resolve('artifacts');
+const DEMO_PASSWORD = 'demo-keyward-password';
+const POPUP = 'src/popup/popup.html';
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+async function interactive(): Promise<void> {
+  const profile = resolve(ARTIFACTS, 'demo-profile');
+  await mkdir(profile, { recursive: true });
+  const session = await launchChromium({ dist: distPath('chrome'), headless: false, userDataDir: profile });
+  await session.openExtensionPage(POPUP);
+  say(`Chromium is open with Keyward (extension id ${session.extensionId}).`);
+  say('The popup is open as a tab; the toolbar icon opens it too. Close the window to stop.');
+  await new Promise<void>((done) => session.context.on('close', () => done()));
+}
+
+async function ready(page: Page, view: string): Promise<void> {
+  await page.waitForSelector(`body[data-ready="${view}"]`, { timeout: 20_000 });
+}
+
+async function headless(): Promise<void> {
+  const out = resolve(ARTIFACTS, 'demo');
+  await mkdir(out, { recursive: true });
+  say('No display found: running the demo headless.');
+  const session = await launchChromium({ dist: distPath('chrome') });
+  try {
+    const page = await session.openExtensionPage(POPUP);
+    await page.setViewportSize({ width: 420, height: 640 });
+    const shot = async (name: string) => {
+      const path = resolve(out, `${name}.png`);
+      await page.screenshot({ path });
+      say(`  screenshot: ${path}`);
+    };
+    say(`Loaded Keyward in Chromium (extension id ${session.extensionId}).`);
+
+    await ready(page, 'create');
+    await shot('1-create-vault');
+    await page.getByLabel('Master password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByLabel('Repeat master password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Create vault' }).click();
+    await ready(page, 'list');
+    say(`Created a vault (master password "${DEMO_PASSWORD}", demo only).`);
+
+    const demoKeys = [
+      { exchange: 'Binance', label: 'grid bot', apiKey: 'vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A', secret: 'NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j', withdraw: true, ips: '' },
+      { exchange: 'HTX', label: 'spot dca', apiKey: 'e2c4f6a8-99b1d3f5-84e6a8c0-7b2d4', secret: 'a1b2c3d4-e5f6a7b8-c9d0e1f2-a3b4c', withdraw: false, ips: '203.0.113.10' },
+    ];
+    for (const key of demoKeys) {
+      await page.getByRole('button', { name: 'Add key' }).first().click();
+      await ready(page, 'add');
+      await page.getByLabel('Exchange').selectOption({ label: key.exchange });
+      await page.getByLabel('Label', { exact: true }).fill(key.label);
+      await page.locator('#add-apikey').fill(key.apiKey);
+      await page.locator('#add-secret').fill(key.secret);
+      if (key.withdraw) await page.getByRole('checkbox', { name: /withdraw/i }).check();
+      await page.getByLabel('IP whitelist').fill(key.ips);
+      await page.getByRole('button', { name: /^Save/ }).click();
+      await ready(page, 'detail');
+      say(`Added a ${key.exchange} key "${key.label}"${key.withdraw ? ' with withdraw on and no IP whitelist (flagged as risky)' : ''}.`);
+      if (key.withdraw) await shot('3-key-detail');
+      await page.getByRole('button', { name: 'Back to keys' }).click();
+      await ready(page, 'list');
+    }
+    await shot('2-key-list');
+
+    await page.getByRole('button', { name: 'Lock', exact: true }).click();
+    await ready(page, 'unlock');
+    await shot('4-locked');
+    say('Locked the vault.');
+    await page.getByLabel('Master password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /^Unlock/ }).click();
+    await ready(page, 'list');
+    const rows = await page.locator('#key-groups ul.rows > li').count();
+    say(`Unlocked again: ${rows} keys listed.`);
+    say('Demo finished. On a machine with a display, npm start opens a window instead.');
+  } finally {
+    await session.close();
+  }
+}
+
+const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+await (hasDisplay ? interactive() : headless());
