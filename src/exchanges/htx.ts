@@ -22,4 +22,29 @@ export const htx: ExchangeDefinition = {
     apiKeyHint: '4 groups of lowercase letters and digits joined by dashes, like e2xxxxxx-99xxxxxx-84xxxxxx-7xxxx',
     secretHint: '4 groups of lowercase letters and digits joined by dashes, like e2xxxxxx-99xxxxxx-84xxxxxx-7xxxx',
   },
+  page: {
+    // /en-us/apikey/, /zh-cn/apikey/, and the sub-account API pages under /sub-account/.
+    apiPages: [/^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?(?:apikey|api-management)\b/i, /\/sub-?account\/.*api/i],
+    vocabulary: {
+      apiKey: /^(?:access\s*key|api\s*key|访问密钥|access\s*key\s*id)$/i,
+      secret: /^(?:secret\s*key|密钥|私钥|secret)$/i,
+      passphrase: null,
+      keyLabel: /^(?:notes?|remarks?|api\s*name|备注|名称)(?:\s*[(（](?:optional|选填)[)）])?$/i,
+      ipWhitelist: /^(?:bind\s*ip\s*address(?:es)?|ip\s*address(?:es)?|bound\s*ip|ip\s*whitelist|绑定\s*ip\s*地址|绑定ip|ip地址)(?:\s*[(（](?:optional|选填)[)）])?$/i,
+      permissions: [
+        { flag: 'read', label: /^(?:read(?:-only)?|读取|只读)$/i },
+        { flag: 'trade', label: /^(?:trade|trading|交易)$/i },
+        { flag: 'withdraw', label: /^(?:withdraw(?:al)?|提币|提现)$/i },
+        { flag: 'transfer', label: /^(?:transfer|asset\s*transfer|划转)$/i },
+      ],
+      ipUnrestricted: /^(?:unrestricted|not\s*bound|none|未绑定|无限制)$/i,
+      subAccount: /^(?:sub-?account|子账户|子账号)$/i,
+    },
+    limits: {
+      maxIps: 20,
+      maxKeys: 20,
+      unboundRule: 'HTX deactivates a key with trade or withdraw permission and no IP address after 90 days unused.',
+    },
+    fixtures: ['www.htx.com/en-us/apikey/index.html', 'www.htx.com/zh-cn/apikey/index.html'],
+  },
 };

@@ -27,4 +27,51 @@ export interface ExchangeDefinition {
   credentials: CredentialFormat;
   /** Where the user manages keys, for links from the popup. */
   apiPageUrl: string;
+  /** The API pages; absent until the exchange's page readers are written. */
+  page?: ExchangePage;
+}
+
+export type PermissionFlag = 'read' | 'trade' | 'withdraw' | 'transfer';
+
+/** A permission as the site labels it; `other` covers areas (futures, earn…) we only record. */
+export interface PermissionWord {
+  flag: PermissionFlag | 'other';
+  /** Matched against the visible text of a permission control or list cell (whole text). */
+  label: RegExp;
+}
+
+/**
+ * The words a person sees on the exchange's API pages, in every language the site uses. Readers
+ * find controls and values by these, never by the site's ids or class names (which are hashed
+ * and change with every release).
+ */
+export interface PageVocabulary {
+  apiKey: RegExp;
+  secret: RegExp;
+  passphrase: RegExp | null;
+  /** The key's name or remark field. */
+  keyLabel: RegExp;
+  ipWhitelist: RegExp;
+  permissions: PermissionWord[];
+  /** Text that says "no IP restriction" in a key list cell. */
+  ipUnrestricted: RegExp;
+  /** Label of the sub-account selector or name on sub-account API pages. */
+  subAccount: RegExp | null;
+}
+
+export interface ExchangeLimits {
+  maxIps: number | null;
+  maxKeys: number | null;
+  /** The exchange's own rule for keys without an IP whitelist, in a sentence; null if none known. */
+  unboundRule: string | null;
+}
+
+/** How Keyward recognises and reads the exchange's API-management pages. */
+export interface ExchangePage {
+  /** Tested against `location.pathname + location.hash` (some sites route in the hash). */
+  apiPages: RegExp[];
+  vocabulary: PageVocabulary;
+  limits: ExchangeLimits;
+  /** Fixture pages (under tests/fixtures/, by host and path) modelled on this exchange's site. */
+  fixtures: string[];
 }

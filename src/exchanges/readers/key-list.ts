@@ -1,0 +1,129 @@
+import type { KeyPermissions } from '../../core/records';
+import type { CredentialFormat, PageVocabulary } from '../types';
+import { isOn, normalise, toggleFor } from './dom';
+
+export interface ListedKey {
+  apiKey: string;
+  label: string | null;
+  permissions: KeyPermissions | null;
+  /** [] when the row says the key has no IP restriction; null when the row does not say. */
+  ipWhitelist: string[] | null;
+  row: Element;
+}
+
+const IP_TOKEN = /(?:\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?:\/\d{1,3})?)/gi;
+const PERMISSION_HEADER = /permission|authorit|权限|权力|права|разрешени|доступ/i;
+const LIST_SEPARATORS = /\s*[,，、;/|]\s*/;
+
+function matchesKey(format: CredentialFormat, text: string): boolean {
+  return format.apiKeyPatterns.some((pattern) => pattern.test(text));
+}
+
+/** Elements with no element children whose whole text is an API key of this exchange. */
+function keyCells(root: Document | Element, format: CredentialFormat): { element: Element; apiKey: string }[] {
+  const cells: { element: Element; apiKey: string }[] = [];
+  for (const element of Array.from(root.querySelectorAll('td, span, div, code, p, a'))) {
+    if (element.children.length > 0) continue;
+    const text = normalise(element.textContent);
+    if (text.length >= 8 && text.length <= 200 && matchesKey(format, text)) cells.push({ element, apiKey: text });
+  }
+  return cells;
+}
+
+/** The row a key sits in: a table row or list item, else the largest ancestor holding only this key. */
+function rowOf(cell: Element, format: CredentialFormat): Element {
+  const row = cell.closest('tr, [role=row], li');
+  if (row) return row;
+  let current = cell;
+  for (let level = 0; level < 8 && current.parentElement; level++) {
+    const parent = current.parentElement;
+    if (keyCells(parent, format).length > 1 || parent === parent.ownerDocument.body) break;
+    current = parent;
+  }
+  return current;
+}
+
+/** Header texts of a table row's columns, when the row is in a table with a header. */
+function columnHeaders(row: Element): string[] | null {
+  const table = row.closest('table');
+  const header = table?.querySelector('thead tr') ?? table?.querySelector('tr:has(th)');
+  if (!header) return null;
+  return Array.from(header.children).map((cell) => normalise(cell.textContent));
+}
+
+function permissionsFrom(parts: string[], toggles: { text: string; on: boolean }[], vocabulary: PageVocabulary): KeyPermissions | null {
+  const present = new Set<string>();
+  const labels: string[] = [];
+  const consider = (text: string) => {
+    for (const word of vocabulary.permissions) {
+      if (word.label.test(text)) {
+        present.add(word.flag);
+        labels.push(text);
+        return;
+      }
+    }
+  };
+  for (const part of parts) consider(part);
+  for (const toggle of toggles) if (toggle.on) consider(toggle.text);
+  if (labels.length === 0) return null;
+  return {
+    read: present.has('read') || present.size > 0,
+    trade: present.has('trade'),
+    withdraw: present.has('withdraw'),
+    transfer: present.has('transfer'),
+    labels,
+  };
+}
+
+function ipsFrom(text: string, vocabulary: PageVocabulary): string[] | null {
+  // Times (12:30:45) look like short IPv6: an address needs 4+ groups or a '::'.
+  const ips = (text.match(IP_TOKEN) ?? []).filter(
+    (token) => token.includes('.') || token.includes('::') || token.split(':').length > 3,
+  );
+  if (ips.length > 0) return ips;
+  if (vocabulary.ipUnrestricted.test(text) || /^[-–—]*$/.test(text.trim())) return [];
+  return null;
+}
+
+/**
+ * The key list: one entry per API key of this exchange shown on the page, with the permissions and
+ * IPs its row shows. Tables are read by column header; other layouts by the row's own text.
+ */
+export function readKeyList(root: Document | Element, vocabulary: PageVocabulary, format: CredentialFormat): ListedKey[] {
+  const keys: ListedKey[] = [];
+  const seen = new Set<string>();
+  for (const { element, apiKey } of keyCells(root, format)) {
+    if (seen.has(apiKey) || element.closest('[role=dialog], dialog, [aria-modal=true]')) continue;
+    seen.add(apiKey);
+    const row = rowOf(element, format);
+    const headers = columnHeaders(row);
+    const cells = Array.from(row.children);
+    const cellText = (pattern: RegExp) => {
+      if (!headers) return null;
+      const index = headers.findIndex((h) => pattern.test(h));
+      return index >= 0 && cells[index] ? normalise(cells[index]?.textContent) : null;
+    };
+    const ipText = cellText(vocabulary.ipWhitelist);
+    const permissionText = cellText(PERMISSION_HEADER);
+    const labelText = cellText(vocabulary.keyLabel);
+    const leafTexts = Array.from(row.querySelectorAll('*'))
+      .filter((e) => e.children.length === 0)
+      .map((e) => normalise(e.textContent))
+      .filter(Boolean);
+    const toggles = Array.from(row.querySelectorAll('*'))
+      .filter((e) => e.children.length === 0 && toggleFor(e))
+      .map((e) => {
+        const toggle = toggleFor(e);
+        return { text: normalise(e.textContent), on: toggle ? isOn(toggle) : false };
+      });
+    const parts = permissionText !== null ? permissionText.split(LIST_SEPARATORS) : leafTexts.flatMap((t) => t.split(LIST_SEPARATORS));
+    keys.push({
+      apiKey,
+      label: labelText,
+      permissions: permissionsFrom(parts, toggles, vocabulary),
+      ipWhitelist: ipText !== null ? ipsFrom(ipText, vocabulary) : ipsFrom(leafTexts.join(' '), vocabulary),
+      row,
+    });
+  }
+  return keys;
+}

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/**
+ * Loads a fixture page into the test's (happy-dom) document and runs its inline scripts, so the
+ * readers see the page as the browser would, late renders included. Use with vi.useFakeTimers()
+ * or wait with `settle()`.
+ */
+export function loadFixture(path: string): void {
+  const html = // Not new URL(…, import.meta.url): under happy-dom, URL is the page's class.
+  readFileSync(resolve(import.meta.dirname, '../../fixtures', path), 'utf8');
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  document.documentElement.lang = parsed.documentElement.lang;
+  document.head.replaceChildren(...Array.from(parsed.head.childNodes).map((n) => document.importNode(n, true)));
+  const scripts: string[] = [];
+  for (const script of Array.from(parsed.body.querySelectorAll('script'))) {
+    scripts.push(script.textContent ?? '');
+    script.remove();
+  }
+  document.body.replaceChildren(...Array.from(parsed.body.childNodes).map((n) => document.importNode(n, true)));
+  for (const code of scripts) new Function(code)();
+}
+
+export async function settle(ms = 50): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Clicks the visible element whose own text is exactly `text` (a person's click, by words). */
+export function clickText(text: string): void {
+  const target = Array.from(document.querySelectorAll<HTMLElement>('button, a, [role=checkbox], [role=switch], label, span'))
+    .filter((e) => (e.textContent ?? '').trim() === text)
+    .at(-1);
+  if (!target) throw new Error(`nothing to click with text ${text}`);
+  target.click();
+}
+
+export function typeInto(field: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+}
