@@ -62,6 +62,13 @@ export interface CaptureSubmission {
   ipWhitelist: string[] | null;
 }
 
+/** A key as the exchange's key list shows it: permissions and IPs to refresh the stored record. */
+export interface SeenKey {
+  apiKey: string;
+  permissions: KeyPermissions | null;
+  ipWhitelist: string[] | null;
+}
+
 export interface KeyDetailsPatch {
   label?: string;
   account?: string;
@@ -85,6 +92,7 @@ export interface Requests {
   'backup.export': { req: { masterPassword: string; backupPassword: string }; res: { fileName: string; content: string } };
   'backup.import': { req: { content: string; password: string }; res: { added: number; duplicates: number } };
   'capture.submit': { req: CaptureSubmission; res: { id: string; duplicate: boolean } };
+  'page.keysSeen': { req: { exchange: ExchangeId; keys: SeenKey[] }; res: { updated: number; known: number } };
 }
 
 export type MessageType = keyof Requests;
@@ -108,6 +116,7 @@ export const MESSAGE_SENDERS = {
   'backup.export': ['extension-page'],
   'backup.import': ['extension-page'],
   'capture.submit': ['exchange-content'],
+  'page.keysSeen': ['exchange-content'],
 } as const satisfies Record<MessageType, readonly SenderContext[]>;
 
 export function isMessageType(value: unknown): value is MessageType {

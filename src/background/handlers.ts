@@ -185,5 +185,24 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deps.changed();
       return result;
     },
+
+    'page.keysSeen': async ({ exchange, keys }) => {
+      const open = await lock.current();
+      let updated = 0;
+      let known = 0;
+      for (const key of keys) {
+        const seen = { permissions: key.permissions, ipWhitelist: key.ipWhitelist };
+        if (open) {
+          const outcome = await open.observe(exchange, key.apiKey, seen);
+          if (outcome !== 'unknown') known++;
+          if (outcome === 'updated') updated++;
+        } else if (await vault.observeLocked(exchange, key.apiKey, seen)) {
+          known++;
+          updated++;
+        }
+      }
+      if (updated > 0) deps.changed();
+      return { updated, known };
+    },
   };
 }

@@ -1,10 +1,5 @@
-import {
-  type Binding,
-  type KeyPermissions,
-  type NewKeyInput,
-  isExchangeId,
-} from '../core/records';
-import { type CaptureSubmission, type KeyDetailsPatch, SETTING_LIMITS, type Settings } from '../messages';
+import { type Binding, type ExchangeId, type KeyPermissions, type NewKeyInput, isExchangeId } from '../core/records';
+import { type CaptureSubmission, type KeyDetailsPatch, SETTING_LIMITS, type SeenKey, type Settings } from '../messages';
 import type { Validators } from './broker';
 
 /**
@@ -109,6 +104,16 @@ function isCapture(value: unknown): value is CaptureSubmission {
   );
 }
 
+function isSeenKeys(value: unknown): value is { exchange: ExchangeId; keys: SeenKey[] } {
+  return (
+    obj(value) &&
+    isExchangeId(value.exchange) &&
+    Array.isArray(value.keys) &&
+    value.keys.length <= 200 &&
+    value.keys.every((key) => obj(key) && text(key.apiKey, 512) && isPermissions(key.permissions) && isIpList(key.ipWhitelist))
+  );
+}
+
 const isField = (value: unknown) => value === 'apiKey' || value === 'secret' || value === 'passphrase';
 const password = (value: unknown) => text(value, 1024);
 
@@ -135,4 +140,5 @@ export const validators: Validators = {
   'backup.import': (p): p is { content: string; password: string } =>
     obj(p) && text(p.content, MAX_BACKUP) && password(p.password),
   'capture.submit': isCapture,
+  'page.keysSeen': isSeenKeys,
 };

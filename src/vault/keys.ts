@@ -12,6 +12,7 @@ export const aad = {
   sealPrivateKey: () => 'keyward/seal-private-key/v1',
   credentials: (id: string, exchange: ExchangeId) => `keyward/credentials/v1|${id}|${exchange}`,
   details: (id: string, exchange: ExchangeId) => `keyward/details/v1|${id}|${exchange}`,
+  observed: (id: string, exchange: ExchangeId) => `keyward/observed/v1|${id}|${exchange}`,
 };
 
 async function hmac(keyBytes: Bytes, message: string): Promise<Bytes> {

@@ -33,6 +33,8 @@ export interface StoredKey {
   risk: RiskFlags;
   credentials: AeadBox | SealedBox;
   details: AeadBox | SealedBox;
+  /** What the exchange's key list showed while the vault was locked; merged at the next unlock. */
+  observed?: SealedBox;
 }
 
 export interface VaultSchema extends DBSchema {

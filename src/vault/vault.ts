@@ -2,7 +2,9 @@ import {
   type Credentials,
   type ExchangeId,
   type KeyDetails,
+  type KeyPermissions,
   type KeySummary,
+  type RiskFlags,
   type NewKeyInput,
   apiKeyTail,
   isRisky,
@@ -28,6 +30,44 @@ export interface SealResult {
   id: string;
   /** True when the same API key was already in the vault; nothing new was stored. */
   duplicate: boolean;
+}
+
+/** Permissions and IPs as an exchange page showed them; null where the page did not say. */
+export interface Observation {
+  permissions: KeyPermissions | null;
+  ipWhitelist: string[] | null;
+}
+
+function observedRisk(current: RiskFlags, seen: Observation): RiskFlags {
+  return {
+    withdraw: seen.permissions ? seen.permissions.withdraw : current.withdraw,
+    transfer: seen.permissions ? seen.permissions.transfer : current.transfer,
+    noIpWhitelist: seen.ipWhitelist ? seen.ipWhitelist.length === 0 : current.noIpWhitelist,
+  };
+}
+
+function applyObservation(details: KeyDetails, seen: Observation): KeyDetails {
+  return {
+    ...details,
+    permissions: seen.permissions ?? details.permissions,
+    ipWhitelist: seen.ipWhitelist ?? details.ipWhitelist,
+  };
+}
+
+function parseObservation(value: unknown): Observation {
+  const v = value as Partial<Observation> | null;
+  if (!v || !('permissions' in v) || !('ipWhitelist' in v)) throw new VaultError('corrupt', 'A stored observation has the wrong shape.');
+  const probe = parseDetails({
+    label: '',
+    account: '',
+    notes: '',
+    apiKeyTail: '',
+    source: { kind: 'manual' },
+    bindings: [],
+    permissions: v.permissions,
+    ipWhitelist: v.ipWhitelist,
+  });
+  return { permissions: probe.permissions, ipWhitelist: probe.ipWhitelist };
 }
 
 export interface RiskCount {
@@ -244,6 +284,31 @@ export class Vault {
     return { id, duplicate: false };
   }
 
+  /**
+   * The key list showed this key while the vault is locked: its clear risk flags change now (the
+   * badge is right at once), and the sealed observation is merged into its details at unlock.
+   * Returns false for a key Keyward does not hold.
+   */
+  async observeLocked(exchange: ExchangeId, apiKey: string, seen: Observation): Promise<boolean> {
+    const meta = await this.meta();
+    const fingerprint = await apiKeyFingerprint(
+      decodeField(meta.fingerprintSalt, 'fingerprint salt'),
+      exchange,
+      normaliseCredential(apiKey),
+    );
+    const record = await this.db.getFromIndex('keys', 'byFingerprint', fingerprint);
+    if (!record) return false;
+    const risk = observedRisk(record.risk, seen);
+    const observed = await seal(
+      decodeField(meta.sealPublicKey, 'public key'),
+      encodeJson(seen),
+      aad.observed(record.id, record.exchange),
+    );
+    await this.db.put('keys', { ...record, risk, observed, updatedAt: this.now() });
+    this.keysChanged();
+    return true;
+  }
+
   /** Counts from the clear risk flags: works locked, for the toolbar badge and the popup. */
   async riskCount(): Promise<RiskCount> {
     if (!this.riskCache) {
@@ -441,16 +506,25 @@ export class UnlockedVault {
     const failed: string[] = [];
     let adopted = 0;
     for (const record of records) {
-      if (!isSealedBox(record.credentials) && !isSealedBox(record.details)) continue;
+      if (!isSealedBox(record.credentials) && !isSealedBox(record.details) && !record.observed) continue;
       try {
         const credentials = await this.openBox(record.credentials, aad.credentials(record.id, record.exchange));
-        const details = await this.openBox(record.details, aad.details(record.id, record.exchange));
         parseCredentials(decodeJson(credentials));
-        parseDetails(decodeJson(details));
+        let details = parseDetails(
+          decodeJson(await this.openBox(record.details, aad.details(record.id, record.exchange))),
+        );
+        if (record.observed) {
+          const seen = parseObservation(
+            decodeJson(await this.openBox(record.observed, aad.observed(record.id, record.exchange))),
+          );
+          details = applyObservation(details, seen);
+        }
+        const { observed: _merged, ...rest } = record;
         const next: StoredKey = {
-          ...record,
+          ...rest,
+          risk: riskFlags(details),
           credentials: await aeadEncrypt(this.vaultKey, credentials, aad.credentials(record.id, record.exchange)),
-          details: await aeadEncrypt(this.vaultKey, details, aad.details(record.id, record.exchange)),
+          details: await aeadEncrypt(this.vaultKey, encodeJson(details), aad.details(record.id, record.exchange)),
         };
         wipe(credentials);
         await this.db.put('keys', next);
@@ -464,6 +538,19 @@ export class UnlockedVault {
       this.vault.keysChanged();
     }
     return { adopted, failed };
+  }
+
+  /** The key list showed this key: update its permissions and IPs if they changed. */
+  async observe(exchange: ExchangeId, apiKey: string, seen: Observation): Promise<'updated' | 'unchanged' | 'unknown'> {
+    const record = await this.db.getFromIndex('keys', 'byFingerprint', await this.fingerprint(exchange, apiKey));
+    if (!record) return 'unknown';
+    const current = (await this.get(record.id)) as KeyDetails;
+    const next = applyObservation(current, seen);
+    if (JSON.stringify([next.permissions, next.ipWhitelist]) === JSON.stringify([current.permissions, current.ipWhitelist])) {
+      return 'unchanged';
+    }
+    await this.updateDetails(record.id, (details) => applyObservation(details, seen));
+    return 'updated';
   }
 
   /** Re-wraps only the vault key: records are untouched, so a failure midway loses nothing. */

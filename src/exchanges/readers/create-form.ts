@@ -1,6 +1,6 @@
 import type { KeyPermissions } from '../../core/records';
 import type { PageVocabulary, PermissionFlag } from '../types';
-import { fieldValue, findLabels, isOn, normalise, textFieldFor, toggleFor } from './dom';
+import { controlFor, fieldValue, findLabels, isOn, normalise, textFieldFor, toggleFor } from './dom';
 
 export interface PermissionControl {
   flag: PermissionFlag | 'other';
@@ -58,6 +58,17 @@ export function readCreateForm(root: Document | Element, vocabulary: PageVocabul
     passphrase: passphraseField instanceof HTMLInputElement ? passphraseField.value : '',
     passphraseField: passphraseField instanceof HTMLInputElement ? passphraseField : null,
   };
+}
+
+/** The sub-account a sub-account API page is about: the value of its selector or name field. */
+export function readSubAccount(root: Document | Element, vocabulary: PageVocabulary): string | null {
+  if (!vocabulary.subAccount) return null;
+  for (const label of findLabels(root, vocabulary.subAccount)) {
+    const control = controlFor(label, 'select, input:not([type=hidden]):not([type=checkbox]):not([type=radio]), [role=combobox]');
+    const value = control ? fieldValue(control).trim() : '';
+    if (value) return value;
+  }
+  return null;
 }
 
 export function labelsFor(root: Document | Element, pattern: RegExp): Element[] {

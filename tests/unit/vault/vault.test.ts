@@ -214,3 +214,35 @@ describe('vault under concurrency', () => {
     expect((await vault.riskCount()).keys).toBe(1);
   });
 });
+
+describe('observations from the key list', () => {
+  it('while locked: risk flags change at once, details at the next unlock', async () => {
+    const { vault } = await freshVault();
+    await vault.create('pw');
+    const { id } = await vault.sealNew(sampleInput());
+    expect(await vault.riskCount()).toEqual({ keys: 1, risky: 1 });
+    const seen = {
+      permissions: { read: true, trade: true, withdraw: false, transfer: false, labels: ['Read', 'Trade'] },
+      ipWhitelist: ['203.0.113.9'],
+    };
+    expect(await vault.observeLocked('htx', ` ${sampleInput().credentials.apiKey}`, seen)).toBe(true);
+    expect(await vault.observeLocked('htx', 'not-a-stored-key', seen)).toBe(false);
+    expect(await vault.riskCount()).toEqual({ keys: 1, risky: 0 });
+    const open = await vault.unlock('pw');
+    const key = await open.get(id);
+    expect(key.ipWhitelist).toEqual(['203.0.113.9']);
+    expect(key.permissions?.withdraw).toBe(false);
+    expect(key.label).toBe('grid bot');
+  });
+
+  it('while unlocked: updates only what changed', async () => {
+    const { vault } = await freshVault();
+    const open = await vault.create('pw');
+    await open.add(sampleInput());
+    const same = { permissions: sampleInput().details.permissions, ipWhitelist: [] };
+    expect(await open.observe('htx', sampleInput().credentials.apiKey, same)).toBe('unchanged');
+    expect(await open.observe('htx', sampleInput().credentials.apiKey, { permissions: null, ipWhitelist: ['198.51.100.1'] })).toBe('updated');
+    expect(await open.observe('binance', sampleInput().credentials.apiKey, same)).toBe('unknown');
+    expect((await open.list())[0]?.risk.noIpWhitelist).toBe(false);
+  });
+});

@@ -1,0 +1,267 @@
+import type { KeyPermissions } from '../core/records';
+import { type RiskFinding, keyRiskFindings, summariseListRisk } from '../core/risk';
+import { type FormReading, readCreateForm, readSubAccount } from '../exchanges/readers/create-form';
+import { type ListedKey, readKeyList } from '../exchanges/readers/key-list';
+import { type SecretReading, readSecretDialog } from '../exchanges/readers/secret-dialog';
+import type { ExchangeDefinition, ExchangePage } from '../exchanges/types';
+import { request } from './runtime';
+import { type NoteLine, NoteBoard } from './ui/inline';
+import { GENERIC_VOCABULARY } from './generic-vocabulary';
+
+/** What the create form said just before the secret appeared; memory only, dropped after capture. */
+interface FormSnapshot {
+  account: string;
+  permissions: KeyPermissions | null;
+  ipWhitelist: string[] | null;
+  label: string;
+  passphrase: string;
+}
+
+type CaptureState = { phase: 'sending' } | { phase: 'saved'; lines: NoteLine[] } | { phase: 'failed'; lines: NoteLine[] };
+
+const MIN_SCAN_INTERVAL_MS = 100;
+
+function tone(finding: RiskFinding): NoteLine['tone'] {
+  return finding.severity;
+}
+
+function tail(apiKey: string): string {
+  return `…${apiKey.slice(-4)}`;
+}
+
+/**
+ * Watches one exchange's API page while it is open: reads the create form as the user toggles it
+ * and warns beside the controls, captures the one-time secret the moment it appears, and marks
+ * risky keys in the list. Started only on API routes; stopped when the route changes away.
+ */
+export class ApiPageWatcher {
+  private readonly page: ExchangePage;
+  private readonly notes = new NoteBoard();
+  private readonly observer: MutationObserver;
+  private readonly captures = new Map<string, CaptureState>();
+  private form: FormSnapshot | null = null;
+  private lastScan = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private reportedList = '';
+  private readonly onInput = () => this.schedule();
+
+  constructor(
+    private readonly exchange: ExchangeDefinition & { page: ExchangePage },
+    /** For the capture latency benchmark: called when a capture reply arrives. */
+    private readonly onCaptured?: (apiKey: string, ok: boolean) => void,
+  ) {
+    this.page = exchange.page;
+    this.observer = new MutationObserver((records) => {
+      // Our own notes changing is not the page changing.
+      if (records.every((r) => r.target instanceof Element && r.target.closest('keyward-inline'))) return;
+      this.schedule();
+    });
+  }
+
+  start(): void {
+    this.observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    // Checkbox state and typed text change no DOM; the events do.
+    for (const type of ['input', 'change', 'click']) document.addEventListener(type, this.onInput, true);
+    this.scan();
+  }
+
+  stop(): void {
+    this.observer.disconnect();
+    for (const type of ['input', 'change', 'click']) document.removeEventListener(type, this.onInput, true);
+    if (this.timer) clearTimeout(this.timer);
+    this.notes.clear();
+    this.form = null;
+  }
+
+  /** Coalesces bursts of mutations (a framework render) into one scan, at most every 100 ms. */
+  private schedule(): void {
+    if (this.timer) return;
+    const wait = Math.max(0, this.lastScan + MIN_SCAN_INTERVAL_MS - performance.now());
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.scan();
+    }, wait);
+  }
+
+  private scan(): void {
+    this.lastScan = performance.now();
+    this.notes.begin();
+    // The secret first: a site may reset its form in the same render that shows the secret, and
+    // the capture must use what the form said before.
+    const secret = readSecretDialog(document, this.page.vocabulary);
+    if (secret) this.showCapture(secret);
+    else this.offerGeneric();
+    const form = readCreateForm(document, this.page.vocabulary);
+    if (form) this.showForm(form);
+    this.showList(readKeyList(document, this.page.vocabulary, this.exchange.credentials));
+    this.notes.end();
+  }
+
+  private showForm(form: FormReading): void {
+    this.form = {
+      account: readSubAccount(document, this.page.vocabulary) ?? 'main',
+      permissions: form.controls.length > 0 ? form.permissions : null,
+      ipWhitelist: form.ipField ? splitIps(form.ipText) : null,
+      label: form.keyLabel,
+      passphrase: form.passphrase,
+    };
+    const findings = keyRiskFindings({
+      exchangeName: this.exchange.name,
+      permissions: form.controls.length > 0 ? form.permissions : null,
+      ipText: form.ipField ? form.ipText : undefined,
+      maxIps: this.page.limits.maxIps,
+      unboundRule: this.page.limits.unboundRule,
+    });
+    for (const flag of ['withdraw', 'transfer'] as const) {
+      const control = form.controls.find((c) => c.flag === flag && c.on);
+      const lines = findings.filter((f) => f.code === `${flag}-on`).map((f) => ({ tone: tone(f), text: f.message }));
+      if (control && lines.length > 0) this.notes.show(`perm-${flag}`, anchorOf(control.labelElement, control.control), lines);
+    }
+    if (form.ipField) {
+      const lines = findings.filter((f) => f.concerns === 'ip').map((f) => ({ tone: tone(f), text: f.message }));
+      this.notes.show('ip', form.ipField, lines);
+    }
+  }
+
+  private showCapture(secret: SecretReading): void {
+    const state = this.captures.get(secret.apiKey);
+    if (!state) {
+      this.captures.set(secret.apiKey, { phase: 'sending' });
+      void this.capture(secret, 'auto');
+      return;
+    }
+    if (state.phase !== 'sending') this.notes.show(`capture-${secret.apiKey}`, secret.secretElement, state.lines);
+  }
+
+  private async capture(secret: SecretReading, how: 'auto' | 'offered'): Promise<void> {
+    const form = this.form;
+    const reply = await request('capture.submit', {
+      exchange: this.exchange.id,
+      apiKey: secret.apiKey,
+      secret: secret.secret,
+      passphrase: form?.passphrase ?? '',
+      label: form?.label ?? '',
+      account: form?.account ?? readSubAccount(document, this.page.vocabulary) ?? 'main',
+      permissions: form?.permissions ?? null,
+      ipWhitelist: form?.ipWhitelist ?? null,
+    });
+    // The passphrase has done its job: do not keep it in memory.
+    if (this.form) this.form.passphrase = '';
+    const name = `${this.exchange.name}${form?.label ? ` · ${form.label}` : ''} · ${tail(secret.apiKey)}`;
+    const needsPassphrase = this.exchange.credentials.passphrase && !form?.passphrase;
+    const state: CaptureState = reply.ok
+      ? {
+          phase: 'saved',
+          lines: [
+            {
+              tone: 'success',
+              text: reply.data.duplicate
+                ? `This key is already in your vault (${name}).`
+                : `Saved to your vault, encrypted: ${name}.${how === 'offered' ? '' : ' You can close this dialog.'}`,
+            },
+            ...(needsPassphrase
+              ? [{ tone: 'warning' as const, text: 'The passphrase you chose was not found on this page: add it to the key in Keyward.' }]
+              : []),
+          ],
+        }
+      : {
+          phase: 'failed',
+          lines: [
+            {
+              tone: 'danger',
+              text: `NOT saved: ${reply.error.message} Copy the secret now: ${this.exchange.name} shows it only once.`,
+            },
+          ],
+        };
+    this.captures.set(secret.apiKey, state);
+    this.onCaptured?.(secret.apiKey, reply.ok);
+    this.schedule();
+  }
+
+  /** The site changed and our words no longer fit, but a secret-like value stands in a dialog. */
+  private offerGeneric(): void {
+    const reading = readSecretDialog(document, GENERIC_VOCABULARY);
+    if (!reading) return;
+    const state = this.captures.get(reading.apiKey);
+    if (state && state.phase !== 'sending') {
+      this.notes.show(`capture-${reading.apiKey}`, reading.secretElement, state.lines);
+      return;
+    }
+    if (state) return;
+    this.notes.show(
+      `offer-${reading.apiKey}`,
+      reading.secretElement,
+      [{ tone: 'info', text: `This looks like a new API key (${tail(reading.apiKey)}). Keyward did not recognise the page for sure.` }],
+      {
+        label: 'Save to Keyward',
+        run: () => {
+          this.captures.set(reading.apiKey, { phase: 'sending' });
+          void this.capture(reading, 'offered');
+        },
+      },
+    );
+  }
+
+  private showList(keys: ListedKey[]): void {
+    if (keys.length === 0) return;
+    for (const key of keys) {
+      const findings = keyRiskFindings({
+        exchangeName: this.exchange.name,
+        permissions: key.permissions,
+        ipList: key.ipWhitelist,
+        maxIps: this.page.limits.maxIps,
+        unboundRule: null,
+      }).filter((f) => f.code === 'withdraw-on' || f.code === 'ip-empty');
+      const lines = findings.map((f) => ({
+        tone: tone(f),
+        text: f.code === 'withdraw-on' ? 'Withdraw is enabled on this key.' : 'No IP whitelist: any address can use this key.',
+      }));
+      const cell = key.row.lastElementChild ?? key.row;
+      if (lines.length > 0) this.notes.show(`row-${key.apiKey}`, cell, lines);
+    }
+    const summary = summariseListRisk(
+      keys.map((k) => ({
+        label: k.label ?? tail(k.apiKey),
+        withdraw: k.permissions?.withdraw ?? false,
+        ipWhitelisted: k.ipWhitelist === null || k.ipWhitelist.length > 0,
+      })),
+    );
+    const limit = this.page.limits.maxKeys;
+    const limitLine: NoteLine[] =
+      limit !== null && keys.length >= limit - 1
+        ? [{ tone: 'info', text: `${keys.length} of ${this.exchange.name}'s limit of ${limit} keys are in use.` }]
+        : [];
+    const table = keys[0]?.row.closest('table') ?? keys[0]?.row.parentElement;
+    if (table && (summary.risky > 0 || limitLine.length > 0)) {
+      const lines: NoteLine[] = summary.risky > 0 ? [{ tone: 'warning', text: summary.summary }] : [];
+      this.notes.show('list-summary', beforeAnchor(table), [...lines, ...limitLine]);
+    }
+    this.report(keys);
+  }
+
+  /** Tells the background what the list shows, so stored keys get their current permissions. */
+  private report(keys: ListedKey[]): void {
+    const seen = keys.map((k) => ({ apiKey: k.apiKey, permissions: k.permissions, ipWhitelist: k.ipWhitelist }));
+    const signature = JSON.stringify(seen);
+    if (signature === this.reportedList) return;
+    this.reportedList = signature;
+    void request('page.keysSeen', { exchange: this.exchange.id, keys: seen });
+  }
+}
+
+function splitIps(text: string): string[] {
+  return text.split(/[\s,，;；、]+/).filter(Boolean);
+}
+
+/** A note after a permission goes after the row holding its label and toggle, not inside a label. */
+function anchorOf(label: Element, control: Element): Element {
+  let node: Element = label;
+  while (node.parentElement && !node.parentElement.contains(control)) node = node.parentElement;
+  const shared = node.parentElement;
+  return shared && shared !== document.body ? (shared.matches('label') ? shared : node.contains(control) ? node : shared) : label;
+}
+
+/** The summary goes just before the list: after the element preceding it (its heading), if any. */
+function beforeAnchor(list: Element): Element {
+  return list.previousElementSibling ?? list;
+}
