@@ -7,7 +7,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
+import { readdirSync } from 'node:fs';
 import { type ChromiumSession, distPath, launchChromium } from '../tests/e2e/harness';
+import { measureCaptureLatency, measurePageCost } from './bench-pages';
 
 const CHROMIUM = '/usr/lib/chromium/chromium';
 const PASSWORD = 'bench-password-correct-horse';
@@ -29,8 +31,10 @@ function bundleSizes() {
     background: ['src/background/index.js'],
     popup: ['src/popup/popup.js', 'popup.css', 'src/popup/popup.html'],
     offscreen: ['src/offscreen/offscreen.js', 'src/offscreen/offscreen.html'],
-    content: ['src/content/index.js'],
   };
+  // One content script per exchange: each page loads only its own.
+  const entriesDir = join(distPath('chrome'), 'src/content/entries');
+  for (const file of readdirSync(entriesDir)) entries[`content:${file.replace(/\.js$/, '')}`] = [`src/content/entries/${file}`];
   for (const [name, files] of Object.entries(entries)) {
     const present = files.map((f) => join(distPath('chrome'), f)).filter((f) => statSync(f, { throwIfNoEntry: false }));
     if (present.length === 0) {
@@ -183,6 +187,12 @@ async function main() {
     };
   } finally {
     await session.close();
+  }
+  const only = process.env.BENCH_ONLY;
+  if (!only || only === 'pages') {
+    const rounds = Number(process.env.BENCH_ROUNDS ?? 10);
+    result.tradingPageScriptCost = await measurePageCost(rounds);
+    result.captureLatency = await measureCaptureLatency(15);
   }
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }

@@ -174,6 +174,8 @@ export class ApiPageWatcher {
           ],
         };
     this.captures.set(secret.apiKey, state);
+    // Say it at once, not at the next scan: the user may be about to close the dialog.
+    if (secret.secretElement.isConnected) this.notes.show(`capture-${secret.apiKey}`, secret.secretElement, state.lines);
     this.onCaptured?.(secret.apiKey, reply.ok);
     this.schedule();
   }

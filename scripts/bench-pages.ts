@@ -1,0 +1,165 @@
+/**
+ * What Keyward costs on exchange pages, for `npm run bench`:
+ * - main-thread script time added on a trading page whose order book changes N rows a second,
+ *   extension on versus off, each measurement in a fresh browser, alternating;
+ * - capture latency, from the secret dialog entering the DOM to Keyward's confirmation in it
+ *   (the record is committed before the background answers, so this bounds the commit time).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium } from 'playwright-core';
+import { distPath, hostResolverRules, launchChromium, startFixtureServer } from '../tests/e2e/harness';
+
+const CHROMIUM = '/usr/lib/chromium/chromium';
+const HOSTS = ['www.htx.com'];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+const r2 = (v: number) => Math.round(v * 100) / 100;
+
+async function launch(withExtension: boolean, port: number): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  if (withExtension) {
+    const session = await launchChromium({ dist: distPath('chrome'), hosts: HOSTS, port, executablePath: CHROMIUM });
+    return { context: session.context, close: () => session.close() };
+  }
+  const profile = await mkdtemp(join(tmpdir(), 'keyward-bench-off-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    ignoreHTTPSErrors: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      `--host-resolver-rules=${hostResolverRules(HOSTS, port)}`,
+    ],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Script milliseconds per second of page time over the window, from Performance.getMetrics. */
+async function scriptCost(withExtension: boolean, port: number, rate: number, windowMs: number): Promise<number> {
+  const browser = await launch(withExtension, port);
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`https://www.htx.com/en-us/trade/btc_usdt/?rate=${rate}`);
+    await page.waitForTimeout(1500); // content scripts load at document_idle; let the page settle
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const sample = async () => {
+      const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+      const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+      return { script: get('ScriptDuration'), time: get('Timestamp') };
+    };
+    const start = await sample();
+    await page.waitForTimeout(windowMs);
+    const end = await sample();
+    return ((end.script - start.script) * 1000) / (end.time - start.time);
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function measurePageCost(rounds: number, windowMs = 4000) {
+  const server = await startFixtureServer();
+  try {
+    const result: Record<string, unknown> = {};
+    for (const rate of [200, 1000]) {
+      const on: number[] = [];
+      const offA: number[] = [];
+      const offB: number[] = [];
+      for (let round = 0; round < rounds; round++) {
+        // Alternate the order so drift over the run does not favour either side.
+        if (round % 2 === 0) {
+          offA.push(await scriptCost(false, server.port, rate, windowMs));
+          on.push(await scriptCost(true, server.port, rate, windowMs));
+        } else {
+          on.push(await scriptCost(true, server.port, rate, windowMs));
+          offA.push(await scriptCost(false, server.port, rate, windowMs));
+        }
+        offB.push(await scriptCost(false, server.port, rate, windowMs));
+      }
+      const added = on.map((v, i) => v - ((offA[i] ?? 0) + (offB[i] ?? 0)) / 2);
+      const noise = offA.map((v, i) => Math.abs(v - (offB[i] ?? 0)));
+      result[`rowsPerSecond${rate}`] = {
+        scriptMsPerSecondOn: r2(median(on)),
+        scriptMsPerSecondOff: r2(median([...offA, ...offB])),
+        addedMsPerSecond: r2(median(added)),
+        noiseFloorMsPerSecond: r2(median(noise)),
+        rounds,
+        windowMs,
+      };
+    }
+    return result;
+  } finally {
+    await server.close();
+  }
+}
+
+/** Dialog inserted → Keyward's confirmation inserted into it, timed in the page itself. */
+export async function measureCaptureLatency(samples: number) {
+  const server = await startFixtureServer();
+  const session = await launchChromium({ dist: distPath('chrome'), hosts: HOSTS, port: server.port, executablePath: CHROMIUM });
+  try {
+    const popup = await session.openExtensionPage('src/popup/popup.html');
+    await popup.evaluate(() =>
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
+        keyward: 1,
+        type: 'vault.create',
+        payload: { password: 'bench-capture-password' },
+      }),
+    );
+    await popup.evaluate(() =>
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
+        keyward: 1,
+        type: 'vault.lock',
+        payload: {},
+      }),
+    );
+    const times: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const page = await session.context.newPage();
+      const access = `a${i.toString(16).padStart(7, '0')}-99b1d3f5-84e6a8c0-7b2d4`;
+      await page.addInitScript((key) => {
+        const scope = window as unknown as Record<string, unknown>;
+        scope.__fixtureAccess = key;
+        new MutationObserver((records) => {
+          for (const record of records) {
+            for (const node of Array.from(record.addedNodes)) {
+              if (!(node instanceof Element)) continue;
+              if (node.querySelector('[role=dialog]')) scope.__dialogAt = performance.now();
+              if (node.tagName === 'KEYWARD-INLINE' && node.closest('[role=dialog]')) scope.__confirmedAt = performance.now();
+            }
+          }
+        }).observe(document, { childList: true, subtree: true });
+      }, access);
+      await page.goto('https://www.htx.com/en-us/apikey/');
+      await page.getByRole('button', { name: 'Create' }).click();
+      await page.waitForFunction(() => (window as unknown as { __confirmedAt?: number }).__confirmedAt !== undefined, null, { timeout: 10_000 });
+      times.push(await page.evaluate(() => {
+        const scope = window as unknown as { __confirmedAt: number; __dialogAt: number };
+        return scope.__confirmedAt - scope.__dialogAt;
+      }));
+      await page.close();
+    }
+    return { samples, runsMs: times.map((t) => Math.round(t * 10) / 10), medianMs: Math.round(median(times) * 10) / 10 };
+  } finally {
+    await session.close();
+    await server.close();
+  }
+}

@@ -1,0 +1,61 @@
+import { type Brand, checkHost } from '../core/lookalike';
+import { GENERIC_VOCABULARY } from './generic-vocabulary';
+import { NoteBoard } from './ui/inline';
+import { findLabels } from '../exchanges/readers/dom';
+
+/**
+ * Runs on every page that is not an official exchange host. On almost all of them it costs one
+ * hostname check and stops. On a host that imitates an exchange (a brand inside another domain,
+ * a letter off, look-alike characters), it waits for the page to ask for a password or an API key
+ * and then puts a red warning on top naming the real site. No capture ever happens here: the
+ * capture script is not even loaded on such hosts, and the background refuses captures from them.
+ */
+
+const CHECK_INTERVAL_MS = 500;
+
+function asksForSecrets(): boolean {
+  if (document.querySelector('input[type=password], input[autocomplete="current-password"], input[autocomplete="one-time-code"]')) {
+    return true;
+  }
+  return findLabels(document, GENERIC_VOCABULARY.apiKey).length > 0 || findLabels(document, GENERIC_VOCABULARY.secret).length > 0;
+}
+
+export function runLookalikeGuard(brands: readonly Brand[]): void {
+  if (window.top !== window) return;
+  const verdict = checkHost(location.hostname, brands);
+  if (verdict.verdict !== 'lookalike') return;
+  const brand = brands.find((b) => b.exchangeId === verdict.exchangeId);
+  const name = brand?.name ?? verdict.exchangeId;
+  const notes = new NoteBoard();
+  const banner = document.createElement('div');
+  let last = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const warn = () => {
+    if (!document.body) return false;
+    if (!asksForSecrets()) return false;
+    if (!banner.isConnected) document.body.prepend(banner);
+    notes.show('lookalike', banner, [
+      {
+        tone: 'danger',
+        text:
+          `This is not ${name}. ${location.hostname} only looks like it (${verdict.reasons.join('; ')}). ` +
+          `${name}'s real site is ${verdict.realHost}. Do not enter your password or API keys here.`,
+      },
+    ]);
+    return true;
+  };
+
+  if (warn()) return;
+  // Login and key fields often arrive late (single-page apps): look again when the page changes,
+  // at most twice a second, and stop once warned.
+  const observer = new MutationObserver(() => {
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      last = performance.now();
+      if (warn()) observer.disconnect();
+    }, Math.max(0, last + CHECK_INTERVAL_MS - performance.now()));
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+}

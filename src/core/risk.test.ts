@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import type { KeyPermissions } from './records';
+import { keyRiskFindings, summariseListRisk, type KeyRiskInput } from './risk';
+
+const HTX_RULE = 'HTX deactivates a key with trade or withdraw permission and no IP address after 90 days unused.';
+
+function perms(flags: Partial<Omit<KeyPermissions, 'labels'>>): KeyPermissions {
+  return { read: true, trade: false, withdraw: false, transfer: false, labels: ['Read'], ...flags };
+}
+
+function input(overrides: Partial<KeyRiskInput>): KeyRiskInput {
+  return {
+    exchangeName: 'HTX',
+    permissions: perms({ trade: true }),
+    ipText: '8.8.8.8',
+    maxIps: 20,
+    unboundRule: HTX_RULE,
+    ...overrides,
+  };
+}
+
+describe('keyRiskFindings: permissions', () => {
+  it('is silent for a read/trade key with a whitelist', () => {
+    expect(keyRiskFindings(input({}))).toEqual([]);
+  });
+
+  it('flags withdraw as danger with the agreed message', () => {
+    expect(keyRiskFindings(input({ permissions: perms({ withdraw: true }) }))).toEqual([
+      {
+        code: 'withdraw-on',
+        severity: 'danger',
+        concerns: 'permissions',
+        message:
+          'Withdraw is enabled. Trading platforms never need it: anyone holding this key could move your funds out.',
+      },
+    ]);
+  });
+
+  it('flags transfer as a warning', () => {
+    const [finding] = keyRiskFindings(input({ permissions: perms({ transfer: true }) }));
+    expect(finding).toMatchObject({ code: 'transfer-on', severity: 'warning', concerns: 'permissions' });
+    expect(finding?.message).toMatch(/^Transfer is enabled/);
+  });
+
+  it('says nothing about permissions it does not know', () => {
+    expect(keyRiskFindings(input({ permissions: null }))).toEqual([]);
+  });
+});
+
+describe('keyRiskFindings: IP whitelist', () => {
+  it('warns on an empty whitelist and appends the exchange rule', () => {
+    expect(keyRiskFindings(input({ ipText: ' ' }))).toEqual([
+      {
+        code: 'ip-empty',
+        severity: 'warning',
+        concerns: 'ip',
+        message: `No IP whitelist: anyone holding this key can use it from any address. ${HTX_RULE}`,
+      },
+    ]);
+  });
+
+  it('leaves the rule out when the exchange has none', () => {
+    const [finding] = keyRiskFindings(input({ ipText: '', unboundRule: null }));
+    expect(finding?.message).toBe('No IP whitelist: anyone holding this key can use it from any address.');
+  });
+
+  it('uses ipList when there is no ipText, and splits cells holding several addresses', () => {
+    expect(keyRiskFindings(input({ ipText: undefined, ipList: [] })).map((f) => f.code)).toEqual(['ip-empty']);
+    const findings = keyRiskFindings(input({ ipText: undefined, ipList: ['8.8.8.8, 10.0.0.1', '0.0.0.0/0'] }));
+    expect(findings.map((f) => [f.code, f.entry?.raw])).toEqual([
+      ['ip-private', '10.0.0.1'],
+      ['ip-over-broad', '0.0.0.0/0'],
+    ]);
+  });
+
+  it('prefers ipText (the form being edited) over ipList', () => {
+    expect(keyRiskFindings(input({ ipText: '8.8.8.8', ipList: [] }))).toEqual([]);
+  });
+
+  it('says nothing when the whitelist is not known', () => {
+    expect(keyRiskFindings(input({ ipText: undefined, ipList: null }))).toEqual([]);
+    expect(keyRiskFindings(input({ ipText: undefined }))).toEqual([]);
+  });
+
+  it('maps whitelist findings to severities', () => {
+    const list = ['bad', '8.8.8.8', '8.8.8.8', '1.0.0.0/8', ...Array.from({ length: 18 }, (_, i) => `9.9.9.${i}`)];
+    const findings = keyRiskFindings(input({ ipText: list.join(',') }));
+    expect(findings.map((f) => [f.code, f.severity])).toEqual([
+      ['ip-too-many', 'warning'],
+      ['ip-invalid', 'warning'],
+      ['ip-duplicate', 'info'],
+      ['ip-over-broad', 'warning'],
+    ]);
+    expect(findings[0]?.message).toBe('HTX allows at most 20 IP addresses; this list has 22.');
+    expect(findings.every((f) => f.concerns === 'ip')).toBe(true);
+  });
+
+  it('orders permissions before IP findings', () => {
+    const findings = keyRiskFindings(input({ permissions: perms({ withdraw: true, transfer: true }), ipText: '' }));
+    expect(findings.map((f) => f.code)).toEqual(['withdraw-on', 'transfer-on', 'ip-empty']);
+  });
+});
+
+describe('keyRiskFindings: key limits', () => {
+  const codesFor = (keyCount: number | undefined, maxKeys: number | null | undefined): string[] =>
+    keyRiskFindings(input({ keyCount, maxKeys })).map((f) => f.code);
+
+  it.each([
+    [0, 20, []],
+    [15, 20, []],
+    [16, 20, ['key-limit-near']],
+    [19, 20, ['key-limit-near']],
+    [20, 20, ['key-limit-reached']],
+    [21, 20, ['key-limit-reached']],
+    [7, 10, []],
+    [8, 10, ['key-limit-near']],
+    [1, 2, ['key-limit-near']],
+    [0, 1, []],
+    [1, 1, ['key-limit-reached']],
+    [40, 50, ['key-limit-near']],
+    [39, 50, []],
+    [5, null, []],
+    [5, undefined, []],
+    [undefined, 20, []],
+  ] as const)('%s of %s keys → %j', (keyCount, maxKeys, expected) => {
+    expect(codesFor(keyCount, maxKeys)).toEqual(expected);
+  });
+
+  it('words the limit findings with the exchange name', () => {
+    const [near] = keyRiskFindings(input({ keyCount: 19, maxKeys: 20 }));
+    expect(near).toMatchObject({ severity: 'info', concerns: 'keys' });
+    expect(near?.message).toBe('This account has 19 of the 20 API keys HTX allows: 1 slot left.');
+    const [reached] = keyRiskFindings(input({ keyCount: 20, maxKeys: 20 }));
+    expect(reached).toMatchObject({ severity: 'warning', concerns: 'keys' });
+    expect(reached?.message).toContain('the most HTX allows (20)');
+  });
+});
+
+describe('summariseListRisk', () => {
+  const key = (label: string, withdraw: boolean, ipWhitelisted: boolean) => ({ label, withdraw, ipWhitelisted });
+
+  it('counts risky keys and writes the agreed summary', () => {
+    const result = summariseListRisk([
+      key('bot-a', true, true),
+      key('bot-b', false, false),
+      key('bot-c', false, true),
+      key('bot-d', false, false),
+      key('bot-e', false, true),
+    ]);
+    expect(result).toEqual({
+      total: 5,
+      risky: 3,
+      withdraw: 1,
+      noIpWhitelist: 2,
+      riskyLabels: ['bot-a', 'bot-b', 'bot-d'],
+      summary: '3 of 5 keys are risky: 1 with withdraw enabled, 2 without an IP whitelist.',
+    });
+  });
+
+  it('counts a key with both problems once as risky and in both counts', () => {
+    const result = summariseListRisk([key('a', true, false), key('b', false, false), key('c', false, true), key('d', false, true), key('e', false, true)]);
+    expect(result.summary).toBe('2 of 5 keys are risky: 1 with withdraw enabled, 2 without an IP whitelist.');
+  });
+
+  it('handles singulars, a clean list and an empty list', () => {
+    expect(summariseListRisk([key('a', false, false)]).summary).toBe('1 of 1 key is risky: 1 without an IP whitelist.');
+    expect(summariseListRisk([key('a', true, true), key('b', false, true)]).summary).toBe(
+      '1 of 2 keys is risky: 1 with withdraw enabled.',
+    );
+    expect(summariseListRisk([key('a', false, true), key('b', false, true)]).summary).toBe('None of the 2 keys is risky.');
+    expect(summariseListRisk([key('a', false, true)]).summary).toBe('The key is not risky.');
+    expect(summariseListRisk([])).toMatchObject({ total: 0, risky: 0, summary: 'No API keys.' });
+  });
+});
