@@ -43,7 +43,12 @@ export class ApiPageWatcher {
   private lastScan = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private reportedList = '';
-  private readonly onInput = () => this.schedule();
+  private readonly onInput = (event: Event) => {
+    // A click may submit the form, and the site may replace the form at once: read it now, in the
+    // capture phase, before the page's own handler runs.
+    if (event.type === 'click') this.snapshotForm();
+    this.schedule();
+  };
 
   constructor(
     private readonly exchange: ExchangeDefinition & { page: ExchangePage },
@@ -97,7 +102,12 @@ export class ApiPageWatcher {
     this.notes.end();
   }
 
-  private showForm(form: FormReading): void {
+  private snapshotForm(): void {
+    const form = readCreateForm(document, this.page.vocabulary);
+    if (form) this.remember(form);
+  }
+
+  private remember(form: FormReading): void {
     this.form = {
       account: readSubAccount(document, this.page.vocabulary) ?? 'main',
       permissions: form.controls.length > 0 ? form.permissions : null,
@@ -105,6 +115,10 @@ export class ApiPageWatcher {
       label: form.keyLabel,
       passphrase: form.passphrase,
     };
+  }
+
+  private showForm(form: FormReading): void {
+    this.remember(form);
     const findings = keyRiskFindings({
       exchangeName: this.exchange.name,
       permissions: form.controls.length > 0 ? form.permissions : null,
@@ -219,7 +233,7 @@ export class ApiPageWatcher {
         text: f.code === 'withdraw-on' ? 'Withdraw is enabled on this key.' : 'No IP whitelist: any address can use this key.',
       }));
       const cell = key.row.lastElementChild ?? key.row;
-      if (lines.length > 0) this.notes.show(`row-${key.apiKey}`, cell, lines);
+      if (lines.length > 0) this.notes.show(`row-${key.apiKey}`, cell, lines, undefined, 'append');
     }
     const summary = summariseListRisk(
       keys.map((k) => ({

@@ -28,13 +28,18 @@ export function runLookalikeGuard(brands: readonly Brand[]): void {
   const name = brand?.name ?? verdict.exchangeId;
   const notes = new NoteBoard();
   const banner = document.createElement('div');
+  // Inline !important beats any page stylesheet: a phishing page must not hide the warning.
+  banner.style.cssText =
+    'all: initial !important; display: block !important; position: fixed !important; top: 0 !important; ' +
+    'left: 0 !important; right: 0 !important; z-index: 2147483647 !important; padding: 4px !important; ' +
+    'visibility: visible !important; opacity: 1 !important;';
   let last = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   const warn = () => {
     if (!document.body) return false;
     if (!asksForSecrets()) return false;
-    if (!banner.isConnected) document.body.prepend(banner);
+    if (!banner.isConnected) document.documentElement.append(banner);
     notes.show('lookalike', banner, [
       {
         tone: 'danger',
@@ -42,19 +47,20 @@ export function runLookalikeGuard(brands: readonly Brand[]): void {
           `This is not ${name}. ${location.hostname} only looks like it (${verdict.reasons.join('; ')}). ` +
           `${name}'s real site is ${verdict.realHost}. Do not enter your password or API keys here.`,
       },
-    ]);
+    ], undefined, 'append');
     return true;
   };
 
-  if (warn()) return;
+  warn();
   // Login and key fields often arrive late (single-page apps): look again when the page changes,
-  // at most twice a second, and stop once warned.
+  // at most twice a second. Once warned, keep watching only to put the warning back if the page
+  // removes it.
   const observer = new MutationObserver(() => {
     if (timer) return;
     timer = setTimeout(() => {
       timer = null;
       last = performance.now();
-      if (warn()) observer.disconnect();
+      warn();
     }, Math.max(0, last + CHECK_INTERVAL_MS - performance.now()));
   });
   observer.observe(document.documentElement, { childList: true, subtree: true });

@@ -23,6 +23,13 @@ button { font: inherit; margin-left: 8px; padding: 2px 8px; border-radius: 4px; 
 
 const brand = 'Keyward';
 
+export type Placement = 'after' | 'append';
+
+export interface NoteAction {
+  label: string;
+  run: () => void;
+}
+
 /**
  * One inline note: a host element beside the control it concerns, with a closed shadow root so
  * page styles cannot reach it and page scripts cannot read it. Danger lines are role=alert (read
@@ -39,13 +46,20 @@ export class InlineNote {
     this.root = this.host.attachShadow({ mode: 'closed' });
   }
 
-  /** Places the note right after `anchor` (again, if a re-render removed it) and updates its text. */
-  show(anchor: Element, lines: NoteLine[], action?: { label: string; run: () => void }): void {
+  /**
+   * Places the note right after `anchor`, or as its last child with 'append' (inside a table cell,
+   * where a sibling would break the row), again if a re-render removed it; updates its text.
+   */
+  show(anchor: Element, lines: NoteLine[], action?: NoteAction, placement: Placement = 'after'): void {
     if (lines.length === 0) {
       this.remove();
       return;
     }
-    if (anchor.nextElementSibling !== this.host) anchor.insertAdjacentElement('afterend', this.host);
+    if (placement === 'append') {
+      if (anchor.lastElementChild !== this.host) anchor.append(this.host);
+    } else if (anchor.nextElementSibling !== this.host) {
+      anchor.insertAdjacentElement('afterend', this.host);
+    }
     const key = JSON.stringify([lines, action?.label]);
     if (key === this.rendered) return;
     this.rendered = key;
@@ -95,14 +109,14 @@ export class NoteBoard {
     this.touched = new Set();
   }
 
-  show(name: string, anchor: Element, lines: NoteLine[], action?: { label: string; run: () => void }): void {
+  show(name: string, anchor: Element, lines: NoteLine[], action?: NoteAction, placement?: Placement): void {
     let note = this.notes.get(name);
     if (!note) {
       note = new InlineNote(name);
       this.notes.set(name, note);
     }
     this.touched.add(name);
-    note.show(anchor, lines, action);
+    note.show(anchor, lines, action, placement);
   }
 
   /** Removes notes not shown during this scan (their control is gone). */
