@@ -1,3 +1,5 @@
+import type { ExchangeId } from '../core/records';
+import { exchangeById } from '../exchanges/registry';
 import type { VaultStatus } from '../messages';
 import { exportBackup, importBackup } from '../vault/backup';
 import { VaultError } from '../vault/errors';
@@ -20,6 +22,22 @@ export interface HandlerDeps {
 }
 
 export const MIN_PASSWORD_LENGTH = 8;
+
+/**
+ * A content script speaks only for the exchange whose official host it runs on: a script on one
+ * exchange cannot file keys, or rewrite risk flags, under another.
+ */
+function assertHostOf(exchange: ExchangeId, url: string): void {
+  let host = '';
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    // falls through to the refusal
+  }
+  if (!exchangeById(exchange).hosts.includes(host)) {
+    throw new RefusedError('forbidden', 'This page may not send keys for that exchange.');
+  }
+}
 
 /** Where a key was captured, without query or fragment (they can carry tokens). */
 function pageAddress(url: string): string {
@@ -165,6 +183,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     'capture.submit': async (capture, caller) => {
+      assertHostOf(capture.exchange, caller.url);
       if (!(await vault.exists())) {
         throw new VaultError('no-vault', 'Keyward has no vault yet, so this key was NOT saved. Copy the secret now.');
       }
@@ -186,7 +205,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return result;
     },
 
-    'page.keysSeen': async ({ exchange, keys }) => {
+    'page.keysSeen': async ({ exchange, keys }, caller) => {
+      assertHostOf(exchange, caller.url);
       const open = await lock.current();
       let updated = 0;
       let known = 0;

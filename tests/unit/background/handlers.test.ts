@@ -1,0 +1,79 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { createHandlers } from '../../../src/background/handlers';
+import type { ClipboardGuard } from '../../../src/background/clipboard';
+import { LockService } from '../../../src/background/lock';
+import { SettingsService } from '../../../src/background/settings';
+import type { StorageArea } from '../../../src/background/storage';
+import { UnlockThrottle } from '../../../src/background/throttle';
+import { freshVault } from '../vault/helpers';
+
+class MemoryArea implements StorageArea {
+  private readonly data = new Map<string, unknown>();
+  async get(keys: string | string[]) {
+    const list = Array.isArray(keys) ? keys : [keys];
+    return Object.fromEntries(list.filter((k) => this.data.has(k)).map((k) => [k, this.data.get(k)]));
+  }
+  async set(items: Record<string, unknown>) {
+    for (const [k, v] of Object.entries(items)) this.data.set(k, v);
+  }
+  async remove(keys: string | string[]) {
+    for (const k of Array.isArray(keys) ? keys : [keys]) this.data.delete(k);
+  }
+}
+
+async function setup() {
+  const { vault } = await freshVault();
+  const lock = new LockService(vault, {
+    session: new MemoryArea(),
+    autoLockSeconds: async () => 60,
+    schedule: () => undefined,
+    cancelSchedule: () => undefined,
+    onChange: () => undefined,
+  });
+  const handlers = createHandlers({
+    vault,
+    lock,
+    settings: new SettingsService(new MemoryArea()),
+    throttle: new UnlockThrottle(new MemoryArea()),
+    clipboard: {} as ClipboardGuard,
+    changed: () => undefined,
+  });
+  return { vault, handlers };
+}
+
+const capture = {
+  exchange: 'htx' as const,
+  apiKey: 'e2c4f6a8-99b1d3f5-84e6a8c0-7b2d4',
+  secret: 'b7c8d9e0-f1a2b3c4-d5e6f7a8-9b0c1',
+  passphrase: '',
+  label: 'bot',
+  account: 'main',
+  permissions: null,
+  ipWhitelist: null,
+};
+const exchangePage = { context: 'exchange-content' as const, url: 'https://www.htx.com/en-us/apikey/?token=abc#x' };
+
+describe('capture and list handlers', () => {
+  it('refuse a capture when there is no vault, saying the key was not saved', async () => {
+    const { handlers } = await setup();
+    await expect(handlers['capture.submit'](capture, exchangePage)).rejects.toMatchObject({ code: 'no-vault' });
+  });
+
+  it('seal a capture from the exchange own host, recording the page without its query', async () => {
+    const { vault, handlers } = await setup();
+    await handlers['vault.create']({ password: 'password-1' }, { context: 'extension-page', url: '' });
+    await handlers['vault.lock']({}, { context: 'extension-page', url: '' });
+    expect(await handlers['capture.submit'](capture, exchangePage)).toMatchObject({ duplicate: false });
+    const open = await vault.unlock('password-1');
+    expect((await open.list())[0]?.source).toEqual({ kind: 'capture', url: 'https://www.htx.com/en-us/apikey/' });
+  });
+
+  it('refuse a capture or list report for another exchange than the page host', async () => {
+    const { handlers } = await setup();
+    await handlers['vault.create']({ password: 'password-1' }, { context: 'extension-page', url: '' });
+    const otherHost = { context: 'exchange-content' as const, url: 'https://www.binance.com/en/my/settings/api-management' };
+    await expect(handlers['capture.submit'](capture, otherHost)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(handlers['page.keysSeen']({ exchange: 'htx', keys: [] }, otherHost)).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});
