@@ -93,6 +93,7 @@ export interface Requests {
   'backup.import': { req: { content: string; password: string }; res: { added: number; duplicates: number } };
   'capture.submit': { req: CaptureSubmission; res: { id: string; duplicate: boolean } };
   'page.keysSeen': { req: { exchange: ExchangeId; keys: SeenKey[] }; res: { updated: number; known: number } };
+  'page.loadWatcher': { req: { exchange: ExchangeId }; res: Record<string, never> };
 }
 
 export type MessageType = keyof Requests;
@@ -117,6 +118,7 @@ export const MESSAGE_SENDERS = {
   'backup.import': ['extension-page'],
   'capture.submit': ['exchange-content'],
   'page.keysSeen': ['exchange-content'],
+  'page.loadWatcher': ['exchange-content'],
 } as const satisfies Record<MessageType, readonly SenderContext[]>;
 
 export function isMessageType(value: unknown): value is MessageType {

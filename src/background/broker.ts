@@ -14,6 +14,9 @@ import { VaultError } from '../vault/errors';
 export interface Caller {
   context: SenderContext;
   url: string;
+  /** The sending tab and frame, for content scripts (to inject into exactly that frame). */
+  tabId?: number;
+  frameId?: number;
 }
 
 export type Handler<T extends MessageType> = (payload: RequestOf<T>, caller: Caller) => Promise<ResponseOf<T>>;
@@ -69,6 +72,7 @@ export function createBroker(handlers: Handlers, validators: Validators, log: Br
     message: unknown,
     context: SenderContext | null,
     url = '',
+    frame: { tabId?: number; frameId?: number } = {},
   ): Promise<Reply<MessageType>> {
     if (typeof message !== 'object' || message === null || (message as { keyward?: unknown }).keyward !== 1) {
       log.refused('not a Keyward envelope', 'none', context);
@@ -84,7 +88,7 @@ export function createBroker(handlers: Handlers, validators: Validators, log: Br
       log.refused('sender not allowed', type, context);
       return refusal('forbidden', 'This sender may not send that message.');
     }
-    return run(type, payload, { context, url });
+    return run(type, payload, { context, url, ...frame });
   };
 
   async function run<T extends MessageType>(type: T, payload: unknown, caller: Caller): Promise<Reply<T>> {

@@ -18,6 +18,8 @@ export interface HandlerDeps {
   clipboard: ClipboardGuard;
   /** Called after anything that changes what the badge shows. */
   changed: () => void;
+  /** Loads an exchange's API-page watcher into one frame of one tab. */
+  injectWatcher?: (exchange: ExchangeId, tabId: number, frameId: number) => Promise<void>;
   now?: () => number;
 }
 
@@ -203,6 +205,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await (await lock.current())?.adoptSealed();
       deps.changed();
       return result;
+    },
+
+    'page.loadWatcher': async ({ exchange }, caller) => {
+      assertHostOf(exchange, caller.url);
+      // Top frames only: the watcher never runs in a frame the exchange did not serve as the page.
+      if (caller.tabId === undefined || caller.frameId !== 0 || !deps.injectWatcher) {
+        throw new RefusedError('forbidden', 'Keyward runs only in the page itself, not in frames.');
+      }
+      await deps.injectWatcher(exchange, caller.tabId, caller.frameId);
+      return {};
     },
 
     'page.keysSeen': async ({ exchange, keys }, caller) => {

@@ -65,7 +65,20 @@ function build(db: VaultDb) {
     scheduleAt(CLIPBOARD_ALARM, at, () => void clipboard.clearIfDue()),
   );
   const throttle = new UnlockThrottle(local);
-  const handlers = createHandlers({ vault, lock, settings, throttle, clipboard, changed: () => refreshBadge() });
+  const handlers = createHandlers({
+    vault,
+    lock,
+    settings,
+    throttle,
+    clipboard,
+    changed: () => refreshBadge(),
+    injectWatcher: async (exchange, tabId, frameId) => {
+      await browser.scripting.executeScript({
+        target: { tabId, frameIds: [frameId] },
+        files: [`src/content/entries/${exchange}-watcher.js`],
+      });
+    },
+  });
   const dispatch = createBroker(handlers, validators);
 
   async function refreshBadgeNow(): Promise<void> {
@@ -91,7 +104,10 @@ const NOT_ACTIVITY = new Set(['vault.status', 'vault.lock']);
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   const context = classifySender(sender, policy);
   return ready.then(async (services) => {
-    const reply = await services.dispatch(message, context, sender.url ?? '');
+    const reply = await services.dispatch(message, context, sender.url ?? '', {
+      tabId: sender.tab?.id,
+      frameId: sender.frameId,
+    });
     const type = (message as { type?: unknown } | null)?.type;
     if (context === 'extension-page' && reply.ok && typeof type === 'string' && !NOT_ACTIVITY.has(type)) {
       await services.lock.touch();

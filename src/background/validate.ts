@@ -141,4 +141,5 @@ export const validators: Validators = {
     obj(p) && text(p.content, MAX_BACKUP) && password(p.password),
   'capture.submit': isCapture,
   'page.keysSeen': isSeenKeys,
+  'page.loadWatcher': (p): p is { exchange: ExchangeId } => obj(p) && onlyKeys(p, ['exchange']) && isExchangeId(p.exchange),
 };
