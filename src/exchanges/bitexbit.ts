@@ -5,6 +5,8 @@ import type { ExchangeDefinition } from './types';
 // Inferred: the credential shapes are not documented, so both fields accept any 16 to 128
 // letters, digits, dashes or underscores: enough to catch stray text, a label or a URL pasted
 // by mistake, never a real key. Tighten once real keys have been seen. The www. host is inferred.
+// (The API docs' placeholders, API_KEY = "0000-0000..." and SECRET = "Z%2...", hint at dashed
+// keys and at secrets that may hold URL-escaped characters such as %2B; not confirmed.)
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 const HINT = '16 to 128 letters, digits, dashes or underscores';
 
@@ -21,5 +23,45 @@ export const bitexbit: ExchangeDefinition = {
     secretPatterns: [TOKEN],
     apiKeyHint: HINT,
     secretHint: HINT,
+  },
+  page: {
+    // /profile/api (exchanges.md; the gateway API docs link https://www.bitexbit.com/profile/api).
+    // Inferred: that the site also serves it under a locale segment (/en/profile/api), as its
+    // help centre does (www.bitexbit.com/en/support/...), with Russian as the unprefixed default.
+    // Only the main account is modelled: neither the help centre (seed 001) nor the API docs
+    // mention sub-accounts, so there is no sub-account API page to recognise.
+    apiPages: [/^\/(?:[a-z]{2}\/)?profile\/api(?:\/|$)/i],
+    vocabulary: {
+      // Seed 001 (English help) gives "Access Key"/"Private Key". Inferred: the Russian page's
+      // "Ключ доступа"/"Приватный ключ" and near synonyms.
+      apiKey: /^(?:access\s*key|api\s*key|public\s*key|ключ\s*доступа|публичный\s*ключ|открытый\s*ключ)$/i,
+      secret: /^(?:private\s*key|secret\s*key|secret|приватный\s*ключ|секретный\s*ключ|закрытый\s*ключ)$/i,
+      passphrase: null,
+      // "the name of the key" (seed 001). Inferred: the exact words in either language.
+      keyLabel: /^(?:key\s*name|name|название(?:\s*ключа)?|имя(?:\s*ключа)?)$/i,
+      // "the list of IPs" (seed 001). Inferred: the exact words.
+      ipWhitelist:
+        /^(?:ips?|ip\s*list|list\s*of\s*ips|ip\s*address(?:es)?|allowed\s*ips?|ip[\s-]*адрес(?:а)?|список\s*ip(?:[\s-]*адресов)?|разрешённые\s*ip|разрешенные\s*ip)$/i,
+      // Seed 001: read only (always), can trade, can withdraw (= full access: withdraw includes
+      // trade, which a word cannot say; the form ticks "can trade" with it). Russian inferred.
+      permissions: [
+        { flag: 'read', label: /^(?:read\s*only|только\s*чтение|только\s*просмотр)$/i },
+        { flag: 'trade', label: /^(?:can\s*trade|trade|trading|может\s*торговать|торговля)$/i },
+        {
+          flag: 'withdraw',
+          label: /^(?:can\s*withdraw|withdraw(?:al)?|full\s*access|can\s*withdraw\s*\/\s*full\s*access|может\s*выводить|вывод(?:\s*средств)?|полный\s*доступ)$/i,
+        },
+      ],
+      // Inferred: how the list says a key accepts any IP.
+      ipUnrestricted: /^(?:any(?:\s*ip)?|all|none|not\s*set|unrestricted|любой(?:\s*ip)?|любые|все|не\s*заданы?|без\s*ограничений)$/i,
+      subAccount: null,
+    },
+    limits: {
+      // Seed 001: "the list of IPs", no maximum given; up to 16 keys.
+      maxIps: null,
+      maxKeys: 16,
+      unboundRule: null,
+    },
+    fixtures: ['www.bitexbit.com/profile/api/index.html', 'www.bitexbit.com/en/profile/api/index.html'],
   },
 };

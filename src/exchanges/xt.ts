@@ -5,6 +5,9 @@ import type { ExchangeDefinition } from './types';
 // Inferred: hex of either case is accepted; the bare xt.com host.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+// A locale segment as XT writes it: /en/, /zh-CN/, /ja/, /zh-Hans/ (inferred beyond /en/).
+const LOCALE = '(?:[a-z]{2}(?:[-_][a-z]{2,4})?\\/)?';
+
 export const xt: ExchangeDefinition = {
   id: 'xt',
   name: 'XT',
@@ -19,5 +22,53 @@ export const xt: ExchangeDefinition = {
     secretPatterns: [/^[0-9a-f]{40}$/i],
     apiKeyHint: 'a UUID: 32 hexadecimal characters in 5 dash-separated groups (8-4-4-4-12)',
     secretHint: '40 hexadecimal characters (0-9, a-f)',
+  },
+  page: {
+    // Seed 000: "User Center > API Management", and for sub-accounts "User Center > Sub-account >
+    // API Management", where the user picks the sub-account and the list shows every
+    // sub-account's keys. Inferred: the paths. /en/accounts/api is the page third-party guides
+    // link to; its create view (/en/accounts/api/create), the /zh-CN/ locale and the sub-account
+    // page at /<locale>/accounts/sub-account/api are our best guess (subAccount/subaccount spellings
+    // accepted too). The sub-account list itself (/<locale>/accounts/sub-account) is not an API page.
+    apiPages: [
+      new RegExp(`^\\/${LOCALE}accounts\\/api(?:\\/|$)`, 'i'),
+      new RegExp(`^\\/${LOCALE}accounts\\/sub-?accounts?\\/api(?:\\/|$)`, 'i'),
+    ],
+    vocabulary: {
+      // Seed 000 names "Public Key"/"Private Key" and, in the same article, "Secret Key"; the API
+      // docs say appKey/secretKey and, in Chinese, 用户公钥. Inferred: the Chinese page's 公钥/私钥.
+      apiKey: /^(?:public\s*key|api\s*key|access\s*key|app\s*key|公钥|api\s*公钥|访问密钥)$/i,
+      secret: /^(?:private\s*key|secret\s*key|secret|私钥|api\s*私钥|密钥)$/i,
+      passphrase: null,
+      // "Alias Name" (required, seed 000); the sub-account article says "remarks". A required
+      // field may show its asterisk before the words. Inferred: 备注名/别名 in Chinese.
+      keyLabel: /^\*?\s*(?:alias(?:\s*name)?|remarks?|notes?|api\s*name|备注名?|别名|名称)(?:\s*[(（](?:required|必填)[)）])?$/i,
+      // "Whitelist IP" (optional, seed 000). Inferred: IP白名单/白名单IP/绑定IP in Chinese.
+      ipWhitelist:
+        /^\*?\s*(?:whitelist\s*ip|ip\s*whitelist|white\s*list\s*ip|bind(?:ing)?\s*ip|ip\s*address(?:es)?|ip白名单|白名单\s*ip|绑定\s*ip(?:地址)?)(?:\s*[(（](?:optional|选填)[)）])?$/i,
+      // Seed 000: query by default; trading and withdrawal must be authorised. Transfer is not
+      // documented for XT keys; the words are accepted in case the page shows it.
+      permissions: [
+        { flag: 'read', label: /^(?:query|read(?:-?only)?|查询|只读|读取)$/i },
+        { flag: 'trade', label: /^(?:trade|trading|spot\s*trad(?:e|ing)|交易|现货交易)$/i },
+        { flag: 'withdraw', label: /^(?:withdraw(?:als?)?|提现|提币)$/i },
+        { flag: 'transfer', label: /^(?:transfer|划转)$/i },
+      ],
+      // Inferred: how the list says a key has no IP whitelist.
+      ipUnrestricted: /^(?:unbound|not\s*bound|unrestricted|none|未绑定|无限制|无)$/i,
+      subAccount: /^(?:sub-?\s*accounts?(?:\s*name)?|子账户(?:名称)?|子账号)$/i,
+    },
+    limits: {
+      // Seed 000: separate IPs with commas; no maximum count is documented.
+      maxIps: null,
+      maxKeys: 10,
+      unboundRule: null,
+    },
+    fixtures: [
+      'www.xt.com/en/accounts/api/index.html',
+      'www.xt.com/zh-CN/accounts/api/index.html',
+      'www.xt.com/en/accounts/sub-account/api/index.html',
+      'www.xt.com/zh-CN/accounts/sub-account/api/index.html',
+    ],
   },
 };

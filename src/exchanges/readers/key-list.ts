@@ -1,6 +1,6 @@
 import type { KeyPermissions } from '../../core/records';
 import type { CredentialFormat, PageVocabulary } from '../types';
-import { isOn, normalise, toggleFor } from './dom';
+import { findLabels, isOn, normalise, toggleFor } from './dom';
 
 export interface ListedKey {
   apiKey: string;
@@ -43,6 +43,29 @@ function rowOf(cell: Element, format: CredentialFormat): Element {
   return current;
 }
 
+/**
+ * The separate pieces of text in an element, joined with commas. Frameworks render lists with no
+ * text between items (<span>Query</span><span>Trade</span>), so textContent would run them together.
+ */
+function pieces(element: Element): string {
+  const parts: string[] = [];
+  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = normalise(node.nodeValue);
+    if (text && !node.parentElement?.closest('keyward-inline')) parts.push(text);
+  }
+  return parts.join(', ');
+}
+
+/** In a card or definition list: the value beside a label (<dt>IP</dt><dd>…</dd>, label: value). */
+function valueBeside(row: Element, pattern: RegExp): string | null {
+  for (const label of findLabels(row, pattern)) {
+    const next = label.nextElementSibling ?? label.parentElement?.nextElementSibling ?? null;
+    if (next && row.contains(next)) return pieces(next);
+  }
+  return null;
+}
+
 /** Header texts of a table row's columns, when the row is in a table with a header. */
 function columnHeaders(row: Element): string[] | null {
   const table = row.closest('table');
@@ -76,12 +99,13 @@ function permissionsFrom(parts: string[], toggles: { text: string; on: boolean }
 }
 
 function ipsFrom(text: string, vocabulary: PageVocabulary): string[] | null {
+  const pieces = text.split(/\s*,\s*/).filter(Boolean);
   // Times (12:30:45) look like short IPv6: an address needs 4+ groups or a '::'.
   const ips = (text.match(IP_TOKEN) ?? []).filter(
     (token) => token.includes('.') || token.includes('::') || token.split(':').length > 3,
   );
   if (ips.length > 0) return ips;
-  if (vocabulary.ipUnrestricted.test(text) || /^[-–—]*$/.test(text.trim())) return [];
+  if (pieces.some((piece) => vocabulary.ipUnrestricted.test(piece)) || /^[-–—,\s]*$/.test(text)) return [];
   return null;
 }
 
@@ -98,10 +122,13 @@ export function readKeyList(root: Document | Element, vocabulary: PageVocabulary
     const row = rowOf(element, format);
     const headers = columnHeaders(row);
     const cells = Array.from(row.children);
+    const credentialHeader = (h: string) => vocabulary.apiKey.test(h) || vocabulary.secret.test(h);
     const cellText = (pattern: RegExp) => {
-      if (!headers) return null;
-      const index = headers.findIndex((h) => pattern.test(h));
-      return index >= 0 && cells[index] ? normalise(cells[index]?.textContent) : null;
+      if (!headers) return valueBeside(row, pattern);
+      // "Ключ доступа" (access key) must not pass for "Права доступа" (permissions).
+      const index = headers.findIndex((h) => pattern.test(h) && !credentialHeader(h));
+      const cell = index >= 0 ? cells[index] : undefined;
+      return cell ? pieces(cell) : null;
     };
     const ipText = cellText(vocabulary.ipWhitelist);
     const permissionText = cellText(PERMISSION_HEADER);
@@ -121,7 +148,7 @@ export function readKeyList(root: Document | Element, vocabulary: PageVocabulary
       apiKey,
       label: labelText,
       permissions: permissionsFrom(parts, toggles, vocabulary),
-      ipWhitelist: ipText !== null ? ipsFrom(ipText, vocabulary) : ipsFrom(leafTexts.join(' '), vocabulary),
+      ipWhitelist: ipText !== null ? ipsFrom(ipText, vocabulary) : ipsFrom(leafTexts.join(', '), vocabulary),
       row,
     });
   }

@@ -26,14 +26,33 @@ export function readSecretDialog(root: Document | Element, vocabulary: Pick<Page
   return null;
 }
 
+/** How many levels up two elements meet: the closer two labels, the more they belong together. */
+function distance(a: Element, b: Element): number {
+  let steps = 0;
+  for (let node: Element | null = a; node; node = node.parentElement, steps++) {
+    if (node.contains(b)) return steps;
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
+/** A column header or a cell of a key list labels the list, not the new key. */
+function inList(element: Element): boolean {
+  return element.closest('th, thead, tr, [role=row], [role=columnheader]') !== null;
+}
+
 function readIn(container: Element, vocabulary: Pick<PageVocabulary, 'apiKey' | 'secret'>): SecretReading | null {
   for (const secretLabel of findLabels(container, vocabulary.secret)) {
+    if (inList(secretLabel)) continue;
     const secret = valueAfterLabel(secretLabel, container);
-    if (!secret) continue;
-    for (const keyLabel of findLabels(container, vocabulary.apiKey)) {
+    if (!secret || inList(secret.element)) continue;
+    // The API key shown with this secret: the nearest key label, not a list's column header.
+    const keyLabels = findLabels(container, vocabulary.apiKey)
+      .filter((label) => !inList(label))
+      .sort((a, b) => distance(a, secretLabel) - distance(b, secretLabel));
+    for (const keyLabel of keyLabels) {
       const apiKey = valueAfterLabel(keyLabel, container);
-      // The key's value must be its own, not the secret found again after it.
-      if (apiKey && apiKey.element !== secret.element && apiKey.value !== secret.value) {
+      // The key's value must be its own, not the secret found again after it, nor a list cell.
+      if (apiKey && !inList(apiKey.element) && apiKey.element !== secret.element && apiKey.value !== secret.value) {
         return { apiKey: apiKey.value, secret: secret.value, container, secretElement: secret.element };
       }
     }
