@@ -96,6 +96,13 @@ describe('vault in Chromium', () => {
     expect(await okxRow.innerText()).toContain(OKX.apiKey.slice(-4));
     const htxRow = page.getByRole('button', { name: /htx spot/ });
     expect(await htxRow.innerText()).not.toMatch(/Withdraw on|No IP whitelist/);
+    // The toolbar badge counts the risky keys.
+    const worker = await session.serviceWorker();
+    const badge = () =>
+      worker.evaluate(() =>
+        (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}),
+      );
+    await expect.poll(badge).toBe('1');
   });
 
   it('reveals the exact stored values', async () => {
