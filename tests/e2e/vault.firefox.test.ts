@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FirefoxSession, assertBuilt, distPath, launchFirefox } from './harness';
 import { dumpStorage, findSecrets } from './storage-scan';
@@ -44,7 +44,8 @@ async function clickButton(name: RegExp): Promise<void> {
     name.source,
     name.flags,
   );
-  await handle.asElement()?.click();
+  // The predicate returned a <button>; puppeteer types it as a Node.
+  await (handle.asElement() as ElementHandle<Element> | null)?.click();
 }
 
 beforeAll(async () => {
