@@ -107,13 +107,18 @@ export class ApiPageWatcher {
     if (form) this.remember(form);
   }
 
+  /**
+   * Keeps what each step of the form said: a wizard asks for the name on one step and the
+   * permissions on the next, so a step without a field keeps the earlier step's value.
+   */
   private remember(form: FormReading): void {
+    const previous = this.form;
     this.form = {
-      account: readSubAccount(document, this.page.vocabulary) ?? 'main',
-      permissions: form.controls.length > 0 ? form.permissions : null,
-      ipWhitelist: form.ipField ? splitIps(form.ipText) : null,
-      label: form.keyLabel,
-      passphrase: form.passphrase,
+      account: readSubAccount(document, this.page.vocabulary) ?? previous?.account ?? 'main',
+      permissions: form.controls.length > 0 ? form.permissions : (previous?.permissions ?? null),
+      ipWhitelist: form.ipField ? splitIps(form.ipText) : (previous?.ipWhitelist ?? null),
+      label: form.keyLabelField ? form.keyLabel : (previous?.label ?? ''),
+      passphrase: form.passphraseField ? form.passphrase : (previous?.passphrase ?? ''),
     };
   }
 
@@ -159,8 +164,9 @@ export class ApiPageWatcher {
       permissions: form?.permissions ?? null,
       ipWhitelist: form?.ipWhitelist ?? null,
     });
-    // The passphrase has done its job: do not keep it in memory.
-    if (this.form) this.form.passphrase = '';
+    // The form has done its job (and the passphrase must not stay in memory): the next key
+    // starts from a clean snapshot.
+    this.form = null;
     const name = `${this.exchange.name}${form?.label ? ` · ${form.label}` : ''} · ${tail(secret.apiKey)}`;
     const needsPassphrase = this.exchange.credentials.passphrase && !form?.passphrase;
     const state: CaptureState = reply.ok

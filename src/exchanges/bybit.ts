@@ -6,6 +6,19 @@ import type { ExchangeDefinition } from './types';
 // Inferred: the lengths (keys are usually 18 and secrets 36 letters and digits; the ranges leave
 // room), the labels "API Key" / "Secret Key", the API page path, and the www. forms of the
 // regional hosts.
+//
+// The API page: "Create New Key" asks for the key type, then a modal with "Read-Only" /
+// "Read-Write", the IP access radios ("No IP restriction" / "Only IPs with permissions granted
+// are allowed to access the OpenAPI") with an IP field, and permission groups (Contract: Orders,
+// Positions; Spot: Trade; Wallet: Account Transfer, Subaccount Transfer, Withdrawal; Exchange:
+// Convert; Earn). After the verification a modal shows "API Key" and "API Secret". Documented
+// (Bybit API docs): the groups and their permissions, comma-separated IPs, keys without an IP
+// are invalid after 90 days. Inferred: the page's English labels, that Read-Only disables the
+// groups, that Convert is a trade (its API permission is named ExchangeHistory), the locale
+// prefix. Unknown: the IP and key limits.
+const OPTIONAL = String.raw`(?:\s*[(（](?:optional)[)）])?\s*\*?`;
+const words = (source: string) => new RegExp(`^(?:${source})${OPTIONAL}$`, 'i');
+
 export const bybit: ExchangeDefinition = {
   id: 'bybit',
   name: 'Bybit',
@@ -34,5 +47,34 @@ export const bybit: ExchangeDefinition = {
     secretPatterns: [/^[A-Za-z0-9]{36,48}$/, pemPrivateKeyPattern(['PKCS8', 'ENCRYPTED', 'RSA'])],
     apiKeyHint: '18 to 24 letters and digits',
     secretHint: '36 to 48 letters and digits, or a PEM private key for RSA keys',
+  },
+  page: {
+    // /app/user/api-management on every regional host, with or without a locale prefix.
+    apiPages: [/^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?app\/user\/api-management(?:[/?#]|$)/i],
+    vocabulary: {
+      apiKey: words(String.raw`api\s*key`),
+      secret: words(String.raw`api\s*secret|secret\s*key`),
+      passphrase: null,
+      keyLabel: words(String.raw`name|api\s*key\s*name|remarks?|notes?`),
+      ipWhitelist: words(
+        String.raw`only\s+ips\s+with\s+permissions\s+granted\s+are\s+allowed\s+to\s+access\s+the\s+openapi|ip\s*access|ips|ip\s*address(?:es)?|bound\s*ips?`,
+      ),
+      permissions: [
+        // Both modes include reading; which one is chosen decides whether the groups are enabled.
+        { flag: 'read', label: words(String.raw`read-?only|read-?write`) },
+        { flag: 'trade', label: words(String.raw`orders?|positions?|trade|spot\s*trade|options\s*trade|derivatives\s*trade|copy\s*trading|block\s*trade|convert`) },
+        { flag: 'withdraw', label: words(String.raw`withdrawals?|withdraw`) },
+        { flag: 'transfer', label: words(String.raw`account\s*transfer|sub-?account\s*transfer|sub\s*member\s*transfer`) },
+        { flag: 'other', label: words(String.raw`earn|nft|affiliate`) },
+      ],
+      ipUnrestricted: words(String.raw`no\s+ip\s+restriction|unrestricted|none`),
+      subAccount: words(String.raw`sub-?accounts?|sub\s*uid`),
+    },
+    limits: {
+      maxIps: null,
+      maxKeys: null,
+      unboundRule: 'Bybit invalidates a key with no IP address bound after 90 days, and 7 days after the account password is changed.',
+    },
+    fixtures: ['www.bybit.com/app/user/api-management/index.html'],
   },
 };

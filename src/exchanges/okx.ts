@@ -5,6 +5,15 @@ import type { ExchangeDefinition } from './types';
 // Inferred: the API page path; hex of either case is accepted; the bare okx.com host.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+// The API page: "Create API key" opens a dialog with the key's name, the passphrase (read from
+// the form: it is never shown again), Read/Trade/Withdraw and an optional IP field; after the
+// verification a second dialog shows "API key" and "Secret key". Documented: Read, Trade,
+// Withdraw; up to 20 IPs, comma or space separated; 50 keys. Inferred: the page's English
+// labels ("API key name", "IP address (optional)", "Not linked"), the locale prefixes, and the
+// 14-day rule for keys without an IP (third-party source).
+const OPTIONAL = String.raw`(?:\s*[(（](?:optional|选填)[)）])?\s*\*?`;
+const words = (source: string) => new RegExp(`^(?:${source})${OPTIONAL}$`, 'i');
+
 export const okx: ExchangeDefinition = {
   id: 'okx',
   name: 'OKX',
@@ -19,5 +28,29 @@ export const okx: ExchangeDefinition = {
     secretPatterns: [/^[0-9a-f]{32}$/i],
     apiKeyHint: 'a UUID: 32 hexadecimal characters in 5 dash-separated groups (8-4-4-4-12)',
     secretHint: '32 hexadecimal characters (0-9, A-F)',
+  },
+  page: {
+    // /account/my-api, /fr/account/my-api, /zh-hans/account/my-api, on every OKX host.
+    apiPages: [/^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?account\/my-api(?:[/?#]|$)/i],
+    vocabulary: {
+      apiKey: words(String.raw`api\s*key`),
+      secret: words(String.raw`secret\s*key`),
+      passphrase: words(String.raw`(?:api\s*)?passphrase`),
+      keyLabel: words(String.raw`api\s*key\s*name|name|remarks?`),
+      ipWhitelist: words(String.raw`(?:link(?:ed)?\s+)?ip\s*address(?:es)?|ip\s*whitelist|bound\s*ips?`),
+      permissions: [
+        { flag: 'read', label: words(String.raw`read(?:-?only)?`) },
+        { flag: 'trade', label: words(String.raw`trade|trading`) },
+        { flag: 'withdraw', label: words(String.raw`withdraw(?:al)?`) },
+      ],
+      ipUnrestricted: words(String.raw`not\s+linked|not\s+bound|unlinked|none|unrestricted`),
+      subAccount: words(String.raw`sub-?accounts?`),
+    },
+    limits: {
+      maxIps: 20,
+      maxKeys: 50,
+      unboundRule: 'OKX deletes a key with trade or withdraw permission and no linked IP address after 14 days of inactivity.',
+    },
+    fixtures: ['www.okx.com/account/my-api/index.html'],
   },
 };

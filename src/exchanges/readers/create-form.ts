@@ -17,6 +17,7 @@ export interface FormReading {
   ipField: HTMLInputElement | HTMLTextAreaElement | null;
   ipText: string;
   keyLabel: string;
+  keyLabelField: HTMLInputElement | HTMLTextAreaElement | null;
   /** Typed by the user (OKX, KuCoin, Bitget); held in memory only until the capture. */
   passphrase: string;
   passphraseField: HTMLInputElement | null;
@@ -38,9 +39,19 @@ export function readCreateForm(root: Document | Element, vocabulary: PageVocabul
     }
   }
   const ipField = textFieldFor(root, vocabulary.ipWhitelist);
-  if (controls.length === 0 && !ipField) return null;
+  const ipTags = ipField ? ipTagsNear(ipField) : [];
+  // The form is where the user can still change something. Disabled boxes elsewhere show other
+  // keys' settings (a list of cards); disabled boxes inside the form stay (read always on, or
+  // trade implied by withdraw).
+  const editable = controls.filter((c) => !isDisabled(c.control)).map((c) => c.control as Element);
+  if (ipField) editable.push(ipField);
+  const region = commonAncestor(editable);
+  const inForm = region ? controls.filter((c) => region.contains(c.control)) : [];
+  controls.splice(0, controls.length, ...inForm);
   const keyLabelField = textFieldFor(root, vocabulary.keyLabel);
   const passphraseField = vocabulary.passphrase ? textFieldFor(root, vocabulary.passphrase) : null;
+  // A wizard may ask for the name on one step and the permissions on the next: any of them is a form.
+  if (controls.length === 0 && !ipField && !keyLabelField && !passphraseField) return null;
   const on = (flag: PermissionFlag) => controls.some((c) => c.flag === flag && c.on);
   return {
     permissions: {
@@ -53,11 +64,40 @@ export function readCreateForm(root: Document | Element, vocabulary: PageVocabul
     },
     controls,
     ipField,
-    ipText: ipField ? ipField.value : '',
+    ipText: ipField ? [ipField.value.trim(), ...ipTags].filter(Boolean).join(', ') : '',
     keyLabel: keyLabelField ? fieldValue(keyLabelField).trim() : '',
+    keyLabelField,
     passphrase: passphraseField instanceof HTMLInputElement ? passphraseField.value : '',
     passphraseField: passphraseField instanceof HTMLInputElement ? passphraseField : null,
   };
+}
+
+function commonAncestor(elements: Element[]): Element | null {
+  const [first, ...rest] = elements;
+  if (!first) return null;
+  let ancestor: Element | null = first;
+  while (ancestor && !rest.every((e) => ancestor?.contains(e))) ancestor = ancestor.parentElement;
+  return ancestor;
+}
+
+function isDisabled(control: Element): boolean {
+  return (
+    (control instanceof HTMLInputElement && control.disabled) ||
+    control.getAttribute('aria-disabled') === 'true' ||
+    control.hasAttribute('disabled')
+  );
+}
+
+const IP_TAG = /^(?:\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?|[0-9a-f:]*:[0-9a-f:]*(?:\/\d{1,3})?)$/i;
+
+/** IPs already added as tags beside the field (type, press Enter or "Confirm", it becomes a chip). */
+function ipTagsNear(field: Element): string[] {
+  const scope = field.parentElement?.parentElement;
+  if (!scope) return [];
+  return Array.from(scope.querySelectorAll('*'))
+    .filter((e) => e.children.length === 0 && !(e instanceof HTMLInputElement) && !(e instanceof HTMLTextAreaElement))
+    .map((e) => normalise(e.textContent))
+    .filter((text) => IP_TAG.test(text) && (text.includes('.') || text.split(':').length > 3));
 }
 
 /** The sub-account a sub-account API page is about: the value of its selector or name field. */

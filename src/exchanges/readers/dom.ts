@@ -93,7 +93,11 @@ function following(a: Node, b: Node): boolean {
  * The control a label names: <label for>, a control inside the label, aria-labelledby, or the
  * nearest control after it within a couple of ancestors (div-soup forms label nothing).
  */
-export function controlFor(label: Element, selector: string = CONTROL_SELECTOR): HTMLElement | null {
+export function controlFor(
+  label: Element,
+  selector: string = CONTROL_SELECTOR,
+  direction: 'any' | 'after' = 'any',
+): HTMLElement | null {
   if (label instanceof HTMLLabelElement && label.control && label.control.matches(selector)) return label.control;
   // Custom checkboxes often wrap their own text: <span role=checkbox><i/><span>Trade</span></span>.
   const enclosing = label.closest<HTMLElement>(selector);
@@ -106,7 +110,10 @@ export function controlFor(label: Element, selector: string = CONTROL_SELECTOR):
   }
   let scope: Element | null = label.parentElement;
   for (let level = 0; scope && level < 3; level++, scope = scope.parentElement) {
-    const controls = Array.from(scope.querySelectorAll<HTMLElement>(selector)).filter((c) => !isOurs(c));
+    const controls = Array.from(scope.querySelectorAll<HTMLElement>(selector)).filter(
+      // A text field is written under or after its label; one above it belongs to another label.
+      (c) => !isOurs(c) && (direction === 'any' || following(label, c)),
+    );
     if (controls.length === 0) continue;
     if (controls.length === 1) return controls[0] ?? null;
     // Several controls: the first after the label, unless that one belongs to another label.
@@ -140,7 +147,7 @@ export function fieldValue(element: Element): string {
 /** Input or textarea for a label, or one whose placeholder / aria-label uses the words itself. */
 export function textFieldFor(root: ParentNode, pattern: RegExp): HTMLInputElement | HTMLTextAreaElement | null {
   for (const label of findLabels(root, pattern)) {
-    const control = controlFor(label, 'input:not([type=hidden]):not([type=checkbox]):not([type=radio]), textarea');
+    const control = controlFor(label, 'input:not([type=hidden]):not([type=checkbox]):not([type=radio]), textarea', 'after');
     if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement) return control;
   }
   for (const field of Array.from(root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea'))) {
@@ -173,11 +180,18 @@ export function looksLikeCredential(text: string): boolean {
  * The first credential-looking value after a label: the labelled field's value, else the text or
  * field value that follows it within a few ancestors (value spans, code blocks, readonly inputs).
  */
-export function valueAfterLabel(label: Element, within: Element): { value: string; element: Element } | null {
-  const control = controlFor(label, 'input, textarea');
+export function valueAfterLabel(
+  label: Element,
+  within: Element,
+  /** Labels of the same kind: climbing stops where the scope would take in another one (a list). */
+  siblings: readonly Element[] = [],
+): { value: string; element: Element } | null {
+  const control = controlFor(label, 'input, textarea', 'after');
   if (control && looksLikeCredential(fieldValue(control))) return { value: fieldValue(control).trim(), element: control };
   let scope: Element | null = label.parentElement;
   for (let level = 0; scope && level < 4 && within.contains(scope); level++, scope = scope.parentElement) {
+    const current = scope;
+    if (siblings.some((other) => other !== label && current.contains(other))) break;
     for (const candidate of Array.from(scope.querySelectorAll('*'))) {
       if (!following(label, candidate) || label.contains(candidate) || isOurs(candidate)) continue;
       const isField = candidate instanceof HTMLInputElement || candidate instanceof HTMLTextAreaElement;

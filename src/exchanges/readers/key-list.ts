@@ -68,9 +68,12 @@ function valueBeside(row: Element, pattern: RegExp): string | null {
 
 /** Header texts of a table row's columns, when the row is in a table with a header. */
 function columnHeaders(row: Element): string[] | null {
-  const table = row.closest('table');
-  const header = table?.querySelector('thead tr') ?? table?.querySelector('tr:has(th)');
-  if (!header) return null;
+  const table = row.closest('table, [role=table], [role=grid]');
+  const header =
+    table?.querySelector('thead tr') ??
+    table?.querySelector('tr:has(th)') ??
+    table?.querySelector('[role=row]:has([role=columnheader])');
+  if (!header || header === row) return null;
   return Array.from(header.children).map((cell) => normalise(cell.textContent));
 }
 
@@ -133,16 +136,11 @@ export function readKeyList(root: Document | Element, vocabulary: PageVocabulary
     const ipText = cellText(vocabulary.ipWhitelist);
     const permissionText = cellText(PERMISSION_HEADER);
     const labelText = cellText(vocabulary.keyLabel);
-    const leafTexts = Array.from(row.querySelectorAll('*'))
-      .filter((e) => e.children.length === 0)
-      .map((e) => normalise(e.textContent))
-      .filter(Boolean);
-    const toggles = Array.from(row.querySelectorAll('*'))
-      .filter((e) => e.children.length === 0 && toggleFor(e))
-      .map((e) => {
-        const toggle = toggleFor(e);
-        return { text: normalise(e.textContent), on: toggle ? isOn(toggle) : false };
-      });
+    const leaves = Array.from(row.querySelectorAll('*')).filter((e) => e.children.length === 0 && normalise(e.textContent));
+    // A text that labels a checkbox or switch says what the toggle is, not that it is on.
+    const toggled = new Map(leaves.map((e) => [e, toggleFor(e)] as const).filter(([e, t]) => t !== null && row.contains(t) && e !== t));
+    const leafTexts = leaves.filter((e) => !toggled.has(e)).map((e) => normalise(e.textContent));
+    const toggles = [...toggled].map(([e, toggle]) => ({ text: normalise(e.textContent), on: toggle ? isOn(toggle) : false }));
     const parts = permissionText !== null ? permissionText.split(LIST_SEPARATORS) : leafTexts.flatMap((t) => t.split(LIST_SEPARATORS));
     keys.push({
       apiKey,

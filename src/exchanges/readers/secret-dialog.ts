@@ -41,16 +41,18 @@ function inList(element: Element): boolean {
 }
 
 function readIn(container: Element, vocabulary: Pick<PageVocabulary, 'apiKey' | 'secret'>): SecretReading | null {
-  for (const secretLabel of findLabels(container, vocabulary.secret)) {
+  const secretLabels = findLabels(container, vocabulary.secret);
+  const allKeyLabels = findLabels(container, vocabulary.apiKey);
+  for (const secretLabel of secretLabels) {
     if (inList(secretLabel)) continue;
-    const secret = valueAfterLabel(secretLabel, container);
+    const secret = valueAfterLabel(secretLabel, container, secretLabels);
     if (!secret || inList(secret.element)) continue;
     // The API key shown with this secret: the nearest key label, not a list's column header.
-    const keyLabels = findLabels(container, vocabulary.apiKey)
+    const keyLabels = allKeyLabels
       .filter((label) => !inList(label))
       .sort((a, b) => distance(a, secretLabel) - distance(b, secretLabel));
     for (const keyLabel of keyLabels) {
-      const apiKey = valueAfterLabel(keyLabel, container);
+      const apiKey = valueAfterLabel(keyLabel, container, allKeyLabels);
       // The key's value must be its own, not the secret found again after it, nor a list cell.
       if (apiKey && !inList(apiKey.element) && apiKey.element !== secret.element && apiKey.value !== secret.value) {
         return { apiKey: apiKey.value, secret: secret.value, container, secretElement: secret.element };
