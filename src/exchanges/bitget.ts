@@ -3,6 +3,16 @@ import type { ExchangeDefinition } from './types';
 // Bitget. "APIKey", "SecretKey" and a user-set "Passphrase" (documented labels).
 // Inferred: the shapes (key "bg_" followed by 32 hex characters, secret 64 hex characters), the
 // API page path and the bare bitget.com host.
+//
+// The API page: "Notes" (the key's name), a "Passphrase" of 8-32 letters and digits that the user
+// types in the create form and that Bitget never shows again (the capture must read it from the
+// form before the secret appears), "Read-only" / "Read and write", then per-area checkboxes
+// (futures orders and holdings, spot trade, wallet transfer and withdraw), and "Link IP address";
+// withdrawals are only allowed with a linked IP. Documented: the labels APIKey / SecretKey /
+// Passphrase, 10 keys per account, withdraw only from a whitelisted IP.
+// Inferred: the checkbox wording (short in the form, "Futures orders" etc. in the key list), the
+// "Linked IP address" variant, the locale prefix in the path, and that "Futures holdings"
+// (closing positions, changing leverage) is trade-class.
 export const bitget: ExchangeDefinition = {
   id: 'bitget',
   name: 'Bitget',
@@ -16,5 +26,33 @@ export const bitget: ExchangeDefinition = {
     secretPatterns: [/^[0-9a-f]{64}$/i],
     apiKeyHint: '"bg_" followed by 32 hexadecimal characters',
     secretHint: '64 hexadecimal characters (0-9, a-f)',
+  },
+  page: {
+    // /account/newapi, with an optional locale segment (/en/, /zh-CN/) as on Bitget's other pages.
+    apiPages: [/^\/(?:[a-z]{2,4}(?:[-_][a-z]{2,4})?\/)?account\/newapi(?:[/?#]|$)/i],
+    vocabulary: {
+      apiKey: /^(?:api\s*key|access\s*key)$/i,
+      secret: /^(?:secret\s*key|api\s*secret)$/i,
+      passphrase: /^(?:api\s*)?passphrase(?:\s*\(optional\))?$/i,
+      keyLabel: /^(?:notes?|remarks?|api\s*key\s*name|api\s*name)(?:\s*\(optional\))?$/i,
+      ipWhitelist: /^(?:link(?:ed)?\s*ip\s*address(?:es)?|bind\s*ip\s*address(?:es)?|ip\s*whitelist|ip\s*address(?:es)?)(?:\s*\(optional\))?$/i,
+      permissions: [
+        // Both modes include reading; "Read and write" is the mode that enables the boxes below.
+        { flag: 'read', label: /^(?:read[-\s]?only|read\s*(?:and|&|\/)\s*write)$/i },
+        { flag: 'trade', label: /^(?:(?:spot\s*)?trade|(?:spot\s*)?trading|(?:futures\s*)?orders|(?:futures\s*)?holdings|margin\s*trad(?:e|ing)|copy\s*trading)$/i },
+        { flag: 'transfer', label: /^(?:wallet\s*)?transfer$/i },
+        { flag: 'withdraw', label: /^(?:wallet\s*)?withdraw(?:al)?$/i },
+      ],
+      ipUnrestricted: /^(?:--|unlinked|not\s*linked|none|unrestricted)$/i,
+      // Sub-account keys are created on the sub-account pages, not on this one.
+      subAccount: null,
+    },
+    limits: {
+      // Bitget documents no IP count for the web form; third-party guides paste 30 IPs.
+      maxIps: null,
+      maxKeys: 10,
+      unboundRule: 'Bitget only allows withdrawals from a key with a linked IP address.',
+    },
+    fixtures: ['www.bitget.com/account/newapi/index.html'],
   },
 };

@@ -7,6 +7,17 @@ import type { ExchangeDefinition } from './types';
 // base64 private key.
 // Inferred: the Ed25519 key ID is a bare UUID and its private key 64 bytes (seed and public key),
 // 88 base64 characters; the API page path.
+//
+// The API page (CDP portal, API keys): "Create API key" → "API key nickname", then "API
+// restrictions" (portfolio, permissions "View" / "Trade" / "Transfer", "IP allowlist") and
+// "Advanced settings" (signature algorithm Ed25519 or ECDSA). The new key is shown once with a
+// "Download API key" button. Documented: those settings, and that the allowlist is optional.
+// "Transfer" maps to 'withdraw', not 'transfer': Coinbase documents it as sending and receiving
+// funds on and off the platform, so a key with it can send funds to any outside address, which is
+// what Keyward calls withdraw (its 'transfer' is moving funds between the user's own accounts).
+// The key-permissions endpoint likewise has only can_view / can_trade / can_transfer.
+// Inferred: the result labels for Ed25519 keys ("API key ID", "API key secret"), the list's
+// wording, the /access/api path, and Portfolio as the sub-account selector.
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 export const coinbase: ExchangeDefinition = {
@@ -22,5 +33,30 @@ export const coinbase: ExchangeDefinition = {
     secretPatterns: [pemPrivateKeyPattern(['EC']), /^[A-Za-z0-9+/]{86}==$/],
     apiKeyHint: 'organizations/{organization id}/apiKeys/{key id}, or a key ID (UUID) for Ed25519 keys',
     secretHint: 'an EC private key (-----BEGIN EC PRIVATE KEY----- …), or 88 base64 characters for Ed25519 keys',
+  },
+  page: {
+    // /projects/api-keys, or with a project id in between; the CDP "Access" page as well.
+    apiPages: [/^\/projects\/(?:[\w-]+\/)?api-keys(?:[/?#]|$)/i, /^\/access\/api(?:-keys)?(?:[/?#]|$)/i],
+    vocabulary: {
+      apiKey: /^(?:api\s*key\s*(?:name|id)|key\s*(?:name|id))$/i,
+      secret: /^(?:private\s*key|api\s*key\s*secret|secret)$/i,
+      passphrase: null,
+      keyLabel: /^(?:api\s*key\s*)?nickname(?:\s*\(optional\))?$/i,
+      ipWhitelist: /^(?:ip\s*allow\s*-?list|ip\s*whitelist|allowed\s*ip\s*addresses)(?:\s*\(optional\))?$/i,
+      permissions: [
+        { flag: 'read', label: /^view(?:\s*\(read-only\))?$/i },
+        { flag: 'trade', label: /^trade$/i },
+        // Sends funds off Coinbase: see above.
+        { flag: 'withdraw', label: /^transfer$/i },
+      ],
+      ipUnrestricted: /^(?:any\s*ip|all\s*ips|none|no\s*restrictions?|unrestricted)$/i,
+      subAccount: /^portfolio$/i,
+    },
+    limits: {
+      maxIps: null,
+      maxKeys: null,
+      unboundRule: null,
+    },
+    fixtures: ['portal.cdp.coinbase.com/projects/api-keys/index.html'],
   },
 };

@@ -4,6 +4,17 @@ import type { ExchangeDefinition } from './types';
 // bytes, so it ends in "==").
 // Inferred: pro.kraken.com (Kraken Pro, whose settings also manage API keys, per third-party
 // guides) and the bare kraken.com host.
+//
+// The API page: "Key description" (pre-filled "api-key-<timestamp>"), permission groups — Funds:
+// "Query", "Deposit", "Withdraw" (and Earn); Orders and trades: "Query open orders & trades",
+// "Query closed orders & trades", "Create & modify orders", "Cancel & close orders"; Data: "Query
+// ledger entries", "Export data"; "WebSocket interface" — and "Advanced settings" with the nonce
+// window, key expiration, query date limits and IP whitelisting. The new key is shown with its
+// private key and QR codes. Documented: the permission names (Kraken's guides also use the older
+// "Query Funds", "Withdraw Funds", "Modify Orders", "Cancel/Close Orders", "Access WebSockets
+// API"), an IP allowlist accepting IPv4 and IPv6 CIDR ranges, the key description of 1-32
+// characters. Inferred: the key list's wording, "IP whitelisting" as the field's label, and the
+// pro.kraken.com settings path.
 export const kraken: ExchangeDefinition = {
   id: 'kraken',
   name: 'Kraken',
@@ -17,5 +28,34 @@ export const kraken: ExchangeDefinition = {
     secretPatterns: [/^(?=.{88}$)[A-Za-z0-9+/]+={0,2}$/],
     apiKeyHint: '56 base64 characters (letters, digits, + and /)',
     secretHint: '88 base64 characters (letters, digits, + and /, usually ending in ==)',
+  },
+  page: {
+    // www.kraken.com/u/security/api, and Kraken Pro's settings (pro.kraken.com/app/settings/api).
+    apiPages: [/^\/u\/security\/api(?:[/?#]|$)/i, /^\/app\/settings\/api(?:[/?#]|$)/i],
+    vocabulary: {
+      apiKey: /^(?:api\s*key|public\s*key)$/i,
+      secret: /^(?:private\s*key|api\s*secret|secret\s*key)$/i,
+      passphrase: null,
+      keyLabel: /^(?:key\s*description|description|key\s*name)(?:\s*\(optional\))?$/i,
+      ipWhitelist: /^(?:ip\s*whitelist(?:ing)?|ip\s*allow\s*-?list(?:ing)?|ip\s*address\s*(?:whitelist|allowlist)|ip\s*restrictions?)(?:\s*\(optional\))?$/i,
+      permissions: [
+        {
+          flag: 'read',
+          label: /^(?:query(?:\s*funds)?|query\s*(?:open|closed)\s*orders\s*(?:&|and)\s*trades|query\s*ledger(?:\s*entries)?|export\s*data)$/i,
+        },
+        { flag: 'trade', label: /^(?:(?:create\s*(?:&|and)\s*)?modify\s*orders|cancel\s*(?:&|and|\/)\s*close\s*orders)$/i },
+        { flag: 'withdraw', label: /^withdraw(?:\s*funds)?$/i },
+        // Deposits only create addresses; Earn moves funds between the user's own Kraken wallets.
+        { flag: 'other', label: /^(?:deposit(?:\s*funds)?|earn(?:\s*funds)?|websocket\s*interface|access\s*websockets?\s*api)$/i },
+      ],
+      ipUnrestricted: /^(?:any\s*ip(?:\s*address)?|all\s*ips|none|unrestricted|not\s*set)$/i,
+      subAccount: null,
+    },
+    limits: {
+      maxIps: null,
+      maxKeys: null,
+      unboundRule: null,
+    },
+    fixtures: ['www.kraken.com/u/security/api/index.html'],
   },
 };

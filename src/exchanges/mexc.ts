@@ -3,6 +3,14 @@ import type { ExchangeDefinition } from './types';
 // MEXC. Documented: keys look like `mx0aBYs33eIilxBWC5`; secrets are 32 hex characters.
 // Inferred: the key length range after "mx0" (10 to 40), the labels "Access Key" / "Secret Key",
 // the API page path and the bare mexc.com host.
+//
+// The API page: "Notes", permission rows Account / Trade / Transfer / Withdraw whose options map
+// to SPOT_ACCOUNT_READ/WRITE, SPOT_DEAL_READ/WRITE, SPOT_TRANSFER_READ/WRITE and withdraw (the
+// documented permission names), and "Link IP Address (Optional)". Documented: keys without a
+// linked IP expire after 90 days; 30 keys per account; up to 10 IPs per the FAQ, 20 per the API.
+// Inferred: the option wording ("View", "Modify", "Trade", "Transfer"), the key cards naming
+// them "Account (View)", "Trade (Trade)"…, the optional locale prefix, and that account write
+// ("Modify") is neither trade nor a fund movement.
 export const mexc: ExchangeDefinition = {
   id: 'mexc',
   name: 'MEXC',
@@ -16,5 +24,39 @@ export const mexc: ExchangeDefinition = {
     secretPatterns: [/^[0-9a-f]{32}$/i],
     apiKeyHint: '"mx0" followed by letters and digits, like mx0aBYs33eIilxBWC5',
     secretHint: '32 hexadecimal characters (0-9, a-f)',
+  },
+  page: {
+    // /user/openapi, with an optional locale segment (/en-GB/, /zh-CN/).
+    apiPages: [/^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?user\/openapi(?:[/?#]|$)/i],
+    vocabulary: {
+      apiKey: /^(?:access\s*key|api\s*key)$/i,
+      secret: /^(?:secret\s*key|api\s*secret)$/i,
+      passphrase: null,
+      keyLabel: /^(?:notes?|remarks?|api\s*key\s*name)(?:\s*\(optional\))?$/i,
+      ipWhitelist: /^(?:link(?:ed)?\s*ip\s*address(?:es)?|bind\s*ip\s*address(?:es)?|ip\s*whitelist|ip\s*address(?:es)?)(?:\s*\(optional\))?$/i,
+      // Read words first: a row title ("Trade", "Transfer") names the row and would otherwise
+      // claim the row's first checkbox, its "View" option.
+      permissions: [
+        {
+          flag: 'read',
+          label: /^(?:view|(?:account|trade|transfer|futures)\s*\(view\)|spot[\s_]*(?:account|deal|transfer)[\s_]*read)$/i,
+        },
+        { flag: 'trade', label: /^(?:trade|trade\s*\(trade\)|futures\s*\(trade\)|spot[\s_]*deal[\s_]*write)$/i },
+        { flag: 'transfer', label: /^(?:transfer|transfer\s*\(transfer\)|spot[\s_]*transfer[\s_]*write)$/i },
+        { flag: 'withdraw', label: /^(?:withdraw(?:al)?|spot[\s_]*withdraw[\s_]*write)$/i },
+        { flag: 'other', label: /^(?:modify|account\s*\(modify\)|spot[\s_]*account[\s_]*write)$/i },
+      ],
+      ipUnrestricted: /^(?:not\s*linked|unlinked|none|unrestricted)$/i,
+      // Sub-account keys are created on the sub-account pages, not on this one; and the user
+      // center's side menu has a "Sub-Account" entry that must not be read as a selector.
+      subAccount: null,
+    },
+    limits: {
+      // The FAQ's 10, which is what the web form enforces; the API accepts 20.
+      maxIps: 10,
+      maxKeys: 30,
+      unboundRule: 'MEXC keys without a linked IP address expire after 90 days.',
+    },
+    fixtures: ['www.mexc.com/user/openapi/index.html'],
   },
 };

@@ -90,20 +90,33 @@ function isDisabled(control: Element): boolean {
 
 const IP_TAG = /^(?:\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?|[0-9a-f:]*:[0-9a-f:]*(?:\/\d{1,3})?)$/i;
 
-/** IPs already added as tags beside the field (type, press Enter or "Confirm", it becomes a chip). */
+/**
+ * IPs already added as tags beside the field (type, press Enter or "Confirm", it becomes a chip).
+ * A tag's own text counts, so a remove icon inside the chip does not hide it.
+ */
 function ipTagsNear(field: Element): string[] {
   const scope = field.parentElement?.parentElement;
   if (!scope) return [];
-  return Array.from(scope.querySelectorAll('*'))
-    .filter((e) => e.children.length === 0 && !(e instanceof HTMLInputElement) && !(e instanceof HTMLTextAreaElement))
-    .map((e) => normalise(e.textContent))
-    .filter((text) => IP_TAG.test(text) && (text.includes('.') || text.split(':').length > 3));
+  const tags: string[] = [];
+  for (const element of Array.from(scope.querySelectorAll('*'))) {
+    if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) continue;
+    const own = normalise(
+      Array.from(element.childNodes)
+        .filter((node) => node.nodeType === Node.TEXT_NODE)
+        .map((node) => node.nodeValue ?? '')
+        .join(''),
+    );
+    if (IP_TAG.test(own) && (own.includes('.') || own.split(':').length > 3)) tags.push(own);
+  }
+  return tags;
 }
 
 /** The sub-account a sub-account API page is about: the value of its selector or name field. */
 export function readSubAccount(root: Document | Element, vocabulary: PageVocabulary): string | null {
   if (!vocabulary.subAccount) return null;
   for (const label of findLabels(root, vocabulary.subAccount)) {
+    // A menu link to the sub-account pages names a page, not the account this key is for.
+    if (label.closest('nav, a, [role=navigation], [role=menu], [role=menuitem]')) continue;
     const control = controlFor(label, 'select, input:not([type=hidden]):not([type=checkbox]):not([type=radio]), [role=combobox]');
     const value = control ? fieldValue(control).trim() : '';
     if (value) return value;

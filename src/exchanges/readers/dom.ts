@@ -196,7 +196,10 @@ export function valueAfterLabel(
       if (!following(label, candidate) || label.contains(candidate) || isOurs(candidate)) continue;
       const isField = candidate instanceof HTMLInputElement || candidate instanceof HTMLTextAreaElement;
       if (!isField && candidate.children.length > 0 && !candidate.matches('pre, code')) continue;
-      const value = fieldValue(candidate).trim();
+      // <pre> and <code> keep their line breaks: a PEM private key needs them.
+      const value = candidate.matches('pre, code')
+        ? (candidate.textContent ?? '').replace(/\r\n?/g, '\n').trim()
+        : fieldValue(candidate).trim();
       if (looksLikeCredential(value)) return { value, element: candidate };
     }
   }
