@@ -39,6 +39,17 @@ export class ApiPageWatcher {
   private readonly notes = new NoteBoard();
   private readonly observer: MutationObserver;
   private readonly captures = new Map<string, CaptureState>();
+  /** Note names by key, so the page's DOM never carries an API key in our attributes. */
+  private readonly noteIds = new Map<string, string>();
+
+  private noteName(prefix: string, apiKey: string): string {
+    let id = this.noteIds.get(apiKey);
+    if (!id) {
+      id = String(this.noteIds.size + 1);
+      this.noteIds.set(apiKey, id);
+    }
+    return `${prefix}-${id}`;
+  }
   private form: FormSnapshot | null = null;
   private lastScan = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -149,7 +160,7 @@ export class ApiPageWatcher {
       void this.capture(secret, 'auto');
       return;
     }
-    if (state.phase !== 'sending') this.notes.show(`capture-${secret.apiKey}`, secret.secretElement, state.lines);
+    if (state.phase !== 'sending') this.notes.show(this.noteName('capture', secret.apiKey), secret.secretElement, state.lines);
   }
 
   private async capture(secret: SecretReading, how: 'auto' | 'offered'): Promise<void> {
@@ -195,7 +206,7 @@ export class ApiPageWatcher {
         };
     this.captures.set(secret.apiKey, state);
     // Say it at once, not at the next scan: the user may be about to close the dialog.
-    if (secret.secretElement.isConnected) this.notes.show(`capture-${secret.apiKey}`, secret.secretElement, state.lines);
+    if (secret.secretElement.isConnected) this.notes.show(this.noteName('capture', secret.apiKey), secret.secretElement, state.lines);
     this.onCaptured?.(secret.apiKey, reply.ok);
     this.schedule();
   }
@@ -206,12 +217,12 @@ export class ApiPageWatcher {
     if (!reading) return;
     const state = this.captures.get(reading.apiKey);
     if (state && state.phase !== 'sending') {
-      this.notes.show(`capture-${reading.apiKey}`, reading.secretElement, state.lines);
+      this.notes.show(this.noteName('capture', reading.apiKey), reading.secretElement, state.lines);
       return;
     }
     if (state) return;
     this.notes.show(
-      `offer-${reading.apiKey}`,
+      this.noteName('offer', reading.apiKey),
       reading.secretElement,
       [{ tone: 'info', text: `This looks like a new API key (${tail(reading.apiKey)}). Keyward did not recognise the page for sure.` }],
       {
@@ -239,7 +250,7 @@ export class ApiPageWatcher {
         text: f.code === 'withdraw-on' ? 'Withdraw is enabled on this key.' : 'No IP whitelist: any address can use this key.',
       }));
       const cell = key.row.lastElementChild ?? key.row;
-      if (lines.length > 0) this.notes.show(`row-${key.apiKey}`, cell, lines, undefined, 'append');
+      if (lines.length > 0) this.notes.show(this.noteName('row', key.apiKey), cell, lines, undefined, 'append');
     }
     const summary = summariseListRisk(
       keys.map((k) => ({
@@ -263,6 +274,8 @@ export class ApiPageWatcher {
 
   /** Tells the background what the list shows, so stored keys get their current permissions. */
   private report(keys: ListedKey[]): void {
+    // A key being captured is not stored yet: report the list once the capture has landed.
+    if ([...this.captures.values()].some((state) => state.phase === 'sending')) return;
     const seen = keys.map((k) => ({ apiKey: k.apiKey, permissions: k.permissions, ipWhitelist: k.ipWhitelist }));
     const signature = JSON.stringify(seen);
     if (signature === this.reportedList) return;

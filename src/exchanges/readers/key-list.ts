@@ -1,6 +1,6 @@
 import type { KeyPermissions } from '../../core/records';
 import type { CredentialFormat, PageVocabulary } from '../types';
-import { findLabels, isOn, normalise, toggleFor } from './dom';
+import { findLabels, isOn, normalise, toggleFor, valueAfterLabel, bodyOf } from './dom';
 
 export interface ListedKey {
   apiKey: string;
@@ -119,8 +119,15 @@ function ipsFrom(text: string, vocabulary: PageVocabulary): string[] | null {
 export function readKeyList(root: Document | Element, vocabulary: PageVocabulary, format: CredentialFormat): ListedKey[] {
   const keys: ListedKey[] = [];
   const seen = new Set<string>();
+  // A value shown under a secret label is the one-time secret, even where it looks like a key
+  // (Binance's key and secret have the same shape): never list it, never report it.
+  const container = bodyOf(root as Node);
+  const secretLabels = findLabels(root, vocabulary.secret);
+  const secrets = new Set(
+    secretLabels.map((label) => valueAfterLabel(label, container, secretLabels)?.value).filter((v): v is string => Boolean(v)),
+  );
   for (const { element, apiKey } of keyCells(root, format)) {
-    if (seen.has(apiKey) || element.closest('[role=dialog], dialog, [aria-modal=true]')) continue;
+    if (seen.has(apiKey) || secrets.has(apiKey) || element.closest('[role=dialog], dialog, [aria-modal=true]')) continue;
     seen.add(apiKey);
     const row = rowOf(element, format);
     const headers = columnHeaders(row);
