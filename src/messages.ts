@@ -69,6 +69,37 @@ export interface SeenKey {
   ipWhitelist: string[] | null;
 }
 
+/** Why the picker asks before filling. */
+export type FillRisk = 'withdraw' | 'reuse';
+
+/** A key as the picker shows it: no credential, only what helps choose. */
+export interface PickerKey {
+  id: string;
+  exchange: ExchangeId;
+  label: string;
+  account: string;
+  apiKeyTail: string;
+  risk: { withdraw: boolean; noIpWhitelist: boolean };
+  /** Other platforms this key is bound to. */
+  boundElsewhere: string[];
+  /** The platform's published IPs this key's whitelist lacks (the bind would fail). */
+  missingIps: string[];
+}
+
+export interface PickerSession {
+  host: string;
+  platformName: string;
+  /** The exchange the form has selected, if Keyward could map it. */
+  exchange: ExchangeId | null;
+  locked: boolean;
+  keys: PickerKey[];
+}
+
+export type FillOutcome =
+  | { status: 'filled'; host: string }
+  | { status: 'confirm'; risks: FillRisk[] }
+  | { status: 'refused'; reason: string };
+
 export interface KeyDetailsPatch {
   label?: string;
   account?: string;
@@ -94,6 +125,9 @@ export interface Requests {
   'capture.submit': { req: CaptureSubmission; res: { id: string; duplicate: boolean } };
   'page.keysSeen': { req: { exchange: ExchangeId; keys: SeenKey[] }; res: { updated: number; known: number } };
   'page.loadWatcher': { req: { exchange: ExchangeId }; res: Record<string, never> };
+  'fill.open': { req: { platform: string; exchange: ExchangeId | null }; res: { token: string } };
+  'picker.session': { req: { token: string }; res: PickerSession };
+  'fill.choose': { req: { token: string; keyId: string; confirmed: FillRisk[] }; res: FillOutcome };
 }
 
 export type MessageType = keyof Requests;
@@ -119,6 +153,9 @@ export const MESSAGE_SENDERS = {
   'capture.submit': ['exchange-content'],
   'page.keysSeen': ['exchange-content'],
   'page.loadWatcher': ['exchange-content'],
+  'fill.open': ['platform-content'],
+  'picker.session': ['extension-page'],
+  'fill.choose': ['extension-page'],
 } as const satisfies Record<MessageType, readonly SenderContext[]>;
 
 export function isMessageType(value: unknown): value is MessageType {
@@ -137,6 +174,16 @@ export interface ErrorInfo {
 }
 
 export type Reply<T extends MessageType> = { ok: true; data: ResponseOf<T> } | { ok: false; error: ErrorInfo };
+
+/** Background -> the content script of the frame that opened the picker, after the user chose. */
+export interface FillValuesMessage {
+  keyward: 1;
+  type: 'fill.values';
+  token: string;
+  values: { apiKey: string; secret: string; passphrase: string };
+}
+
+export type FillValuesReply = { ok: true } | { ok: false; reason: string };
 
 /** Thrown by the client side when the background refuses or fails; carries the error code. */
 export class KeywardError extends Error {

@@ -6,6 +6,7 @@ import { VaultError } from '../vault/errors';
 import type { Vault } from '../vault/vault';
 import { type Handlers, RefusedError } from './broker';
 import type { ClipboardGuard } from './clipboard';
+import type { FillService } from './fill';
 import type { LockService } from './lock';
 import type { SettingsService } from './settings';
 import type { UnlockThrottle } from './throttle';
@@ -18,6 +19,8 @@ export interface HandlerDeps {
   clipboard: ClipboardGuard;
   /** Called after anything that changes what the badge shows. */
   changed: () => void;
+  /** Fill sessions for platforms' bind forms; absent where filling is not wired (tests). */
+  fill?: FillService;
   /** Loads an exchange's API-page watcher into one frame of one tab. */
   injectWatcher?: (exchange: ExchangeId, tabId: number, frameId: number) => Promise<void>;
   now?: () => number;
@@ -55,6 +58,10 @@ function pageAddress(url: string): string {
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { vault, lock, settings, throttle, clipboard } = deps;
   const now = deps.now ?? Date.now;
+  const fillService = (): FillService => {
+    if (!deps.fill) throw new RefusedError('unavailable', 'Filling is not available here.');
+    return deps.fill;
+  };
 
   // Asked every time the popup opens: the independent reads run together.
   async function status(): Promise<VaultStatus> {
@@ -216,6 +223,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await deps.injectWatcher(exchange, caller.tabId, caller.frameId);
       return {};
     },
+
+    'fill.open': async ({ platform, exchange }, caller) => fillService().open(platform, exchange, caller),
+
+    'picker.session': async ({ token }, caller) => fillService().describe(token, caller),
+
+    'fill.choose': async ({ token, keyId, confirmed }, caller) => fillService().choose(token, keyId, confirmed, caller),
 
     'page.keysSeen': async ({ exchange, keys }, caller) => {
       assertHostOf(exchange, caller.url);

@@ -1,5 +1,8 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { EXCHANGES } from '../exchanges/registry';
+import type { FillValuesMessage, FillValuesReply } from '../messages';
+import { PLATFORMS } from '../platforms/registry';
+import { FillService } from './fill';
 import { type VaultDb, openVaultDb } from '../vault/store';
 import { Vault } from '../vault/vault';
 import { showBadge } from './badge';
@@ -48,7 +51,7 @@ const policy: SenderPolicy = {
   extensionId: browser.runtime.id,
   extensionOrigin: new URL(browser.runtime.getURL('/')).origin + '/',
   exchangeHosts: new Set(EXCHANGES.flatMap((exchange) => exchange.hosts)),
-  platformHosts: new Set<string>(),
+  platformHosts: new Set(PLATFORMS.flatMap((platform) => platform.hosts)),
 };
 
 function build(db: VaultDb) {
@@ -65,7 +68,15 @@ function build(db: VaultDb) {
     scheduleAt(CLIPBOARD_ALARM, at, () => void clipboard.clearIfDue()),
   );
   const throttle = new UnlockThrottle(local);
+  const fill = new FillService({
+    lock,
+    changed: () => refreshBadge(),
+    // To exactly the frame that opened the picker; tabs.sendMessage never reaches page scripts.
+    deliver: async (tabId, frameId, message: FillValuesMessage) =>
+      (await browser.tabs.sendMessage(tabId, message, { frameId })) as FillValuesReply,
+  });
   const handlers = createHandlers({
+    fill,
     vault,
     lock,
     settings,

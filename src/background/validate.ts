@@ -1,5 +1,12 @@
 import { type Binding, type ExchangeId, type KeyPermissions, type NewKeyInput, isExchangeId } from '../core/records';
-import { type CaptureSubmission, type KeyDetailsPatch, SETTING_LIMITS, type SeenKey, type Settings } from '../messages';
+import {
+  type CaptureSubmission,
+  type FillRisk,
+  type KeyDetailsPatch,
+  SETTING_LIMITS,
+  type SeenKey,
+  type Settings,
+} from '../messages';
 import type { Validators } from './broker';
 
 /**
@@ -141,5 +148,15 @@ export const validators: Validators = {
     obj(p) && text(p.content, MAX_BACKUP) && password(p.password),
   'capture.submit': isCapture,
   'page.keysSeen': isSeenKeys,
+  'fill.open': (p): p is { platform: string; exchange: ExchangeId | null } =>
+    obj(p) && onlyKeys(p, ['platform', 'exchange']) && text(p.platform, 64) && (p.exchange === null || isExchangeId(p.exchange)),
+  'picker.session': (p): p is { token: string } => obj(p) && onlyKeys(p, ['token']) && text(p.token, 64),
+  'fill.choose': (p): p is { token: string; keyId: string; confirmed: FillRisk[] } =>
+    obj(p) &&
+    onlyKeys(p, ['token', 'keyId', 'confirmed']) &&
+    text(p.token, 64) &&
+    text(p.keyId, 64) &&
+    Array.isArray(p.confirmed) &&
+    p.confirmed.every((r) => r === 'withdraw' || r === 'reuse'),
   'page.loadWatcher': (p): p is { exchange: ExchangeId } => obj(p) && onlyKeys(p, ['exchange']) && isExchangeId(p.exchange),
 };

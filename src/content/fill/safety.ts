@@ -98,11 +98,23 @@ export function fieldRefusal(field: HTMLElement): Refusal | null {
     if (field.disabled || field.readOnly) return 'field-disabled';
   }
   if (hiddenByStyle(field)) return 'field-hidden';
-  const rect = field.getBoundingClientRect();
+  let rect = field.getBoundingClientRect();
   if (rect.width < MIN_WIDTH || rect.height < MIN_HEIGHT) return 'field-too-small';
   const view = field.ownerDocument.defaultView;
   const width = view?.innerWidth ?? 0;
   const height = view?.innerHeight ?? 0;
+  // Outside the page itself (left: -9999px and the like) is hiding; merely below the fold is not:
+  // bring it into view, then look at it like the user will.
+  const pageX = rect.left + (view?.scrollX ?? 0);
+  const pageY = rect.top + (view?.scrollY ?? 0);
+  const docWidth = field.ownerDocument.documentElement.scrollWidth;
+  const docHeight = field.ownerDocument.documentElement.scrollHeight;
+  if (pageX + rect.width <= 0 || pageY + rect.height <= 0) return 'field-off-screen';
+  if ((docWidth > 0 && pageX >= docWidth) || (docHeight > 0 && pageY >= docHeight)) return 'field-off-screen';
+  if (rect.top < 0 || rect.bottom > height || rect.left < 0 || rect.right > width) {
+    field.scrollIntoView({ block: 'center', inline: 'nearest' });
+    rect = field.getBoundingClientRect();
+  }
   const centreX = rect.left + rect.width / 2;
   const centreY = rect.top + rect.height / 2;
   if (centreX < 0 || centreY < 0 || centreX > width || centreY > height) return 'field-off-screen';
@@ -127,14 +139,20 @@ export interface FieldSnapshot {
   rect: { left: number; top: number; width: number; height: number };
 }
 
-export function snapshot(element: HTMLElement): FieldSnapshot {
+/** In page coordinates, so scrolling between the choice and the fill is not a change. */
+function pageRect(element: HTMLElement): FieldSnapshot['rect'] {
   const r = element.getBoundingClientRect();
-  return { element, rect: { left: r.left, top: r.top, width: r.width, height: r.height } };
+  const view = element.ownerDocument.defaultView;
+  return { left: r.left + (view?.scrollX ?? 0), top: r.top + (view?.scrollY ?? 0), width: r.width, height: r.height };
+}
+
+export function snapshot(element: HTMLElement): FieldSnapshot {
+  return { element, rect: pageRect(element) };
 }
 
 export function changedSince(before: FieldSnapshot, current: HTMLElement | null, tolerance = 2): boolean {
   if (!current || current !== before.element) return true;
-  const r = current.getBoundingClientRect();
+  const r = pageRect(current);
   return (
     Math.abs(r.left - before.rect.left) > tolerance ||
     Math.abs(r.top - before.rect.top) > tolerance ||

@@ -1,0 +1,170 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { exchangeById } from '../exchanges/registry';
+import { type FillRisk, KeywardError, type PickerKey, type PickerSession } from '../messages';
+import { send } from '../shared/send';
+import { watchVisibility } from './visibility';
+
+const RISK_TEXT: Record<FillRisk, string> = {
+  withdraw: 'This key has withdraw enabled. Trading platforms never need withdraw: anyone who gets this key could move your funds out.',
+  reuse: 'This key is already bound to another platform. Use one key per platform, so one leak or revocation does not affect the others.',
+};
+
+type Stage =
+  | { name: 'loading' }
+  | { name: 'error'; message: string }
+  | { name: 'list'; session: PickerSession }
+  | { name: 'confirm'; session: PickerSession; key: PickerKey; risks: FillRisk[] }
+  | { name: 'done'; host: string };
+
+function message(error: unknown): string {
+  return error instanceof KeywardError || error instanceof Error ? error.message : 'Keyward could not do that.';
+}
+
+export function Picker({ token }: { token: string }) {
+  const [stage, setStage] = useState<Stage>({ name: 'loading' });
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [visible, setVisible] = useState(true);
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  const load = async () => {
+    try {
+      setStage({ name: 'list', session: await send('picker.session', { token }) });
+    } catch (error) {
+      setStage({ name: 'error', message: message(error) });
+    }
+  };
+
+  useEffect(() => {
+    void load();
+  }, []);
+
+  useEffect(() => (rootRef.current ? watchVisibility(rootRef.current, setVisible) : undefined), []);
+
+  const choose = async (session: PickerSession, key: PickerKey, confirmed: FillRisk[]) => {
+    if (!visible) return;
+    setBusy(true);
+    try {
+      const outcome = await send('fill.choose', { token, keyId: key.id, confirmed });
+      if (outcome.status === 'filled') setStage({ name: 'done', host: outcome.host });
+      else if (outcome.status === 'confirm') setStage({ name: 'confirm', session, key, risks: outcome.risks });
+      else setStage({ name: 'error', message: `Not filled: ${outcome.reason}` });
+    } catch (error) {
+      setStage({ name: 'error', message: message(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const unlock = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await send('vault.unlock', { password });
+      setPassword('');
+      await load();
+    } catch (error) {
+      setStage({ name: 'error', message: message(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div ref={rootRef}>
+      {!visible ? (
+        <p class="alert danger" role="alert">
+          This picker is covered or faded by the page. Keyward will not fill until it can be seen clearly.
+        </p>
+      ) : null}
+      {stage.name === 'loading' ? <p role="status">Loading…</p> : null}
+      {stage.name === 'error' ? (
+        <div>
+          <p class="alert danger" role="alert">
+            {stage.message}
+          </p>
+          <button type="button" class="btn plain" onClick={() => void load()}>
+            Back
+          </button>
+        </div>
+      ) : null}
+      {stage.name === 'done' ? (
+        <p class="alert success" role="status">
+          Filled. Keyward recorded this key as bound to {stage.host}.
+        </p>
+      ) : null}
+      {stage.name === 'list' || stage.name === 'confirm' ? (
+        <header>
+          <h1>Fill from Keyward</h1>
+          <p class="dest">
+            Into <strong>{stage.session.host}</strong> ({stage.session.platformName})
+            {stage.session.exchange ? `, ${exchangeById(stage.session.exchange).name} selected` : ''}
+          </p>
+        </header>
+      ) : null}
+      {stage.name === 'list' && stage.session.locked ? (
+        <form onSubmit={(e) => void unlock(e)}>
+          <label for="picker-password">Master password</label>
+          <input id="picker-password" type="password" value={password} autoComplete="current-password" onInput={(e) => setPassword(e.currentTarget.value)} />
+          <div class="row">
+            <button type="submit" class="btn" disabled={busy}>
+              Unlock
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {stage.name === 'list' && !stage.session.locked ? (
+        stage.session.keys.length === 0 ? (
+          <p>No keys in the vault yet.</p>
+        ) : (
+          <ul aria-label="Keys">
+            {stage.session.keys.map((key) => (
+              <li key={key.id}>
+                <button type="button" class="key" disabled={busy || !visible} onClick={() => void choose(stage.session, key, [])}>
+                  <span class="label">{key.label || 'Unnamed key'}</span>{' '}
+                  <span class="meta">
+                    {exchangeById(key.exchange).name}
+                    {key.account !== 'main' ? ` · ${key.account}` : ''} · …{key.apiKeyTail}
+                  </span>
+                  <br />
+                  {key.risk.withdraw ? <span class="badge danger">Withdraw on</span> : null}
+                  {key.risk.noIpWhitelist ? <span class="badge warning">No IP whitelist</span> : null}
+                  {key.boundElsewhere.map((host) => (
+                    <span key={host} class="badge info">
+                      Bound to {host}
+                    </span>
+                  ))}
+                  {key.missingIps.length > 0 ? (
+                    <span class="badge warning">
+                      The bind will fail with an IP restriction error: add {key.missingIps.join(', ')} on the exchange
+                    </span>
+                  ) : null}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )
+      ) : null}
+      {stage.name === 'confirm' ? (
+        <div role="alertdialog" aria-labelledby="confirm-title">
+          <h2 id="confirm-title" class="label">
+            Fill “{stage.key.label || 'Unnamed key'}”?
+          </h2>
+          {stage.risks.map((risk) => (
+            <p key={risk} class="alert danger">
+              {RISK_TEXT[risk]}
+            </p>
+          ))}
+          <div class="row">
+            <button type="button" class="btn" disabled={busy || !visible} onClick={() => void choose(stage.session, stage.key, stage.risks)}>
+              Fill anyway
+            </button>
+            <button type="button" class="btn plain" onClick={() => setStage({ name: 'list', session: stage.session })}>
+              Choose another key
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,170 @@
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ChromiumSession, type FixtureServer, assertBuilt, distPath, launchChromium, startFixtureServer } from './harness';
+import { POPUP, createVault, sendFromPage } from './popup-driver';
+
+/**
+ * Filling a platform's bind form (3Commas fixture, React-style controlled inputs) from the vault:
+ * only through Keyward's button and picker, with exact trimmed values that survive re-renders,
+ * a confirmation for risky keys, the binding recorded; and never when the page is faded, the
+ * field was swapped, or a page script clicks for the user.
+ */
+
+const URL_3COMMAS = 'https://app.3commas.io/accounts/new/';
+const OKX = { apiKey: '3f8e4c2a-7b1d-4e9f-a6c5-0d2b8e7f1a93', secret: '9C4E1A7B3D5F2E8A6C0B4D9E1F3A5C7B', passphrase: 'Tr4d1ng-Passphrase!' };
+const BINANCE = {
+  apiKey: 'vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A',
+  secret: 'NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j',
+};
+
+let server: FixtureServer;
+let session: ChromiumSession;
+let popup: Page;
+
+function input(exchange: string, label: string, creds: { apiKey: string; secret: string; passphrase?: string }, withdraw: boolean) {
+  return {
+    input: {
+      exchange,
+      credentials: { apiKey: creds.apiKey, secret: creds.secret, passphrase: creds.passphrase ?? '' },
+      details: {
+        label,
+        account: 'main',
+        permissions: { read: true, trade: true, withdraw, transfer: false, labels: [] },
+        ipWhitelist: ['203.0.113.7'],
+        source: { kind: 'manual' },
+        notes: '',
+      },
+    },
+  };
+}
+
+async function openForm(exchange: string): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(URL_3COMMAS);
+  await page.getByRole('combobox').click();
+  await page.getByRole('option', { name: exchange, exact: true }).click();
+  await page.waitForSelector('keyward-inline[data-keyward="fill-button"]');
+  return page;
+}
+
+/** A real (trusted) click on Keyward's button, which lives in a closed shadow root. */
+async function clickKeyward(page: Page): Promise<void> {
+  const box = await page.locator('keyward-inline[data-keyward="fill-button"]').boundingBox();
+  if (!box) throw new Error('no Keyward button');
+  await page.mouse.click(box.x + 20, box.y + box.height / 2);
+}
+
+async function picker(page: Page): Promise<Frame> {
+  for (let i = 0; i < 50; i++) {
+    const frame = page.frames().find((f) => f.url().includes('/src/picker/picker.html'));
+    if (frame) {
+      await frame.waitForLoadState();
+      return frame;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error('no picker');
+}
+
+async function fieldValues(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...document.querySelectorAll('input')].filter((i) => i.type !== 'search').map((i) => i.value));
+}
+
+beforeAll(async () => {
+  assertBuilt('chrome');
+  server = await startFixtureServer();
+  session = await launchChromium({ dist: distPath('chrome'), hosts: ['app.3commas.io', 'app.altrady.com'], port: server.port, httpPort: server.httpPort });
+  popup = await session.openExtensionPage(POPUP);
+  await createVault(popup, 'fill-test-password');
+  expect((await sendFromPage<{ ok: boolean }>(popup, 'keys.add', input('okx', 'okx bot', OKX, false))).ok).toBe(true);
+  expect((await sendFromPage<{ ok: boolean }>(popup, 'keys.add', input('binance', 'binance main', BINANCE, true))).ok).toBe(true);
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+describe('filling a bind form in Chromium', () => {
+  it('fills the chosen key, exact and kept across re-renders, and records the binding', async () => {
+    const page = await openForm('OKX');
+    expect(await fieldValues(page)).not.toContain(OKX.secret);
+    await clickKeyward(page);
+    const frame = await picker(page);
+    expect(await frame.locator('body').innerText()).toContain('app.3commas.io');
+    await frame.getByRole('button', { name: /okx bot/ }).click();
+    await expect.poll(() => fieldValues(page)).toEqual(expect.arrayContaining([OKX.apiKey, OKX.secret, OKX.passphrase]));
+    await page.waitForTimeout(600); // the page re-renders from its state every 250 ms
+    expect(await fieldValues(page)).toEqual(expect.arrayContaining([OKX.apiKey, OKX.secret, OKX.passphrase]));
+    const { data } = await sendFromPage<{ data: { keys: { label: string; bindings: { platformHost: string }[] }[] } }>(popup, 'keys.list', {});
+    expect(data.keys.find((k) => k.label === 'okx bot')?.bindings.map((b) => b.platformHost)).toEqual(['app.3commas.io']);
+    await page.close();
+  });
+
+  it('asks before filling a key with withdraw enabled', async () => {
+    const page = await openForm('Binance Spot');
+    await clickKeyward(page);
+    const frame = await picker(page);
+    await frame.getByRole('button', { name: /binance main/ }).click();
+    await frame.getByText(/never need withdraw/).waitFor();
+    expect(await fieldValues(page)).not.toContain(BINANCE.secret);
+    await frame.getByRole('button', { name: 'Fill anyway' }).click();
+    await expect.poll(() => fieldValues(page)).toEqual(expect.arrayContaining([BINANCE.apiKey, BINANCE.secret]));
+    await page.close();
+  });
+
+  it('never fills when the page is faded after the picker opened (DOM clickjacking)', async () => {
+    const page = await openForm('OKX');
+    await clickKeyward(page);
+    const frame = await picker(page);
+    await page.evaluate(() => {
+      document.body.style.opacity = '0.05';
+    });
+    await frame.getByRole('button', { name: /okx bot/ }).click({ force: true });
+    await page.waitForTimeout(500);
+    expect(await fieldValues(page)).not.toContain(OKX.secret);
+    await page.close();
+  });
+
+  it('never fills a field swapped after the picker opened', async () => {
+    const page = await openForm('OKX');
+    await clickKeyward(page);
+    const frame = await picker(page);
+    await page.evaluate(() => {
+      const inputs = [...document.querySelectorAll('input')].filter((i) => i.type !== 'search');
+      const apiKey = inputs[1];
+      if (!apiKey) return;
+      apiKey.parentElement?.append(apiKey); // moved: not where the user saw it
+      apiKey.style.marginTop = '200px';
+    });
+    await frame.getByRole('button', { name: /okx bot/ }).click();
+    await expect.poll(() => frame.locator('body').innerText().catch(() => '')).toMatch(/Not filled: The form changed/);
+    expect(await fieldValues(page)).not.toContain(OKX.secret);
+    await page.close();
+  });
+
+  it('ignores a click on the button by a page script', async () => {
+    const page = await openForm('OKX');
+    await page.evaluate(() => {
+      const host = document.querySelector('keyward-inline[data-keyward="fill-button"]');
+      host?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      (host as HTMLElement | null)?.click();
+    });
+    await page.waitForTimeout(500);
+    expect(page.frames().some((f) => f.url().includes('picker.html'))).toBe(false);
+    await page.close();
+  });
+
+  // 3Commas is on Chromium's HSTS preload list (http is upgraded), so http is shown on Altrady:
+  // the same form over https gets the button, over http it does not.
+  it('does nothing over plain http', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://app.altrady.com/settings/exchange-api-keys/');
+    await page.waitForSelector('keyward-inline[data-keyward="fill-button"]', { timeout: 10_000 });
+    await page.goto('http://app.altrady.com/settings/exchange-api-keys/');
+    expect(page.url()).toMatch(/^http:/);
+    await page.waitForTimeout(1500);
+    expect(await page.locator('keyward-inline[data-keyward="fill-button"]').count()).toBe(0);
+    await page.close();
+  });
+});
