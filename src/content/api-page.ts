@@ -127,7 +127,7 @@ export class ApiPageWatcher {
     this.form = {
       account: readSubAccount(document, this.page.vocabulary) ?? previous?.account ?? 'main',
       permissions: form.controls.length > 0 ? form.permissions : (previous?.permissions ?? null),
-      ipWhitelist: form.ipField ? splitIps(form.ipText) : (previous?.ipWhitelist ?? null),
+      ipWhitelist: form.ipField ? splitIps(form.ipText) : form.ipUnrestrictedChoice ? [] : (previous?.ipWhitelist ?? null),
       label: form.keyLabelField ? form.keyLabel : (previous?.label ?? ''),
       passphrase: form.passphraseField ? form.passphrase : (previous?.passphrase ?? ''),
     };
@@ -138,7 +138,7 @@ export class ApiPageWatcher {
     const findings = keyRiskFindings({
       exchangeName: this.exchange.name,
       permissions: form.controls.length > 0 ? form.permissions : null,
-      ipText: form.ipField ? form.ipText : undefined,
+      ipText: form.ipField || form.ipUnrestrictedChoice ? form.ipText : undefined,
       maxIps: this.page.limits.maxIps,
       unboundRule: this.page.limits.unboundRule,
     });
@@ -147,9 +147,10 @@ export class ApiPageWatcher {
       const lines = findings.filter((f) => f.code === `${flag}-on`).map((f) => ({ tone: tone(f), text: f.message }));
       if (control && lines.length > 0) this.notes.show(`perm-${flag}`, anchorOf(control.labelElement, control.control), lines);
     }
-    if (form.ipField) {
+    const ipAnchor = form.ipField ?? form.ipUnrestrictedChoice;
+    if (ipAnchor) {
       const lines = findings.filter((f) => f.concerns === 'ip').map((f) => ({ tone: tone(f), text: f.message }));
-      this.notes.show('ip', form.ipField, lines);
+      this.notes.show('ip', ipAnchor, lines);
     }
   }
 

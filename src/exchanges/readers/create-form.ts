@@ -16,6 +16,11 @@ export interface FormReading {
   controls: PermissionControl[];
   ipField: HTMLInputElement | HTMLTextAreaElement | null;
   ipText: string;
+  /**
+   * The option the user chose that means "no IP restriction" (Bybit's default radio, KuCoin's
+   * "No", Gate's "Later"), when the form offers such a choice instead of an empty field.
+   */
+  ipUnrestrictedChoice: Element | null;
   keyLabel: string;
   keyLabelField: HTMLInputElement | HTMLTextAreaElement | null;
   /** Typed by the user (OKX, KuCoin, Bitget); held in memory only until the capture. */
@@ -40,18 +45,20 @@ export function readCreateForm(root: Document | Element, vocabulary: PageVocabul
   }
   const ipField = textFieldFor(root, vocabulary.ipWhitelist);
   const ipTags = ipField ? ipTagsNear(ipField) : [];
+  const ipUnrestrictedChoice = ipField ? null : unrestrictedIpChoice(root);
   // The form is where the user can still change something. Disabled boxes elsewhere show other
   // keys' settings (a list of cards); disabled boxes inside the form stay (read always on, or
   // trade implied by withdraw).
   const editable = controls.filter((c) => !isDisabled(c.control)).map((c) => c.control as Element);
   if (ipField) editable.push(ipField);
+  if (ipUnrestrictedChoice) editable.push(ipUnrestrictedChoice);
   const region = commonAncestor(editable);
   const inForm = region ? controls.filter((c) => region.contains(c.control)) : [];
   controls.splice(0, controls.length, ...inForm);
   const keyLabelField = textFieldFor(root, vocabulary.keyLabel);
   const passphraseField = vocabulary.passphrase ? textFieldFor(root, vocabulary.passphrase) : null;
   // A wizard may ask for the name on one step and the permissions on the next: any of them is a form.
-  if (controls.length === 0 && !ipField && !keyLabelField && !passphraseField) return null;
+  if (controls.length === 0 && !ipField && !ipUnrestrictedChoice && !keyLabelField && !passphraseField) return null;
   const on = (flag: PermissionFlag) => controls.some((c) => c.flag === flag && c.on);
   return {
     permissions: {
@@ -65,11 +72,33 @@ export function readCreateForm(root: Document | Element, vocabulary: PageVocabul
     controls,
     ipField,
     ipText: ipField ? [ipField.value.trim(), ...ipTags].filter(Boolean).join(', ') : '',
+    ipUnrestrictedChoice,
     keyLabel: keyLabelField ? fieldValue(keyLabelField).trim() : '',
     keyLabelField,
     passphrase: passphraseField instanceof HTMLInputElement ? passphraseField.value : '',
     passphraseField: passphraseField instanceof HTMLInputElement ? passphraseField : null,
   };
+}
+
+const NO_RESTRICTION = /^(?:no|none|later|skip|unrestricted(?:\s*\(.*\))?|no\s+ip\s+restriction|not\s+now|нет|без\s+ограничени[йя]|不限制|无限制|否|暂不绑定|稍后)$/i;
+const ABOUT_IP = /\bIPs?\b|IP\s*地址|白名单/i;
+
+/**
+ * A checked radio whose words mean "no IP restriction", in a group that is about IPs: the form's
+ * way of saying the whitelist is empty when it shows no field for it.
+ */
+function unrestrictedIpChoice(root: Document | Element): Element | null {
+  for (const radio of Array.from(root.querySelectorAll('input[type=radio], [role=radio]'))) {
+    if (!isOn(radio)) continue;
+    const label = radio.closest('label') ?? radio.parentElement;
+    const words = normalise(label?.textContent);
+    if (!label || !NO_RESTRICTION.test(words)) continue;
+    let scope: Element | null = label.parentElement;
+    for (let level = 0; scope && level < 3; level++, scope = scope.parentElement) {
+      if (ABOUT_IP.test(normalise(scope.textContent).replace(words, ''))) return label;
+    }
+  }
+  return null;
 }
 
 function commonAncestor(elements: Element[]): Element | null {
