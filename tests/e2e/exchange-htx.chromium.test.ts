@@ -124,3 +124,27 @@ describe('HTX API page in Chromium', () => {
     expect(findSecrets(dump, { secret: SECRET, access: ACCESS, password: PASSWORD })).toEqual([]);
   });
 });
+
+describe('HTX after a redesign Keyward does not know', () => {
+  it('offers capture by one click instead of capturing silently', async () => {
+    const before = (await sendFromPage<{ data: { keyCount: number } }>(popup, 'vault.status', {})).data.keyCount;
+    const tab = await session.context.newPage();
+    await tab.goto('https://www.htx.com/en-us/apikey/redesign/');
+    await waitForNote(tab, /looks like a new API key/, 'status');
+    await tab.waitForTimeout(300);
+    expect((await sendFromPage<{ data: { keyCount: number } }>(popup, 'vault.status', {})).data.keyCount).toBe(before);
+    // A real click on the button in the closed shadow root, found through the accessibility tree.
+    const cdp = await tab.context().newCDPSession(tab);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { role?: { value?: string }; name?: { value?: string }; backendDOMNodeId?: number }[];
+    };
+    const button = nodes.find((n) => n.role?.value === 'button' && n.name?.value === 'Save to Keyward');
+    if (!button?.backendDOMNodeId) throw new Error('no Save to Keyward button');
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: button.backendDOMNodeId })) as { model: { content: number[] } };
+    const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.content;
+    await tab.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+    await waitForNote(tab, /Saved to your vault/, 'status');
+    expect((await sendFromPage<{ data: { keyCount: number } }>(popup, 'vault.status', {})).data.keyCount).toBe(before + 1);
+    await tab.close();
+  });
+});
