@@ -73,7 +73,7 @@ async function fieldValues(page: Page): Promise<string[]> {
 beforeAll(async () => {
   assertBuilt('chrome');
   server = await startFixtureServer();
-  session = await launchChromium({ dist: distPath('chrome'), hosts: ['app.3commas.io', 'app.altrady.com'], port: server.port, httpPort: server.httpPort });
+  session = await launchChromium({ dist: distPath('chrome'), hosts: ['app.3commas.io', 'app.altrady.com', 'www.trading-tools.example'], port: server.port, httpPort: server.httpPort });
   popup = await session.openExtensionPage(POPUP);
   await createVault(popup, 'fill-test-password');
   expect((await sendFromPage<{ ok: boolean }>(popup, 'keys.add', input('okx', 'okx bot', OKX, false))).ok).toBe(true);
@@ -151,6 +151,62 @@ describe('filling a bind form in Chromium', () => {
       (host as HTMLElement | null)?.click();
     });
     await page.waitForTimeout(500);
+    expect(page.frames().some((f) => f.url().includes('picker.html'))).toBe(false);
+    await page.close();
+  });
+
+  it('never offers or fills inside a frame from another site', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://www.trading-tools.example/embed/');
+    const frame = page.frames().find((f) => f.url().startsWith('https://app.3commas.io/'));
+    if (!frame) throw new Error('the platform frame did not load');
+    await frame.getByRole('combobox').click();
+    await frame.getByRole('option', { name: 'OKX', exact: true }).click();
+    await page.waitForTimeout(800);
+    expect(await frame.locator('keyward-inline').count()).toBe(0);
+    await page.close();
+  });
+
+  it('refuses to open the picker for a transparent field', async () => {
+    const page = await openForm('OKX');
+    await page.evaluate(() => {
+      const secret = [...document.querySelectorAll('input')].filter((i) => i.type !== 'search')[2];
+      if (secret) secret.style.opacity = '0.1';
+    });
+    await clickKeyward(page);
+    await page.waitForTimeout(500);
+    expect(page.frames().some((f) => f.url().includes('picker.html'))).toBe(false);
+    await page.close();
+  });
+
+  it('never fills a field covered by an overlay placed after the picker opened', async () => {
+    const page = await openForm('OKX');
+    await clickKeyward(page);
+    const frame = await picker(page);
+    await page.evaluate(() => {
+      const secret = [...document.querySelectorAll('input')].filter((i) => i.type !== 'search')[2];
+      if (!secret) return;
+      const r = secret.getBoundingClientRect();
+      const cover = document.createElement('div');
+      cover.style.cssText = `position:absolute;left:${r.left + scrollX}px;top:${r.top + scrollY}px;width:${r.width}px;height:${r.height}px;background:#fff;z-index:9`;
+      document.body.append(cover);
+    });
+    await frame.getByRole('button', { name: /okx bot/ }).click();
+    await expect.poll(() => frame.locator('body').innerText().catch(() => '')).toMatch(/Not filled: Something covers a field/);
+    expect(await fieldValues(page)).not.toContain(OKX.secret);
+    await page.close();
+  });
+
+  it('ignores messages and events a page script forges, and the inputs stay empty', async () => {
+    const page = await openForm('OKX');
+    await page.evaluate(() => {
+      const forged = { keyward: 1, type: 'fill.values', token: 'x', values: { apiKey: 'a', secret: 'b', passphrase: '' } };
+      window.postMessage(forged, '*');
+      document.dispatchEvent(new CustomEvent('keyward:fill', { detail: forged }));
+      window.dispatchEvent(new MessageEvent('message', { data: forged }));
+    });
+    await page.waitForTimeout(500);
+    expect(await fieldValues(page)).toEqual(['', '', '', '']);
     expect(page.frames().some((f) => f.url().includes('picker.html'))).toBe(false);
     await page.close();
   });
