@@ -4,7 +4,7 @@ import { noInnerHtml } from './scripts/vite-no-inner-html';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { EXCHANGES } from './src/exchanges/registry';
 import { brandsFromExchanges } from './src/core/lookalike';
-import { PLATFORMS } from './src/platforms/registry';
+import { PLATFORMS, USER_SITE_PLATFORMS } from './src/platforms/registry';
 
 // One source, two builds: KEYWARD_BROWSER picks which browser's manifest keys survive
 // ({{chrome}}. / {{firefox}}. prefixes in manifest.json) and where the build lands.
@@ -36,8 +36,10 @@ function withContentScripts(manifest: Record<string, unknown>): Record<string, u
     );
     return { matches: exchange.hosts.map((host) => `https://${host}/*`), js: [entry], run_at: 'document_idle', all_frames: false };
   });
-  // One content script per hosted platform: the fill button and the guarded fill.
-  for (const platform of PLATFORMS.filter((p) => p.hosts.length > 0)) {
+  // One content script per platform: the fill button and the guarded fill. Hosted platforms' run
+  // on their hosts; self-hosted and generic ones are registered by the background for each site
+  // the user adds (scripting.registerContentScripts), so they are only built here.
+  for (const platform of [...PLATFORMS, ...USER_SITE_PLATFORMS.filter((p) => !PLATFORMS.includes(p))]) {
     const entry = `${GENERATED}/platform-${platform.id}.ts`;
     writeFileSync(
       entry,
@@ -45,7 +47,9 @@ function withContentScripts(manifest: Record<string, unknown>): Record<string, u
         `import { ${platform.id} } from '../../platforms/${platform.id}';\n` +
         `import { runPlatformContent } from '../platform';\nrunPlatformContent(${platform.id});\n`,
     );
-    scripts.push({ matches: platform.hosts.map((host) => `https://${host}/*`), js: [entry], run_at: 'document_idle', all_frames: true });
+    if (platform.hosts.length > 0) {
+      scripts.push({ matches: platform.hosts.map((host) => `https://${host}/*`), js: [entry], run_at: 'document_idle', all_frames: true });
+    }
   }
   // The lookalike guard runs everywhere else; the brand table is computed here, so the script on
   // every page carries a few hundred bytes of hosts, not the exchange modules.
@@ -70,9 +74,11 @@ function withContentScripts(manifest: Record<string, unknown>): Record<string, u
     // Exactly the hosts the capture scripts run on, for injecting the watcher on API routes.
     host_permissions: officialMatches,
     content_scripts: scripts,
-    // The key picker is framed into platform pages; its files must be loadable there, nowhere else.
+    // The key picker is framed into platform pages, and into the https sites the user adds (any
+    // host, so no narrower pattern exists). Being loadable only lets a page tell Keyward is
+    // installed: the picker shows nothing without the one-time token of a session the user opened.
     web_accessible_resources: [
-      { resources: ['src/picker/picker.html', 'src/picker/*', '*.js', '*.css', 'assets/*'], matches: platformMatches },
+      { resources: ['src/picker/picker.html', 'src/picker/*', '*.js', '*.css', 'assets/*'], matches: ['https://*/*'] },
     ],
   };
 }
@@ -98,6 +104,8 @@ export default defineConfig({
       additionalInputs: [
         ...(browser === 'chrome' ? ['src/offscreen/offscreen.html'] : []),
         'src/picker/picker.html',
+        'src/content/site-probe.ts',
+        ...USER_SITE_PLATFORMS.map((p) => `${GENERATED}/platform-${p.id}.ts`),
         ...EXCHANGES.filter((e) => e.page).map((e) => `${GENERATED}/${e.id}-watcher.ts`),
       ],
     }),

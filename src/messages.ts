@@ -13,6 +13,7 @@ import type {
   KeySummary,
   NewKeyInput,
 } from './core/records';
+import type { UserSite } from './core/sites';
 
 /** Who sent a message, as the broker establishes it from the browser's sender info. */
 export type SenderContext = 'extension-page' | 'exchange-content' | 'platform-content';
@@ -100,6 +101,16 @@ export type FillOutcome =
   | { status: 'confirm'; risks: FillRisk[] }
   | { status: 'refused'; reason: string };
 
+/** The active tab as the popup sees it: a bind form on an https site the user may add. */
+export interface SiteProbe {
+  /** The tab's https origin, or null (not https, an exchange, a known platform, no access). */
+  origin: string | null;
+  /** Which user-site platform's reader found a form there: a self-hosted one or "generic". */
+  found: string | null;
+  /** The platform the site was already added as, if it was. */
+  added: string | null;
+}
+
 export interface KeyDetailsPatch {
   label?: string;
   account?: string;
@@ -125,6 +136,11 @@ export interface Requests {
   'capture.submit': { req: CaptureSubmission; res: { id: string; duplicate: boolean } };
   'page.keysSeen': { req: { exchange: ExchangeId; keys: SeenKey[] }; res: { updated: number; known: number } };
   'page.loadWatcher': { req: { exchange: ExchangeId }; res: Record<string, never> };
+  'sites.list': { req: Record<string, never>; res: { sites: UserSite[] } };
+  'sites.expect': { req: { address: string; platform: string }; res: Record<string, never> };
+  'sites.add': { req: { address: string; platform: string }; res: { sites: UserSite[] } };
+  'sites.remove': { req: { origin: string }; res: { sites: UserSite[] } };
+  'sites.probe': { req: { tabId: number }; res: SiteProbe };
   'fill.open': { req: { platform: string; exchange: ExchangeId | null }; res: { token: string } };
   'picker.session': { req: { token: string }; res: PickerSession };
   'fill.choose': { req: { token: string; keyId: string; confirmed: FillRisk[] }; res: FillOutcome };
@@ -153,6 +169,11 @@ export const MESSAGE_SENDERS = {
   'capture.submit': ['exchange-content'],
   'page.keysSeen': ['exchange-content'],
   'page.loadWatcher': ['exchange-content'],
+  'sites.list': ['extension-page'],
+  'sites.expect': ['extension-page'],
+  'sites.add': ['extension-page'],
+  'sites.remove': ['extension-page'],
+  'sites.probe': ['extension-page'],
   'fill.open': ['platform-content'],
   'picker.session': ['extension-page'],
   'fill.choose': ['extension-page'],

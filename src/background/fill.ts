@@ -25,15 +25,24 @@ export interface FillDeps {
   /** Sends the chosen values to the one frame that opened the picker, and returns its answer. */
   deliver: (tabId: number, frameId: number, message: FillValuesMessage) => Promise<FillValuesReply>;
   changed: () => void;
+  /** The self-hosted platform (or "generic") the user added this page's https origin as. */
+  userSitePlatform?: (url: string) => string | null;
   now?: () => number;
 }
 
-function hostOf(url: string): string {
+/** The host (with its port, for a user's site) a fill on this page would bind the key to. */
+function allowedHost(platform: PlatformDefinition | null, url: string, userSitePlatform: FillDeps['userSitePlatform']): string | null {
+  if (!platform) return null;
+  let parsed: URL;
   try {
-    return new URL(url).hostname;
+    parsed = new URL(url);
   } catch {
-    return '';
+    return null;
   }
+  if (parsed.protocol !== 'https:') return null;
+  if (platform.hosts.includes(parsed.hostname) && parsed.port === '') return parsed.hostname;
+  if (platform.selfHosted && userSitePlatform?.(url) === platform.id) return parsed.host;
+  return null;
 }
 
 /**
@@ -52,8 +61,8 @@ export class FillService {
 
   open(platformId: string, exchange: ExchangeId | null, caller: Caller): { token: string } {
     const platform = platformById(platformId);
-    const host = hostOf(caller.url);
-    if (!platform || !platform.hosts.includes(host)) {
+    const host = allowedHost(platform, caller.url, this.deps.userSitePlatform);
+    if (!platform || !host) {
       throw new RefusedError('forbidden', 'Keyward fills only on the platform’s own address.');
     }
     if (caller.tabId === undefined || caller.frameId === undefined) {

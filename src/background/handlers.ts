@@ -7,6 +7,7 @@ import type { Vault } from '../vault/vault';
 import { type Handlers, RefusedError } from './broker';
 import type { ClipboardGuard } from './clipboard';
 import type { FillService } from './fill';
+import type { SitesService } from './sites';
 import type { LockService } from './lock';
 import type { SettingsService } from './settings';
 import type { UnlockThrottle } from './throttle';
@@ -21,6 +22,8 @@ export interface HandlerDeps {
   changed: () => void;
   /** Fill sessions for platforms' bind forms; absent where filling is not wired (tests). */
   fill?: FillService;
+  /** Sites the user added for filling (self-hosted platforms, other bind forms). */
+  sites?: SitesService;
   /** Loads an exchange's API-page watcher into one frame of one tab. */
   injectWatcher?: (exchange: ExchangeId, tabId: number, frameId: number) => Promise<void>;
   now?: () => number;
@@ -61,6 +64,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const fillService = (): FillService => {
     if (!deps.fill) throw new RefusedError('unavailable', 'Filling is not available here.');
     return deps.fill;
+  };
+  const sitesService = (): SitesService => {
+    if (!deps.sites) throw new RefusedError('unavailable', 'Adding sites is not available here.');
+    return deps.sites;
   };
 
   // Asked every time the popup opens: the independent reads run together.
@@ -223,6 +230,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await deps.injectWatcher(exchange, caller.tabId, caller.frameId);
       return {};
     },
+
+    'sites.list': async () => ({ sites: await sitesService().list() }),
+
+    'sites.expect': async ({ address, platform }) => {
+      sitesService().expect(address, platform);
+      return {};
+    },
+
+    'sites.add': async ({ address, platform }) => ({ sites: await sitesService().add(address, platform) }),
+
+    'sites.remove': async ({ origin }) => ({ sites: await sitesService().remove(origin) }),
+
+    'sites.probe': async ({ tabId }) => sitesService().probe(tabId),
 
     'fill.open': async ({ platform, exchange }, caller) => fillService().open(platform, exchange, caller),
 

@@ -13,6 +13,7 @@ import { createHandlers } from './handlers';
 import { LockService } from './lock';
 import { type SenderPolicy, classifySender } from './senders';
 import { SettingsService } from './settings';
+import { type SiteBrowserApi, SitesService } from './sites';
 import type { StorageArea } from './storage';
 import { UnlockThrottle } from './throttle';
 import { validators } from './validate';
@@ -47,11 +48,48 @@ function cancel(name: string): void {
   timers.delete(name);
 }
 
+const reservedHosts = {
+  exchangeHosts: new Set(EXCHANGES.flatMap((exchange) => exchange.hosts)),
+  platformHosts: new Set(PLATFORMS.flatMap((platform) => platform.hosts)),
+};
+
+const PROBE_GLOBAL = '__keywardSiteProbe';
+
+const siteApi: SiteBrowserApi = {
+  hasHostPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+  removeHostPermission: async (pattern) => {
+    await browser.permissions.remove({ origins: [pattern] });
+  },
+  registeredScriptIds: async () => (await browser.scripting.getRegisteredContentScripts()).map((script) => script.id),
+  registerScript: ({ id, matches, file }) =>
+    browser.scripting.registerContentScripts([{ id, matches, js: [file], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true }]),
+  unregisterScripts: (ids) => browser.scripting.unregisterContentScripts({ ids }),
+  injectIntoOpenTabs: async (pattern, file) => {
+    for (const tab of await browser.tabs.query({ url: pattern })) {
+      if (tab.id !== undefined) await browser.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: [file] }).catch(() => undefined);
+    }
+  },
+  probeTab: async (tabId) => {
+    // activeTab: opening the popup lets Keyward read this one tab, once, for a bind form.
+    await browser.scripting.executeScript({ target: { tabId }, files: ['src/content/site-probe.js'] });
+    const [read] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: (name: string) => (globalThis as unknown as Record<string, unknown>)[name] ?? null,
+      args: [PROBE_GLOBAL],
+    });
+    const value = read?.result as { url?: unknown; found?: unknown } | null | undefined;
+    if (!value || typeof value.url !== 'string') return null;
+    return { url: value.url, found: typeof value.found === 'string' ? value.found : null };
+  },
+};
+
+const sites = new SitesService(local, siteApi, reservedHosts);
+
 const policy: SenderPolicy = {
   extensionId: browser.runtime.id,
   extensionOrigin: new URL(browser.runtime.getURL('/')).origin + '/',
-  exchangeHosts: new Set(EXCHANGES.flatMap((exchange) => exchange.hosts)),
-  platformHosts: new Set(PLATFORMS.flatMap((platform) => platform.hosts)),
+  ...reservedHosts,
+  userOrigins: sites.origins,
 };
 
 function build(db: VaultDb) {
@@ -71,6 +109,7 @@ function build(db: VaultDb) {
   const fill = new FillService({
     lock,
     changed: () => refreshBadge(),
+    userSitePlatform: (url) => sites.platformFor(url),
     // To exactly the frame that opened the picker; tabs.sendMessage never reaches page scripts.
     deliver: async (tabId, frameId, message: FillValuesMessage) =>
       (await browser.tabs.sendMessage(tabId, message, { frameId })) as FillValuesReply,
@@ -82,6 +121,7 @@ function build(db: VaultDb) {
     settings,
     throttle,
     clipboard,
+    sites,
     changed: () => refreshBadge(),
     injectWatcher: async (exchange, tabId, frameId) => {
       await browser.scripting.executeScript({
@@ -113,8 +153,9 @@ function refreshBadge(): void {
 const NOT_ACTIVITY = new Set(['vault.status', 'vault.lock']);
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-  const context = classifySender(sender, policy);
-  return ready.then(async (services) => {
+  return Promise.all([ready, sites.sync()]).then(async ([services]) => {
+    // After the user's sites are loaded: a restarted worker must know them before judging.
+    const context = classifySender(sender, policy);
     const reply = await services.dispatch(message, context, sender.url ?? '', {
       tabId: sender.tab?.id,
       frameId: sender.frameId,
@@ -143,6 +184,13 @@ browser.idle.setDetectionInterval(60);
 browser.idle.onStateChanged.addListener((state) => {
   if (state === 'locked') void ready.then((services) => services.lock.lock());
 });
+
+// Registered scripts for the user's sites: re-made at start (a browser may not keep them), and
+// dropped when the user takes the permission back in the browser's own settings.
+browser.runtime.onStartup.addListener(() => void sites.sync());
+browser.permissions.onRemoved.addListener(() => void sites.resync());
+browser.permissions.onAdded.addListener((granted) => void sites.permissionsAdded(granted.origins ?? []));
+void sites.sync();
 
 // Resume (or expire) a session left by a stopped worker, then show the right badge.
 void ready.then((services) => services.lock.current()).finally(refreshBadge);

@@ -14,6 +14,8 @@ export interface SenderPolicy {
   extensionOrigin: string;
   exchangeHosts: ReadonlySet<string>;
   platformHosts: ReadonlySet<string>;
+  /** https origins the user added for filling (live: a removed site is refused at once). */
+  userOrigins?: { has(origin: string): boolean };
 }
 
 /**
@@ -31,10 +33,11 @@ export function classifySender(sender: SenderInfo, policy: SenderPolicy): Sender
     return null;
   }
   if (`${url.protocol}//${url.host}/` === policy.extensionOrigin) return 'extension-page';
-  if (url.protocol !== 'https:' || url.port !== '' || url.username !== '' || url.password !== '') return null;
-  if (!sender.tab) return null;
+  if (url.protocol !== 'https:' || url.username !== '' || url.password !== '' || !sender.tab) return null;
   const host = url.hostname.toLowerCase();
-  if (policy.exchangeHosts.has(host)) return 'exchange-content';
-  if (policy.platformHosts.has(host)) return 'platform-content';
+  // Official hosts on the default port only; a site the user added is exactly its origin.
+  if (url.port === '' && policy.exchangeHosts.has(host)) return 'exchange-content';
+  if (url.port === '' && policy.platformHosts.has(host)) return 'platform-content';
+  if (policy.userOrigins?.has(url.origin)) return 'platform-content';
   return null;
 }

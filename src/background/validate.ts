@@ -148,6 +148,13 @@ export const validators: Validators = {
     obj(p) && text(p.content, MAX_BACKUP) && password(p.password),
   'capture.submit': isCapture,
   'page.keysSeen': isSeenKeys,
+  'sites.list': empty,
+  'sites.expect': (p): p is { address: string; platform: string } =>
+    obj(p) && onlyKeys(p, ['address', 'platform']) && text(p.address, 512) && text(p.platform, 64),
+  'sites.add': (p): p is { address: string; platform: string } =>
+    obj(p) && onlyKeys(p, ['address', 'platform']) && text(p.address, 512) && text(p.platform, 64),
+  'sites.remove': (p): p is { origin: string } => obj(p) && onlyKeys(p, ['origin']) && text(p.origin, 512),
+  'sites.probe': (p): p is { tabId: number } => obj(p) && onlyKeys(p, ['tabId']) && Number.isSafeInteger(p.tabId) && (p.tabId as number) >= 0,
   'fill.open': (p): p is { platform: string; exchange: ExchangeId | null } =>
     obj(p) && onlyKeys(p, ['platform', 'exchange']) && text(p.platform, 64) && (p.exchange === null || isExchangeId(p.exchange)),
   'picker.session': (p): p is { token: string } => obj(p) && onlyKeys(p, ['token']) && text(p.token, 64),

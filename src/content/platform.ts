@@ -1,22 +1,19 @@
 import type { FillValuesMessage, FillValuesReply } from '../messages';
-import { type BindForm, readBindForm } from '../platforms/readers/bind-form';
+import { readBindForms } from '../platforms/readers/bind-form';
 import type { PlatformDefinition } from '../platforms/types';
-import { isBindPage } from '../platforms/registry';
+import { isBindPage } from '../platforms/routes';
 import { KEYWARD_HOST_TAG } from '../exchanges/readers/dom';
+import { MIN_OPACITY, REFUSAL_MESSAGES, type FieldSnapshot, type Refusal, effectiveOpacity, frameAllowed, locationAllowed, pageRefusal } from './fill/safety';
 import {
-  MIN_OPACITY,
-  REFUSAL_MESSAGES,
-  type FieldSnapshot,
-  type Refusal,
-  changedSince,
-  effectiveOpacity,
-  fieldRefusal,
-  frameAllowed,
-  locationAllowed,
-  pageRefusal,
-  setFieldValue,
-  snapshot,
-} from './fill/safety';
+  type FillTarget,
+  type Parts,
+  fillTarget,
+  identityOf,
+  placeButton,
+  snapshotTarget,
+  targetChanged,
+  targetRefusal,
+} from './fill/targets';
 import { request } from './runtime';
 
 /**
@@ -41,8 +38,19 @@ button:focus-visible { outline: 2px solid #0f766e; outline-offset: 2px; }
 interface OpenPicker {
   token: string;
   host: HTMLElement;
-  fields: { apiKey: FieldSnapshot; secret: FieldSnapshot; passphrase: FieldSnapshot | null };
+  target: FillTarget;
+  parts: Parts<FieldSnapshot>;
 }
+
+/** One Keyward button per form on the page (OctoBot shows a card per exchange). */
+interface FillButton {
+  host: HTMLElement;
+  message: HTMLElement;
+  target: FillTarget;
+}
+
+/** Set in the content script's own world: a script injected twice (site added again) runs once. */
+const RUNNING = '__keywardPlatformContent';
 
 interface RuntimeWithMessages {
   id: string;
@@ -61,53 +69,63 @@ function runtime(): RuntimeWithMessages | null {
 
 export function runPlatformContent(platform: PlatformDefinition): void {
   const api = runtime();
-  if (!api || !frameAllowed(window) || locationAllowed(location, platform.hosts) !== null) return;
+  const scope = globalThis as unknown as Record<string, unknown>;
+  if (!api || scope[RUNNING]) return;
+  // A self-hosted platform or another site runs where the user added it: this very origin, which
+  // the background checks again on every request. A hosted platform: its exact hosts.
+  const userSiteOrigin = platform.hosts.length === 0 ? location.origin : undefined;
+  if (!frameAllowed(window) || locationAllowed(location, platform.hosts, userSiteOrigin) !== null) return;
+  scope[RUNNING] = true;
 
-  const buttonHost = document.createElement(KEYWARD_HOST_TAG);
-  buttonHost.dataset.keyward = 'fill-button';
-  const buttonRoot = buttonHost.attachShadow({ mode: 'closed' });
-  const style = document.createElement('style');
-  style.textContent = BUTTON_STYLE;
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.textContent = 'Keyward: fill API key';
-  button.setAttribute('aria-label', 'Fill API key and secret from Keyward');
-  const message = document.createElement('div');
-  message.className = 'msg';
-  message.setAttribute('role', 'alert');
-  message.hidden = true;
-  buttonRoot.append(style, button, message);
-
-  let form: BindForm | null = null;
+  const buttons = new Map<Element, FillButton>();
   let picker: OpenPicker | null = null;
-
-  const say = (text: string | null) => {
-    message.hidden = text === null;
-    message.textContent = text ?? '';
-  };
 
   const closePicker = () => {
     picker?.host.remove();
     picker = null;
   };
 
-  button.addEventListener('click', (event) => {
-    // A page script's click (element.click(), dispatchEvent) is not the user's: ignore it.
-    if (!event.isTrusted || !form) return;
-    void openPicker(form);
-  });
+  function makeButton(target: FillTarget): FillButton {
+    const host = document.createElement(KEYWARD_HOST_TAG);
+    host.dataset.keyward = 'fill-button';
+    const root = host.attachShadow({ mode: 'closed' });
+    const style = document.createElement('style');
+    style.textContent = BUTTON_STYLE;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = 'Keyward: fill API key';
+    button.setAttribute('aria-label', 'Fill API key and secret from Keyward');
+    const message = document.createElement('div');
+    message.className = 'msg';
+    message.setAttribute('role', 'alert');
+    message.hidden = true;
+    root.append(style, button, message);
+    const entry: FillButton = { host, message, target };
+    button.addEventListener('click', (event) => {
+      // A page script's click (element.click(), dispatchEvent) is not the user's: ignore it.
+      if (!event.isTrusted) return;
+      void openPicker(entry);
+    });
+    return entry;
+  }
 
-  async function openPicker(current: BindForm): Promise<void> {
+  const say = (entry: FillButton, text: string | null) => {
+    entry.message.hidden = text === null;
+    entry.message.textContent = text ?? '';
+  };
+
+  async function openPicker(entry: FillButton): Promise<void> {
     closePicker();
-    say(null);
-    const refusal = pageRefusal(document) ?? fieldRefusal(current.apiKeyField) ?? fieldRefusal(current.secretField);
+    for (const other of buttons.values()) say(other, null);
+    const current = entry.target;
+    const refusal = pageRefusal(document) ?? targetRefusal(current, false);
     if (refusal) {
-      say(`Keyward will not fill here: ${REFUSAL_MESSAGES[refusal]}`);
+      say(entry, `Keyward will not fill here: ${REFUSAL_MESSAGES[refusal]}`);
       return;
     }
     const reply = await request('fill.open', { platform: platform.id, exchange: current.exchange });
     if (!reply.ok) {
-      say(reply.error.message);
+      say(entry, reply.error.message);
       return;
     }
     const host = document.createElement(KEYWARD_HOST_TAG);
@@ -119,45 +137,33 @@ export function runPlatformContent(platform: PlatformDefinition): void {
     frame.setAttribute('style', 'width: 380px; height: 420px; border: 1px solid #0f766e; border-radius: 8px; background: #fff; display: block;');
     root.append(frame);
     host.setAttribute('style', 'all: initial !important; display: block !important; margin: 6px 0 !important;');
-    buttonHost.insertAdjacentElement('afterend', host);
-    picker = {
-      token: reply.data.token,
-      host,
-      fields: {
-        apiKey: snapshot(current.apiKeyField),
-        secret: snapshot(current.secretField),
-        passphrase: current.passphraseField ? snapshot(current.passphraseField) : null,
-      },
-    };
+    entry.host.insertAdjacentElement('afterend', host);
+    picker = { token: reply.data.token, host, target: current, parts: snapshotTarget(current) };
   }
 
   /** Everything checked once more, just before the first character is written. */
   function fillRefusal(open: OpenPicker, values: FillValuesMessage['values']): Refusal | null {
     if (!frameAllowed(window)) return 'not-top-or-same-origin-frame';
-    const where = locationAllowed(location, platform.hosts);
+    const where = locationAllowed(location, platform.hosts, userSiteOrigin);
     if (where) return where;
     const page = pageRefusal(document);
     if (page) return page;
     // The picker itself must have been seen: not faded, not under something else.
     if (!open.host.isConnected || effectiveOpacity(open.host) < MIN_OPACITY) return 'page-transparent';
+    // The part of the picker on screen (the user just clicked in it) must be the picker.
     const box = open.host.getBoundingClientRect();
-    const onTop = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    const left = Math.max(box.left, 0);
+    const right = Math.min(box.right, window.innerWidth);
+    const top = Math.max(box.top, 0);
+    const bottom = Math.min(box.bottom, window.innerHeight);
+    if (right - left < 1 || bottom - top < 1) return 'field-covered';
+    const onTop = document.elementFromPoint((left + right) / 2, (top + bottom) / 2);
     if (onTop !== open.host) return 'field-covered';
-    const now = readBindForm(document, platform.vocabulary, platform);
+    const now = readBindForms(document, platform).find((target) => identityOf(target) === identityOf(open.target));
     if (!now) return 'field-missing';
-    if (changedSince(open.fields.apiKey, now.apiKeyField) || changedSince(open.fields.secret, now.secretField)) return 'field-changed';
-    for (const field of [now.apiKeyField, now.secretField]) {
-      const refusal = fieldRefusal(field);
-      if (refusal) return refusal;
-    }
-    if (values.passphrase && open.fields.passphrase) {
-      if (changedSince(open.fields.passphrase, now.passphraseField)) return 'field-changed';
-      if (now.passphraseField) {
-        const refusal = fieldRefusal(now.passphraseField);
-        if (refusal) return refusal;
-      }
-    }
-    return null;
+    const needPassphrase = values.passphrase !== '';
+    if (targetChanged(open.parts, now, needPassphrase)) return 'field-changed';
+    return targetRefusal(now, needPassphrase);
   }
 
   api.onMessage.addListener((raw, sender, sendResponse) => {
@@ -169,18 +175,14 @@ export function runPlatformContent(platform: PlatformDefinition): void {
       sendResponse({ ok: false, reason: 'No Keyward picker is open on this page.' });
       return undefined;
     }
-    const refusal = fillRefusal(open, msg.values);
+    const entry = [...buttons.values()].find((b) => identityOf(b.target) === identityOf(open.target));
+    const refusal = fillRefusal(open, msg.values) ?? fillTarget(open.target, msg.values);
     if (refusal) {
       // The picker says why; it goes away after a moment (its session is spent either way).
       setTimeout(closePicker, 4000);
-      say(`Keyward did not fill: ${REFUSAL_MESSAGES[refusal]}`);
+      if (entry) say(entry, `Keyward did not fill: ${REFUSAL_MESSAGES[refusal]}`);
       sendResponse({ ok: false, reason: REFUSAL_MESSAGES[refusal] });
       return undefined;
-    }
-    setFieldValue(open.fields.apiKey.element as HTMLInputElement, msg.values.apiKey);
-    setFieldValue(open.fields.secret.element as HTMLInputElement, msg.values.secret);
-    if (msg.values.passphrase && open.fields.passphrase) {
-      setFieldValue(open.fields.passphrase.element as HTMLInputElement, msg.values.passphrase);
     }
     sendResponse({ ok: true });
     // Let the picker say "filled" for a moment, then get out of the way.
@@ -188,22 +190,26 @@ export function runPlatformContent(platform: PlatformDefinition): void {
     return undefined;
   });
 
-  // The form arrives late and re-renders: keep the button beside the API key field.
+  // Forms arrive late and re-render: keep one button beside each form's API key.
   let timer: ReturnType<typeof setTimeout> | null = null;
   const scan = () => {
     timer = null;
-    if (!isBindPage(platform, location.pathname + location.hash)) {
-      form = null;
-      buttonHost.remove();
-      closePicker();
-      return;
+    const targets = isBindPage(platform, location.pathname + location.hash) ? readBindForms(document, platform) : [];
+    const seen = new Set<Element>();
+    for (const target of targets) {
+      const identity = identityOf(target);
+      seen.add(identity);
+      const entry = buttons.get(identity) ?? makeButton(target);
+      entry.target = target;
+      buttons.set(identity, entry);
+      placeButton(target, entry.host);
     }
-    form = readBindForm(document, platform.vocabulary, platform);
-    if (!form) {
-      buttonHost.remove();
-      return;
+    for (const [identity, entry] of buttons) {
+      if (seen.has(identity)) continue;
+      entry.host.remove();
+      buttons.delete(identity);
+      if (picker && identityOf(picker.target) === identity) closePicker();
     }
-    if (form.apiKeyField.nextElementSibling !== buttonHost) form.apiKeyField.insertAdjacentElement('afterend', buttonHost);
   };
   const observer = new MutationObserver((records) => {
     if (records.every((r) => r.target instanceof Element && r.target.closest(KEYWARD_HOST_TAG))) return;

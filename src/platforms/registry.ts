@@ -3,6 +3,7 @@ import { altrady } from './altrady';
 import { bitsgap } from './bitsgap';
 import { coinrule } from './coinrule';
 import { cryptohopper } from './cryptohopper';
+import { generic } from './generic';
 import { hummingbot } from './hummingbot';
 import { octobot } from './octobot';
 import { threecommas } from './threecommas';
@@ -10,6 +11,7 @@ import type { PlatformDefinition } from './types';
 import { wundertrading } from './wundertrading';
 
 export { mapExchangeName } from './names';
+export { isBindPage } from './routes';
 export { isDocumentationAddress } from './words';
 
 /** Every supported trading platform, in the order the popup lists them. */
@@ -24,12 +26,21 @@ export const PLATFORMS: readonly PlatformDefinition[] = Object.freeze([
   hummingbot,
 ]);
 
+/**
+ * What a site the user adds in the popup can be: a self-hosted platform, or any other site with a
+ * bind form (the generic detector's vocabulary).
+ */
+export const USER_SITE_PLATFORMS: readonly PlatformDefinition[] = Object.freeze([
+  ...PLATFORMS.filter((p) => p.selfHosted),
+  generic,
+]);
+
 function hostKey(host: string): string {
   return host.trim().toLowerCase().replace(/\.$/, '');
 }
 
 export function platformById(id: string): PlatformDefinition | null {
-  return PLATFORMS.find((p) => p.id === id) ?? null;
+  return PLATFORMS.find((p) => p.id === id) ?? (id === generic.id ? generic : null);
 }
 
 /**
@@ -51,10 +62,6 @@ export function platformByHost(host: string, userHosts: Readonly<Record<string, 
   return null;
 }
 
-/** Is `pathAndHash` (location.pathname + location.hash) one of the platform's bind routes? */
-export function isBindPage(platform: PlatformDefinition, pathAndHash: string): boolean {
-  return platform.bindPages.length === 0 || platform.bindPages.some((route) => route.test(pathAndHash));
-}
 
 /** The addresses the platform asks users to whitelist for this exchange, or null if it publishes none. */
 export function publishedIpsFor(platform: PlatformDefinition, exchange: ExchangeId): string[] | null {

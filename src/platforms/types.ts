@@ -29,6 +29,8 @@ export interface PlatformDefinition {
    * it publishes none. Used to warn that a bind will fail with an IP restriction error.
    */
   publishedIps: { all?: string[]; byExchange?: Partial<Record<ExchangeId, string[]>> } | null;
+  /** Key and secret fields further apart than this in the tree are not one form (generic sites). */
+  maxPairDistance?: number;
   /** Fixture pages (under tests/fixtures/, by host and path) modelled on this platform's form. */
   fixtures: string[];
 }

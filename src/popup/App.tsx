@@ -12,6 +12,7 @@ import { CreateVault } from './views/CreateVault';
 import { KeyDetail } from './views/KeyDetail';
 import { KeyList } from './views/KeyList';
 import { Settings } from './views/Settings';
+import { SiteOffer } from './views/Sites';
 import { Unlock } from './views/Unlock';
 
 type View = { name: 'list' } | { name: 'detail'; id: string } | { name: 'add' } | { name: 'settings' };
@@ -203,7 +204,9 @@ export function App() {
     );
   } else {
     body = (
-      <KeyList
+      <>
+        <SiteOffer />
+        <KeyList
         keys={keys}
         loadError={keysError}
         onRetry={() => void loadKeys()}
@@ -216,6 +219,7 @@ export function App() {
         onAdd={() => setView({ name: 'add' })}
         focusId={returnFocusId}
       />
+      </>
     );
   }
 

@@ -9,6 +9,7 @@ import { button, choose, click, makeKey, settle, typeInto } from './test-helpers
 import { Settings } from './views/Settings';
 
 vi.mock('../shared/send', () => ({ send: vi.fn() }));
+vi.mock('./browser-access', () => ({ activeTabId: vi.fn(async () => null), requestSiteAccess: vi.fn(async () => false) }));
 const sendMock = vi.mocked(send);
 
 const settings = { autoLockSeconds: 900, clipboardClearSeconds: 30, rotationDays: 90 };
@@ -128,7 +129,9 @@ describe('Settings', () => {
   });
 
   it('exports with the master password as the backup password when none is given', async () => {
-    sendMock.mockResolvedValue({ fileName: 'keyward-backup.json', content: '{"format":"keyward-backup"}' });
+    sendMock.mockImplementation(async (type) =>
+      type === 'sites.list' ? { sites: [] } : { fileName: 'keyward-backup.json', content: '{"format":"keyward-backup"}' },
+    );
     const created: Blob[] = [];
     const createSpy = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
       if (blob instanceof Blob) created.push(blob);

@@ -1,6 +1,7 @@
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChromiumSession, type FixtureServer, assertBuilt, distPath, launchChromium, startFixtureServer } from './harness';
+import { clickKeyward, picker } from './fill-driver';
 import { POPUP, createVault, sendFromPage } from './popup-driver';
 
 /**
@@ -45,25 +46,6 @@ async function openForm(exchange: string): Promise<Page> {
   await page.getByRole('option', { name: exchange, exact: true }).click();
   await page.waitForSelector('keyward-inline[data-keyward="fill-button"]');
   return page;
-}
-
-/** A real (trusted) click on Keyward's button, which lives in a closed shadow root. */
-async function clickKeyward(page: Page): Promise<void> {
-  const box = await page.locator('keyward-inline[data-keyward="fill-button"]').boundingBox();
-  if (!box) throw new Error('no Keyward button');
-  await page.mouse.click(box.x + 20, box.y + box.height / 2);
-}
-
-async function picker(page: Page): Promise<Frame> {
-  for (let i = 0; i < 50; i++) {
-    const frame = page.frames().find((f) => f.url().includes('/src/picker/picker.html'));
-    if (frame) {
-      await frame.waitForLoadState();
-      return frame;
-    }
-    await page.waitForTimeout(100);
-  }
-  throw new Error('no picker');
 }
 
 async function fieldValues(page: Page): Promise<string[]> {

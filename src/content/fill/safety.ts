@@ -50,8 +50,13 @@ export function frameAllowed(win: Window): boolean {
   }
 }
 
-export function locationAllowed(loc: Location, allowedHosts: readonly string[]): Refusal | null {
+/**
+ * https, and either one of the platform's exact hosts on the default port, or exactly the origin
+ * of a site the user added (self-hosted platforms and other sites, where a port is common).
+ */
+export function locationAllowed(loc: Location, allowedHosts: readonly string[], userSiteOrigin?: string): Refusal | null {
   if (loc.protocol !== 'https:') return 'not-https';
+  if (userSiteOrigin !== undefined) return loc.origin === userSiteOrigin ? null : 'host-not-allowed';
   if (loc.port !== '' || !allowedHosts.includes(loc.hostname)) return 'host-not-allowed';
   return null;
 }

@@ -180,7 +180,7 @@ export function readBindForm(
   if (keys.length === 0) return null;
   const secrets = candidates(root, vocabulary.secret);
   const passphrases = vocabulary.passphrase ? candidates(root, vocabulary.passphrase) : [];
-  const maxDistance = options.maxPairDistance ?? Number.POSITIVE_INFINITY;
+  const maxDistance = options.maxPairDistance ?? platform?.maxPairDistance ?? Number.POSITIVE_INFINITY;
   for (const key of keys) {
     const secret = nearest(
       key.field,
@@ -457,5 +457,14 @@ export function openEditable(anchor: HTMLElement): CredentialInput | null {
 
 /** The platform's form of either kind: fields first, then click-to-edit blocks (the first one). */
 export function readAnyBindForm(root: Document | Element, platform: PlatformDefinition): BindForm | EditableBindForm | null {
-  return readBindForm(root, platform.vocabulary, platform) ?? readEditableBindForms(root, platform.vocabulary, platform)[0] ?? null;
+  return readBindForms(root, platform)[0] ?? null;
+}
+
+/**
+ * Every form Keyward could fill on the page: the field form, or else each click-to-edit block
+ * (OctoBot shows one card per configured exchange, each its own target).
+ */
+export function readBindForms(root: Document | Element, platform: PlatformDefinition): (BindForm | EditableBindForm)[] {
+  const fields = readBindForm(root, platform.vocabulary, platform);
+  return fields ? [fields] : readEditableBindForms(root, platform.vocabulary, platform);
 }

@@ -53,7 +53,7 @@ export const GENERIC_BIND_VOCABULARY: PlatformVocabulary = {
 };
 
 /** A key and secret further apart than this are not one form. */
-const MAX_PAIR_DISTANCE = 12;
+export const MAX_PAIR_DISTANCE = 12;
 
 /** The generic bind form on the page, or null. The exchange comes from the page's selector if any. */
 export function detectGenericBindForm(root: Document | Element): BindForm | null {

@@ -8,6 +8,7 @@ import { PasswordInput } from '../components/PasswordInput';
 import { StrengthMeter } from '../components/StrengthMeter';
 import { formatDuration, MIN_PASSWORD_LENGTH } from '../format';
 import { useAlive, useEscape, useFocusOnMount, useReadyMarker, useTask } from '../hooks';
+import { SitesSection } from './Sites';
 
 export const AUTO_LOCK_CHOICES = [60, 5 * 60, 15 * 60, 30 * 60, 60 * 60, 4 * 60 * 60] as const;
 export const CLIPBOARD_CHOICES = [10, 30, 60, 120] as const;
@@ -43,6 +44,7 @@ export function Settings({ settings, onStatus, onImported, onBack }: SettingsPro
         </div>
       </div>
       <PreferencesSection settings={settings} onStatus={onStatus} />
+      <SitesSection />
       <ChangePasswordSection onStatus={onStatus} />
       <ExportSection />
       <ImportSection onImported={onImported} />

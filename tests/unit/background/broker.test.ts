@@ -9,6 +9,7 @@ const policy: SenderPolicy = {
   extensionOrigin: 'chrome-extension://abcdefghijklmnop/',
   exchangeHosts: new Set(['www.htx.com']),
   platformHosts: new Set(['app.3commas.io']),
+  userOrigins: new Set(['https://octobot.example.net:5001']),
 };
 
 const tab = { id: 7 };
@@ -27,6 +28,10 @@ describe('classifySender', () => {
     ['a cross-origin frame inside an exchange tab', { id: policy.extensionId, url: 'https://ads.example.com/frame', tab }, null],
     ['no URL at all', { id: policy.extensionId }, null],
     ['an https exchange URL without a tab', { id: policy.extensionId, url: 'https://www.htx.com/' }, null],
+    ['a site the user added, port included', { id: policy.extensionId, url: 'https://octobot.example.net:5001/accounts', tab }, 'platform-content'],
+    ['that site on another port', { id: policy.extensionId, url: 'https://octobot.example.net/accounts', tab }, null],
+    ['that site over plain http', { id: policy.extensionId, url: 'http://octobot.example.net:5001/accounts', tab }, null],
+    ['a subdomain of that site', { id: policy.extensionId, url: 'https://evil.octobot.example.net:5001/', tab }, null],
   ])('%s', (_name, sender, expected) => {
     expect(classifySender(sender, policy)).toBe(expected);
   });

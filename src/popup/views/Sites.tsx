@@ -1,0 +1,218 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { UserSite } from '../../core/sites';
+import { parseSiteAddress } from '../../core/sites';
+import type { SiteProbe } from '../../messages';
+import { USER_SITE_PLATFORMS, platformById } from '../../platforms/registry';
+import { request } from '../api';
+import { ErrorAlert, StatusNote } from '../components/Alert';
+import { BusyButton } from '../components/BusyButton';
+import { activeTabId, requestSiteAccess } from '../browser-access';
+import { useAlive, useTask } from '../hooks';
+
+function platformName(id: string): string {
+  return platformById(id)?.name ?? id;
+}
+
+function hostOf(origin: string): string {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return origin;
+  }
+}
+
+/**
+ * Asks the browser for access to the site (on this click: the prompt needs the user's gesture),
+ * then has the background register the fill script there. Returns the new list.
+ */
+async function addSite(address: string, platform: string): Promise<UserSite[]> {
+  const parsed = parseSiteAddress(address);
+  if (!parsed.ok) throw new Error(parsed.error);
+  // Sent before the prompt and not awaited: the prompt must open on this very click, and the
+  // background finishes the add on its own if the browser closes the popup meanwhile.
+  void request('sites.expect', { address: parsed.origin, platform }).catch(() => undefined);
+  if (!(await requestSiteAccess(parsed.origin))) {
+    throw new Error(`You did not allow Keyward on ${parsed.host}; nothing was added.`);
+  }
+  return (await request('sites.add', { address: parsed.origin, platform })).sites;
+}
+
+/**
+ * Settings: the sites where Keyward fills besides the known platforms. A self-hosted OctoBot or
+ * Hummingbot on the user's own address, or another site with a bind form, each allowed once.
+ */
+export function SitesSection() {
+  const [sites, setSites] = useState<UserSite[] | null>(null);
+  const [address, setAddress] = useState('');
+  const [platform, setPlatform] = useState(USER_SITE_PLATFORMS[0]?.id ?? 'generic');
+  const [addressError, setAddressError] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const task = useTask();
+  const alive = useAlive();
+
+  useEffect(() => {
+    void task.run(() => request('sites.list', {})).then((result) => {
+      if (result.ok && alive.current) setSites(Array.isArray(result.value.sites) ? result.value.sites : []);
+    });
+    // Once, on mount.
+  }, []);
+
+  const submit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    setNote(null);
+    const parsed = parseSiteAddress(address);
+    if (!parsed.ok) {
+      setAddressError(parsed.error);
+      return;
+    }
+    setAddressError(null);
+    const result = await task.run(() => addSite(address, platform));
+    if (!result.ok || !alive.current) return;
+    setSites(result.value);
+    setAddress('');
+    setNote(`Keyward now offers to fill on ${parsed.host} (${platformName(platform)}).`);
+  };
+
+  const remove = async (site: UserSite): Promise<void> => {
+    setRemoving(site.origin);
+    setNote(null);
+    const result = await task.run(() => request('sites.remove', { origin: site.origin }));
+    if (!alive.current) return;
+    setRemoving(null);
+    if (!result.ok) return;
+    setSites(result.value.sites);
+    setNote(`Keyward no longer fills on ${hostOf(site.origin)}.`);
+  };
+
+  return (
+    <section class="card" aria-labelledby="sites-title">
+      <h2 id="sites-title" class="card-title">
+        Sites where Keyward fills
+      </h2>
+      <p class="hint">
+        Known platforms need nothing here. Add your self-hosted OctoBot or Hummingbot, or another site with an API key form. Only https
+        addresses; the browser asks you to allow Keyward on that one site.
+      </p>
+      {sites === null ? null : sites.length === 0 ? (
+        <p class="muted">No sites added.</p>
+      ) : (
+        <ul class="bindings" aria-label="Sites you added">
+          {sites.map((site) => (
+            <li key={site.origin} class="binding">
+              <span class="binding-text">
+                <span class="binding-host">{hostOf(site.origin)}</span>
+                <span class="muted small"> {platformName(site.platform)}</span>
+              </span>
+              <BusyButton
+                type="button"
+                class="btn btn-small"
+                busy={removing === site.origin}
+                disabled={removing !== null}
+                onClick={() => void remove(site)}
+                aria-label={`Remove ${hostOf(site.origin)}`}
+              >
+                Remove
+              </BusyButton>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form class="form" onSubmit={(e) => void submit(e)} noValidate>
+        <div class="field">
+          <label for="site-platform">What runs there</label>
+          <select id="site-platform" class="input" value={platform} onChange={(e) => setPlatform(e.currentTarget.value)}>
+            {USER_SITE_PLATFORMS.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="site-address">Address</label>
+          <div class="input-with-button">
+            <input
+              id="site-address"
+              class="input"
+              type="url"
+              inputMode="url"
+              placeholder="https://octobot.example.net:5001"
+              autoComplete="off"
+              spellcheck={false}
+              value={address}
+              onInput={(e) => setAddress(e.currentTarget.value)}
+              aria-invalid={addressError ? 'true' : undefined}
+              aria-describedby={addressError ? 'site-address-error' : undefined}
+            />
+            <BusyButton type="submit" class="btn btn-small" busy={task.busy && removing === null}>
+              Add site
+            </BusyButton>
+          </div>
+          {addressError ? (
+            <p class="field-error" id="site-address-error">
+              {addressError}
+            </p>
+          ) : null}
+        </div>
+      </form>
+      <ErrorAlert message={task.error} />
+      <StatusNote message={note} />
+    </section>
+  );
+}
+
+/**
+ * Above the key list: the page in the active tab has an API key form on a site Keyward does not
+ * fill yet. One click allows that site (and only it); nothing is offered on the page before that.
+ */
+export function SiteOffer() {
+  const [probe, setProbe] = useState<SiteProbe | null>(null);
+  const [platform, setPlatform] = useState('generic');
+  const [done, setDone] = useState<string | null>(null);
+  const task = useTask();
+  const alive = useAlive();
+
+  useEffect(() => {
+    void (async () => {
+      const tabId = await activeTabId();
+      if (tabId === null) return;
+      const found = await request('sites.probe', { tabId }).catch(() => null);
+      if (!alive.current || !found?.origin || !found.found || found.added) return;
+      setProbe(found);
+      setPlatform(found.found);
+    })();
+    // Once, when the popup opens.
+  }, []);
+
+  if (done) return <StatusNote message={done} />;
+  if (!probe?.origin) return null;
+  const origin = probe.origin;
+  const allow = async (): Promise<void> => {
+    const result = await task.run(() => addSite(origin, platform));
+    if (result.ok && alive.current) setDone(`Keyward now offers to fill on ${hostOf(origin)}. Its button is beside the API key field.`);
+  };
+
+  return (
+    <section class="card site-offer" aria-labelledby="offer-title" data-keyward-offer="">
+      <h2 id="offer-title" class="card-title">
+        API key form on {hostOf(origin)}
+      </h2>
+      <p class="hint">Keyward does not fill on this site yet. Allow it once if this is where you bind your keys.</p>
+      <div class="field">
+        <label for="offer-platform">This site is</label>
+        <select id="offer-platform" class="input" value={platform} onChange={(e) => setPlatform(e.currentTarget.value)}>
+          {USER_SITE_PLATFORMS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <BusyButton type="button" class="btn btn-primary btn-small" busy={task.busy} onClick={() => void allow()}>
+        Allow Keyward on {hostOf(origin)}
+      </BusyButton>
+      <ErrorAlert message={task.error} />
+    </section>
+  );
+}
