@@ -25,6 +25,7 @@ import { request } from './runtime';
  */
 
 const SCAN_INTERVAL_MS = 250;
+const PICKER_HEIGHT = 420;
 
 const BUTTON_STYLE = `
 :host { all: initial; display: inline-block; margin: 4px 0; }
@@ -134,10 +135,14 @@ export function runPlatformContent(platform: PlatformDefinition): void {
     const frame = document.createElement('iframe');
     frame.src = `${api?.getURL('src/picker/picker.html')}#${reply.data.token}`;
     frame.title = 'Keyward key picker';
-    frame.setAttribute('style', 'width: 380px; height: 420px; border: 1px solid #0f766e; border-radius: 8px; background: #fff; display: block;');
+    // The picker accepts a click only while it is seen whole (see picker/visibility.ts): it must
+    // fit in the window, and it is scrolled into view once it is there.
+    const height = Math.max(240, Math.min(PICKER_HEIGHT, window.innerHeight - 16));
+    frame.setAttribute('style', `width: 380px; height: ${height}px; border: 1px solid #0f766e; border-radius: 8px; background: #fff; display: block;`);
     root.append(frame);
     host.setAttribute('style', 'all: initial !important; display: block !important; margin: 6px 0 !important;');
     entry.host.insertAdjacentElement('afterend', host);
+    host.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     picker = { token: reply.data.token, host, target: current, parts: snapshotTarget(current) };
   }
 

@@ -74,7 +74,7 @@ export function Picker({ token }: { token: string }) {
     <div ref={rootRef}>
       {!visible ? (
         <p class="alert danger" role="alert">
-          This picker is covered or faded by the page. Keyward will not fill until it can be seen clearly.
+          This picker is not fully in view, or the page covers or fades it. Keyward fills only once the whole picker can be seen: scroll it into view.
         </p>
       ) : null}
       {stage.name === 'loading' ? <p role="status">Loading…</p> : null}

@@ -48,6 +48,18 @@ async function openForm(exchange: string): Promise<Page> {
   return page;
 }
 
+/** The secret field (the third text input of the 3Commas form: name, API key, secret). */
+async function styleSecret(page: Page, css: string, onParent = false): Promise<void> {
+  await page.evaluate(
+    ([style, parent]) => {
+      const secret = [...document.querySelectorAll('input')].filter((i) => i.type !== 'search')[2];
+      const target = parent ? secret?.parentElement : secret;
+      if (target) target.style.cssText += style;
+    },
+    [css, onParent] as const,
+  );
+}
+
 async function fieldValues(page: Page): Promise<string[]> {
   return page.evaluate(() => [...document.querySelectorAll('input')].filter((i) => i.type !== 'search').map((i) => i.value));
 }
@@ -55,7 +67,7 @@ async function fieldValues(page: Page): Promise<string[]> {
 beforeAll(async () => {
   assertBuilt('chrome');
   server = await startFixtureServer();
-  session = await launchChromium({ dist: distPath('chrome'), hosts: ['app.3commas.io', 'app.altrady.com', 'www.trading-tools.example'], port: server.port, httpPort: server.httpPort });
+  session = await launchChromium({ dist: distPath('chrome'), hosts: ['app.3commas.io', 'app.altrady.com', 'www.trading-tools.example', 'app.3commas.io.trade-login.example', 'app-3commas.io'], port: server.port, httpPort: server.httpPort });
   popup = await session.openExtensionPage(POPUP);
   await createVault(popup, 'fill-test-password');
   expect((await sendFromPage<{ ok: boolean }>(popup, 'keys.add', input('okx', 'okx bot', OKX, false))).ok).toBe(true);
@@ -190,6 +202,73 @@ describe('filling a bind form in Chromium', () => {
     await page.waitForTimeout(500);
     expect(await fieldValues(page)).toEqual(['', '', '', '']);
     expect(page.frames().some((f) => f.url().includes('picker.html'))).toBe(false);
+    await page.close();
+  });
+
+  it.each([
+    ['hidden by opacity', 'opacity: 0.3', false],
+    ['shrunk to a few pixels', 'width: 3px; height: 3px; padding: 0; border: 0', false],
+    ['moved off-screen', 'position: absolute; left: -9999px; top: -9999px', false],
+    ['inside a hidden ancestor', 'visibility: hidden', true],
+  ] as const)('never fills a field %s after the picker opened', async (_name, css, onParent) => {
+    const page = await openForm('OKX');
+    await clickKeyward(page);
+    const frame = await picker(page);
+    await styleSecret(page, css, onParent);
+    // Keyward either closes the picker (the form it opened for is no longer seen) or refuses the fill.
+    await frame.getByRole('button', { name: /okx bot/ }).click({ timeout: 3000 }).catch(() => undefined);
+    await expect.poll(async () => frame.isDetached() || /Not filled/.test(await frame.locator('body').innerText().catch(() => ''))).toBe(true);
+    await page.waitForTimeout(300);
+    expect(await fieldValues(page)).not.toContain(OKX.secret);
+    expect(await fieldValues(page)).not.toContain(OKX.apiKey);
+    await page.close();
+  });
+
+  it('gives a page script nothing before the choice: inputs empty, picker unreadable', async () => {
+    const page = await session.context.newPage();
+    // The page's own script, from its first moment: it records every value it ever sees.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      setInterval(() => {
+        for (const input of document.querySelectorAll('input')) if (input.value) seen.push(input.value);
+      }, 20);
+    });
+    await page.goto(URL_3COMMAS);
+    await page.getByRole('combobox').click();
+    await page.getByRole('option', { name: 'OKX', exact: true }).click();
+    await clickKeyward(page);
+    const frame = await picker(page);
+    await frame.getByRole('button', { name: /okx bot/ }).waitFor();
+    await page.waitForTimeout(500);
+    const before = await page.evaluate(() => {
+      const host = document.querySelector('keyward-inline[data-keyward="picker"]');
+      return {
+        seen: (window as unknown as { seen: string[] }).seen.slice(),
+        // Closed shadow roots: the page cannot reach the picker's frame or the button's insides.
+        pickerRoot: host?.shadowRoot ?? null,
+        frames: [...document.querySelectorAll('iframe')].length,
+        text: document.body.innerText,
+      };
+    });
+    expect(before.seen).toEqual([]);
+    expect(before.pickerRoot).toBeNull();
+    expect(before.frames).toBe(0);
+    expect(before.text).not.toContain('okx bot');
+    await page.close();
+  });
+
+  it.each([
+    ['a lookalike subdomain', 'https://app.3commas.io.trade-login.example/app.3commas.io/accounts/new/'],
+    ['a lookalike host', 'https://app-3commas.io/app.3commas.io/accounts/new/'],
+  ])('never offers Keyward on %s of the platform', async (_name, url) => {
+    const page = await session.context.newPage();
+    await page.goto(url);
+    await page.getByRole('combobox').click();
+    await page.getByRole('option', { name: 'OKX', exact: true }).click();
+    await page.waitForTimeout(1200);
+    expect(await page.locator('keyward-inline[data-keyward="fill-button"]').count()).toBe(0);
+    expect(await fieldValues(page)).not.toContain(OKX.secret);
     await page.close();
   });
 
