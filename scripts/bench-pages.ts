@@ -1,5 +1,5 @@
 /**
- * What Keyward costs on exchange pages, for `npm run bench`:
+ * What Keyward costs on exchange and platform pages, for `npm run bench`:
  * - main-thread script time added on a trading page whose order book changes N rows a second,
  *   extension on versus off, each measurement in a fresh browser, alternating;
  * - capture latency, from the secret dialog entering the DOM to Keyward's confirmation in it
@@ -12,7 +12,13 @@ import { type BrowserContext, chromium } from 'playwright-core';
 import { distPath, hostResolverRules, launchChromium, startFixtureServer } from '../tests/e2e/harness';
 
 const CHROMIUM = '/usr/lib/chromium/chromium';
-const HOSTS = ['www.htx.com'];
+const HOSTS = ['www.htx.com', 'app.3commas.io'];
+
+/** Pages traders keep open, each with a stream of DOM changes: `rate` is appended as ?rate=. */
+export const BUSY_PAGES = {
+  exchangeTradingPage: 'https://www.htx.com/en-us/trade/btc_usdt/',
+  platformNonBindPage: 'https://app.3commas.io/smart_trade/',
+} as const;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -53,11 +59,11 @@ async function launch(withExtension: boolean, port: number): Promise<{ context: 
 }
 
 /** Script milliseconds per second of page time over the window, from Performance.getMetrics. */
-async function scriptCost(withExtension: boolean, port: number, rate: number, windowMs: number): Promise<number> {
+async function scriptCost(withExtension: boolean, port: number, url: string, rate: number, windowMs: number): Promise<number> {
   const browser = await launch(withExtension, port);
   try {
     const page = await browser.context.newPage();
-    await page.goto(`https://www.htx.com/en-us/trade/btc_usdt/?rate=${rate}`);
+    await page.goto(`${url}?rate=${rate}`);
     await page.waitForTimeout(1500); // content scripts load at document_idle; let the page settle
     const cdp = await browser.context.newCDPSession(page);
     await cdp.send('Performance.enable');
@@ -75,7 +81,7 @@ async function scriptCost(withExtension: boolean, port: number, rate: number, wi
   }
 }
 
-export async function measurePageCost(rounds: number, windowMs = 4000) {
+export async function measurePageCost(url: string, rounds: number, windowMs = 4000) {
   const server = await startFixtureServer();
   try {
     const result: Record<string, unknown> = {};
@@ -86,13 +92,13 @@ export async function measurePageCost(rounds: number, windowMs = 4000) {
       for (let round = 0; round < rounds; round++) {
         // Alternate the order so drift over the run does not favour either side.
         if (round % 2 === 0) {
-          offA.push(await scriptCost(false, server.port, rate, windowMs));
-          on.push(await scriptCost(true, server.port, rate, windowMs));
+          offA.push(await scriptCost(false, server.port, url, rate, windowMs));
+          on.push(await scriptCost(true, server.port, url, rate, windowMs));
         } else {
-          on.push(await scriptCost(true, server.port, rate, windowMs));
-          offA.push(await scriptCost(false, server.port, rate, windowMs));
+          on.push(await scriptCost(true, server.port, url, rate, windowMs));
+          offA.push(await scriptCost(false, server.port, url, rate, windowMs));
         }
-        offB.push(await scriptCost(false, server.port, rate, windowMs));
+        offB.push(await scriptCost(false, server.port, url, rate, windowMs));
       }
       const added = on.map((v, i) => v - ((offA[i] ?? 0) + (offB[i] ?? 0)) / 2);
       const noise = offA.map((v, i) => Math.abs(v - (offB[i] ?? 0)));
@@ -103,6 +109,7 @@ export async function measurePageCost(rounds: number, windowMs = 4000) {
         noiseFloorMsPerSecond: r2(median(noise)),
         rounds,
         windowMs,
+        page: url,
       };
     }
     return result;
@@ -155,6 +162,91 @@ export async function measureCaptureLatency(samples: number) {
         const scope = window as unknown as { __confirmedAt: number; __dialogAt: number };
         return scope.__confirmedAt - scope.__dialogAt;
       }));
+      await page.close();
+    }
+    return { samples, runsMs: times.map((t) => Math.round(t * 10) / 10), medianMs: Math.round(median(times) * 10) / 10 };
+  } finally {
+    await session.close();
+    await server.close();
+  }
+}
+
+/**
+ * Click on a key in the picker to the values in the page's fields, vault unlocked. Both ends are
+ * read on the machine's clock (performance.timeOrigin + now) in their own frames: the click in
+ * the picker (an extension frame), the last credential input event in the page.
+ */
+export async function measureFillLatency(samples: number) {
+  const server = await startFixtureServer();
+  const session = await launchChromium({ dist: distPath('chrome'), hosts: HOSTS, port: server.port, executablePath: CHROMIUM });
+  const secret = 'NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j';
+  try {
+    const popup = await session.openExtensionPage('src/popup/popup.html');
+    const send = (type: string, payload: unknown) =>
+      popup.evaluate(
+        ([t, p]) =>
+          (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
+            keyward: 1,
+            type: t,
+            payload: p,
+          }),
+        [type, payload] as const,
+      );
+    await send('vault.create', { password: 'bench-fill-password' });
+    await send('keys.add', {
+      input: {
+        exchange: 'binance',
+        credentials: { apiKey: 'vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A', secret, passphrase: '' },
+        details: {
+          label: 'bench bot',
+          account: 'main',
+          permissions: { read: true, trade: true, withdraw: false, transfer: false, labels: [] },
+          ipWhitelist: ['203.0.113.10', '203.0.113.11', '203.0.113.12'],
+          source: { kind: 'manual' },
+          notes: '',
+        },
+      },
+    });
+    const times: number[] = [];
+    for (let i = 0; i < samples + 1; i++) {
+      const page = await session.context.newPage();
+      await page.addInitScript((value) => {
+        document.addEventListener(
+          'input',
+          (event) => {
+            if ((event.target as HTMLInputElement | null)?.value === value) {
+              (window as unknown as { __filledAt: number }).__filledAt = performance.timeOrigin + performance.now();
+            }
+          },
+          true,
+        );
+      }, secret);
+      await page.goto('https://app.3commas.io/accounts/new/');
+      await page.getByRole('combobox').click();
+      await page.getByRole('option', { name: 'Binance Spot', exact: true }).click();
+      const button = page.locator('keyward-inline[data-keyward="fill-button"]');
+      await button.waitFor();
+      const box = await button.boundingBox();
+      if (!box) throw new Error('no Keyward button');
+      await page.mouse.click(box.x + 20, box.y + box.height / 2);
+      let frame = page.frames().find((f) => f.url().includes('/src/picker/picker.html'));
+      for (let tries = 0; !frame && tries < 50; tries++) {
+        await page.waitForTimeout(100);
+        frame = page.frames().find((f) => f.url().includes('/src/picker/picker.html'));
+      }
+      if (!frame) throw new Error('no picker');
+      const key = frame.getByRole('button', { name: /bench bot/ });
+      await key.waitFor();
+      await frame.waitForFunction(() => !document.querySelector('button.key[disabled]'));
+      await frame.evaluate(() => {
+        document.addEventListener('click', () => ((window as unknown as { __clickAt: number }).__clickAt = performance.timeOrigin + performance.now()), true);
+      });
+      await key.click();
+      await page.waitForFunction(() => (window as unknown as { __filledAt?: number }).__filledAt !== undefined, null, { timeout: 10_000 });
+      const filledAt = await page.evaluate(() => (window as unknown as { __filledAt: number }).__filledAt);
+      const clickAt = await frame.evaluate(() => (window as unknown as { __clickAt: number }).__clickAt);
+      // The first fill loads the picker's and the worker's code paths: not counted.
+      if (i > 0) times.push(filledAt - clickAt);
       await page.close();
     }
     return { samples, runsMs: times.map((t) => Math.round(t * 10) / 10), medianMs: Math.round(median(times) * 10) / 10 };

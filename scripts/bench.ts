@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { readdirSync } from 'node:fs';
 import { type ChromiumSession, distPath, launchChromium } from '../tests/e2e/harness';
-import { measureCaptureLatency, measurePageCost } from './bench-pages';
+import { BUSY_PAGES, measureCaptureLatency, measureFillLatency, measurePageCost } from './bench-pages';
 
 const CHROMIUM = '/usr/lib/chromium/chromium';
 const PASSWORD = 'bench-password-correct-horse';
@@ -160,6 +160,23 @@ async function main() {
     machine: { cpus: (await import('node:os')).cpus().length, chromium: CHROMIUM },
     bundles: bundleSizes(),
   };
+  // BENCH_ONLY=vault|pages|fill runs one part (all by default).
+  const only = process.env.BENCH_ONLY;
+  if (!only || only === 'vault') await measureVault(result);
+  if (!only || only === 'pages') {
+    const rounds = Number(process.env.BENCH_ROUNDS ?? 10);
+    result.tradingPageScriptCost = await measurePageCost(BUSY_PAGES.exchangeTradingPage, rounds);
+    result.captureLatency = await measureCaptureLatency(15);
+  }
+  if (!only || only === 'fill') {
+    const rounds = Number(process.env.BENCH_ROUNDS ?? 10);
+    result.platformPageScriptCost = await measurePageCost(BUSY_PAGES.platformNonBindPage, rounds);
+    result.pickerClickToFilledMs = await measureFillLatency(15);
+  }
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+}
+
+async function measureVault(result: Record<string, unknown>): Promise<void> {
   const session = await launchChromium({ dist: distPath('chrome'), executablePath: CHROMIUM });
   try {
     const page = await session.openExtensionPage('src/popup/popup.html');
@@ -188,13 +205,6 @@ async function main() {
   } finally {
     await session.close();
   }
-  const only = process.env.BENCH_ONLY;
-  if (!only || only === 'pages') {
-    const rounds = Number(process.env.BENCH_ROUNDS ?? 10);
-    result.tradingPageScriptCost = await measurePageCost(rounds);
-    result.captureLatency = await measureCaptureLatency(15);
-  }
-  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }
 
 await main();

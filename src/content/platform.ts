@@ -26,6 +26,7 @@ import { request } from './runtime';
 
 const SCAN_INTERVAL_MS = 250;
 const PICKER_HEIGHT = 420;
+const ROUTE_POLL_MS = 700;
 
 const BUTTON_STYLE = `
 :host { all: initial; display: inline-block; margin: 4px 0; }
@@ -220,6 +221,23 @@ export function runPlatformContent(platform: PlatformDefinition): void {
     if (records.every((r) => r.target instanceof Element && r.target.closest(KEYWARD_HOST_TAG))) return;
     timer ??= setTimeout(scan, SCAN_INTERVAL_MS);
   });
-  observer.observe(document.documentElement, { childList: true, subtree: true });
-  scan();
+
+  // The DOM is watched only on bind routes: a trading terminal's stream of changes on every other
+  // page of the platform costs nothing. Single-page apps change route without a load, so the
+  // route is looked at on history events and, for pushState (invisible to content scripts), on a
+  // slow timer.
+  let watching = false;
+  const followRoute = () => {
+    const onBindPage = isBindPage(platform, location.pathname + location.hash);
+    if (onBindPage === watching) return;
+    watching = onBindPage;
+    if (onBindPage) observer.observe(document.documentElement, { childList: true, subtree: true });
+    else observer.disconnect();
+    scan();
+  };
+  window.addEventListener('popstate', followRoute);
+  window.addEventListener('hashchange', followRoute);
+  setInterval(followRoute, ROUTE_POLL_MS);
+  followRoute();
+  if (!watching) scan();
 }

@@ -216,7 +216,7 @@ describe('filling a bind form in Chromium', () => {
     const frame = await picker(page);
     await styleSecret(page, css, onParent);
     // Keyward either closes the picker (the form it opened for is no longer seen) or refuses the fill.
-    await frame.getByRole('button', { name: /okx bot/ }).click({ timeout: 3000 }).catch(() => undefined);
+    await frame.getByRole('button', { name: /okx bot/ }).click({ timeout: 10_000 }).catch(() => undefined);
     await expect.poll(async () => frame.isDetached() || /Not filled/.test(await frame.locator('body').innerText().catch(() => ''))).toBe(true);
     await page.waitForTimeout(300);
     expect(await fieldValues(page)).not.toContain(OKX.secret);

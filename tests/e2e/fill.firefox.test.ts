@@ -95,11 +95,19 @@ async function clickKeyward(page: Page): Promise<void> {
   await page.mouse.click(box.x + 20, box.y + box.height / 2);
 }
 
-/** The picker's frame (an extension page inside the platform's page) once its keys are listed. */
+/**
+ * The picker's frame (an extension page inside the platform's page). Over BiDi puppeteer never
+ * sees the iframe's navigation to moz-extension:// (frame.url() stays about:blank, as goto() on an
+ * extension page never settles), so each child frame is asked for its own location instead.
+ */
 async function picker(page: Page): Promise<Frame> {
-  for (let i = 0; i < 100; i++) {
-    const frame = page.frames().find((f) => f.url().includes('/src/picker/picker.html'));
-    if (frame) return frame;
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const href = await frame.evaluate(() => location.href).catch(() => '');
+      if (href.includes('/src/picker/picker.html')) return frame;
+    }
     await new Promise((done) => setTimeout(done, 100));
   }
   throw new Error('no picker');
@@ -136,6 +144,7 @@ describe('filling a bind form in Firefox', () => {
       LABEL,
     );
     expect(await frame.evaluate(() => document.body.innerText)).toContain('app.3commas.io');
+    expect(await fieldValues(page)).not.toContain(OKX.secret); // nothing reaches the page before the choice
     await (key.asElement() as ElementHandle<Element> | null)?.click();
     await expect.poll(() => fieldValues(page), { timeout: 10_000 }).toEqual(expect.arrayContaining([OKX.apiKey, OKX.secret, OKX.passphrase]));
     await new Promise((done) => setTimeout(done, 600)); // the page re-renders from its state every 250 ms
