@@ -2,12 +2,14 @@
  * `npm start`: opens Chromium with the freshly built Keyward loaded. With a display, a window
  * opens on the popup (as a tab) and stays until you close it; the profile is kept under
  * artifacts/demo-profile so your demo vault survives restarts. Without a display, the same demo
- * runs headless: it creates a vault, adds two keys, locks and unlocks, and saves screenshots.
+ * runs headless: it creates a vault, adds two keys, locks and unlocks, then, on fixture pages
+ * served under the real hostnames, captures a new key on HTX's API page while the vault is locked
+ * and fills it into 3Commas' bind form, saving screenshots of each step.
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { distPath, launchChromium } from '../tests/e2e/harness';
+import { distPath, launchChromium, startFixtureServer } from '../tests/e2e/harness';
 
 const ARTIFACTS = resolve('artifacts');
 const DEMO_PASSWORD = 'demo-keyward-password';
@@ -35,7 +37,8 @@ async function headless(): Promise<void> {
   const out = resolve(ARTIFACTS, 'demo');
   await mkdir(out, { recursive: true });
   say('No display found: running the demo headless.');
-  const session = await launchChromium({ dist: distPath('chrome') });
+  const server = await startFixtureServer();
+  const session = await launchChromium({ dist: distPath('chrome'), hosts: ['www.htx.com', 'app.3commas.io'], port: server.port });
   try {
     const page = await session.openExtensionPage(POPUP);
     await page.setViewportSize({ width: 420, height: 640 });
@@ -56,7 +59,7 @@ async function headless(): Promise<void> {
 
     const demoKeys = [
       { exchange: 'Binance', label: 'grid bot', apiKey: 'vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A', secret: 'NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j', withdraw: true, ips: '' },
-      { exchange: 'HTX', label: 'spot dca', apiKey: 'e2c4f6a8-99b1d3f5-84e6a8c0-7b2d4', secret: 'a1b2c3d4-e5f6a7b8-c9d0e1f2-a3b4c', withdraw: false, ips: '203.0.113.10' },
+      { exchange: 'HTX', label: 'spot dca', apiKey: 'a7d3c1e5-99b1d3f5-84e6a8c0-1f2e3', secret: 'a1b2c3d4-e5f6a7b8-c9d0e1f2-a3b4c', withdraw: false, ips: '203.0.113.10' },
     ];
     for (const key of demoKeys) {
       await page.getByRole('button', { name: 'Add key' }).first().click();
@@ -85,9 +88,53 @@ async function headless(): Promise<void> {
     await ready(page, 'list');
     const rows = await page.locator('#key-groups ul.rows > li').count();
     say(`Unlocked again: ${rows} keys listed.`);
+
+    // The main job, on fixture pages served under the real hostnames (tests/fixtures/).
+    await page.getByRole('button', { name: 'Lock', exact: true }).click();
+    await ready(page, 'unlock');
+    const htx = await session.context.newPage();
+    await htx.goto('https://www.htx.com/en-us/apikey/');
+    await htx.getByRole('heading', { name: /Create API Key/ }).waitFor();
+    await htx.getByPlaceholder('e.g. my-bot').fill('demo-grid-bot');
+    await htx.getByPlaceholder(/Up to 20 IP/).fill('203.0.113.10');
+    await htx.getByRole('button', { name: 'Create' }).click();
+    await htx.getByRole('dialog').waitFor();
+    await htx.waitForTimeout(800);
+    await htx.screenshot({ path: resolve(out, '5-htx-secret-captured.png') });
+    say(`  screenshot: ${resolve(out, '5-htx-secret-captured.png')}`);
+    say('On HTX\'s API page (fixture), created a key while the vault was locked: Keyward sealed its one-time secret into the vault.');
+    await page.getByLabel('Master password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /^Unlock/ }).click();
+    await ready(page, 'list');
+
+    const bind = await session.context.newPage();
+    await bind.goto('https://app.3commas.io/accounts/new/');
+    await bind.getByRole('combobox').click();
+    await bind.getByRole('option', { name: 'HTX', exact: true }).click();
+    const button = bind.locator('keyward-inline[data-keyward="fill-button"]');
+    await button.waitFor();
+    const box = await button.boundingBox();
+    if (!box) throw new Error('no Keyward button on the 3Commas form');
+    await bind.mouse.click(box.x + 20, box.y + box.height / 2);
+    let frame = bind.frames().find((f) => f.url().includes('/src/picker/picker.html'));
+    for (let i = 0; !frame && i < 50; i++) {
+      await bind.waitForTimeout(100);
+      frame = bind.frames().find((f) => f.url().includes('/src/picker/picker.html'));
+    }
+    if (!frame) throw new Error('the key picker did not open');
+    await frame.getByRole('button', { name: /demo-grid-bot/ }).waitFor();
+    await bind.waitForTimeout(300);
+    await bind.screenshot({ path: resolve(out, '6-3commas-picker.png') });
+    say(`  screenshot: ${resolve(out, '6-3commas-picker.png')}`);
+    await frame.getByRole('button', { name: /demo-grid-bot/ }).click();
+    await frame.getByText(/Filled/).waitFor();
+    await bind.screenshot({ path: resolve(out, '7-3commas-filled.png') });
+    say(`  screenshot: ${resolve(out, '7-3commas-filled.png')}`);
+    say('On 3Commas\' bind form (fixture), Keyward\'s button opened the picker and filled the captured key; the binding is recorded.');
     say('Demo finished. On a machine with a display, npm start opens a window instead.');
   } finally {
     await session.close();
+    await server.close();
   }
 }
 

@@ -141,7 +141,8 @@ export interface Requests {
   'sites.add': { req: { address: string; platform: string }; res: { sites: UserSite[] } };
   'sites.remove': { req: { origin: string }; res: { sites: UserSite[] } };
   'sites.probe': { req: { tabId: number }; res: SiteProbe };
-  'fill.open': { req: { platform: string; exchange: ExchangeId | null }; res: { token: string } };
+  /** pageIps: the addresses the bind form itself tells the user to whitelist (advice only). */
+  'fill.open': { req: { platform: string; exchange: ExchangeId | null; pageIps: string[] }; res: { token: string } };
   'picker.session': { req: { token: string }; res: PickerSession };
   'fill.choose': { req: { token: string; keyId: string; confirmed: FillRisk[] }; res: FillOutcome };
 }

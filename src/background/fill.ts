@@ -16,6 +16,8 @@ interface FillSession {
   host: string;
   platform: PlatformDefinition;
   exchange: ExchangeId | null;
+  /** What the bind form tells the user to whitelist, for the exchange it has selected. */
+  pageIps: string[];
   createdAt: number;
   used: boolean;
 }
@@ -59,7 +61,7 @@ export class FillService {
     this.now = deps.now ?? Date.now;
   }
 
-  open(platformId: string, exchange: ExchangeId | null, caller: Caller): { token: string } {
+  open(platformId: string, exchange: ExchangeId | null, caller: Caller, pageIps: readonly string[] = []): { token: string } {
     const platform = platformById(platformId);
     const host = allowedHost(platform, caller.url, this.deps.userSitePlatform);
     if (!platform || !host) {
@@ -79,6 +81,7 @@ export class FillService {
       host,
       platform,
       exchange,
+      pageIps: [...new Set(pageIps)],
       createdAt: this.now(),
       used: false,
     });
@@ -101,7 +104,9 @@ export class FillService {
     const keys: PickerKey[] = [];
     if (open) {
       for (const key of await open.list()) {
-        const published = publishedIpsFor(session.platform, key.exchange) ?? [];
+        // The form's own list speaks for the exchange it has selected (3Commas shows one per exchange).
+        const fromPage = session.exchange === null || key.exchange === session.exchange ? session.pageIps : [];
+        const published = [...new Set([...(publishedIpsFor(session.platform, key.exchange) ?? []), ...fromPage])];
         keys.push({
           id: key.id,
           exchange: key.exchange,

@@ -155,8 +155,14 @@ export const validators: Validators = {
     obj(p) && onlyKeys(p, ['address', 'platform']) && text(p.address, 512) && text(p.platform, 64),
   'sites.remove': (p): p is { origin: string } => obj(p) && onlyKeys(p, ['origin']) && text(p.origin, 512),
   'sites.probe': (p): p is { tabId: number } => obj(p) && onlyKeys(p, ['tabId']) && Number.isSafeInteger(p.tabId) && (p.tabId as number) >= 0,
-  'fill.open': (p): p is { platform: string; exchange: ExchangeId | null } =>
-    obj(p) && onlyKeys(p, ['platform', 'exchange']) && text(p.platform, 64) && (p.exchange === null || isExchangeId(p.exchange)),
+  'fill.open': (p): p is { platform: string; exchange: ExchangeId | null; pageIps: string[] } =>
+    obj(p) &&
+    onlyKeys(p, ['platform', 'exchange', 'pageIps']) &&
+    text(p.platform, 64) &&
+    (p.exchange === null || isExchangeId(p.exchange)) &&
+    Array.isArray(p.pageIps) &&
+    p.pageIps.length <= 40 &&
+    p.pageIps.every((ip) => typeof ip === 'string' && /^(?:\d{1,3}\.){3}\d{1,3}(?:\/\d{1,2})?$/.test(ip)),
   'picker.session': (p): p is { token: string } => obj(p) && onlyKeys(p, ['token']) && text(p.token, 64),
   'fill.choose': (p): p is { token: string; keyId: string; confirmed: FillRisk[] } =>
     obj(p) &&

@@ -1,5 +1,6 @@
 import type { FillValuesMessage, FillValuesReply } from '../messages';
 import { readBindForms } from '../platforms/readers/bind-form';
+import { readShownIps } from '../platforms/readers/shown-ips';
 import type { PlatformDefinition } from '../platforms/types';
 import { isBindPage } from '../platforms/routes';
 import { KEYWARD_HOST_TAG } from '../exchanges/readers/dom';
@@ -9,6 +10,7 @@ import {
   type Parts,
   fillTarget,
   identityOf,
+  partsOf,
   placeButton,
   snapshotTarget,
   targetChanged,
@@ -125,7 +127,8 @@ export function runPlatformContent(platform: PlatformDefinition): void {
       say(entry, `Keyward will not fill here: ${REFUSAL_MESSAGES[refusal]}`);
       return;
     }
-    const reply = await request('fill.open', { platform: platform.id, exchange: current.exchange });
+    const pageIps = readShownIps(partsOf(current).apiKey);
+    const reply = await request('fill.open', { platform: platform.id, exchange: current.exchange, pageIps });
     if (!reply.ok) {
       say(entry, reply.error.message);
       return;

@@ -13,6 +13,7 @@ import { wundertrading } from './wundertrading';
 export { mapExchangeName } from './names';
 export { isBindPage } from './routes';
 export { isDocumentationAddress } from './words';
+import { isDocumentationAddress } from './words';
 
 /** Every supported trading platform, in the order the popup lists them. */
 export const PLATFORMS: readonly PlatformDefinition[] = Object.freeze([
@@ -63,10 +64,14 @@ export function platformByHost(host: string, userHosts: Readonly<Record<string, 
 }
 
 
-/** The addresses the platform asks users to whitelist for this exchange, or null if it publishes none. */
+/**
+ * The addresses the platform asks users to whitelist for this exchange, or null if it publishes
+ * none. Placeholders (documentation ranges, where a module's real list is not verified) are
+ * never presented as the platform's addresses: the picker uses what the bind form itself shows.
+ */
 export function publishedIpsFor(platform: PlatformDefinition, exchange: ExchangeId): string[] | null {
   const ips = platform.publishedIps;
   if (!ips) return null;
-  const list = [...(ips.all ?? []), ...(ips.byExchange?.[exchange] ?? [])];
+  const list = [...(ips.all ?? []), ...(ips.byExchange?.[exchange] ?? [])].filter((ip) => !isDocumentationAddress(ip));
   return list.length > 0 ? Array.from(new Set(list)) : null;
 }

@@ -85,7 +85,10 @@ describe('filling a bind form in Chromium', () => {
     expect(await fieldValues(page)).not.toContain(OKX.secret);
     await clickKeyward(page);
     const frame = await picker(page);
-    expect(await frame.locator('body').innerText()).toContain('app.3commas.io');
+    const shown = await frame.locator('body').innerText();
+    expect(shown).toContain('app.3commas.io');
+    // The IPs the form shows for OKX, which the key's whitelist (203.0.113.7) lacks.
+    expect(shown).toMatch(/bind will fail with an IP restriction error: add 203\.0\.113\.10, 203\.0\.113\.11, 203\.0\.113\.12/);
     await frame.getByRole('button', { name: /okx bot/ }).click();
     await expect.poll(() => fieldValues(page)).toEqual(expect.arrayContaining([OKX.apiKey, OKX.secret, OKX.passphrase]));
     await page.waitForTimeout(600); // the page re-renders from its state every 250 ms

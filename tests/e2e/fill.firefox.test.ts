@@ -1,6 +1,15 @@
+import { rm } from 'node:fs/promises';
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FirefoxSession, type FixtureServer, assertBuilt, distPath, launchFirefox, startFixtureServer } from './harness';
+import {
+  type FirefoxSession,
+  type FixtureServer,
+  assertBuilt,
+  distPath,
+  distWithGrantedSites,
+  launchFirefox,
+  startFixtureServer,
+} from './harness';
 
 /**
  * Filling a platform's bind form in Firefox (3Commas fixture, React-style controlled inputs):
@@ -10,6 +19,9 @@ import { type FirefoxSession, type FixtureServer, assertBuilt, distPath, launchF
  * The page is opened without a port: the harness rewrites port 443 to the fixture server
  * (network.socket.forcePort), since the content script and the background accept an official
  * platform host only on the default port.
+ *
+ * Then a self-hosted OctoBot added in the popup's settings, as a user does: nothing is offered on
+ * it before, and after the add Keyward fills its x-editable anchors from the picker.
  */
 
 const URL_3COMMAS = 'https://app.3commas.io/accounts/new/';
@@ -24,8 +36,8 @@ let popup: Page;
 
 type Reply<T> = { ok: boolean; data: T; error?: { code: string } };
 
-async function send<T>(type: string, payload: unknown): Promise<Reply<T>> {
-  return popup.evaluate(
+async function send<T>(type: string, payload: unknown, from: Page = popup): Promise<Reply<T>> {
+  return from.evaluate(
     (t: string, p: unknown) =>
       (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime.sendMessage({
         keyward: 1,
@@ -120,18 +132,24 @@ async function fieldValues(page: Page): Promise<string[]> {
 beforeAll(async () => {
   assertBuilt('firefox');
   server = await startFixtureServer();
-  session = await launchFirefox({ dist: distPath('firefox'), hosts: ['app.3commas.io'], port: server.port, httpPort: server.httpPort });
-  popup = await session.openExtensionPage('src/popup/popup.html');
-  expect((await send('vault.create', { password: PASSWORD })).ok).toBe(true);
-  expect((await send('keys.add', input('okx', LABEL, OKX, false))).ok).toBe(true);
 });
 
 afterAll(async () => {
-  await session?.close();
   await server?.close();
 });
 
 describe('filling a bind form in Firefox', () => {
+  beforeAll(async () => {
+    session = await launchFirefox({ dist: distPath('firefox'), hosts: ['app.3commas.io'], port: server.port, httpPort: server.httpPort });
+    popup = await session.openExtensionPage('src/popup/popup.html');
+    expect((await send('vault.create', { password: PASSWORD })).ok).toBe(true);
+    expect((await send('keys.add', input('okx', LABEL, OKX, false))).ok).toBe(true);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
   it('fills the chosen key, exact and kept across re-renders, and records the binding', async () => {
     const page = await openForm('OKX');
     expect(await fieldValues(page)).not.toContain(OKX.secret);
@@ -152,6 +170,150 @@ describe('filling a bind form in Firefox', () => {
     expect(await page.evaluate(() => (window as unknown as { __fixtureState(): Record<string, string> }).__fixtureState())).toMatchObject(OKX);
     const list = await send<{ keys: { label: string; bindings: { platformHost: string }[] }[] }>('keys.list', {});
     expect(list.data.keys.find((k) => k.label === LABEL)?.bindings.map((b) => b.platformHost)).toEqual(['app.3commas.io']);
+    await page.close();
+  });
+});
+
+const OCTOBOT_SITE = 'https://octobot.local';
+const OCTOBOT_URL = 'https://octobot.local/accounts/';
+const OCTOBOT_LABEL = 'octobot key';
+const BINANCE = {
+  apiKey: 'vK7pQ2mX9rT4wY6zB1nC3dF5gH8jL0aS2eR4tU6iO8pA1sD3fG5hJ7kL9zX2cV4b',
+  secret: 'Qm3Nf8Rt1Yw6Ez9Kc2Vb5Xs7Lh0Pj4Gd8Ua1Ti3Oe6Wq9Zr2Sy5Mn7Bk0Cv4Hx',
+};
+
+/** The selector of the control a visible label names (label[for]). */
+async function labelled(page: Page, text: string): Promise<string> {
+  const handle = await page.waitForFunction(
+    (t: string) => [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === t)?.htmlFor || null,
+    { timeout: 10_000 },
+    text,
+  );
+  return `#${(await handle.jsonValue()) as string}`;
+}
+
+/**
+ * Settings > Sites where Keyward fills, as a person: the gear, the platform, the address typed,
+ * "Add site", and the status that confirms it (or the alert that says why not).
+ */
+async function addSiteInPopup(page: Page, platformName: string, address: string, host: string): Promise<void> {
+  await clickWhere(page, 'button[aria-label="Settings"]', null);
+  await page.waitForSelector('body[data-ready="settings"]', { timeout: 15_000 });
+  const select = await labelled(page, 'What runs there');
+  const value = await page.$eval(
+    select,
+    (s, name) => [...(s as HTMLSelectElement).options].find((o) => o.text.trim() === name)?.value ?? '',
+    platformName,
+  );
+  expect(value, `no "${platformName}" option`).not.toBe('');
+  await page.select(select, value);
+  await clickWhere(page, await labelled(page, 'Address'), null);
+  await page.keyboard.type(address);
+  await clickWhere(page, 'button[type="submit"]', 'Add site');
+  const outcome = await page.waitForFunction(
+    () =>
+      document.querySelector('.status-note:not(.empty)')?.textContent?.trim() ||
+      document.querySelector('[role="alert"]')?.textContent?.trim() ||
+      null,
+    { timeout: 10_000 },
+  );
+  expect(await outcome.jsonValue()).toBe(`Keyward now offers to fill on ${host} (${platformName}).`);
+}
+
+/** The binance card's credentials as OctoBot holds them (x-editable keeps the value in config-value). */
+async function octobotBinance(page: Page): Promise<{ apiKey: string | null; secret: string | null }> {
+  return page.evaluate(() => {
+    const card = document.querySelector('.card-body[name="binance"]');
+    const value = (field: string) => card?.querySelector(`a.editable#exchange_${field}`)?.getAttribute('config-value') ?? null;
+    return { apiKey: value('api-key'), secret: value('api-secret') };
+  });
+}
+
+describe('a self-hosted OctoBot added in the popup, filled in Firefox', () => {
+  let octoSession: FirefoxSession;
+  let octoPopup: Page;
+  let dist: string;
+
+  beforeAll(async () => {
+    // Headless Firefox cannot answer the permission prompt: the copy already holds the grant, so
+    // the popup's permissions.request() resolves true and everything after it runs as shipped.
+    dist = await distWithGrantedSites('firefox', [`${OCTOBOT_SITE}/*`]);
+    octoSession = await launchFirefox({ dist, hosts: ['octobot.local'], port: server.port, httpPort: server.httpPort });
+    octoPopup = await octoSession.openExtensionPage('src/popup/popup.html');
+    expect((await send('vault.create', { password: PASSWORD }, octoPopup)).ok).toBe(true);
+    expect((await send('keys.add', input('binance', OCTOBOT_LABEL, BINANCE, false), octoPopup)).ok).toBe(true);
+    // Opened anew, the popup shows the unlocked vault's list (the messages above left it on "create").
+    await octoPopup.close();
+    octoPopup = await octoSession.openExtensionPage('src/popup/popup.html');
+    await octoPopup.waitForSelector('body[data-ready="list"]', { timeout: 15_000 });
+  });
+
+  afterAll(async () => {
+    await octoSession?.close();
+    if (dist) await rm(dist, { recursive: true, force: true });
+  });
+
+  it('offers nothing until the site is added, then fills the chosen key into the x-editable anchors', async () => {
+    const page = await octoSession.browser.newPage();
+    await page.goto(OCTOBOT_URL);
+    await page.waitForSelector('.card-body[name="binance"] a.editable', { timeout: 10_000 });
+    for (const end = Date.now() + 1500; Date.now() < end; ) {
+      expect(await page.$(FILL_BUTTON)).toBeNull();
+      await new Promise((done) => setTimeout(done, 100));
+    }
+
+    await addSiteInPopup(octoPopup, 'OctoBot', OCTOBOT_SITE, 'octobot.local');
+    const sites = await send<{ sites: { origin: string; platform: string }[] }>('sites.list', {}, octoPopup);
+    expect(sites.data.sites.map((s) => [s.origin, s.platform])).toEqual([[OCTOBOT_SITE, 'octobot']]);
+    // The open tab gets the script at once, without a reload.
+    await page.waitForSelector(FILL_BUTTON, { timeout: 10_000 });
+
+    // A fresh load gets it from the registered content script.
+    await page.reload();
+    await page.waitForSelector('.card-body[name="binance"] a.editable', { timeout: 10_000 });
+    expect(await octobotBinance(page)).toEqual({ apiKey: '*********', secret: '*********' });
+    // DEBUG
+    await page.evaluate(() => {
+      const log: string[] = [];
+      (window as any).__rlog = log;
+      let last = '';
+      const t0 = performance.now();
+      const tick = () => {
+        const a = document.querySelector('#exchange_api-key') as HTMLElement;
+        const s = document.querySelector('#exchange_api-secret') as HTMLElement;
+        const r = a.getBoundingClientRect();
+        const q = s.getBoundingClientRect();
+        const pk = document.querySelector('keyward-inline[data-keyward="picker"]');
+        const pr = pk?.getBoundingClientRect();
+        const cur = `key ${r.left.toFixed(1)},${(r.top + scrollY).toFixed(1)} ${r.width.toFixed(1)}x${r.height.toFixed(1)} sec ${q.left.toFixed(1)},${(q.top + scrollY).toFixed(1)} ${q.width.toFixed(1)}x${q.height.toFixed(1)} scrollY ${scrollY} picker ${pr ? pr.height.toFixed(1) : '-'} disp ${a.style.display}`;
+        if (cur !== last) log.push(`${(performance.now() - t0).toFixed(0)}ms ${cur}`);
+        last = cur;
+        if (performance.now() - t0 < 8000) requestAnimationFrame(tick);
+      };
+      tick();
+    });
+    await clickKeyward(page);
+    const frame = await picker(page);
+    const key = await frame.waitForFunction(
+      (label: string) =>
+        [...document.querySelectorAll('button')].find((b) => b.textContent?.includes(label) && !b.disabled),
+      { timeout: 10_000 },
+      OCTOBOT_LABEL,
+    );
+    expect(await frame.evaluate(() => document.body.innerText)).toContain('octobot.local');
+    expect(await octobotBinance(page)).toEqual({ apiKey: '*********', secret: '*********' }); // nothing before the choice
+    await (key.asElement() as ElementHandle<Element> | null)?.click();
+    // DEBUG
+    page.on('console', (m) => console.log('PAGE', m.type(), m.text()));
+    await new Promise((d) => setTimeout(d, 3000));
+    await page.screenshot({ path: 'scripts/tmp/octobot-ff-after-pick.png' });
+    console.log('FRAMES', await Promise.all(page.frames().map((f) => f.evaluate(() => location.href + ' :: ' + document.body?.innerText.slice(0, 500)).catch((e) => String(e)))));
+    console.log('CARD', await page.evaluate(() => document.querySelector('.card-body[name="binance"]')?.outerHTML));
+    console.log('RLOG', await page.evaluate(() => (window as any).__rlog));
+    console.log('KW', await page.evaluate(() => [...document.querySelectorAll('keyward-inline, [data-keyward]')].map((e) => e.outerHTML)));
+    await expect.poll(() => octobotBinance(page), { timeout: 10_000 }).toEqual(BINANCE);
+    const list = await send<{ keys: { label: string; bindings: { platformHost: string }[] }[] }>('keys.list', {}, octoPopup);
+    expect(list.data.keys.find((k) => k.label === OCTOBOT_LABEL)?.bindings.map((b) => b.platformHost)).toEqual(['octobot.local']);
     await page.close();
   });
 });

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { readBindForm } from '../../../src/platforms/readers/bind-form';
+import { readShownIps } from '../../../src/platforms/readers/shown-ips';
 import { publishedIpsFor } from '../../../src/platforms/registry';
 import { threecommas } from '../../../src/platforms/threecommas';
 import { byText, clickText, expectForm, loadFixture, messages, setNative, settle, typeInto } from './helpers';
@@ -76,11 +77,15 @@ describe('3Commas bind form fixture', () => {
     expect(expectForm(read()).exchangeText).toBe('Binance Spot');
   });
 
-  it('shows the IPs the module lists for the exchange', async () => {
+  it('reads the IPs the form shows for the chosen exchange, not the search box or typed values', async () => {
     loadFixture(FIXTURE);
     await settle(200);
     const shown = Array.from(document.querySelectorAll('.sc-ip-list code')).map((c) => c.textContent);
-    expect(shown).toEqual(publishedIpsFor(threecommas, 'binance'));
+    expect(shown.length).toBeGreaterThan(0);
+    const form = expectForm(read());
+    typeInto(form.secretField, '10.1.2.3');
+    expect(readShownIps(form.apiKeyField)).toEqual(shown);
+    expect(publishedIpsFor(threecommas, 'binance')).toBeNull();
   });
 
   it('keeps a value only when set through the native setter and an input event (controlled inputs)', async () => {
