@@ -1,5 +1,5 @@
 import type { FillValuesMessage, FillValuesReply } from '../messages';
-import { readBindForms } from '../platforms/readers/bind-form';
+import { readBindForms } from '../platforms/readers/forms';
 import { readShownIps } from '../platforms/readers/shown-ips';
 import type { PlatformDefinition } from '../platforms/types';
 import { isBindPage } from '../platforms/routes';
@@ -28,7 +28,6 @@ import { request } from './runtime';
 
 const SCAN_INTERVAL_MS = 250;
 const PICKER_HEIGHT = 420;
-const ROUTE_POLL_MS = 700;
 
 const BUTTON_STYLE = `
 :host { all: initial; display: inline-block; margin: 4px 0; }
@@ -69,6 +68,15 @@ interface RuntimeWithMessages {
 function runtime(): RuntimeWithMessages | null {
   const scope = globalThis as unknown as { browser?: { runtime?: RuntimeWithMessages }; chrome?: { runtime?: RuntimeWithMessages } };
   return scope.browser?.runtime ?? scope.chrome?.runtime ?? null;
+}
+
+/** The height of the nearest ancestor that clips its content (a modal's scroll box), or Infinity. */
+function clipHeight(element: Element): number {
+  for (let node = element.parentElement; node && node !== document.body; node = node.parentElement) {
+    const style = getComputedStyle(node);
+    if (/(hidden|auto|scroll|clip)/.test(style.overflowY) && node.clientHeight > 0) return node.clientHeight;
+  }
+  return Number.POSITIVE_INFINITY;
 }
 
 export function runPlatformContent(platform: PlatformDefinition): void {
@@ -141,7 +149,7 @@ export function runPlatformContent(platform: PlatformDefinition): void {
     frame.title = 'Keyward key picker';
     // The picker accepts a click only while it is seen whole (see picker/visibility.ts): it must
     // fit in the window, and it is scrolled into view once it is there.
-    const height = Math.max(240, Math.min(PICKER_HEIGHT, window.innerHeight - 16));
+    const height = Math.max(200, Math.min(PICKER_HEIGHT, window.innerHeight - 16, clipHeight(entry.host) - 16));
     frame.setAttribute('style', `width: 380px; height: ${height}px; border: 1px solid #0f766e; border-radius: 8px; background: #fff; display: block;`);
     root.append(frame);
     host.setAttribute('style', 'all: initial !important; display: block !important; margin: 6px 0 !important;');
@@ -201,9 +209,19 @@ export function runPlatformContent(platform: PlatformDefinition): void {
 
   // Forms arrive late and re-render: keep one button beside each form's API key.
   let timer: ReturnType<typeof setTimeout> | null = null;
+  // Off the bind routes (a trading terminal streaming its order book) the page is read again only
+  // when its set of inputs changed, so a stream of DOM changes costs a count, not a read; a bind
+  // form that opens there late (a dialog) is still found. On bind routes every change is read.
+  const inputs = document.getElementsByTagName('input');
+  const textareas = document.getElementsByTagName('textarea');
+  let lastInputs = '';
   const scan = () => {
     timer = null;
-    const targets = isBindPage(platform, location.pathname + location.hash) ? readBindForms(document, platform) : [];
+    const onBindRoute = isBindPage(platform, location.pathname + location.hash);
+    const inputsNow = `${inputs.length}/${textareas.length}`;
+    if (!onBindRoute && buttons.size === 0 && inputsNow === lastInputs) return;
+    lastInputs = inputsNow;
+    const targets = readBindForms(document, platform, { fieldsOnly: !onBindRoute });
     const seen = new Set<Element>();
     for (const target of targets) {
       const identity = identityOf(target);
@@ -224,23 +242,6 @@ export function runPlatformContent(platform: PlatformDefinition): void {
     if (records.every((r) => r.target instanceof Element && r.target.closest(KEYWARD_HOST_TAG))) return;
     timer ??= setTimeout(scan, SCAN_INTERVAL_MS);
   });
-
-  // The DOM is watched only on bind routes: a trading terminal's stream of changes on every other
-  // page of the platform costs nothing. Single-page apps change route without a load, so the
-  // route is looked at on history events and, for pushState (invisible to content scripts), on a
-  // slow timer.
-  let watching = false;
-  const followRoute = () => {
-    const onBindPage = isBindPage(platform, location.pathname + location.hash);
-    if (onBindPage === watching) return;
-    watching = onBindPage;
-    if (onBindPage) observer.observe(document.documentElement, { childList: true, subtree: true });
-    else observer.disconnect();
-    scan();
-  };
-  window.addEventListener('popstate', followRoute);
-  window.addEventListener('hashchange', followRoute);
-  setInterval(followRoute, ROUTE_POLL_MS);
-  followRoute();
-  if (!watching) scan();
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  scan();
 }

@@ -147,6 +147,8 @@ describe('each platform’s bind form, filled in Chromium', () => {
     await clickKeyward(page);
     const frame = await picker(page);
     expect(await frame.locator('body').innerText()).toContain(c.host);
+    // A person takes a moment to choose: the page keeps re-rendering meanwhile.
+    await page.waitForTimeout(700);
     await frame.getByRole('button', { name: new RegExp(`${c.platform} key`) }).click();
     const expected = [creds.apiKey, creds.secret, ...(creds.passphrase ? [creds.passphrase] : [])];
     const read = c.platform === 'OctoBot' ? octobotValues : fieldValues;

@@ -74,7 +74,11 @@ export function placeButton(target: FillTarget, button: HTMLElement): void {
     return;
   }
   const line = target.anchors.apiKey.parentElement ?? target.anchors.apiKey;
-  if (line.previousElementSibling !== button) line.insertAdjacentElement('beforebegin', button);
+  // The open picker sits right after the button: button, picker, then the line. Moving the button
+  // below the picker would move the anchors the user saw, and the fill would rightly be refused.
+  let before = line.previousElementSibling;
+  if (before instanceof HTMLElement && before.dataset.keyward === 'picker') before = before.previousElementSibling;
+  if (before !== button) line.insertAdjacentElement('beforebegin', button);
 }
 
 /** Why the user cannot be said to see this form, or null. `needPassphrase`: it will be filled. */

@@ -454,17 +454,3 @@ export function openEditable(anchor: HTMLElement): CredentialInput | null {
   anchor.click();
   return find();
 }
-
-/** The platform's form of either kind: fields first, then click-to-edit blocks (the first one). */
-export function readAnyBindForm(root: Document | Element, platform: PlatformDefinition): BindForm | EditableBindForm | null {
-  return readBindForms(root, platform)[0] ?? null;
-}
-
-/**
- * Every form Keyward could fill on the page: the field form, or else each click-to-edit block
- * (OctoBot shows one card per configured exchange, each its own target).
- */
-export function readBindForms(root: Document | Element, platform: PlatformDefinition): (BindForm | EditableBindForm)[] {
-  const fields = readBindForm(root, platform.vocabulary, platform);
-  return fields ? [fields] : readEditableBindForms(root, platform.vocabulary, platform);
-}

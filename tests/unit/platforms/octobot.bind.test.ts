@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { octobot } from '../../../src/platforms/octobot';
-import { openEditable, readAnyBindForm, readBindForm, readEditableBindForms } from '../../../src/platforms/readers/bind-form';
+import { openEditable, readBindForm, readEditableBindForms } from '../../../src/platforms/readers/bind-form';
+import { readAnyBindForm } from '../../../src/platforms/readers/forms';
 import { platformByHost } from '../../../src/platforms/registry';
 import { byText, loadFixture, messages, setNative, settle } from './helpers';
 

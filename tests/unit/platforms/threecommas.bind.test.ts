@@ -134,3 +134,25 @@ describe('3Commas bind form fixture', () => {
     expect(messages()).toContain('Passphrase is required');
   });
 });
+
+describe('3Commas in another language', () => {
+  it('is still read, by the generic words, when its labels are Russian or Chinese', async () => {
+    const { readBindForms } = await import('../../../src/platforms/readers/forms');
+    const variants: [string, string][] = [
+      ['API-ключ', 'Секретный ключ'],
+      ['API Key 密钥', '密钥'],
+    ];
+    for (const [key, secret] of variants) {
+      loadFixture(FIXTURE);
+      await settle(200);
+      byText('div', 'API Key').textContent = key;
+      byText('div', 'Secret').textContent = secret;
+      expect(readBindForm(document, threecommas.vocabulary, threecommas)).toBeNull();
+      const [form] = readBindForms(document, threecommas);
+      expect(form?.kind).toBe('fields');
+      if (form?.kind !== 'fields') return;
+      const labelOf = (field: Element) => field.closest('.sc-gKXOVf')?.firstElementChild?.textContent;
+      expect([labelOf(form.apiKeyField), labelOf(form.secretField)]).toEqual([key, secret]);
+    }
+  });
+});
