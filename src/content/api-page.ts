@@ -20,6 +20,16 @@ interface FormSnapshot {
 type CaptureState = { phase: 'sending' } | { phase: 'saved'; lines: NoteLine[] } | { phase: 'failed'; lines: NoteLine[] };
 
 const MIN_SCAN_INTERVAL_MS = 100;
+const DIALOG = '[role=dialog], [role=alertdialog], dialog, [aria-modal=true]';
+
+function addsDialog(record: MutationRecord): boolean {
+  for (const node of Array.from(record.addedNodes)) {
+    if (node.nodeType !== Node.ELEMENT_NODE) continue;
+    const element = node as Element;
+    if (!element.closest('keyward-inline') && (element.matches(DIALOG) || element.querySelector(DIALOG))) return true;
+  }
+  return false;
+}
 
 function tone(finding: RiskFinding): NoteLine['tone'] {
   return finding.severity;
@@ -70,7 +80,10 @@ export class ApiPageWatcher {
     this.observer = new MutationObserver((records) => {
       // Our own notes changing is not the page changing.
       if (records.every((r) => r.target instanceof Element && r.target.closest('keyward-inline'))) return;
-      this.schedule();
+      // A dialog appearing is how most exchanges show the one-time secret: read it at once, not
+      // after the throttle (the user may close it, or copy and leave, within a moment).
+      if (records.some(addsDialog)) this.scanNow();
+      else this.schedule();
     });
   }
 
@@ -97,6 +110,12 @@ export class ApiPageWatcher {
       this.timer = null;
       this.scan();
     }, wait);
+  }
+
+  private scanNow(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.scan();
   }
 
   private scan(): void {

@@ -28,6 +28,7 @@ import { request } from './runtime';
 
 const SCAN_INTERVAL_MS = 250;
 const PICKER_HEIGHT = 420;
+const OFF_ROUTE_CHECK_MS = 1000;
 
 const BUTTON_STYLE = `
 :host { all: initial; display: inline-block; margin: 4px 0; }
@@ -209,18 +210,17 @@ export function runPlatformContent(platform: PlatformDefinition): void {
 
   // Forms arrive late and re-render: keep one button beside each form's API key.
   let timer: ReturnType<typeof setTimeout> | null = null;
-  // Off the bind routes (a trading terminal streaming its order book) the page is read again only
-  // when its set of inputs changed, so a stream of DOM changes costs a count, not a read; a bind
-  // form that opens there late (a dialog) is still found. On bind routes every change is read.
+  // On the bind routes every DOM change is read (forms render late and re-render). Elsewhere (a
+  // trading terminal streaming its order book) nothing watches the DOM: a slow timer looks at the
+  // route (single-page apps change it without a load) and at the number of inputs, so a bind
+  // dialog opened there is still found, and a stream of changes costs nothing.
   const inputs = document.getElementsByTagName('input');
   const textareas = document.getElementsByTagName('textarea');
   let lastInputs = '';
+  let onBindRoute = false;
   const scan = () => {
     timer = null;
-    const onBindRoute = isBindPage(platform, location.pathname + location.hash);
-    const inputsNow = `${inputs.length}/${textareas.length}`;
-    if (!onBindRoute && buttons.size === 0 && inputsNow === lastInputs) return;
-    lastInputs = inputsNow;
+    lastInputs = `${inputs.length}/${textareas.length}`;
     const targets = readBindForms(document, platform, { fieldsOnly: !onBindRoute });
     const seen = new Set<Element>();
     for (const target of targets) {
@@ -242,6 +242,21 @@ export function runPlatformContent(platform: PlatformDefinition): void {
     if (records.every((r) => r.target instanceof Element && r.target.closest(KEYWARD_HOST_TAG))) return;
     timer ??= setTimeout(scan, SCAN_INTERVAL_MS);
   });
-  observer.observe(document.documentElement, { childList: true, subtree: true });
+  const followPage = () => {
+    const bindRoute = isBindPage(platform, location.pathname + location.hash);
+    if (bindRoute !== onBindRoute) {
+      onBindRoute = bindRoute;
+      if (bindRoute) observer.observe(document.documentElement, { childList: true, subtree: true });
+      else observer.disconnect();
+      scan();
+      return;
+    }
+    if (!bindRoute && (buttons.size > 0 || `${inputs.length}/${textareas.length}` !== lastInputs)) scan();
+  };
+  window.addEventListener('popstate', followPage);
+  window.addEventListener('hashchange', followPage);
+  setInterval(followPage, OFF_ROUTE_CHECK_MS);
+  onBindRoute = isBindPage(platform, location.pathname + location.hash);
+  if (onBindRoute) observer.observe(document.documentElement, { childList: true, subtree: true });
   scan();
 }

@@ -275,6 +275,24 @@ describe('filling a bind form in Chromium', () => {
     await page.close();
   });
 
+  it('finds a bind dialog opened late on a page that is not a bind route, and fills it', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://app.3commas.io/smart_trade/');
+    await page.waitForTimeout(1200);
+    expect(await page.locator('keyward-inline[data-keyward="fill-button"]').count()).toBe(0);
+    await page.getByRole('button', { name: 'Connect exchange' }).click();
+    await page.getByRole('dialog').waitFor();
+    await page.locator('keyward-inline[data-keyward="fill-button"]').waitFor({ timeout: 5_000 });
+    await clickKeyward(page);
+    const frame = await picker(page);
+    await frame.getByRole('button', { name: /okx bot/ }).click();
+    await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('[role=dialog] input')].map((i) => (i as HTMLInputElement).value))).toEqual([
+      OKX.apiKey,
+      OKX.secret,
+    ]);
+    await page.close();
+  });
+
   // 3Commas is on Chromium's HSTS preload list (http is upgraded), so http is shown on Altrady:
   // the same form over https gets the button, over http it does not.
   it('does nothing over plain http', async () => {

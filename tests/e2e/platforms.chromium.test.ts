@@ -159,6 +159,23 @@ describe('each platform’s bind form, filled in Chromium', () => {
     await page.close();
   });
 
+  it('asks before binding a key that is already bound elsewhere (one key per platform)', async () => {
+    const creds = credentialsFor(0, false); // the Bitsgap key, bound to app.bitsgap.com above
+    const page = await session.context.newPage();
+    await page.goto('https://www.cryptohopper.com/config/');
+    await clickKeyward(page);
+    const frame = await picker(page);
+    const key = frame.getByRole('button', { name: /Bitsgap key/ });
+    await expect.poll(() => key.innerText()).toContain('Bound to app.bitsgap.com');
+    await key.click();
+    await frame.getByText(/Use one key per platform/).waitFor();
+    expect(await fieldValues(page)).not.toContain(creds.secret);
+    await frame.getByRole('button', { name: 'Fill anyway' }).click();
+    await expect.poll(() => fieldValues(page)).toEqual(expect.arrayContaining([creds.apiKey, creds.secret]));
+    await expect.poll(() => bindings('Bitsgap key')).toEqual(['app.bitsgap.com', 'www.cryptohopper.com']);
+    await page.close();
+  });
+
   it('takes the site back when the user removes it: no button, and the background refuses', async () => {
     await popup.getByRole('button', { name: 'Settings' }).click();
     await popup.getByRole('button', { name: 'Remove bots.example.net' }).click();

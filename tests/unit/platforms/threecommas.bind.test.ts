@@ -156,3 +156,13 @@ describe('3Commas in another language', () => {
     }
   });
 });
+
+describe('3Commas pages that are not bind forms', () => {
+  it('finds no form on the SmartTrade terminal (order entry inputs, streaming book)', async () => {
+    const { readBindForms } = await import('../../../src/platforms/readers/forms');
+    loadFixture('app.3commas.io/smart_trade/index.html');
+    await settle(600);
+    expect(document.querySelectorAll('#book tr').length).toBeGreaterThan(0);
+    expect(readBindForms(document, threecommas)).toEqual([]);
+  });
+});
