@@ -160,14 +160,14 @@ async function main() {
     machine: { cpus: (await import('node:os')).cpus().length, chromium: CHROMIUM },
     bundles: bundleSizes(),
   };
-  // BENCH_ONLY=vault|pages|fill runs one part (all by default).
+  // BENCH_ONLY=vault|pages|capture|fill runs one part (all by default).
   const only = process.env.BENCH_ONLY;
   if (!only || only === 'vault') await measureVault(result);
   if (!only || only === 'pages') {
     const rounds = Number(process.env.BENCH_ROUNDS ?? 10);
     result.tradingPageScriptCost = await measurePageCost(BUSY_PAGES.exchangeTradingPage, rounds);
-    result.captureLatency = await measureCaptureLatency(15);
   }
+  if (!only || only === 'pages' || only === 'capture') result.captureLatency = await measureCaptureLatency(15);
   if (!only || only === 'fill') {
     const rounds = Number(process.env.BENCH_ROUNDS ?? 10);
     result.platformPageScriptCost = await measurePageCost(BUSY_PAGES.platformNonBindPage, rounds);

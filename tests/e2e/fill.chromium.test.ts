@@ -164,6 +164,26 @@ describe('filling a bind form in Chromium', () => {
     await page.close();
   });
 
+  it('fills a form inside a frame of the platform’s own origin', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://app.3commas.io/settings/connect/');
+    const frame = page.frames().find((f) => f.url().startsWith('https://app.3commas.io/accounts/new'));
+    if (!frame) throw new Error('the same-origin frame did not load');
+    await frame.getByRole('combobox').click();
+    await frame.getByRole('option', { name: 'OKX', exact: true }).click();
+    const button = frame.locator('keyward-inline[data-keyward="fill-button"]');
+    await button.waitFor();
+    const box = await button.boundingBox();
+    if (!box) throw new Error('no Keyward button');
+    await page.mouse.click(box.x + 20, box.y + box.height / 2);
+    const pickerFrame = await picker(page);
+    await pickerFrame.getByRole('button', { name: /okx bot/ }).click();
+    await expect
+      .poll(() => frame.evaluate(() => [...document.querySelectorAll('input')].filter((i) => i.type !== 'search').map((i) => i.value)))
+      .toEqual(expect.arrayContaining([OKX.apiKey, OKX.secret, OKX.passphrase]));
+    await page.close();
+  });
+
   it('refuses to open the picker for a transparent field', async () => {
     const page = await openForm('OKX');
     await page.evaluate(() => {
