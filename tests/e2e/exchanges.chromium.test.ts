@@ -341,8 +341,6 @@ const CASES: ExchangeCase[] = [
     secret: 'Sx9dF2gH5jK8lZ1xC4vB7nM0qW3eR6tY9uI2oP5aS8dF1gH4jK7lZ0xC3vB6n7Ms',
     label: 'bn-dca-3',
     ips: [],
-    detailsGap:
-      'the new key\'s card also shows its 64-character secret, which matches the API-key pattern, so the list reader takes the card for two keys, reads neither one\'s permissions or IPs, and the restrictions set on the card never reach the vault',
     dialog: false,
     flow: binanceFlow,
   },

@@ -30,14 +30,19 @@ function keyCells(root: Document | Element, format: CredentialFormat): { element
   return cells;
 }
 
-/** The row a key sits in: a table row or list item, else the largest ancestor holding only this key. */
-function rowOf(cell: Element, format: CredentialFormat): Element {
+/**
+ * The row a key sits in: a table row or list item, else the largest ancestor holding only this
+ * key. The one-time secret shown on a new key's card is not another key, even where it has a
+ * key's shape (Binance): the card is still that key's row.
+ */
+function rowOf(cell: Element, format: CredentialFormat, secrets: ReadonlySet<string>): Element {
   const row = cell.closest('tr, [role=row], li');
   if (row) return row;
   let current = cell;
   for (let level = 0; level < 8 && current.parentElement; level++) {
     const parent = current.parentElement;
-    if (keyCells(parent, format).length > 1 || parent === parent.ownerDocument.body) break;
+    const others = keyCells(parent, format).filter((c) => !secrets.has(c.apiKey));
+    if (others.length > 1 || parent === parent.ownerDocument.body) break;
     current = parent;
   }
   return current;
@@ -129,7 +134,7 @@ export function readKeyList(root: Document | Element, vocabulary: PageVocabulary
   for (const { element, apiKey } of keyCells(root, format)) {
     if (seen.has(apiKey) || secrets.has(apiKey) || element.closest('[role=dialog], dialog, [aria-modal=true]')) continue;
     seen.add(apiKey);
-    const row = rowOf(element, format);
+    const row = rowOf(element, format, secrets);
     const headers = columnHeaders(row);
     const cells = Array.from(row.children);
     const credentialHeader = (h: string) => vocabulary.apiKey.test(h) || vocabulary.secret.test(h);

@@ -180,6 +180,31 @@ describe('Binance readers on the API management fixture', () => {
     expect(keys[1]).toMatchObject({ ipWhitelist: ['203.0.113.7', '198.51.100.23'], permissions: { withdraw: true, transfer: true } });
   });
 
+  // The new key's card shows its secret, which has a key's shape: the card is still one key's
+  // row, so the restrictions set on it reach the vault (they once read as nothing at all).
+  it('read the new key’s card, secret shown, with the restrictions saved on it', async () => {
+    loadFixture(FIXTURE);
+    await settle(200);
+    await createKey('bn-dca-3');
+    await settle(500);
+    const listed = () => readKeyList(document, vocabulary, binance.credentials);
+    expect(listed().map((k) => k.apiKey)).toEqual([NEW_KEY, SPOT_GRID, TREASURY]);
+    expect(listed()[0]).toMatchObject({ permissions: { read: true, withdraw: false }, ipWhitelist: [] });
+    clickIn(cardOf(NEW_KEY), 'Edit restrictions');
+    clickIn(cardOf(NEW_KEY), 'Restrict access to trusted IPs only (Recommended)');
+    const field = readCreateForm(cardOf(NEW_KEY), vocabulary)?.ipField;
+    if (!field) throw new Error('no IP field');
+    typeInto(field, '203.0.113.9');
+    clickIn(cardOf(NEW_KEY), 'Confirm');
+    clickIn(cardOf(NEW_KEY), 'Enable Withdrawals');
+    clickIn(cardOf(NEW_KEY), 'Save');
+    await settle(100);
+    verify();
+    await settle(500);
+    expect(listed()[0]).toMatchObject({ apiKey: NEW_KEY, permissions: { withdraw: true }, ipWhitelist: ['203.0.113.9'] });
+    expect(listed().map((k) => k.apiKey)).not.toContain(NEW_SECRET);
+  });
+
   it('read only the ticked permissions of a card', async () => {
     loadFixture(FIXTURE);
     await settle(200);
