@@ -118,6 +118,43 @@ function ipsFrom(text: string, vocabulary: PageVocabulary): string[] | null {
 }
 
 /**
+ * A card's title, when the card names the key without a "Notes:" label (MEXC shows the notes as
+ * the card's first line, beside its Edit and Delete buttons): the row's first text, if it comes
+ * before the key and is none of the page's labels, permissions, buttons, dates or addresses.
+ */
+function cardTitle(row: Element, keyCell: Element, vocabulary: PageVocabulary, format: CredentialFormat): string | null {
+  const walker = row.ownerDocument.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = normalise(node.nodeValue);
+    const parent = node.parentElement;
+    if (!text || !parent || parent.closest('button, a, input, select, textarea, keyward-inline, [role=button]')) continue;
+    if (keyCell.contains(parent) || parent.compareDocumentPosition(keyCell) & Node.DOCUMENT_POSITION_PRECEDING) return null;
+    const isLabel =
+      [vocabulary.apiKey, vocabulary.secret, vocabulary.keyLabel, vocabulary.ipWhitelist, PERMISSION_HEADER].some((pattern) => pattern.test(text)) ||
+      vocabulary.permissions.some((word) => word.label.test(text)) ||
+      matchesKey(format, text);
+    if (isLabel || text.length > 64 || /^\d|\d{2}:\d{2}|^[-–—]$/.test(text)) return null;
+    return text;
+  }
+  return null;
+}
+
+/** Identifiers that share a key's shape (a bare UUID) but say what they are: not API keys. */
+const OTHER_IDENTIFIER = /\b(?:project|organi[sz]ation|org|user|account|order|wallet|portfolio|workspace|team)\s*(?:id|uid|uuid)\b/i;
+
+/** A value in the navigation, or labelled as another kind of ID ("Project ID 28f0…"). */
+function isOtherIdentifier(cell: Element): boolean {
+  if (cell.closest('nav, aside, [role=navigation], [role=menu], select')) return true;
+  const parent = cell.parentElement;
+  if (!parent) return false;
+  const own = Array.from(parent.childNodes)
+    .filter((node) => node !== cell)
+    .map((node) => node.textContent ?? '')
+    .join(' ');
+  return OTHER_IDENTIFIER.test(normalise(own));
+}
+
+/**
  * The key list: one entry per API key of this exchange shown on the page, with the permissions and
  * IPs its row shows. Tables are read by column header; other layouts by the row's own text.
  */
@@ -133,6 +170,7 @@ export function readKeyList(root: Document | Element, vocabulary: PageVocabulary
   );
   for (const { element, apiKey } of keyCells(root, format)) {
     if (seen.has(apiKey) || secrets.has(apiKey) || element.closest('[role=dialog], dialog, [aria-modal=true]')) continue;
+    if (isOtherIdentifier(element)) continue;
     seen.add(apiKey);
     const row = rowOf(element, format, secrets);
     const headers = columnHeaders(row);
@@ -147,7 +185,7 @@ export function readKeyList(root: Document | Element, vocabulary: PageVocabulary
     };
     const ipText = cellText(vocabulary.ipWhitelist);
     const permissionText = cellText(PERMISSION_HEADER);
-    const labelText = cellText(vocabulary.keyLabel);
+    const labelText = cellText(vocabulary.keyLabel) ?? (headers ? null : cardTitle(row, element, vocabulary, format));
     const leaves = Array.from(row.querySelectorAll('*')).filter((e) => e.children.length === 0 && normalise(e.textContent));
     // A text that labels a checkbox or switch says what the toggle is, not that it is on.
     const toggled = new Map(leaves.map((e) => [e, toggleFor(e)] as const).filter(([e, t]) => t !== null && row.contains(t) && e !== t));

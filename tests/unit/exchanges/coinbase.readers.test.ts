@@ -185,9 +185,10 @@ describe('Coinbase readers on the fixture', () => {
     });
   });
 
-  // Reader gap: an Ed25519 key ID is a bare UUID, so readKeyList takes every UUID on the page for
-  // a key, here the project ID in the project switcher (a "key" with no permissions or IPs).
-  it.fails('list only the API keys, not the project ID', async () => {
+  // Was a reader gap: an Ed25519 key ID is a bare UUID, so readKeyList took every UUID on the page
+  // for a key, here the project ID in the project switcher. A value in the navigation, or labelled
+  // as another kind of ID, is not a key.
+  it('list only the API keys, not the project ID', async () => {
     loadFixture(FIXTURE);
     await settle(260);
     const keys = readKeyList(document, vocabulary, coinbase.credentials);
@@ -214,5 +215,16 @@ describe('Coinbase: a key name in an input beside a private key in a <pre> (mini
       apiKey: `organizations/${ORG}/apiKeys/74800aca-c24c-4f31-a7ab-220a503e2321`,
       secret: 'hc3fc9Tr8MC7MNDRH4EzFzlNbVEv3pN+MgvclxDUZNvBROKJZLqsIJurjVxyo+HZMKrMCS9wf6vPxGK2E4a03Q==',
     });
+  });
+});
+
+describe('Coinbase: IDs that are not keys', () => {
+  it('skip a UUID labelled as another kind of ID, keep one labelled as the key', async () => {
+    const { readKeyList } = await import('../../../src/exchanges/readers/key-list');
+    document.body.innerHTML = `<main>
+      <div><span>Organization ID</span> <code>0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e</code></div>
+      <div class="card"><div>Key ID <code>7a0a5154-270e-46e3-83ef-1a457b2f1691</code></div><div>Trade</div></div>
+    </main>`;
+    expect(readKeyList(document, vocabulary, coinbase.credentials).map((k) => k.apiKey)).toEqual(['7a0a5154-270e-46e3-83ef-1a457b2f1691']);
   });
 });
