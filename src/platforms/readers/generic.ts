@@ -9,12 +9,19 @@ import { words } from '../words';
 import type { PlatformVocabulary } from '../types';
 import { type BindForm, readBindForm } from './bind-form';
 
+/**
+ * Up to two words before an English credential name: "Binance API Key", "Your Bybit API secret",
+ * "Exchange API key". Forms often put the exchange's name first. A verb first makes it a title
+ * or a button ("Add API key", "Create API key"), not a field's label.
+ */
+const LEAD = String.raw`(?:(?!(?:add|create|new|edit|update|delete|remove|manage|connect|link|bind|my|search|generate|rotate|copy|show|hide|view|import|export)\b)[a-z0-9.]+\s+){0,2}`;
+
 export const GENERIC_BIND_VOCABULARY: PlatformVocabulary = {
   apiKey: words(
     [
-      String.raw`api[\s_-]*key(?:\s*id)?`,
-      String.raw`apikey`,
-      String.raw`access[\s_-]*key`,
+      String.raw`${LEAD}api[\s_-]*key(?:\s*id)?`,
+      String.raw`${LEAD}apikey`,
+      String.raw`${LEAD}access[\s_-]*key`,
       String.raw`api\s*密钥`,
       String.raw`api\s*key\s*密钥`,
       String.raw`api[\s-]*ключ`,
@@ -23,9 +30,9 @@ export const GENERIC_BIND_VOCABULARY: PlatformVocabulary = {
   ),
   secret: words(
     [
-      String.raw`(?:api[\s_-]*)?secret(?:[\s_-]*key)?`,
-      String.raw`secretkey`,
-      String.raw`private[\s_-]*key`,
+      String.raw`${LEAD}(?:api[\s_-]*)?secret(?:[\s_-]*key)?`,
+      String.raw`${LEAD}secretkey`,
+      String.raw`${LEAD}private[\s_-]*key`,
       String.raw`密钥`,
       String.raw`私钥`,
       String.raw`secret\s*key\s*密钥`,
@@ -36,8 +43,8 @@ export const GENERIC_BIND_VOCABULARY: PlatformVocabulary = {
   ),
   passphrase: words(
     [
-      String.raw`(?:api[\s_-]*)?pass[\s_-]*phrase`,
-      String.raw`api[\s_-]*password`,
+      String.raw`${LEAD}(?:api[\s_-]*)?pass[\s_-]*phrase`,
+      String.raw`${LEAD}api[\s_-]*password`,
       String.raw`口令`,
       String.raw`api\s*口令`,
       String.raw`密码短语`,

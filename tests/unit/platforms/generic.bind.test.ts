@@ -121,3 +121,15 @@ describe('generic detector on the platform fixtures (their words are the common 
     expect([generic.apiKeyField, generic.secretField]).toEqual([specific.apiKeyField, specific.secretField]);
   });
 });
+
+describe('generic detector: labels that name the exchange first', () => {
+  it('reads "Binance API Key" / "Binance Secret Key" and "Your OKX API passphrase", not a titled "Add API key"', () => {
+    document.body.innerHTML = `<form><h2>Add API key</h2>
+      <label>Name <input id="name"></label>
+      <label>Binance API Key <input id="k"></label>
+      <label>Binance Secret Key <input id="s" type="password"></label>
+      <label>Your OKX API passphrase <input id="p" type="password"></label></form>`;
+    const form = detectGenericBindForm(document);
+    expect([form?.apiKeyField.id, form?.secretField.id, form?.passphraseField?.id]).toEqual(['k', 's', 'p']);
+  });
+});
