@@ -13,8 +13,9 @@ import type { ExchangeDefinition } from './types';
 // key without a bound IP (Gate's help centre, read on a mirror), the locale prefix. Unknown:
 // the IP and key limits.
 //
-// A flag is per area, not per area and mode: "Wallet" maps to 'withdraw' whether it is read-only
-// or read-write, which overstates a read-only key rather than hide a withdrawal right.
+// A flag is per area; the mode counts only where it is written beside the area, as in the key
+// list's "Wallet (Read only)". On the create form the "Wallet" switch maps to 'withdraw' whatever
+// its mode radio says, which overstates a read-only key rather than hide a withdrawal right.
 const MODE = String.raw`(?:\s*[(（:：]\s*(?:read[\s-]*only|read[\s-]*write|read\s+and\s+write)\s*[)）]?)?`;
 const OPTIONAL = String.raw`(?:\s*[(（](?:optional)[)）])?\s*\*?`;
 const words = (source: string) => new RegExp(`^(?:${source})${OPTIONAL}$`, 'i');
@@ -50,6 +51,8 @@ export const gate: ExchangeDefinition = {
         // In the key list "Spot/Margin Trade (Read-write)" is split at the slash.
         { flag: 'trade', label: area(String.raw`spot(?:\s*\/\s*margin)?(?:\s+trad(?:e|ing))?|margin(?:\s+trad(?:e|ing))?`) },
         { flag: 'trade', label: area(String.raw`(?:perpetual\s+)?futures|delivery(?:\s+futures)?|options`) },
+        // The key list writes the mode beside the area: a read-only wallet cannot withdraw.
+        { flag: 'read', label: /^wallet\s*[(（:：]\s*read[\s-]*only\s*[)）]?$/i },
         { flag: 'withdraw', label: area(String.raw`wallet|withdraw(?:al)?s?`) },
         { flag: 'transfer', label: area(String.raw`transfers?|sub-?account\s+transfers?`) },
         { flag: 'other', label: area(String.raw`earn|account|unified(?:\s+account)?|loan|rebate`) },

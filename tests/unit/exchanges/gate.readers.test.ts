@@ -176,8 +176,8 @@ describe('Gate readers on the API keys fixture', () => {
     expect(keys[1]).toMatchObject({ label: 'old-withdraw', ipWhitelist: [], permissions: { read: true, trade: true, withdraw: true } });
   });
 
-  // The same gap in the list: "Wallet (Read only)" reads as withdraw.
-  it.fails('read a key whose wallet area is read-only as unable to withdraw', async () => {
+  // Was the same gap in the list: "Wallet (Read only)" read as withdraw.
+  it('read a key whose wallet area is read-only as unable to withdraw', async () => {
     loadFixture(FIXTURE);
     await settle(200);
     const keys = readKeyList(document, vocabulary, gate.credentials);
