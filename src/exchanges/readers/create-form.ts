@@ -59,7 +59,10 @@ export function readCreateForm(root: Document | Element, vocabulary: PageVocabul
   const passphraseField = vocabulary.passphrase ? textFieldFor(root, vocabulary.passphrase) : null;
   // A wizard may ask for the name on one step and the permissions on the next: any of them is a form.
   if (controls.length === 0 && !ipField && !ipUnrestrictedChoice && !keyLabelField && !passphraseField) return null;
-  const on = (flag: PermissionFlag) => controls.some((c) => c.flag === flag && c.on);
+  // A withdrawal or transfer area switched on in its read-only mode grants neither (Gate's rows:
+  // an area switch, then "Read only" / "Read-write" radios).
+  const grants = (c: PermissionControl) => c.on && !((c.flag === 'withdraw' || c.flag === 'transfer') && readOnlyMode(c.control, controls));
+  const on = (flag: PermissionFlag) => controls.some((c) => c.flag === flag && grants(c));
   return {
     permissions: {
       // Several exchanges always grant read and show it as a disabled, checked box, or not at all.
@@ -78,6 +81,32 @@ export function readCreateForm(root: Document | Element, vocabulary: PageVocabul
     passphrase: passphraseField instanceof HTMLInputElement ? passphraseField.value : '',
     passphraseField: passphraseField instanceof HTMLInputElement ? passphraseField : null,
   };
+}
+
+const READ_ONLY = /^(?:read[\s-]*only|view[\s-]*only|只读|仅读取|только\s+чтение|только\s+просмотр)$/i;
+
+/** The words a radio shows: its wrapping label, a label for it, or its aria-label. */
+function radioText(radio: Element): string {
+  const wrapping = radio.closest('label');
+  if (wrapping) return normalise(wrapping.textContent);
+  const id = radio.getAttribute('id');
+  const byFor = id ? radio.ownerDocument.querySelector(`label[for="${CSS.escape(id)}"]`) : null;
+  return normalise(byFor?.textContent ?? radio.getAttribute('aria-label') ?? radio.textContent);
+}
+
+/**
+ * The control's own row (the widest ancestor holding no other permission control) has its mode
+ * radio set to read-only.
+ */
+function readOnlyMode(control: Element, controls: PermissionControl[]): boolean {
+  let row: Element | null = null;
+  for (let node = control.parentElement, level = 0; node && level < 4; node = node.parentElement, level++) {
+    if (controls.some((c) => c.control !== control && node?.contains(c.control))) break;
+    row = node;
+  }
+  if (!row) return false;
+  const checked = Array.from(row.querySelectorAll('input[type=radio], [role=radio]')).filter((radio) => isOn(radio));
+  return checked.some((radio) => READ_ONLY.test(radioText(radio)));
 }
 
 const NO_RESTRICTION = /^(?:no|none|later|skip|unrestricted(?:\s*\(.*\))?|no\s+ip\s+restriction|not\s+now|нет|без\s+ограничени[йя]|不限制|无限制|否|暂不绑定|稍后)$/i;

@@ -125,16 +125,17 @@ describe('Gate readers on the API keys fixture', () => {
     expect(readCreateForm(document, vocabulary)).toMatchObject({ ipField: null, ipText: '' });
   });
 
-  // Gap: a flag is per label, but Gate grants per area *and* mode. "Wallet" switched on with
-  // "Read only" reads as withdraw (the safe overstatement); the mode radios next to it repeat on
-  // every row, so no vocabulary word can tell which area they belong to.
-  it.fails('read a wallet area set to Read only as no withdrawal', async () => {
+  // Was a gap: Gate grants per area *and* mode. The mode radios repeat on every row; the checked
+  // one in the Wallet switch's own row now decides, and Read-write still reads as withdraw.
+  it('read a wallet area set to Read only as no withdrawal', async () => {
     loadFixture(FIXTURE);
     await settle(200);
     clickText('Create API Key');
     switchArea('Wallet');
     setMode('Wallet', 'Read only');
     expect(readCreateForm(document, vocabulary)?.permissions.withdraw).toBe(false);
+    setMode('Wallet', 'Read-write');
+    expect(readCreateForm(document, vocabulary)?.permissions.withdraw).toBe(true);
   });
 
   it('read the key and secret from the late result dialog, not from the drawer under the checks', async () => {
