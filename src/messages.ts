@@ -71,7 +71,7 @@ export interface SeenKey {
 }
 
 /** Why the picker asks before filling. */
-export type FillRisk = 'withdraw' | 'reuse';
+export type FillRisk = 'withdraw' | 'reuse' | 'other-exchange';
 
 /** A key as the picker shows it: no credential, only what helps choose. */
 export interface PickerKey {

@@ -137,6 +137,8 @@ export class FillService {
     const risks: FillRisk[] = [];
     if (key.risk.withdraw) risks.push('withdraw');
     if (key.bindings.some((b) => b.platformHost !== session.host)) risks.push('reuse');
+    // The form is set to another exchange: the bind would fail, or connect the wrong account.
+    if (session.exchange !== null && key.exchange !== session.exchange) risks.push('other-exchange');
     if (risks.some((risk) => !confirmed.includes(risk))) return { status: 'confirm', risks };
     const credentials = await open.credentials(keyId);
     session.used = true;

@@ -170,6 +170,6 @@ export const validators: Validators = {
     text(p.token, 64) &&
     text(p.keyId, 64) &&
     Array.isArray(p.confirmed) &&
-    p.confirmed.every((r) => r === 'withdraw' || r === 'reuse'),
+    p.confirmed.every((r) => r === 'withdraw' || r === 'reuse' || r === 'other-exchange'),
   'page.loadWatcher': (p): p is { exchange: ExchangeId } => obj(p) && onlyKeys(p, ['exchange']) && isExchangeId(p.exchange),
 };

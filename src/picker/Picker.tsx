@@ -4,10 +4,18 @@ import { type FillRisk, KeywardError, type PickerKey, type PickerSession } from 
 import { send } from '../shared/send';
 import { watchVisibility } from './visibility';
 
-const RISK_TEXT: Record<FillRisk, string> = {
-  withdraw: 'This key has withdraw enabled. Trading platforms never need withdraw: anyone who gets this key could move your funds out.',
-  reuse: 'This key is already bound to another platform. Use one key per platform, so one leak or revocation does not affect the others.',
-};
+function riskText(risk: FillRisk, key: PickerKey, session: PickerSession): string {
+  switch (risk) {
+    case 'withdraw':
+      return 'This key has withdraw enabled. Trading platforms never need withdraw: anyone who gets this key could move your funds out.';
+    case 'reuse':
+      return 'This key is already bound to another platform. Use one key per platform, so one leak or revocation does not affect the others.';
+    case 'other-exchange':
+      return `This is a ${exchangeById(key.exchange).name} key, and the form is set to ${
+        session.exchange ? exchangeById(session.exchange).name : 'another exchange'
+      }. The bind will fail, or connect the wrong account.`;
+  }
+}
 
 type Stage =
   | { name: 'loading' }
@@ -152,7 +160,7 @@ export function Picker({ token }: { token: string }) {
           </h2>
           {stage.risks.map((risk) => (
             <p key={risk} class="alert danger">
-              {RISK_TEXT[risk]}
+              {riskText(risk, stage.key, stage.session)}
             </p>
           ))}
           <div class="row">

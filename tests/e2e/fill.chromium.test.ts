@@ -110,6 +110,20 @@ describe('filling a bind form in Chromium', () => {
     await page.close();
   });
 
+  it('asks before filling a key of another exchange than the form is set to', async () => {
+    const page = await openForm('OKX');
+    await clickKeyward(page);
+    const frame = await picker(page);
+    await frame.getByRole('button', { name: /binance main/ }).click();
+    await frame.getByText(/This is a Binance key, and the form is set to OKX/).waitFor();
+    await frame.getByText(/never need withdraw/).waitFor();
+    expect(await fieldValues(page)).not.toContain(BINANCE.secret);
+    await frame.getByRole('button', { name: 'Choose another key' }).click();
+    await frame.getByRole('button', { name: /okx bot/ }).waitFor();
+    expect(await fieldValues(page)).not.toContain(BINANCE.secret);
+    await page.close();
+  });
+
   it('never fills when the page is faded after the picker opened (DOM clickjacking)', async () => {
     const page = await openForm('OKX');
     await clickKeyward(page);
