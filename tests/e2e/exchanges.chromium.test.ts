@@ -103,11 +103,20 @@ async function openApiPage(session: ChromiumSession, c: ExchangeCase): Promise<P
 // ---------------------------------------------------------------------------------------------
 // One flow per exchange: warnings first, then the key is created and captured.
 
+/** The withdraw warning goes when the box is unticked, and comes back when it is ticked again. */
+async function expectWithdrawNoteFollows(page: Page, toggle: Locator): Promise<void> {
+  await toggle.click();
+  await waitForNoNote(page, WITHDRAW_NOTE);
+  await toggle.click();
+  await expectWithdrawNote(page);
+}
+
 async function xtFlow(page: Page, c: ExchangeCase): Promise<void> {
   await page.getByRole('button', { name: 'Create API' }).click();
   await page.getByPlaceholder('Please enter an alias name').fill(c.label);
   await page.getByText('Withdraw', { exact: true }).click();
   await expectWithdrawNote(page);
+  await expectWithdrawNoteFollows(page, page.getByText('Withdraw', { exact: true }));
   await expectIpNote(page);
   await page.getByPlaceholder('6-digit code').fill('123456');
   await page.getByRole('button', { name: 'Create API' }).click();
@@ -120,6 +129,7 @@ async function bitexbitFlow(page: Page, c: ExchangeCase): Promise<void> {
   await page.getByLabel('Key name').fill(c.label);
   await page.getByText('Can withdraw', { exact: true }).click();
   await expectWithdrawNote(page);
+  await expectWithdrawNoteFollows(page, page.getByText('Can withdraw', { exact: true }));
   await expectIpNote(page);
   await page.getByRole('button', { name: 'Create key' }).click();
   await page.getByLabel('2FA code').fill('123456');
@@ -555,6 +565,20 @@ describe('known gaps', () => {
     if (!page) throw new Error('binance was not captured');
     await waitForNote(page, /\bof 3 keys\b/, 'status', 1_000);
   });
+
+  // The key list after the capture: the new key (withdraw on, no IP whitelist) is marked in its
+  // row and counted in the summary above the list.
+  for (const id of ['xt', 'bitexbit'] as const) {
+    it(`${id}: marks the new risky key in the key list, with a summary`, async () => {
+      const page = captured.get(id);
+      if (!page) throw new Error(`${id} was not captured`);
+      // Back to the list the way the page offers (XT: a button; bitexbit: the list is below).
+      const back = page.getByRole('button', { name: /^(?:Back to API Management|Close|OK|Done)$/ });
+      if (await back.count()) await back.first().click();
+      await waitForNote(page, /\bof \d+ keys? (?:is|are) risky\b/, undefined, 5_000);
+      await waitForNote(page, /Withdraw is enabled on this key\./, undefined, 5_000);
+    });
+  }
 
   // The exchange's own "no IP restriction" choice (a radio, with no IP field shown) is the most
   // exposed state: it must warn like an empty whitelist does (it once said nothing here).
