@@ -31,6 +31,7 @@ function message(error: unknown): string {
 export function Picker({ token }: { token: string }) {
   const [stage, setStage] = useState<Stage>({ name: 'loading' });
   const [password, setPassword] = useState('');
+  const [unlockError, setUnlockError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [visible, setVisible] = useState(true);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -67,12 +68,15 @@ export function Picker({ token }: { token: string }) {
   const unlock = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
+    setUnlockError(null);
     try {
       await send('vault.unlock', { password });
       setPassword('');
       await load();
     } catch (error) {
-      setStage({ name: 'error', message: message(error) });
+      // A wrong password keeps the form, with why (and, when throttled, until when).
+      setPassword('');
+      setUnlockError(message(error));
     } finally {
       setBusy(false);
     }
@@ -113,7 +117,20 @@ export function Picker({ token }: { token: string }) {
       {stage.name === 'list' && stage.session.locked ? (
         <form onSubmit={(e) => void unlock(e)}>
           <label for="picker-password">Master password</label>
-          <input id="picker-password" type="password" value={password} autoComplete="current-password" onInput={(e) => setPassword(e.currentTarget.value)} />
+          <input
+            id="picker-password"
+            type="password"
+            value={password}
+            autoComplete="current-password"
+            aria-invalid={unlockError ? 'true' : undefined}
+            aria-describedby={unlockError ? 'picker-unlock-error' : undefined}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
+          {unlockError ? (
+            <p class="alert danger" role="alert" id="picker-unlock-error">
+              {unlockError}
+            </p>
+          ) : null}
           <div class="row">
             <button type="submit" class="btn" disabled={busy}>
               Unlock

@@ -98,6 +98,23 @@ describe('filling a bind form in Chromium', () => {
     await page.close();
   });
 
+  it('asks for the master password in the picker when the vault is locked, and says when it is wrong', async () => {
+    expect((await sendFromPage<{ ok: boolean }>(popup, 'vault.lock', {})).ok).toBe(true);
+    const page = await openForm('OKX');
+    await clickKeyward(page);
+    const frame = await picker(page);
+    expect(await frame.getByRole('button', { name: /okx bot/ }).count()).toBe(0);
+    await frame.getByLabel('Master password').fill('not the password');
+    await frame.getByRole('button', { name: 'Unlock' }).click();
+    await frame.getByRole('alert').filter({ hasText: /password/i }).waitFor();
+    expect(await fieldValues(page)).not.toContain(OKX.secret);
+    await frame.getByLabel('Master password').fill('fill-test-password');
+    await frame.getByRole('button', { name: 'Unlock' }).click();
+    await frame.getByRole('button', { name: /okx bot/ }).click();
+    await expect.poll(() => fieldValues(page)).toEqual(expect.arrayContaining([OKX.apiKey, OKX.secret, OKX.passphrase]));
+    await page.close();
+  });
+
   it('asks before filling a key with withdraw enabled', async () => {
     const page = await openForm('Binance Spot');
     await clickKeyward(page);
