@@ -69,6 +69,7 @@ const siteApi: SiteBrowserApi = {
       if (tab.id !== undefined) await browser.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: [file] }).catch(() => undefined);
     }
   },
+  tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url ?? null,
   probeTab: async (tabId) => {
     // activeTab: opening the popup lets Keyward read this one tab, once, for a bind form.
     await browser.scripting.executeScript({ target: { tabId }, files: ['src/content/site-probe.js'] });

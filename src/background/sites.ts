@@ -16,6 +16,8 @@ export interface SiteBrowserApi {
   unregisterScripts(ids: string[]): Promise<void>;
   /** Runs the platform's script in the site's open tabs at once, so no reload is needed. */
   injectIntoOpenTabs(pattern: string, file: string): Promise<void>;
+  /** The tab's address, when the browser lets Keyward see it (activeTab), else null. */
+  tabUrl(tabId: number): Promise<string | null>;
   /** Reads the active tab (activeTab, granted by opening the popup) for a bind form. */
   probeTab(tabId: number): Promise<{ url: string; found: SiteProbe['found'] } | null>;
 }
@@ -192,6 +194,10 @@ export class SitesService {
   /** What the popup shows about the page in the active tab: a bind form on a site not yet added. */
   async probe(tabId: number): Promise<SiteProbe> {
     await this.sync();
+    // Nothing runs in a page that could not be added anyway: http, an exchange, a known platform.
+    const url = await this.api.tabUrl(tabId).catch(() => null);
+    const before = url ? httpsOrigin(url) : null;
+    if (!before || !parseSiteAddress(before, this.reserved).ok) return { origin: null, found: null, added: null };
     const result = await this.api.probeTab(tabId).catch(() => null);
     const origin = result ? httpsOrigin(result.url) : null;
     if (!result || !origin) return { origin: null, found: null, added: null };

@@ -22,6 +22,7 @@ function fakeBrowser(granted: string[] = []) {
   const permissions = new Set(granted);
   const scripts = new Map<string, { matches: string[]; file: string }>();
   const injected: string[] = [];
+  const probed: number[] = [];
   const api: SiteBrowserApi = {
     hasHostPermission: async (pattern) => permissions.has(pattern),
     removeHostPermission: async (pattern) => void permissions.delete(pattern),
@@ -32,9 +33,13 @@ function fakeBrowser(granted: string[] = []) {
     },
     unregisterScripts: async (ids) => ids.forEach((id) => scripts.delete(id)),
     injectIntoOpenTabs: async (pattern, file) => void injected.push(`${pattern} ${file}`),
-    probeTab: async (tabId) => (tabId === 1 ? { url: 'https://bots.example.net/keys', found: 'generic' } : null),
+    tabUrl: async (tabId) => (tabId === 1 ? 'https://bots.example.net/keys' : tabId === 3 ? 'https://www.htx.com/en-us/apikey/' : null),
+    probeTab: async (tabId) => {
+      probed.push(tabId);
+      return tabId === 1 || tabId === 3 ? { url: tabId === 1 ? 'https://bots.example.net/keys' : 'https://www.htx.com/en-us/apikey/', found: 'generic' } : null;
+    },
   };
-  return { api, permissions, scripts, injected };
+  return { api, permissions, scripts, injected, probed };
 }
 
 const reserved = { exchangeHosts: new Set(['www.htx.com']), platformHosts: new Set(['app.3commas.io']) };
@@ -114,6 +119,9 @@ describe('SitesService', () => {
     const sites = new SitesService(memoryArea(), browser.api, reserved);
     expect(await sites.probe(1)).toEqual({ origin: 'https://bots.example.net', found: 'generic', added: null });
     expect(await sites.probe(2)).toEqual({ origin: null, found: null, added: null });
+    // An exchange's page is never read for a bind form: nothing is even run there.
+    expect(await sites.probe(3)).toEqual({ origin: null, found: null, added: null });
+    expect(browser.probed).toEqual([1]);
     await sites.add('bots.example.net', 'generic');
     expect(await sites.probe(1)).toMatchObject({ added: 'generic' });
   });
