@@ -152,6 +152,8 @@ export function runPlatformContent(platform: PlatformDefinition): void {
     // fit in the window, and it is scrolled into view once it is there.
     const height = Math.max(200, Math.min(PICKER_HEIGHT, window.innerHeight - 16, clipHeight(entry.host) - 16));
     frame.setAttribute('style', `width: 380px; height: ${height}px; border: 1px solid #0f766e; border-radius: 8px; background: #fff; display: block;`);
+    // Keyboard users continue in the picker: it focuses its first key once it has loaded.
+    frame.addEventListener('load', () => frame.focus(), { once: true });
     root.append(frame);
     host.setAttribute('style', 'all: initial !important; display: block !important; margin: 6px 0 !important;');
     entry.host.insertAdjacentElement('afterend', host);

@@ -50,6 +50,13 @@ export function Picker({ token }: { token: string }) {
 
   useEffect(() => (rootRef.current ? watchVisibility(rootRef.current, setVisible) : undefined), []);
 
+  // The first thing to do gets the focus: the password when locked, else the first key.
+  const focusKey = stage.name === 'list' ? (stage.session.locked ? 'locked' : `keys:${stage.session.keys.length}`) : stage.name;
+  useEffect(() => {
+    const first = rootRef.current?.querySelector<HTMLElement>('#picker-password, button.key');
+    first?.focus();
+  }, [focusKey]);
+
   const choose = async (session: PickerSession, key: PickerKey, confirmed: FillRisk[]) => {
     if (!visible) return;
     setBusy(true);

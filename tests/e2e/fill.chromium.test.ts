@@ -115,6 +115,16 @@ describe('filling a bind form in Chromium', () => {
     await page.close();
   });
 
+  it('lets a keyboard user choose: the picker takes the focus on its first key', async () => {
+    const page = await openForm('OKX');
+    await clickKeyward(page);
+    const frame = await picker(page);
+    await expect.poll(() => frame.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/okx bot/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => fieldValues(page)).toEqual(expect.arrayContaining([OKX.apiKey, OKX.secret, OKX.passphrase]));
+    await page.close();
+  });
+
   it('asks before filling a key with withdraw enabled', async () => {
     const page = await openForm('Binance Spot');
     await clickKeyward(page);
