@@ -172,6 +172,37 @@ describe('filling a bind form in Firefox', () => {
     expect(list.data.keys.find((k) => k.label === LABEL)?.bindings.map((b) => b.platformHost)).toEqual(['app.3commas.io']);
     await page.close();
   });
+
+  // Firefox has no IntersectionObserver v2: the content script's own checks just before the fill
+  // are the defence against a page that fades itself (or covers a field) under the picker.
+  it('never fills when the page is faded, or a field covered, after the picker opened', async () => {
+    for (const attack of ['fade', 'cover'] as const) {
+      const page = await openForm('OKX');
+      await clickKeyward(page);
+      const frame = await picker(page);
+      const key = await frame.waitForFunction(
+        (label: string) => [...document.querySelectorAll('button')].find((b) => b.textContent?.includes(label) && !b.disabled),
+        { timeout: 10_000 },
+        LABEL,
+      );
+      await page.evaluate((how: string) => {
+        if (how === 'fade') {
+          document.body.style.opacity = '0.05';
+          return;
+        }
+        const secret = [...document.querySelectorAll('input')].filter((i) => i.type !== 'search')[2];
+        if (!secret) return;
+        const r = secret.getBoundingClientRect();
+        const cover = document.createElement('div');
+        cover.style.cssText = `position:absolute;left:${r.left + scrollX}px;top:${r.top + scrollY}px;width:${r.width}px;height:${r.height}px;background:#fff;z-index:9`;
+        document.body.append(cover);
+      }, attack);
+      await (key.asElement() as ElementHandle<Element> | null)?.click();
+      await expect.poll(() => frame.evaluate(() => document.body.innerText), { timeout: 10_000 }).toMatch(/Not filled/);
+      expect(await fieldValues(page), attack).not.toContain(OKX.secret);
+      await page.close();
+    }
+  });
 });
 
 const OCTOBOT_SITE = 'https://octobot.local';
