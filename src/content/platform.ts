@@ -4,7 +4,17 @@ import { readShownIps } from '../platforms/readers/shown-ips';
 import type { PlatformDefinition } from '../platforms/types';
 import { isBindPage } from '../platforms/routes';
 import { KEYWARD_HOST_TAG } from '../exchanges/readers/dom';
-import { MIN_OPACITY, REFUSAL_MESSAGES, type FieldSnapshot, type Refusal, effectiveOpacity, frameAllowed, locationAllowed, pageRefusal } from './fill/safety';
+import {
+  MIN_OPACITY,
+  REFUSAL_MESSAGES,
+  type FieldSnapshot,
+  type Refusal,
+  effectiveOpacity,
+  frameAllowed,
+  locationAllowed,
+  overlaidByPassThrough,
+  pageRefusal,
+} from './fill/safety';
 import {
   type FillTarget,
   type Parts,
@@ -178,7 +188,7 @@ export function runPlatformContent(platform: PlatformDefinition): void {
     const bottom = Math.min(box.bottom, window.innerHeight);
     if (right - left < 1 || bottom - top < 1) return 'field-covered';
     const onTop = document.elementFromPoint((left + right) / 2, (top + bottom) / 2);
-    if (onTop !== open.host) return 'field-covered';
+    if (onTop !== open.host || overlaidByPassThrough(open.host)) return 'field-covered';
     const now = readBindForms(document, platform).find((target) => identityOf(target) === identityOf(open.target));
     if (!now) return 'field-missing';
     const needPassphrase = values.passphrase !== '';

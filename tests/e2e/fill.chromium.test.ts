@@ -93,8 +93,12 @@ describe('filling a bind form in Chromium', () => {
     await expect.poll(() => fieldValues(page)).toEqual(expect.arrayContaining([OKX.apiKey, OKX.secret, OKX.passphrase]));
     await page.waitForTimeout(600); // the page re-renders from its state every 250 ms
     expect(await fieldValues(page)).toEqual(expect.arrayContaining([OKX.apiKey, OKX.secret, OKX.passphrase]));
-    const { data } = await sendFromPage<{ data: { keys: { label: string; bindings: { platformHost: string }[] }[] } }>(popup, 'keys.list', {});
-    expect(data.keys.find((k) => k.label === 'okx bot')?.bindings.map((b) => b.platformHost)).toEqual(['app.3commas.io']);
+    await expect
+      .poll(async () => {
+        const { data } = await sendFromPage<{ data: { keys: { label: string; bindings: { platformHost: string }[] }[] } }>(popup, 'keys.list', {});
+        return data.keys.find((k) => k.label === 'okx bot')?.bindings.map((b) => b.platformHost);
+      })
+      .toEqual(['app.3commas.io']);
     await page.close();
   });
 
@@ -160,6 +164,29 @@ describe('filling a bind form in Chromium', () => {
     });
     await frame.getByRole('button', { name: /okx bot/ }).click({ force: true });
     await page.waitForTimeout(500);
+    expect(await fieldValues(page)).not.toContain(OKX.secret);
+    await page.close();
+  });
+
+  it('never fills through a decoy laid over the picker that lets clicks through (DEF CON 33)', async () => {
+    const page = await openForm('OKX');
+    await clickKeyward(page);
+    const frame = await picker(page);
+    await frame.getByRole('button', { name: /okx bot/ }).waitFor();
+    await page.evaluate(() => {
+      const host = document.querySelector('keyward-inline[data-keyward="picker"]');
+      if (!host) return;
+      const p = host.getBoundingClientRect();
+      const decoy = document.createElement('div');
+      decoy.textContent = 'Click to claim your reward';
+      decoy.style.cssText = `position:absolute;left:${p.left + scrollX}px;top:${p.top + scrollY}px;width:${p.width}px;height:${p.height}px;background:#fff;z-index:99;pointer-events:none`;
+      document.body.append(decoy);
+    });
+    const key = frame.getByRole('button', { name: /okx bot/ });
+    const box = await key.boundingBox();
+    if (!box) throw new Error('no key button');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2); // where the user was lured to click
+    await page.waitForTimeout(600);
     expect(await fieldValues(page)).not.toContain(OKX.secret);
     await page.close();
   });

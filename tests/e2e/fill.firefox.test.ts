@@ -125,6 +125,21 @@ async function picker(page: Page): Promise<Frame> {
   throw new Error('no picker');
 }
 
+/**
+ * The picker's enabled button for this key. Polled with plain queries: a waitForFunction that
+ * returns an element has failed now and then over WebDriver BiDi while the frame was changing.
+ */
+async function keyButton(frame: Frame, label: string): Promise<ElementHandle<Element>> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    for (const button of await frame.$$('button').catch(() => [])) {
+      if (await button.evaluate((b, l) => (b.textContent ?? '').includes(l) && !(b as HTMLButtonElement).disabled, label).catch(() => false)) return button;
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`no enabled picker button for ${label}`);
+}
+
 async function fieldValues(page: Page): Promise<string[]> {
   return page.evaluate(() => [...document.querySelectorAll('input')].filter((i) => i.type !== 'search').map((i) => i.value));
 }
@@ -155,39 +170,45 @@ describe('filling a bind form in Firefox', () => {
     expect(await fieldValues(page)).not.toContain(OKX.secret);
     await clickKeyward(page);
     const frame = await picker(page);
-    const key = await frame.waitForFunction(
-      (label: string) =>
-        [...document.querySelectorAll('button')].find((b) => b.textContent?.includes(label) && !b.disabled),
-      { timeout: 10_000 },
-      LABEL,
-    );
+    const key = await keyButton(frame, LABEL);
     expect(await frame.evaluate(() => document.body.innerText)).toContain('app.3commas.io');
     expect(await fieldValues(page)).not.toContain(OKX.secret); // nothing reaches the page before the choice
-    await (key.asElement() as ElementHandle<Element> | null)?.click();
+    await key.click();
     await expect.poll(() => fieldValues(page), { timeout: 10_000 }).toEqual(expect.arrayContaining([OKX.apiKey, OKX.secret, OKX.passphrase]));
     await new Promise((done) => setTimeout(done, 600)); // the page re-renders from its state every 250 ms
     expect(await fieldValues(page)).toEqual(expect.arrayContaining([OKX.apiKey, OKX.secret, OKX.passphrase]));
     expect(await page.evaluate(() => (window as unknown as { __fixtureState(): Record<string, string> }).__fixtureState())).toMatchObject(OKX);
-    const list = await send<{ keys: { label: string; bindings: { platformHost: string }[] }[] }>('keys.list', {});
-    expect(list.data.keys.find((k) => k.label === LABEL)?.bindings.map((b) => b.platformHost)).toEqual(['app.3commas.io']);
+    await expect
+      .poll(async () => {
+        const list = await send<{ keys: { label: string; bindings: { platformHost: string }[] }[] }>('keys.list', {});
+        return list.data.keys.find((k) => k.label === LABEL)?.bindings.map((b) => b.platformHost);
+      })
+      .toEqual(['app.3commas.io']);
     await page.close();
   });
 
   // Firefox has no IntersectionObserver v2: the content script's own checks just before the fill
   // are the defence against a page that fades itself (or covers a field) under the picker.
-  it('never fills when the page is faded, or a field covered, after the picker opened', async () => {
-    for (const attack of ['fade', 'cover'] as const) {
+  it('never fills when the page is faded, a field covered, or a click-through decoy laid over the picker', async () => {
+    for (const attack of ['fade', 'cover', 'decoy'] as const) {
       const page = await openForm('OKX');
       await clickKeyward(page);
       const frame = await picker(page);
-      const key = await frame.waitForFunction(
-        (label: string) => [...document.querySelectorAll('button')].find((b) => b.textContent?.includes(label) && !b.disabled),
-        { timeout: 10_000 },
-        LABEL,
-      );
+      const key = await keyButton(frame, LABEL);
       await page.evaluate((how: string) => {
         if (how === 'fade') {
           document.body.style.opacity = '0.05';
+          return;
+        }
+        if (how === 'decoy') {
+          // A decoy painted over the picker that lets the click through to it (DEF CON 33).
+          const host = document.querySelector('keyward-inline[data-keyward="picker"]');
+          if (!host) return;
+          const p = host.getBoundingClientRect();
+          const decoy = document.createElement('div');
+          decoy.textContent = 'Click to claim your reward';
+          decoy.style.cssText = `position:absolute;left:${p.left + scrollX}px;top:${p.top + scrollY}px;width:${p.width}px;height:${p.height}px;background:#fff;z-index:99;pointer-events:none`;
+          document.body.append(decoy);
           return;
         }
         const secret = [...document.querySelectorAll('input')].filter((i) => i.type !== 'search')[2];
@@ -197,7 +218,7 @@ describe('filling a bind form in Firefox', () => {
         cover.style.cssText = `position:absolute;left:${r.left + scrollX}px;top:${r.top + scrollY}px;width:${r.width}px;height:${r.height}px;background:#fff;z-index:9`;
         document.body.append(cover);
       }, attack);
-      await (key.asElement() as ElementHandle<Element> | null)?.click();
+      await key.click();
       await expect.poll(() => frame.evaluate(() => document.body.innerText), { timeout: 10_000 }).toMatch(/Not filled/);
       expect(await fieldValues(page), attack).not.toContain(OKX.secret);
       await page.close();
@@ -305,18 +326,13 @@ describe('a self-hosted OctoBot added in the popup, filled in Firefox', () => {
     expect(await octobotBinance(page)).toEqual({ apiKey: '*********', secret: '*********' });
     await clickKeyward(page);
     const frame = await picker(page);
-    const key = await frame.waitForFunction(
-      (label: string) =>
-        [...document.querySelectorAll('button')].find((b) => b.textContent?.includes(label) && !b.disabled),
-      { timeout: 10_000 },
-      OCTOBOT_LABEL,
-    );
+    const key = await keyButton(frame, OCTOBOT_LABEL);
     expect(await frame.evaluate(() => document.body.innerText)).toContain('octobot.local');
     expect(await octobotBinance(page)).toEqual({ apiKey: '*********', secret: '*********' }); // nothing before the choice
     // A person reads the picker before choosing: longer than one of the content script's scans
     // (250 ms), so whatever the page settles into after the picker opened is what gets filled.
     await new Promise((done) => setTimeout(done, 600));
-    await (key.asElement() as ElementHandle<Element> | null)?.click();
+    await key.click();
     // The anchors' values, or the picker's refusal when Keyward declines (so a failure says why).
     let refusal: string | null = null;
     await expect
@@ -332,8 +348,13 @@ describe('a self-hosted OctoBot added in the popup, filled in Firefox', () => {
         { timeout: 10_000 },
       )
       .toEqual(BINANCE);
-    const list = await send<{ keys: { label: string; bindings: { platformHost: string }[] }[] }>('keys.list', {}, octoPopup);
-    expect(list.data.keys.find((k) => k.label === OCTOBOT_LABEL)?.bindings.map((b) => b.platformHost)).toEqual(['octobot.local']);
+    // The binding is written once the page has answered that it filled: a moment after the values.
+    await expect
+      .poll(async () => {
+        const list = await send<{ keys: { label: string; bindings: { platformHost: string }[] }[] }>('keys.list', {}, octoPopup);
+        return list.data.keys.find((k) => k.label === OCTOBOT_LABEL)?.bindings.map((b) => b.platformHost);
+      })
+      .toEqual(['octobot.local']);
     await page.close();
   });
 });

@@ -138,6 +138,37 @@ export function fieldRefusal(field: HTMLElement): Refusal | null {
   return null;
 }
 
+/** A colour with some opacity left: "rgba(0, 0, 0, 0)" and "transparent" paint nothing. */
+function paints(color: string): boolean {
+  if (color === 'transparent') return false;
+  const alpha = /rgba?\([^)]*,\s*([\d.]+)\s*\)/.exec(color);
+  return alpha?.[1] === undefined || Number.parseFloat(alpha[1]) > 0.05;
+}
+
+/**
+ * Something painted over the element that lets clicks through (pointer-events: none): the
+ * decoy of a clickjacking page, invisible to elementFromPoint. Chromium's IntersectionObserver v2
+ * sees it too; Firefox has only this. Positioned elements that paint a background or an image,
+ * over any part of the element, count; a transparent layer (a toast container) does not.
+ */
+export function overlaidByPassThrough(element: Element): boolean {
+  const box = element.getBoundingClientRect();
+  const doc = element.ownerDocument;
+  const view = doc.defaultView;
+  if (!view) return false;
+  for (const other of Array.from(doc.body?.querySelectorAll('*') ?? [])) {
+    if (other === element || other.contains(element) || element.contains(other)) continue;
+    const style = view.getComputedStyle(other);
+    if (style.pointerEvents !== 'none' || style.position === 'static' || style.visibility !== 'visible') continue;
+    if (!paints(style.backgroundColor) && style.backgroundImage === 'none') continue;
+    if (effectiveOpacity(other) < 0.05) continue;
+    const r = other.getBoundingClientRect();
+    if (r.width < 2 || r.height < 2 || r.right <= box.left || r.left >= box.right || r.bottom <= box.top || r.top >= box.bottom) continue;
+    return true;
+  }
+  return false;
+}
+
 /** Where a field was when the user opened Keyward: the fill is refused if it moved or was swapped. */
 export interface FieldSnapshot {
   element: HTMLElement;
