@@ -232,6 +232,18 @@ describe('filling a bind form in Chromium', () => {
     await page.close();
   });
 
+  it('opens the picker and fills under a strict page CSP (frame-src self)', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://app.3commas.io/accounts/csp/');
+    await page.getByRole('combobox').click();
+    await page.getByRole('option', { name: 'OKX', exact: true }).click();
+    await clickKeyward(page);
+    const frame = await picker(page);
+    await frame.getByRole('button', { name: /okx bot/ }).click();
+    await expect.poll(() => fieldValues(page)).toEqual(expect.arrayContaining([OKX.apiKey, OKX.secret, OKX.passphrase]));
+    await page.close();
+  });
+
   it('fills a form inside a frame of the platform’s own origin', async () => {
     const page = await session.context.newPage();
     await page.goto('https://app.3commas.io/settings/connect/');

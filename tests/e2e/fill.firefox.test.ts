@@ -88,9 +88,9 @@ async function clickWhere(page: Page, selector: string, text: string | null): Pr
   await page.mouse.click(point.x, point.y);
 }
 
-async function openForm(exchange: string): Promise<Page> {
+async function openForm(exchange: string, url = URL_3COMMAS): Promise<Page> {
   const page = await session.browser.newPage();
-  await page.goto(URL_3COMMAS);
+  await page.goto(url);
   await clickWhere(page, '[role="combobox"]', null);
   await clickWhere(page, '[role="option"]', exchange);
   await page.waitForFunction((e: string) => document.querySelector('[role="combobox"]')?.textContent?.includes(e), {}, exchange);
@@ -184,6 +184,15 @@ describe('filling a bind form in Firefox', () => {
         return list.data.keys.find((k) => k.label === LABEL)?.bindings.map((b) => b.platformHost);
       })
       .toEqual(['app.3commas.io']);
+    await page.close();
+  });
+
+  it('opens the picker and fills under a strict page CSP (frame-src self)', async () => {
+    const page = await openForm('OKX', 'https://app.3commas.io/accounts/csp/');
+    await clickKeyward(page);
+    const frame = await picker(page);
+    await (await keyButton(frame, LABEL)).click();
+    await expect.poll(() => fieldValues(page), { timeout: 10_000 }).toEqual(expect.arrayContaining([OKX.apiKey, OKX.secret, OKX.passphrase]));
     await page.close();
   });
 
