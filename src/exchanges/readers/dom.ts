@@ -96,7 +96,7 @@ function following(a: Node, b: Node): boolean {
 export function controlFor(
   label: Element,
   selector: string = CONTROL_SELECTOR,
-  direction: 'any' | 'after' = 'any',
+  direction: 'either' | 'after' = 'either',
 ): HTMLElement | null {
   if (label instanceof HTMLLabelElement && label.control && label.control.matches(selector)) return label.control;
   // Custom checkboxes often wrap their own text: <span role=checkbox><i/><span>Trade</span></span>.
@@ -112,7 +112,7 @@ export function controlFor(
   for (let level = 0; scope && level < 3; level++, scope = scope.parentElement) {
     const controls = Array.from(scope.querySelectorAll<HTMLElement>(selector)).filter(
       // A text field is written under or after its label; one above it belongs to another label.
-      (c) => !isOurs(c) && (direction === 'any' || following(label, c)),
+      (c) => !isOurs(c) && (direction === 'either' || following(label, c)),
     );
     if (controls.length === 0) continue;
     if (controls.length === 1) return controls[0] ?? null;

@@ -4,23 +4,9 @@ import { createHandlers } from '../../../src/background/handlers';
 import type { ClipboardGuard } from '../../../src/background/clipboard';
 import { LockService } from '../../../src/background/lock';
 import { SettingsService } from '../../../src/background/settings';
-import type { StorageArea } from '../../../src/background/storage';
+import { MemoryArea } from './memory-area';
 import { UnlockThrottle } from '../../../src/background/throttle';
 import { freshVault } from '../vault/helpers';
-
-class MemoryArea implements StorageArea {
-  private readonly data = new Map<string, unknown>();
-  async get(keys: string | string[]) {
-    const list = Array.isArray(keys) ? keys : [keys];
-    return Object.fromEntries(list.filter((k) => this.data.has(k)).map((k) => [k, this.data.get(k)]));
-  }
-  async set(items: Record<string, unknown>) {
-    for (const [k, v] of Object.entries(items)) this.data.set(k, v);
-  }
-  async remove(keys: string | string[]) {
-    for (const k of Array.isArray(keys) ? keys : [keys]) this.data.delete(k);
-  }
-}
 
 async function setup() {
   const { vault } = await freshVault();

@@ -2,20 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { type SiteBrowserApi, SitesService, platformScriptFile } from '../../../src/background/sites';
 import { FillService } from '../../../src/background/fill';
 import type { Caller } from '../../../src/background/broker';
-import type { StorageArea } from '../../../src/background/storage';
+import { MemoryArea } from './memory-area';
 import type { LockService } from '../../../src/background/lock';
-
-function memoryArea(): StorageArea & { data: Record<string, unknown> } {
-  const data: Record<string, unknown> = {};
-  return {
-    data,
-    get: async (keys) => Object.fromEntries((Array.isArray(keys) ? keys : [keys]).filter((k) => k in data).map((k) => [k, structuredClone(data[k])])),
-    set: async (items) => void Object.assign(data, structuredClone(items)),
-    remove: async (keys) => {
-      for (const k of Array.isArray(keys) ? keys : [keys]) delete data[k];
-    },
-  };
-}
 
 /** A browser whose permission grants and registered scripts the test can see and change. */
 function fakeBrowser(granted: string[] = []) {
@@ -46,7 +34,7 @@ const reserved = { exchangeHosts: new Set(['www.htx.com']), platformHosts: new S
 
 describe('SitesService', () => {
   it('adds a granted https site: stored, trusted, its script registered and run in open tabs', async () => {
-    const area = memoryArea();
+    const area = new MemoryArea();
     const browser = fakeBrowser(['https://octobot.example.net:5001/*']);
     const sites = new SitesService(area, browser.api, reserved, () => 1000);
     const list = await sites.add('octobot.example.net:5001/accounts', 'octobot');
@@ -64,7 +52,7 @@ describe('SitesService', () => {
 
   it('refuses without the browser’s permission, over http, on exchanges and known platforms, and hosted platform ids', async () => {
     const browser = fakeBrowser();
-    const sites = new SitesService(memoryArea(), browser.api, reserved);
+    const sites = new SitesService(new MemoryArea(), browser.api, reserved);
     await expect(sites.add('https://bots.example.net', 'generic')).rejects.toMatchObject({ code: 'no-permission' });
     await expect(sites.add('http://bots.example.net', 'generic')).rejects.toMatchObject({ code: 'bad-site' });
     browser.permissions.add('https://www.htx.com/*');
@@ -77,7 +65,7 @@ describe('SitesService', () => {
 
   it('removes a site: untrusted at once, script unregistered, permission given back', async () => {
     const browser = fakeBrowser(['https://bots.example.net/*']);
-    const sites = new SitesService(memoryArea(), browser.api, reserved);
+    const sites = new SitesService(new MemoryArea(), browser.api, reserved);
     await sites.add('bots.example.net', 'generic');
     await sites.remove('https://bots.example.net');
     expect(sites.platformFor('https://bots.example.net/')).toBeNull();
@@ -87,13 +75,13 @@ describe('SitesService', () => {
   });
 
   it('at start keeps only sites still granted and makes the registered scripts match', async () => {
-    const area = memoryArea();
-    area.data.userSites = [
+    const area = new MemoryArea();
+    area.data.set('userSites', [
       { origin: 'https://a.example.net', platform: 'generic', addedAt: 1 },
       { origin: 'https://b.example.net', platform: 'hummingbot', addedAt: 2 },
       { origin: 'https://c.example.net', platform: 'threecommas', addedAt: 3 },
       'garbage',
-    ];
+    ]);
     const browser = fakeBrowser(['https://a.example.net/*', 'https://c.example.net/*']);
     browser.scripts.set('keyward-site-stale', { matches: ['https://old.example.net/*'], file: 'x' });
     const sites = new SitesService(area, browser.api, reserved);
@@ -104,7 +92,7 @@ describe('SitesService', () => {
 
   it('finishes an announced add when the browser grants the permission (the popup may be gone)', async () => {
     const browser = fakeBrowser();
-    const sites = new SitesService(memoryArea(), browser.api, reserved);
+    const sites = new SitesService(new MemoryArea(), browser.api, reserved);
     sites.expect('https://bots.example.net', 'generic');
     await sites.permissionsAdded(['https://other.example.net/*']);
     expect(await sites.list()).toEqual([]);
@@ -116,7 +104,7 @@ describe('SitesService', () => {
 
   it('offers a site from the active tab only when it is https, not reserved and not yet added', async () => {
     const browser = fakeBrowser(['https://bots.example.net/*']);
-    const sites = new SitesService(memoryArea(), browser.api, reserved);
+    const sites = new SitesService(new MemoryArea(), browser.api, reserved);
     expect(await sites.probe(1)).toEqual({ origin: 'https://bots.example.net', found: 'generic', added: null });
     expect(await sites.probe(2)).toEqual({ origin: null, found: null, added: null });
     // An exchange's page is never read for a bind form: nothing is even run there.
