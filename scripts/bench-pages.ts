@@ -9,7 +9,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
+import { clickKeyward, picker } from '../tests/e2e/fill-driver';
 import { distPath, hostResolverRules, launchChromium, startFixtureServer } from '../tests/e2e/harness';
+import { sendFromPage } from '../tests/e2e/popup-driver';
 
 const CHROMIUM = '/usr/lib/chromium/chromium';
 const HOSTS = ['www.htx.com', 'app.3commas.io'];
@@ -182,16 +184,7 @@ export async function measureFillLatency(samples: number) {
   const secret = 'NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j';
   try {
     const popup = await session.openExtensionPage('src/popup/popup.html');
-    const send = (type: string, payload: unknown) =>
-      popup.evaluate(
-        ([t, p]) =>
-          (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
-            keyward: 1,
-            type: t,
-            payload: p,
-          }),
-        [type, payload] as const,
-      );
+    const send = (type: string, payload: unknown) => sendFromPage(popup, type, payload);
     await send('vault.create', { password: 'bench-fill-password' });
     await send('keys.add', {
       input: {
@@ -224,17 +217,8 @@ export async function measureFillLatency(samples: number) {
       await page.goto('https://app.3commas.io/accounts/new/');
       await page.getByRole('combobox').click();
       await page.getByRole('option', { name: 'Binance Spot', exact: true }).click();
-      const button = page.locator('keyward-inline[data-keyward="fill-button"]');
-      await button.waitFor();
-      const box = await button.boundingBox();
-      if (!box) throw new Error('no Keyward button');
-      await page.mouse.click(box.x + 20, box.y + box.height / 2);
-      let frame = page.frames().find((f) => f.url().includes('/src/picker/picker.html'));
-      for (let tries = 0; !frame && tries < 50; tries++) {
-        await page.waitForTimeout(100);
-        frame = page.frames().find((f) => f.url().includes('/src/picker/picker.html'));
-      }
-      if (!frame) throw new Error('no picker');
+      await clickKeyward(page);
+      const frame = await picker(page);
       const key = frame.getByRole('button', { name: /bench bot/ });
       await key.waitFor();
       await frame.waitForFunction(() => !document.querySelector('button.key[disabled]'));

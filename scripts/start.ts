@@ -9,6 +9,7 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { clickKeyward, picker } from '../tests/e2e/fill-driver';
 import { distPath, launchChromium, startFixtureServer } from '../tests/e2e/harness';
 
 const ARTIFACTS = resolve('artifacts');
@@ -111,17 +112,8 @@ async function headless(): Promise<void> {
     await bind.goto('https://app.3commas.io/accounts/new/');
     await bind.getByRole('combobox').click();
     await bind.getByRole('option', { name: 'HTX', exact: true }).click();
-    const button = bind.locator('keyward-inline[data-keyward="fill-button"]');
-    await button.waitFor();
-    const box = await button.boundingBox();
-    if (!box) throw new Error('no Keyward button on the 3Commas form');
-    await bind.mouse.click(box.x + 20, box.y + box.height / 2);
-    let frame = bind.frames().find((f) => f.url().includes('/src/picker/picker.html'));
-    for (let i = 0; !frame && i < 50; i++) {
-      await bind.waitForTimeout(100);
-      frame = bind.frames().find((f) => f.url().includes('/src/picker/picker.html'));
-    }
-    if (!frame) throw new Error('the key picker did not open');
+    await clickKeyward(bind);
+    const frame = await picker(bind);
     await frame.getByRole('button', { name: /demo-grid-bot/ }).waitFor();
     await bind.waitForTimeout(300);
     await bind.screenshot({ path: resolve(out, '6-3commas-picker.png') });
