@@ -234,7 +234,7 @@ describe('filling a bind form in Chromium', () => {
 
   it('opens the picker and fills under a strict page CSP (frame-src self)', async () => {
     const page = await session.context.newPage();
-    await page.goto('https://app.3commas.io/accounts/csp/');
+    await page.goto('https://app.3commas.io/accounts/new/?csp=strict');
     await page.getByRole('combobox').click();
     await page.getByRole('option', { name: 'OKX', exact: true }).click();
     await clickKeyward(page);

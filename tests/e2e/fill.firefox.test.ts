@@ -188,7 +188,7 @@ describe('filling a bind form in Firefox', () => {
   });
 
   it('opens the picker and fills under a strict page CSP (frame-src self)', async () => {
-    const page = await openForm('OKX', 'https://app.3commas.io/accounts/csp/');
+    const page = await openForm('OKX', 'https://app.3commas.io/accounts/new/?csp=strict');
     await clickKeyward(page);
     const frame = await picker(page);
     await (await keyButton(frame, LABEL)).click();

@@ -24,6 +24,9 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
+/** Only the page's own origin for everything; inline script and style as the fixtures use them. */
+const STRICT_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; frame-src 'self'; child-src 'self'";
+
 export interface RequestLogEntry {
   scheme: 'https' | 'http';
   host: string;
@@ -102,7 +105,8 @@ export async function startFixtureServer(root: string = FIXTURES_ROOT, options: 
     void (async () => {
       // Host header without port; IPv6 literals are not used by the tests.
       const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
-      const path = new URL(req.url ?? '/', 'http://placeholder').pathname;
+      const requested = new URL(req.url ?? '/', 'http://placeholder');
+      const path = requested.pathname;
       const file = req.method === 'GET' || req.method === 'HEAD' ? await lookup(absRoot, host, path) : null;
       const type = file === null ? undefined : CONTENT_TYPES[extname(file).toLowerCase()];
       if (file === null || type === undefined) {
@@ -112,7 +116,9 @@ export async function startFixtureServer(root: string = FIXTURES_ROOT, options: 
       }
       const body = await readFile(file);
       requests.push({ scheme, host, path, status: 200 });
-      res.writeHead(200, { 'content-type': type, 'content-length': body.length, 'cache-control': 'no-store' });
+      // ?csp=strict serves the page under a strict Content-Security-Policy, as real platforms send.
+      const csp = requested.searchParams.get('csp') === 'strict' ? { 'content-security-policy': STRICT_CSP } : {};
+      res.writeHead(200, { 'content-type': type, 'content-length': body.length, 'cache-control': 'no-store', ...csp });
       res.end(req.method === 'HEAD' ? undefined : body);
     })().catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
