@@ -1,5 +1,6 @@
 import type { KeyPermissions } from '../core/records';
-import { type RiskFinding, keyRiskFindings, summariseListRisk } from '../core/risk';
+import type { CaptureSubmission } from '../messages';
+import { type RiskCode, type RiskFinding, keyRiskFindings, summariseListRisk } from '../core/risk';
 import { type FormReading, readCreateForm, readSubAccount } from '../exchanges/readers/create-form';
 import { type ListedKey, readKeyList } from '../exchanges/readers/key-list';
 import { type SecretReading, readSecretDialog } from '../exchanges/readers/secret-dialog';
@@ -18,6 +19,21 @@ interface FormSnapshot {
 }
 
 type CaptureState = { phase: 'sending' } | { phase: 'saved'; lines: NoteLine[] } | { phase: 'failed'; lines: NoteLine[] };
+
+/**
+ * What the watcher did, for tests and the benchmark (the extension passes no observer):
+ * `captured` a capture was sent (automatically, or after the user accepted an offer) and answered;
+ * `offered` a one-click "Save to Keyward" offer was shown; `unsaved` a secret-shaped value is on
+ * the page that Keyward neither captured nor offered, and the user was told so.
+ */
+export type WatcherEvent =
+  | { kind: 'captured'; how: 'auto' | 'offered'; submission: CaptureSubmission; ok: boolean }
+  | { kind: 'offered'; apiKey: string; secret: string }
+  | { kind: 'unsaved'; value: string }
+  /** The create or edit form as read at a scan, with the codes of the warnings shown beside it. */
+  | { kind: 'form'; permissions: KeyPermissions | null; ipWhitelist: string[] | null; label: string; warnings: RiskCode[] }
+  /** The key list as read at a scan, each key with the codes of the marks shown on its row. */
+  | { kind: 'list'; keys: { apiKey: string; label: string | null; permissions: KeyPermissions | null; ipWhitelist: string[] | null; warnings: RiskCode[] }[] };
 
 const MIN_SCAN_INTERVAL_MS = 100;
 const DIALOG = '[role=dialog], [role=alertdialog], dialog, [aria-modal=true]';
@@ -49,6 +65,7 @@ export class ApiPageWatcher {
   private readonly notes = new NoteBoard();
   private readonly observer: MutationObserver;
   private readonly captures = new Map<string, CaptureState>();
+  private readonly offered = new Set<string>();
   /** Note names by key, so the page's DOM never carries an API key in our attributes. */
   private readonly noteIds = new Map<string, string>();
 
@@ -73,8 +90,8 @@ export class ApiPageWatcher {
 
   constructor(
     private readonly exchange: ExchangeDefinition & { page: ExchangePage },
-    /** For the capture latency benchmark: called when a capture reply arrives. */
-    private readonly onCaptured?: (apiKey: string, ok: boolean) => void,
+    /** For tests and the benchmark: told of every capture, offer and unsaved-secret note. */
+    private readonly observe?: (event: WatcherEvent) => void,
   ) {
     this.page = exchange.page;
     this.observer = new MutationObserver((records) => {
@@ -167,10 +184,21 @@ export class ApiPageWatcher {
       if (control && lines.length > 0) this.notes.show(`perm-${flag}`, anchorOf(control.labelElement, control.control), lines);
     }
     const ipAnchor = form.ipField ?? form.ipUnrestrictedChoice;
+    const shown: RiskCode[] = findings
+      .filter((f) => (f.code === 'withdraw-on' || f.code === 'transfer-on') && form.controls.some((c) => c.on && `${c.flag}-on` === f.code))
+      .map((f) => f.code);
     if (ipAnchor) {
-      const lines = findings.filter((f) => f.concerns === 'ip').map((f) => ({ tone: tone(f), text: f.message }));
-      this.notes.show('ip', ipAnchor, lines);
+      const ipFindings = findings.filter((f) => f.concerns === 'ip');
+      this.notes.show('ip', ipAnchor, ipFindings.map((f) => ({ tone: tone(f), text: f.message })));
+      shown.push(...ipFindings.map((f) => f.code));
     }
+    this.observe?.({
+      kind: 'form',
+      permissions: form.controls.length > 0 ? form.permissions : null,
+      ipWhitelist: form.ipField ? splitIps(form.ipText) : form.ipUnrestrictedChoice ? [] : null,
+      label: form.keyLabel,
+      warnings: shown,
+    });
   }
 
   private showCapture(secret: SecretReading): void {
@@ -185,7 +213,7 @@ export class ApiPageWatcher {
 
   private async capture(secret: SecretReading, how: 'auto' | 'offered'): Promise<void> {
     const form = this.form;
-    const reply = await request('capture.submit', {
+    const submission: CaptureSubmission = {
       exchange: this.exchange.id,
       apiKey: secret.apiKey,
       secret: secret.secret,
@@ -194,7 +222,8 @@ export class ApiPageWatcher {
       account: form?.account ?? readSubAccount(document, this.page.vocabulary) ?? 'main',
       permissions: form?.permissions ?? null,
       ipWhitelist: form?.ipWhitelist ?? null,
-    });
+    };
+    const reply = await request('capture.submit', submission);
     // The form has done its job (and the passphrase must not stay in memory): the next key
     // starts from a clean snapshot.
     this.form = null;
@@ -227,7 +256,7 @@ export class ApiPageWatcher {
     this.captures.set(secret.apiKey, state);
     // Say it at once, not at the next scan: the user may be about to close the dialog.
     if (secret.secretElement.isConnected) this.notes.show(this.noteName('capture', secret.apiKey), secret.secretElement, state.lines);
-    this.onCaptured?.(secret.apiKey, reply.ok);
+    this.observe?.({ kind: 'captured', how, submission, ok: reply.ok });
     this.schedule();
   }
 
@@ -241,6 +270,10 @@ export class ApiPageWatcher {
       return;
     }
     if (state) return;
+    if (!this.offered.has(reading.apiKey)) {
+      this.offered.add(reading.apiKey);
+      this.observe?.({ kind: 'offered', apiKey: reading.apiKey, secret: reading.secret });
+    }
     this.notes.show(
       this.noteName('offer', reading.apiKey),
       reading.secretElement,
@@ -257,6 +290,7 @@ export class ApiPageWatcher {
 
   private showList(keys: ListedKey[]): void {
     if (keys.length === 0) return;
+    const observed: Extract<WatcherEvent, { kind: 'list' }>['keys'] = [];
     for (const key of keys) {
       const findings = keyRiskFindings({
         exchangeName: this.exchange.name,
@@ -269,6 +303,7 @@ export class ApiPageWatcher {
         tone: tone(f),
         text: f.code === 'withdraw-on' ? 'Withdraw is enabled on this key.' : 'No IP whitelist: any address can use this key.',
       }));
+      observed.push({ apiKey: key.apiKey, label: key.label, permissions: key.permissions, ipWhitelist: key.ipWhitelist, warnings: findings.map((f) => f.code) });
       const cell = key.row.lastElementChild ?? key.row;
       if (lines.length > 0) this.notes.show(this.noteName('row', key.apiKey), cell, lines, undefined, 'append');
     }
@@ -289,6 +324,7 @@ export class ApiPageWatcher {
       const lines: NoteLine[] = summary.risky > 0 ? [{ tone: 'warning', text: summary.summary }] : [];
       this.notes.show('list-summary', beforeAnchor(table), [...lines, ...limitLine]);
     }
+    this.observe?.({ kind: 'list', keys: observed });
     this.report(keys);
   }
 

@@ -37,6 +37,11 @@ export type CredentialField = keyof Credentials;
 export interface KeyPermissions {
   read: boolean;
   trade: boolean;
+  /**
+   * Futures, swap or other derivatives trading, where the exchange grants it apart from spot
+   * trading. Absent when the page showed no such permission (unknown, or covered by `trade`).
+   */
+  futures?: boolean;
   withdraw: boolean;
   transfer: boolean;
   /** Labels as the exchange shows them, e.g. ["Read", "Trade"]. */
