@@ -25,6 +25,9 @@ export const bitexbit: ExchangeDefinition = {
     secretHint: HINT,
   },
   page: {
+    // What only an API-management page shows (title, heading, tab, button), in the site's languages:
+    // how Keyward recognises the page on a route it does not know.
+    signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'Управление API', 'API-ключи', 'Создать API', 'Создать API-ключ'],
     // /profile/api (exchanges.md; the gateway API docs link https://www.bitexbit.com/profile/api).
     // Inferred: that the site also serves it under a locale segment (/en/profile/api), as its
     // help centre does (www.bitexbit.com/en/support/...), with Russian as the unprefixed default.

@@ -49,6 +49,9 @@ export const bybit: ExchangeDefinition = {
     secretHint: '36 to 48 letters and digits, or a PEM private key for RSA keys',
   },
   page: {
+    // What only an API-management page shows (title, heading, tab, button), in the site's languages:
+    // how Keyward recognises the page on a route it does not know.
+    signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'Управление API', 'API-ключи', 'Создать API', 'Создать API-ключ'],
     // /app/user/api-management on every regional host, with or without a locale prefix.
     apiPages: [/^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?app\/user\/api-management(?:[/?#]|$)/i],
     vocabulary: {

@@ -35,6 +35,9 @@ export const coinbase: ExchangeDefinition = {
     secretHint: 'an EC private key (-----BEGIN EC PRIVATE KEY----- …), or 88 base64 characters for Ed25519 keys',
   },
   page: {
+    // What only an API-management page shows (title, heading, tab, button), in the site's languages:
+    // how Keyward recognises the page on a route it does not know.
+    signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'Secret API Keys'],
     // /projects/api-keys, or with a project id in between; the CDP "Access" page as well.
     apiPages: [/^\/projects\/(?:[\w-]+\/)?api-keys(?:[/?#]|$)/i, /^\/access\/api(?:-keys)?(?:[/?#]|$)/i],
     vocabulary: {

@@ -37,6 +37,9 @@ export const gate: ExchangeDefinition = {
     secretHint: '64 hexadecimal characters (0-9, a-f)',
   },
   page: {
+    // What only an API-management page shows (title, heading, tab, button), in the site's languages:
+    // how Keyward recognises the page on a route it does not know.
+    signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'API管理', 'API 管理', '创建API', '创建 API', 'API密钥'],
     // /myaccount/apikeys on gate.io and gate.com, with or without a locale prefix (/zh/, /zh-tw/).
     apiPages: [/^\/(?:[a-z]{2}(?:[-_][a-z]{2,4})?\/)?myaccount\/api[-_]?keys(?:[/?#]|$)/i],
     vocabulary: {

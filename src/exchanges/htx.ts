@@ -23,6 +23,9 @@ export const htx: ExchangeDefinition = {
     secretHint: '4 groups of lowercase letters and digits joined by dashes, like e2xxxxxx-99xxxxxx-84xxxxxx-7xxxx',
   },
   page: {
+    // What only an API-management page shows (title, heading, tab, button), in the site's languages:
+    // how Keyward recognises the page on a route it does not know.
+    signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'API管理', 'API 管理', '创建API', '创建 API', 'API密钥'],
     // /en-us/apikey/, /zh-cn/apikey/, and the sub-account API pages under /sub-account/.
     apiPages: [/^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?(?:apikey|api-management)\b/i, /\/sub-?account\/.*api/i],
     vocabulary: {

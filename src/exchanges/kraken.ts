@@ -30,6 +30,9 @@ export const kraken: ExchangeDefinition = {
     secretHint: '88 base64 characters (letters, digits, + and /, usually ending in ==)',
   },
   page: {
+    // What only an API-management page shows (title, heading, tab, button), in the site's languages:
+    // how Keyward recognises the page on a route it does not know.
+    signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'Add key'],
     // www.kraken.com/u/security/api, and Kraken Pro's settings (pro.kraken.com/app/settings/api).
     apiPages: [/^\/u\/security\/api(?:[/?#]|$)/i, /^\/app\/settings\/api(?:[/?#]|$)/i],
     vocabulary: {

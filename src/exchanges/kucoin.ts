@@ -32,6 +32,9 @@ export const kucoin: ExchangeDefinition = {
     secretHint: 'a UUID: 32 hexadecimal characters in 5 dash-separated groups (8-4-4-4-12)',
   },
   page: {
+    // What only an API-management page shows (title, heading, tab, button), in the site's languages:
+    // how Keyward recognises the page on a route it does not know.
+    signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'API管理', 'API 管理', '创建API', '创建 API', 'API密钥'],
     // /account/api, /ru/account/api, /zh-hant/account/api.
     apiPages: [/^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?account\/api(?:[/?#]|$)/i],
     vocabulary: {

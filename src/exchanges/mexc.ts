@@ -26,6 +26,9 @@ export const mexc: ExchangeDefinition = {
     secretHint: '32 hexadecimal characters (0-9, a-f)',
   },
   page: {
+    // What only an API-management page shows (title, heading, tab, button), in the site's languages:
+    // how Keyward recognises the page on a route it does not know.
+    signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'API管理', 'API 管理', '创建API', '创建 API', 'API密钥'],
     // /user/openapi, with an optional locale segment (/en-GB/, /zh-CN/).
     apiPages: [/^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?user\/openapi(?:[/?#]|$)/i],
     vocabulary: {

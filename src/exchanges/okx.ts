@@ -30,6 +30,9 @@ export const okx: ExchangeDefinition = {
     secretHint: '32 hexadecimal characters (0-9, A-F)',
   },
   page: {
+    // What only an API-management page shows (title, heading, tab, button), in the site's languages:
+    // how Keyward recognises the page on a route it does not know.
+    signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'API管理', 'API 管理', '创建API', '创建 API', 'API密钥'],
     // /account/my-api, /fr/account/my-api, /zh-hans/account/my-api, on every OKX host.
     apiPages: [/^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?account\/my-api(?:[/?#]|$)/i],
     vocabulary: {

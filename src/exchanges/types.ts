@@ -70,6 +70,11 @@ export interface ExchangeLimits {
 export interface ExchangePage {
   /** Tested against `location.pathname + location.hash` (some sites route in the hash). */
   apiPages: RegExp[];
+  /**
+   * Titles, headings, tabs and buttons that name API management, in the site's languages. The
+   * light content script looks for them on routes the patterns above do not know.
+   */
+  signals: readonly string[];
   vocabulary: PageVocabulary;
   limits: ExchangeLimits;
   /** Fixture pages (under tests/fixtures/, by host and path) modelled on this exchange's site. */

@@ -24,6 +24,9 @@ export const xt: ExchangeDefinition = {
     secretHint: '40 hexadecimal characters (0-9, a-f)',
   },
   page: {
+    // What only an API-management page shows (title, heading, tab, button), in the site's languages:
+    // how Keyward recognises the page on a route it does not know.
+    signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'API管理', 'API 管理', '创建API', '创建 API', 'API密钥'],
     // Seed 000: "User Center > API Management", and for sub-accounts "User Center > Sub-account >
     // API Management", where the user picks the sub-account and the list shows every
     // sub-account's keys. Inferred: the paths. /en/accounts/api is the page third-party guides
