@@ -1,7 +1,7 @@
 import { type Brand, checkHost } from '../core/lookalike';
 import { GENERIC_VOCABULARY } from './generic-vocabulary';
 import { NoteBoard } from './ui/inline';
-import { findLabels } from '../exchanges/readers/dom';
+import { findLabels } from '../dom/elements';
 
 /**
  * Runs on every page that is not an official exchange host. On almost all of them it costs one

@@ -3,7 +3,7 @@ import { readBindForms } from '../platforms/readers/forms';
 import { readShownIps } from '../platforms/readers/shown-ips';
 import type { PlatformDefinition } from '../platforms/types';
 import { isBindPage } from '../platforms/routes';
-import { KEYWARD_HOST_TAG } from '../exchanges/readers/dom';
+import { KEYWARD_HOST_TAG } from '../dom/elements';
 import {
   MIN_OPACITY,
   REFUSAL_MESSAGES,

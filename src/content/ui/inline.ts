@@ -1,4 +1,4 @@
-import { KEYWARD_HOST_TAG } from '../../exchanges/readers/dom';
+import { KEYWARD_HOST_TAG } from '../../dom/elements';
 
 export type Tone = 'danger' | 'warning' | 'info' | 'success';
 

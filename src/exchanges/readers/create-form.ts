@@ -1,6 +1,6 @@
 import type { KeyPermissions } from '../../core/records';
 import type { PageVocabulary, PermissionFlag } from '../types';
-import { controlFor, fieldValue, findLabels, isOn, normalise, textFieldFor, toggleFor } from './dom';
+import { controlFor, fieldValue, findLabels, isOn, normalise, textFieldFor, toggleFor } from '../../dom/elements';
 
 export interface PermissionControl {
   flag: PermissionFlag | 'other';

@@ -1,6 +1,6 @@
 import type { KeyPermissions } from '../../core/records';
 import type { CredentialFormat, PageVocabulary } from '../types';
-import { findLabels, isOn, normalise, toggleFor, valueAfterLabel, bodyOf } from './dom';
+import { findLabels, isOn, normalise, toggleFor, valueAfterLabel, bodyOf } from '../../dom/elements';
 
 export interface ListedKey {
   apiKey: string;

@@ -1,5 +1,5 @@
 import type { PageVocabulary } from '../types';
-import { bodyOf, findLabels, valueAfterLabel } from './dom';
+import { bodyOf, findLabels, valueAfterLabel } from '../../dom/elements';
 
 export interface SecretReading {
   apiKey: string;

@@ -9,7 +9,7 @@
  * is never offered.
  */
 import type { ExchangeId } from '../../core/records';
-import { KEYWARD_HOST_TAG, controlFor, findLabels, isHidden, normalise } from '../../exchanges/readers/dom';
+import { KEYWARD_HOST_TAG, controlFor, findLabels, isHidden, normalise } from '../../dom/elements';
 import { mapExchangeName } from '../names';
 import type { PlatformDefinition, PlatformVocabulary } from '../types';
 

@@ -5,7 +5,7 @@
  * a module could carry. Pure DOM: runs in a content script and in tests.
  */
 import { parseIpList } from '../../core/ip';
-import { KEYWARD_HOST_TAG, isHidden } from '../../exchanges/readers/dom';
+import { KEYWARD_HOST_TAG, isHidden } from '../../dom/elements';
 
 const MAX_IPS = 40;
 const MAX_CLIMB = 8;

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { bitexbit } from '../../../src/exchanges/bitexbit';
 import { readCreateForm } from '../../../src/exchanges/readers/create-form';
-import { textFieldFor } from '../../../src/exchanges/readers/dom';
+import { textFieldFor } from '../../../src/dom/elements';
 import { readKeyList } from '../../../src/exchanges/readers/key-list';
 import { readSecretDialog } from '../../../src/exchanges/readers/secret-dialog';
 import { clickText, loadFixture, settle, typeInto } from './fixture-dom';

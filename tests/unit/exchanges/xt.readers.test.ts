@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readCreateForm, readSubAccount } from '../../../src/exchanges/readers/create-form';
-import { textFieldFor } from '../../../src/exchanges/readers/dom';
+import { textFieldFor } from '../../../src/dom/elements';
 import { readKeyList } from '../../../src/exchanges/readers/key-list';
 import { readSecretDialog } from '../../../src/exchanges/readers/secret-dialog';
 import { xt } from '../../../src/exchanges/xt';
