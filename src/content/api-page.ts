@@ -3,11 +3,11 @@ import type { CaptureSubmission } from '../messages';
 import { type RiskCode, type RiskFinding, keyRiskFindings, summariseListRisk } from '../core/risk';
 import { type FormReading, readCreateForm, readSubAccount } from '../exchanges/readers/create-form';
 import { type ListedKey, readKeyList } from '../exchanges/readers/key-list';
-import { type SecretReading, readSecretDialog } from '../exchanges/readers/secret-dialog';
+import { type LoneSecret, type SecretReading, readSecrets } from '../exchanges/readers/secret-dialog';
+import { copiedByControl, pairForCopied } from '../exchanges/readers/copied';
 import type { ExchangeDefinition, ExchangePage } from '../exchanges/types';
 import { request } from './runtime';
 import { type NoteLine, NoteBoard } from './ui/inline';
-import { GENERIC_VOCABULARY } from './generic-vocabulary';
 
 /** What the create form said just before the secret appeared; memory only, dropped after capture. */
 interface FormSnapshot {
@@ -65,7 +65,12 @@ export class ApiPageWatcher {
   private readonly notes = new NoteBoard();
   private readonly observer: MutationObserver;
   private readonly captures = new Map<string, CaptureState>();
+  /** Secrets by API key, of captures sent, so their values are not reported as unsaved. */
+  private readonly capturedSecrets = new Map<string, string>();
   private readonly offered = new Set<string>();
+  private readonly unsaved = new Set<string>();
+  /** Pairs the user copied that no reading caught: offered until saved. Memory only. */
+  private readonly copied = new Map<string, SecretReading>();
   /** Note names by key, so the page's DOM never carries an API key in our attributes. */
   private readonly noteIds = new Map<string, string>();
 
@@ -108,12 +113,15 @@ export class ApiPageWatcher {
     this.observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
     // Checkbox state and typed text change no DOM; the events do.
     for (const type of ['input', 'change', 'click']) document.addEventListener(type, this.onInput, true);
+    for (const type of ['copy', 'click']) document.addEventListener(type, this.onCopy, true);
     this.scan();
   }
 
   stop(): void {
     this.observer.disconnect();
     for (const type of ['input', 'change', 'click']) document.removeEventListener(type, this.onInput, true);
+    for (const type of ['copy', 'click']) document.removeEventListener(type, this.onCopy, true);
+    this.copied.clear();
     if (this.timer) clearTimeout(this.timer);
     this.notes.clear();
     this.form = null;
@@ -140,9 +148,15 @@ export class ApiPageWatcher {
     this.notes.begin();
     // The secret first: a site may reset its form in the same render that shows the secret, and
     // the capture must use what the form said before.
-    const secret = readSecretDialog(document, this.page.vocabulary);
-    if (secret) this.showCapture(secret);
-    else this.offerGeneric();
+    const secrets = readSecrets(document, this.page.vocabulary, this.exchange.credentials);
+    for (const reading of secrets.pairs) {
+      if (reading.evidence === 'strong') this.showCapture(reading);
+      else this.offer(reading, `This looks like a new API key (${tail(reading.apiKey)}). Keyward did not recognise the page for sure.`);
+    }
+    for (const lone of secrets.lone) this.showUnsaved(lone);
+    for (const reading of this.copied.values()) {
+      if (reading.secretElement.isConnected) this.offer(reading, `You copied this key's secret (${tail(reading.apiKey)}). Keep it in Keyward too?`);
+    }
     const form = readCreateForm(document, this.page.vocabulary);
     if (form) this.showForm(form);
     this.showList(readKeyList(document, this.page.vocabulary, this.exchange.credentials));
@@ -205,6 +219,7 @@ export class ApiPageWatcher {
     const state = this.captures.get(secret.apiKey);
     if (!state) {
       this.captures.set(secret.apiKey, { phase: 'sending' });
+      this.capturedSecrets.set(secret.apiKey, secret.secret);
       void this.capture(secret, 'auto');
       return;
     }
@@ -218,8 +233,9 @@ export class ApiPageWatcher {
       apiKey: secret.apiKey,
       secret: secret.secret,
       passphrase: form?.passphrase ?? '',
-      label: form?.label ?? '',
-      account: form?.account ?? readSubAccount(document, this.page.vocabulary) ?? 'main',
+      label: form?.label || secret.label || '',
+      // The display naming the sub-account is more specific than the page's selector.
+      account: secret.account ?? form?.account ?? readSubAccount(document, this.page.vocabulary) ?? 'main',
       permissions: form?.permissions ?? null,
       ipWhitelist: form?.ipWhitelist ?? null,
     };
@@ -227,7 +243,8 @@ export class ApiPageWatcher {
     // The form has done its job (and the passphrase must not stay in memory): the next key
     // starts from a clean snapshot.
     this.form = null;
-    const name = `${this.exchange.name}${form?.label ? ` · ${form.label}` : ''} · ${tail(secret.apiKey)}`;
+    this.copied.delete(secret.apiKey);
+    const name = `${this.exchange.name}${submission.label ? ` · ${submission.label}` : ''} · ${tail(secret.apiKey)}`;
     const needsPassphrase = this.exchange.credentials.passphrase && !form?.passphrase;
     const state: CaptureState = reply.ok
       ? {
@@ -260,10 +277,11 @@ export class ApiPageWatcher {
     this.schedule();
   }
 
-  /** The site changed and our words no longer fit, but a secret-like value stands in a dialog. */
-  private offerGeneric(): void {
-    const reading = readSecretDialog(document, GENERIC_VOCABULARY);
-    if (!reading) return;
+  /**
+   * Medium evidence (the page changed and our words fit only in part), or the user copied a
+   * credential: a one-click offer instead of a silent capture.
+   */
+  private offer(reading: SecretReading, text: string): void {
     const state = this.captures.get(reading.apiKey);
     if (state && state.phase !== 'sending') {
       this.notes.show(this.noteName('capture', reading.apiKey), reading.secretElement, state.lines);
@@ -274,19 +292,49 @@ export class ApiPageWatcher {
       this.offered.add(reading.apiKey);
       this.observe?.({ kind: 'offered', apiKey: reading.apiKey, secret: reading.secret });
     }
-    this.notes.show(
-      this.noteName('offer', reading.apiKey),
-      reading.secretElement,
-      [{ tone: 'info', text: `This looks like a new API key (${tail(reading.apiKey)}). Keyward did not recognise the page for sure.` }],
-      {
-        label: 'Save to Keyward',
-        run: () => {
-          this.captures.set(reading.apiKey, { phase: 'sending' });
-          void this.capture(reading, 'offered');
-        },
+    this.notes.show(this.noteName('offer', reading.apiKey), reading.secretElement, [{ tone: 'info', text }], {
+      label: 'Save to Keyward',
+      run: () => {
+        this.captures.set(reading.apiKey, { phase: 'sending' });
+        this.capturedSecrets.set(reading.apiKey, reading.secret);
+        void this.capture(reading, 'offered');
       },
-    );
+    });
   }
+
+  /** A secret-shaped value Keyward cannot pair with a key: never silent. */
+  private showUnsaved(lone: LoneSecret): void {
+    if ([...this.capturedSecrets.values()].includes(lone.value)) return;
+    if ([...this.copied.values()].some((reading) => reading.secret === lone.value)) return;
+    if (!this.unsaved.has(lone.value)) {
+      this.unsaved.add(lone.value);
+      this.observe?.({ kind: 'unsaved', value: lone.value });
+    }
+    this.notes.show(this.noteName('unsaved', lone.value), lone.element, [
+      {
+        tone: 'danger',
+        text: `Keyward has NOT saved this secret: it could not tell which API key it belongs to. Copy the secret and the API key now: ${this.exchange.name} shows the secret only once.`,
+      },
+    ]);
+  }
+
+  /**
+   * The user copied a value (the copy event, or a click on a copy control beside it): if it is a
+   * credential Keyward has not captured, offer to save it with the key shown with it.
+   */
+  private readonly onCopy = (event: Event) => {
+    const value =
+      event.type === 'copy'
+        ? (document.getSelection()?.toString() ?? '').trim()
+        : event.target instanceof Element
+          ? copiedByControl(event.target)
+          : null;
+    if (!value) return;
+    const reading = pairForCopied(document, value, this.page.vocabulary, this.exchange.credentials);
+    if (!reading || this.captures.has(reading.apiKey) || this.copied.has(reading.apiKey)) return;
+    this.copied.set(reading.apiKey, reading);
+    this.scanNow();
+  };
 
   private showList(keys: ListedKey[]): void {
     if (keys.length === 0) return;

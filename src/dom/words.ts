@@ -107,8 +107,10 @@ function core(part: string): string {
   return words.slice(start, end).join(' ') || part;
 }
 
-function isShort(part: string): boolean {
-  return part.length <= MAX_PART_LENGTH && part.split(' ').length <= MAX_PART_WORDS;
+/** Short enough to be a label; a vocabulary's own long phrase allows a few words more. */
+function isShort(part: string, phrase: string): boolean {
+  const words = phrase.split(' ').length;
+  return part.length <= Math.max(MAX_PART_LENGTH, phrase.length + 16) && part.split(' ').length <= Math.max(MAX_PART_WORDS, words + 3);
 }
 
 /**
@@ -118,9 +120,9 @@ function isShort(part: string): boolean {
 export function wordScore(label: string, words: Words): number {
   let best = 0;
   for (const part of labelParts(label)) {
-    if (!isShort(part)) continue;
     const measured = core(part);
     for (const phrase of words) {
+      if (!isShort(part, phrase)) continue;
       const match = patternOf(phrase).exec(measured) ?? patternOf(phrase).exec(part);
       if (!match) continue;
       const score = match[0].replace(/\s+/g, '').length / Math.max(1, measured.replace(/\s+/g, '').length);

@@ -15,8 +15,6 @@ import type { ExchangeDefinition } from './types';
 // an IP restriction. Inferred: the English labels on the page (from guides and screenshots),
 // that margin loan/repay maps to 'trade', the sub-account API page path, the 30-key limit
 // (third-party).
-const OPTIONAL = String.raw`(?:\s*[(（](?:optional|recommended)[)）])?\s*\*?`;
-const words = (source: string) => new RegExp(`^(?:${source})${OPTIONAL}$`, 'i');
 
 export const binance: ExchangeDefinition = {
   id: 'binance',
@@ -42,27 +40,20 @@ export const binance: ExchangeDefinition = {
       /^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?my\/sub-account\/api-management(?:[/?#]|$)/i,
     ],
     vocabulary: {
-      apiKey: words(String.raw`api\s*key`),
-      secret: words(String.raw`secret\s*key`),
+      apiKey: ['api key'],
+      secret: ['secret key', 'private key'],
       passphrase: null,
-      keyLabel: words(String.raw`label\s+api\s+key\s+to\s+proceed|api\s*key\s*label|label`),
-      ipWhitelist: words(
-        String.raw`ip\s+access\s+restrictions?|restrict\s+access\s+to\s+trusted\s+ips\s+only|trusted\s+ips?|ip\s+whitelist|ip\s+address(?:es)?`,
-      ),
+      keyLabel: ['label api key to proceed', 'api key label', 'label'],
+      ipWhitelist: ['ip access restrictions', 'restrict access to trusted ips only', 'trusted ips', 'ip whitelist', 'ip address'],
       permissions: [
-        { flag: 'read', label: words(String.raw`enable\s+reading`) },
-        { flag: 'trade', label: words(String.raw`enable\s+spot\s*(?:&|and)\s*margin\s+trading`) },
-        // Borrowing and repaying on margin, and moving funds between the user's own spot and
-        // margin wallets: a trading permission, not a transfer out of the account.
-        { flag: 'trade', label: words(String.raw`enable\s+margin(?:\s+loan,?\s+repay\s*(?:&|and)\s*transfer)?`) },
-        { flag: 'trade', label: words(String.raw`enable\s+futures`) },
-        { flag: 'trade', label: words(String.raw`enable\s+(?:european\s+|vanilla\s+)?options`) },
-        { flag: 'trade', label: words(String.raw`enable\s+portfolio\s+margin\s+trading`) },
-        { flag: 'withdraw', label: words(String.raw`enable\s+withdrawals?`) },
-        { flag: 'transfer', label: words(String.raw`permits\s+universal\s+transfer|enable\s+internal\s+transfer`) },
+        { flag: 'withdraw', words: ['withdrawals', 'withdraw'] },
+        { flag: 'transfer', words: ['universal transfer', 'internal transfer', 'permits universal transfer'] },
+        { flag: 'futures', words: ['futures', 'options', 'european options', 'vanilla options', 'portfolio margin trading'] },
+        { flag: 'trade', words: ['spot & margin trading', 'spot and margin trading', 'margin', 'margin loan, repay & transfer', 'trading'] },
+        { flag: 'read', words: ['reading'] },
       ],
-      ipUnrestricted: words(String.raw`unrestricted(?:\s*\(less\s+secure\))?`),
-      subAccount: words(String.raw`sub-?accounts?|sub-?account\s+email`),
+      ipUnrestricted: ['unrestricted', 'unrestricted (less secure)'],
+      subAccount: ['sub-account', 'sub-account email'],
     },
     limits: {
       maxIps: 30,

@@ -37,26 +37,22 @@ export const bitexbit: ExchangeDefinition = {
     vocabulary: {
       // Seed 001 (English help) gives "Access Key"/"Private Key". Inferred: the Russian page's
       // "Ключ доступа"/"Приватный ключ" and near synonyms.
-      apiKey: /^(?:access\s*key|api\s*key|public\s*key|ключ\s*доступа|публичный\s*ключ|открытый\s*ключ)$/i,
-      secret: /^(?:private\s*key|secret\s*key|secret|приватный\s*ключ|секретный\s*ключ|закрытый\s*ключ)$/i,
+      apiKey: ['access key', 'api key', 'public key', 'ключ доступа', 'публичный ключ', 'открытый ключ'],
+      secret: ['private key', 'secret key', 'secret', 'приватный ключ', 'секретный ключ', 'закрытый ключ'],
       passphrase: null,
       // "the name of the key" (seed 001). Inferred: the exact words in either language.
-      keyLabel: /^(?:key\s*name|name|название(?:\s*ключа)?|имя(?:\s*ключа)?)$/i,
+      keyLabel: ['key name', 'name', 'название', 'название ключа', 'имя', 'имя ключа'],
       // "the list of IPs" (seed 001). Inferred: the exact words.
-      ipWhitelist:
-        /^(?:ips?|ip\s*list|list\s*of\s*ips|ip\s*address(?:es)?|allowed\s*ips?|ip[\s-]*адрес(?:а)?|список\s*ip(?:[\s-]*адресов)?|разрешённые\s*ip|разрешенные\s*ip)$/i,
+      ipWhitelist: ['ips', 'ip list', 'list of ips', 'ip address', 'allowed ips', 'ip-адрес', 'ip-адреса', 'список ip', 'список ip-адресов', 'разрешённые ip', 'разрешенные ip'],
       // Seed 001: read only (always), can trade, can withdraw (= full access: withdraw includes
       // trade, which a word cannot say; the form ticks "can trade" with it). Russian inferred.
       permissions: [
-        { flag: 'read', label: /^(?:read\s*only|только\s*чтение|только\s*просмотр)$/i },
-        { flag: 'trade', label: /^(?:can\s*trade|trade|trading|может\s*торговать|торговля)$/i },
-        {
-          flag: 'withdraw',
-          label: /^(?:can\s*withdraw|withdraw(?:al)?|full\s*access|can\s*withdraw\s*\/\s*full\s*access|может\s*выводить|вывод(?:\s*средств)?|полный\s*доступ)$/i,
-        },
+        { flag: 'withdraw', words: ['withdraw', 'withdrawal', 'full access', 'может выводить', 'вывод', 'вывод средств', 'полный доступ'] },
+        { flag: 'trade', words: ['trade', 'trading', 'может торговать', 'торговля'] },
+        { flag: 'read', words: ['read only', 'только чтение', 'только просмотр'] },
       ],
       // Inferred: how the list says a key accepts any IP.
-      ipUnrestricted: /^(?:any(?:\s*ip)?|all|none|not\s*set|unrestricted|любой(?:\s*ip)?|любые|все|не\s*заданы?|без\s*ограничений)$/i,
+      ipUnrestricted: ['any', 'any ip', 'all', 'none', 'not set', 'unrestricted', 'любой', 'любой ip', 'любые', 'все', 'не задан', 'не заданы', 'без ограничений'],
       subAccount: null,
     },
     limits: {

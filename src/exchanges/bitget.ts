@@ -34,19 +34,20 @@ export const bitget: ExchangeDefinition = {
     // /account/newapi, with an optional locale segment (/en/, /zh-CN/) as on Bitget's other pages.
     apiPages: [/^\/(?:[a-z]{2,4}(?:[-_][a-z]{2,4})?\/)?account\/newapi(?:[/?#]|$)/i],
     vocabulary: {
-      apiKey: /^(?:api\s*key|access\s*key)$/i,
-      secret: /^(?:secret\s*key|api\s*secret)$/i,
-      passphrase: /^(?:api\s*)?passphrase(?:\s*\(optional\))?$/i,
-      keyLabel: /^(?:notes?|remarks?|api\s*key\s*name|api\s*name)(?:\s*\(optional\))?$/i,
-      ipWhitelist: /^(?:link(?:ed)?\s*ip\s*address(?:es)?|bind\s*ip\s*address(?:es)?|ip\s*whitelist|ip\s*address(?:es)?)(?:\s*\(optional\))?$/i,
+      apiKey: ['api key', 'apikey', 'access key'],
+      secret: ['secret key', 'secretkey', 'api secret'],
+      passphrase: ['passphrase', 'api passphrase'],
+      keyLabel: ['notes', 'note', 'remarks', 'api key name', 'api name'],
+      ipWhitelist: ['link ip address', 'linked ip address', 'bind ip address', 'ip whitelist', 'ip address'],
       permissions: [
-        // Both modes include reading; "Read and write" is the mode that enables the boxes below.
-        { flag: 'read', label: /^(?:read[-\s]?only|read\s*(?:and|&|\/)\s*write)$/i },
-        { flag: 'trade', label: /^(?:(?:spot\s*)?trade|(?:spot\s*)?trading|(?:futures\s*)?orders|(?:futures\s*)?holdings|margin\s*trad(?:e|ing)|copy\s*trading)$/i },
-        { flag: 'transfer', label: /^(?:wallet\s*)?transfer$/i },
-        { flag: 'withdraw', label: /^(?:wallet\s*)?withdraw(?:al)?$/i },
+        { flag: 'withdraw', words: ['withdraw', 'withdrawal', 'wallet withdraw'] },
+        { flag: 'transfer', words: ['transfer', 'wallet transfer'] },
+        { flag: 'futures', words: ['futures', 'futures orders', 'futures holdings', 'contract', 'contract trade'] },
+        { flag: 'trade', words: ['trade', 'spot trade', 'trading', 'spot trading', 'orders', 'holdings', 'margin trade', 'margin trading', 'copy trading'] },
+        // Both modes include reading; "Read and write" is the mode that enables the boxes.
+        { flag: 'read', words: ['read-only', 'read only', 'read and write', 'read & write', 'read/write'] },
       ],
-      ipUnrestricted: /^(?:--|unlinked|not\s*linked|none|unrestricted)$/i,
+      ipUnrestricted: ['--', 'unlinked', 'not linked', 'none', 'unrestricted'],
       // Sub-account keys are created on the sub-account pages, not on this one.
       subAccount: null,
     },

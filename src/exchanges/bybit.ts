@@ -16,8 +16,6 @@ import type { ExchangeDefinition } from './types';
 // are invalid after 90 days. Inferred: the page's English labels, that Read-Only disables the
 // groups, that Convert is a trade (its API permission is named ExchangeHistory), the locale
 // prefix. Unknown: the IP and key limits.
-const OPTIONAL = String.raw`(?:\s*[(（](?:optional)[)）])?\s*\*?`;
-const words = (source: string) => new RegExp(`^(?:${source})${OPTIONAL}$`, 'i');
 
 export const bybit: ExchangeDefinition = {
   id: 'bybit',
@@ -51,27 +49,27 @@ export const bybit: ExchangeDefinition = {
   page: {
     // What only an API-management page shows (title, heading, tab, button), in the site's languages:
     // how Keyward recognises the page on a route it does not know.
-    signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'Управление API', 'API-ключи', 'Создать API', 'Создать API-ключ'],
+    signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'Create New Key', 'Управление API', 'API-ключи', 'Создать API', 'Создать API-ключ'],
     // /app/user/api-management on every regional host, with or without a locale prefix.
     apiPages: [/^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?app\/user\/api-management(?:[/?#]|$)/i],
     vocabulary: {
-      apiKey: words(String.raw`api\s*key`),
-      secret: words(String.raw`api\s*secret|secret\s*key`),
+      apiKey: ['api key'],
+      secret: ['api secret', 'secret key'],
       passphrase: null,
-      keyLabel: words(String.raw`name|api\s*key\s*name|remarks?|notes?`),
-      ipWhitelist: words(
-        String.raw`only\s+ips\s+with\s+permissions\s+granted\s+are\s+allowed\s+to\s+access\s+the\s+openapi|ip\s*access|ips|ip\s*address(?:es)?|bound\s*ips?`,
-      ),
+      keyLabel: ['name', 'api key name', 'remarks', 'notes', 'название', 'название api-ключа'],
+      ipWhitelist: ['only ips with permissions granted are allowed to access the openapi', 'ip access', 'ips', 'ip address', 'bound ips', 'ip-адреса'],
+      // The documented groups: ContractTrade, Spot, Wallet (contains Withdraw), Options,
+      // Derivatives, Exchange, Earn. Derivatives and contract rights are futures.
       permissions: [
-        // Both modes include reading; which one is chosen decides whether the groups are enabled.
-        { flag: 'read', label: words(String.raw`read-?only|read-?write`) },
-        { flag: 'trade', label: words(String.raw`orders?|positions?|trade|spot\s*trade|options\s*trade|derivatives\s*trade|copy\s*trading|block\s*trade|convert`) },
-        { flag: 'withdraw', label: words(String.raw`withdrawals?|withdraw`) },
-        { flag: 'transfer', label: words(String.raw`account\s*transfer|sub-?account\s*transfer|sub\s*member\s*transfer`) },
-        { flag: 'other', label: words(String.raw`earn|nft|affiliate`) },
+        { flag: 'withdraw', words: ['withdrawals', 'withdraw', 'вывод'] },
+        { flag: 'transfer', words: ['account transfer', 'sub-account transfer', 'sub member transfer', 'перевод'] },
+        { flag: 'futures', words: ['positions', 'contract', 'contract trade', 'derivatives', 'derivatives trade', 'usdc contracts', 'unified trading', 'options trade', 'фьючерсы', 'деривативы', 'контракты'] },
+        { flag: 'trade', words: ['orders', 'trade', 'spot trade', 'spot', 'copy trading', 'block trade', 'convert', 'exchange', 'торговля', 'спот'] },
+        { flag: 'read', words: ['read-only', 'read-write', 'только чтение', 'чтение и запись'] },
+        { flag: 'other', words: ['earn', 'nft', 'affiliate'] },
       ],
-      ipUnrestricted: words(String.raw`no\s+ip\s+restriction|unrestricted|none`),
-      subAccount: words(String.raw`sub-?accounts?|sub\s*uid`),
+      ipUnrestricted: ['no ip restriction', 'unrestricted', 'none', 'без ограничений'],
+      subAccount: ['sub-account', 'sub uid', 'субаккаунт'],
     },
     limits: {
       maxIps: null,

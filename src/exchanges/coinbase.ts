@@ -41,19 +41,19 @@ export const coinbase: ExchangeDefinition = {
     // /projects/api-keys, or with a project id in between; the CDP "Access" page as well.
     apiPages: [/^\/projects\/(?:[\w-]+\/)?api-keys(?:[/?#]|$)/i, /^\/access\/api(?:-keys)?(?:[/?#]|$)/i],
     vocabulary: {
-      apiKey: /^(?:api\s*key\s*(?:name|id)|key\s*(?:name|id))$/i,
-      secret: /^(?:private\s*key|api\s*key\s*secret|secret)$/i,
+      apiKey: ['api key name', 'api key id', 'key name', 'key id', 'api key'],
+      secret: ['private key', 'api key secret', 'secret', 'api secret'],
       passphrase: null,
-      keyLabel: /^(?:api\s*key\s*)?nickname(?:\s*\(optional\))?$/i,
-      ipWhitelist: /^(?:ip\s*allow\s*-?list|ip\s*whitelist|allowed\s*ip\s*addresses)(?:\s*\(optional\))?$/i,
+      keyLabel: ['nickname', 'api key nickname'],
+      ipWhitelist: ['ip allowlist', 'ip allow list', 'ip whitelist', 'allowed ip addresses'],
       permissions: [
-        { flag: 'read', label: /^view(?:\s*\(read-only\))?$/i },
-        { flag: 'trade', label: /^trade$/i },
         // Sends funds off Coinbase: see above.
-        { flag: 'withdraw', label: /^transfer$/i },
+        { flag: 'withdraw', words: ['transfer'] },
+        { flag: 'trade', words: ['trade'] },
+        { flag: 'read', words: ['view', 'view (read-only)'] },
       ],
-      ipUnrestricted: /^(?:any\s*ip|all\s*ips|none|no\s*restrictions?|unrestricted)$/i,
-      subAccount: /^portfolio$/i,
+      ipUnrestricted: ['any ip', 'all ips', 'none', 'no restriction', 'no restrictions', 'unrestricted'],
+      subAccount: ['portfolio'],
     },
     limits: {
       maxIps: null,

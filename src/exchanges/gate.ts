@@ -16,11 +16,6 @@ import type { ExchangeDefinition } from './types';
 // A flag is per area; the mode counts only where it is written beside the area, as in the key
 // list's "Wallet (Read only)". On the create form the "Wallet" switch maps to 'withdraw' whatever
 // its mode radio says, which overstates a read-only key rather than hide a withdrawal right.
-const MODE = String.raw`(?:\s*[(（:：]\s*(?:read[\s-]*only|read[\s-]*write|read\s+and\s+write)\s*[)）]?)?`;
-const OPTIONAL = String.raw`(?:\s*[(（](?:optional)[)）])?\s*\*?`;
-const words = (source: string) => new RegExp(`^(?:${source})${OPTIONAL}$`, 'i');
-/** An area as the form names it, or as the key list does, "Wallet (Read-write)". */
-const area = (source: string) => new RegExp(`^(?:${source})${MODE}$`, 'i');
 
 export const gate: ExchangeDefinition = {
   id: 'gate',
@@ -43,25 +38,25 @@ export const gate: ExchangeDefinition = {
     // /myaccount/apikeys on gate.io and gate.com, with or without a locale prefix (/zh/, /zh-tw/).
     apiPages: [/^\/(?:[a-z]{2}(?:[-_][a-z]{2,4})?\/)?myaccount\/api[-_]?keys(?:[/?#]|$)/i],
     vocabulary: {
-      apiKey: words(String.raw`api\s*(?:v4\s*)?key|apiv4\s*key|key`),
-      secret: words(String.raw`secret\s*key|api\s*secret|secret`),
+      apiKey: ['api key', 'api v4 key', 'apiv4 key', 'key', 'api 密钥'],
+      secret: ['secret key', 'api secret', 'secret', '私钥', '密钥 secret'],
       passphrase: null,
-      keyLabel: words(String.raw`api\s*key\s*remarks?|remarks?|notes?|name`),
+      keyLabel: ['api key remarks', 'remarks', 'remark', 'notes', 'name', '备注', 'api 备注'],
       // Only the words on the field itself: with "Later" chosen there is no IP field, and the
       // group's "IP Permissions" would lead the reader to the nearest text field, the remarks.
-      ipWhitelist: words(String.raw`ip\s*address(?:es)?|ip\s*whitelist`),
+      ipWhitelist: ['ip address', 'ip whitelist', 'ip 地址', 'ip 白名单'],
+      // Areas, each read-only or read-write; the key list writes the mode beside the area
+      // ("Wallet (Read only)"): a read-only mode grants reading only, so it wins a tie.
       permissions: [
-        // In the key list "Spot/Margin Trade (Read-write)" is split at the slash.
-        { flag: 'trade', label: area(String.raw`spot(?:\s*\/\s*margin)?(?:\s+trad(?:e|ing))?|margin(?:\s+trad(?:e|ing))?`) },
-        { flag: 'trade', label: area(String.raw`(?:perpetual\s+)?futures|delivery(?:\s+futures)?|options`) },
-        // The key list writes the mode beside the area: a read-only wallet cannot withdraw.
-        { flag: 'read', label: /^wallet\s*[(（:：]\s*read[\s-]*only\s*[)）]?$/i },
-        { flag: 'withdraw', label: area(String.raw`wallet|withdraw(?:al)?s?`) },
-        { flag: 'transfer', label: area(String.raw`transfers?|sub-?account\s+transfers?`) },
-        { flag: 'other', label: area(String.raw`earn|account|unified(?:\s+account)?|loan|rebate`) },
+        { flag: 'read', words: ['read only', 'read-only', '只读'] },
+        { flag: 'withdraw', words: ['wallet', 'withdraw', 'withdrawal', 'withdrawals', '钱包', '提现'] },
+        { flag: 'transfer', words: ['transfer', 'transfers', 'sub-account transfer', '划转'] },
+        { flag: 'futures', words: ['perpetual futures', 'futures', 'delivery', 'delivery futures', 'options', '合约', '永续合约', '交割合约', '期权'] },
+        { flag: 'trade', words: ['spot', 'spot/margin trade', 'spot trade', 'margin', 'margin trade', 'spot trading', '现货', '现货交易', '杠杆'] },
+        { flag: 'other', words: ['earn', 'account', 'unified account', 'loan', 'rebate', '理财', '账户'] },
       ],
-      ipUnrestricted: words(String.raw`not\s+bound|unbound|unrestricted|none`),
-      subAccount: words(String.raw`sub-?accounts?`),
+      ipUnrestricted: ['not bound', 'unbound', 'unrestricted', 'none', '未绑定'],
+      subAccount: ['sub-account', 'sub-accounts', '子账户'],
     },
     limits: {
       maxIps: null,

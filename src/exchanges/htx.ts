@@ -29,19 +29,23 @@ export const htx: ExchangeDefinition = {
     // /en-us/apikey/, /zh-cn/apikey/, and the sub-account API pages under /sub-account/.
     apiPages: [/^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?(?:apikey|api-management)\b/i, /\/sub-?account\/.*api/i],
     vocabulary: {
-      apiKey: /^(?:access\s*key|api\s*key|访问密钥|access\s*key\s*id)$/i,
-      secret: /^(?:secret\s*key|密钥|私钥|secret)$/i,
+      apiKey: ['access key', 'api key', 'access key id', '访问密钥', 'api 访问密钥'],
+      secret: ['secret key', 'secret', '密钥', '私钥', '秘钥'],
       passphrase: null,
-      keyLabel: /^(?:notes?|remarks?|api\s*name|备注|名称)(?:\s*[(（](?:optional|选填)[)）])?$/i,
-      ipWhitelist: /^(?:bind\s*ip\s*address(?:es)?|ip\s*address(?:es)?|bound\s*ip|ip\s*whitelist|绑定\s*ip\s*地址|绑定ip|ip地址)(?:\s*[(（](?:optional|选填)[)）])?$/i,
+      // Seed 003: "API Name" and "Remark (optional)".
+      keyLabel: ['notes', 'note', 'remark', 'remarks', 'api name', '备注', '名称', 'api 名称'],
+      ipWhitelist: ['bind ip address', 'ip address', 'bound ip', 'ip whitelist', 'ip access restriction', 'ip restriction', '绑定 ip 地址', '绑定ip', 'ip地址', 'ip 白名单'],
+      // Seed 003: Read, Trade, Futures / Swap Trade, Withdraw, Asset Transfer; seed 002 "Account".
       permissions: [
-        { flag: 'read', label: /^(?:read(?:-only)?|读取|只读)$/i },
-        { flag: 'trade', label: /^(?:trade|trading|交易)$/i },
-        { flag: 'withdraw', label: /^(?:withdraw(?:al)?|提币|提现)$/i },
-        { flag: 'transfer', label: /^(?:transfer|asset\s*transfer|划转)$/i },
+        { flag: 'withdraw', words: ['withdraw', 'withdrawal', '提币', '提现'] },
+        { flag: 'transfer', words: ['transfer', 'asset transfer', '划转', '资产划转'] },
+        { flag: 'futures', words: ['futures', 'swap', 'futures / swap trade', 'swap trade', 'contract', '合约', '合约交易', '永续'] },
+        { flag: 'trade', words: ['trade', 'trading', 'spot trade', '交易', '现货交易'] },
+        { flag: 'read', words: ['read', 'read-only', 'readonly', '读取', '只读'] },
+        { flag: 'other', words: ['account', '账户'] },
       ],
-      ipUnrestricted: /^(?:unrestricted|not\s*bound|none|未绑定|无限制)$/i,
-      subAccount: /^(?:sub-?account|子账户|子账号)$/i,
+      ipUnrestricted: ['unrestricted', 'not bound', 'none', '未绑定', '无限制'],
+      subAccount: ['sub-account', 'sub account', '子账户', '子账号'],
     },
     limits: {
       maxIps: 20,

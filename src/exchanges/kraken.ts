@@ -36,22 +36,19 @@ export const kraken: ExchangeDefinition = {
     // www.kraken.com/u/security/api, and Kraken Pro's settings (pro.kraken.com/app/settings/api).
     apiPages: [/^\/u\/security\/api(?:[/?#]|$)/i, /^\/app\/settings\/api(?:[/?#]|$)/i],
     vocabulary: {
-      apiKey: /^(?:api\s*key|public\s*key)$/i,
-      secret: /^(?:private\s*key|api\s*secret|secret\s*key)$/i,
+      apiKey: ['api key', 'public key'],
+      secret: ['private key', 'api secret', 'secret key'],
       passphrase: null,
-      keyLabel: /^(?:key\s*description|description|key\s*name)(?:\s*\(optional\))?$/i,
-      ipWhitelist: /^(?:ip\s*whitelist(?:ing)?|ip\s*allow\s*-?list(?:ing)?|ip\s*address\s*(?:whitelist|allowlist)|ip\s*restrictions?)(?:\s*\(optional\))?$/i,
+      keyLabel: ['key description', 'description', 'key name'],
+      ipWhitelist: ['ip whitelist', 'ip whitelisting', 'ip allowlist', 'ip allow list', 'ip address whitelist', 'ip address allowlist', 'ip restriction'],
       permissions: [
-        {
-          flag: 'read',
-          label: /^(?:query(?:\s*funds)?|query\s*(?:open|closed)\s*orders\s*(?:&|and)\s*trades|query\s*ledger(?:\s*entries)?|export\s*data)$/i,
-        },
-        { flag: 'trade', label: /^(?:(?:create\s*(?:&|and)\s*)?modify\s*orders|cancel\s*(?:&|and|\/)\s*close\s*orders)$/i },
-        { flag: 'withdraw', label: /^withdraw(?:\s*funds)?$/i },
+        { flag: 'withdraw', words: ['withdraw', 'withdraw funds'] },
+        { flag: 'trade', words: ['modify orders', 'create & modify orders', 'create and modify orders', 'cancel & close orders', 'cancel/close orders'] },
+        { flag: 'read', words: ['query', 'query funds', 'query open orders & trades', 'query closed orders & trades', 'query ledger entries', 'export data'] },
         // Deposits only create addresses; Earn moves funds between the user's own Kraken wallets.
-        { flag: 'other', label: /^(?:deposit(?:\s*funds)?|earn(?:\s*funds)?|websocket\s*interface|access\s*websockets?\s*api)$/i },
+        { flag: 'other', words: ['deposit', 'deposit funds', 'earn', 'earn funds', 'websocket interface', 'access websockets api'] },
       ],
-      ipUnrestricted: /^(?:any\s*ip(?:\s*address)?|all\s*ips|none|unrestricted|not\s*set)$/i,
+      ipUnrestricted: ['any ip', 'any ip address', 'all ips', 'none', 'unrestricted', 'not set'],
       subAccount: null,
     },
     limits: {

@@ -14,8 +14,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // deposits and withdrawals. Inferred: the page's labels ("Spot Trading"…, "IP Restriction",
 // "No" in the list), "Flex Transfers" / "Inner Transfer" as the internal-transfer permission,
 // the locale prefix. Unknown: the IP and key limits.
-const OPTIONAL = String.raw`(?:\s*[(（](?:optional)[)）])?\s*\*?`;
-const words = (source: string) => new RegExp(`^(?:${source})${OPTIONAL}$`, 'i');
 
 export const kucoin: ExchangeDefinition = {
   id: 'kucoin',
@@ -38,20 +36,21 @@ export const kucoin: ExchangeDefinition = {
     // /account/api, /ru/account/api, /zh-hant/account/api.
     apiPages: [/^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?account\/api(?:[/?#]|$)/i],
     vocabulary: {
-      apiKey: words(String.raw`key|api\s*key`),
-      secret: words(String.raw`secret|api\s*secret|secret\s*key`),
-      passphrase: words(String.raw`(?:api\s*)?passphrase`),
-      keyLabel: words(String.raw`api\s*name|name|remarks?`),
-      ipWhitelist: words(String.raw`ip\s*restrictions?|ip\s*whitelist|ip\s*address(?:es)?`),
+      apiKey: ['key', 'api key', '密钥 key'],
+      secret: ['secret', 'api secret', 'secret key', '私钥'],
+      passphrase: ['passphrase', 'api passphrase', '密码', 'api 密码'],
+      keyLabel: ['api name', 'name', 'remarks', 'api 名称', '名称', '备注'],
+      ipWhitelist: ['ip restriction', 'ip whitelist', 'ip address', 'ip 白名单', 'ip 限制'],
       permissions: [
-        { flag: 'read', label: words(String.raw`general`) },
-        { flag: 'trade', label: words(String.raw`(?:spot|margin|futures)(?:\s*trading)?|trade`) },
         // KuCoin's older "Transfer" permission moved funds in and out, withdrawals included.
-        { flag: 'withdraw', label: words(String.raw`withdrawals?|withdraw|transfer`) },
-        { flag: 'transfer', label: words(String.raw`flex\s*transfers?|inner\s*transfers?|internal\s*transfers?`) },
+        { flag: 'withdraw', words: ['withdrawal', 'withdraw', 'transfer', '提现', '提币'] },
+        { flag: 'transfer', words: ['flex transfers', 'inner transfer', 'internal transfer', '内部划转'] },
+        { flag: 'futures', words: ['futures', 'futures trading', '合约', '合约交易'] },
+        { flag: 'trade', words: ['spot', 'spot trading', 'margin', 'margin trading', 'trade', '现货', '现货交易', '杠杆'] },
+        { flag: 'read', words: ['general', '通用'] },
       ],
-      ipUnrestricted: words(String.raw`no|none|unrestricted|not\s+restricted`),
-      subAccount: words(String.raw`sub-?accounts?`),
+      ipUnrestricted: ['no', 'none', 'unrestricted', 'not restricted', '否', '不限制'],
+      subAccount: ['sub-account', 'sub-accounts', '子账户'],
     },
     limits: {
       maxIps: null,

@@ -32,24 +32,22 @@ export const mexc: ExchangeDefinition = {
     // /user/openapi, with an optional locale segment (/en-GB/, /zh-CN/).
     apiPages: [/^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?user\/openapi(?:[/?#]|$)/i],
     vocabulary: {
-      apiKey: /^(?:access\s*key|api\s*key)$/i,
-      secret: /^(?:secret\s*key|api\s*secret)$/i,
+      apiKey: ['access key', 'api key', '访问密钥'],
+      secret: ['secret key', 'api secret', '密钥', '私钥'],
       passphrase: null,
-      keyLabel: /^(?:notes?|remarks?|api\s*key\s*name)(?:\s*\(optional\))?$/i,
-      ipWhitelist: /^(?:link(?:ed)?\s*ip\s*address(?:es)?|bind\s*ip\s*address(?:es)?|ip\s*whitelist|ip\s*address(?:es)?)(?:\s*\(optional\))?$/i,
-      // Read words first: a row title ("Trade", "Transfer") names the row and would otherwise
-      // claim the row's first checkbox, its "View" option.
+      keyLabel: ['notes', 'note', 'remarks', 'api key name', '备注'],
+      ipWhitelist: ['link ip address', 'linked ip address', 'bind ip address', 'ip whitelist', 'ip address', '绑定 ip 地址', 'ip 地址'],
+      // Read words first: a row title ("Trade", "Transfer") names the row, and "Trade (View)" is a
+      // view right, not trading. Documented: SPOT_ACCOUNT_READ/WRITE, SPOT_DEAL_READ/WRITE, withdraw.
       permissions: [
-        {
-          flag: 'read',
-          label: /^(?:view|(?:account|trade|transfer|futures)\s*\(view\)|spot[\s_]*(?:account|deal|transfer)[\s_]*read)$/i,
-        },
-        { flag: 'trade', label: /^(?:trade|trade\s*\(trade\)|futures\s*\(trade\)|spot[\s_]*deal[\s_]*write)$/i },
-        { flag: 'transfer', label: /^(?:transfer|transfer\s*\(transfer\)|spot[\s_]*transfer[\s_]*write)$/i },
-        { flag: 'withdraw', label: /^(?:withdraw(?:al)?|spot[\s_]*withdraw[\s_]*write)$/i },
-        { flag: 'other', label: /^(?:modify|account\s*\(modify\)|spot[\s_]*account[\s_]*write)$/i },
+        { flag: 'read', words: ['view', 'spot account read', 'spot deal read', 'spot transfer read', '查看'] },
+        { flag: 'withdraw', words: ['withdraw', 'withdrawal', 'spot withdraw write', '提现', '提币'] },
+        { flag: 'transfer', words: ['transfer', 'spot transfer write', '划转'] },
+        { flag: 'futures', words: ['futures', 'futures (trade)', 'contract', '合约'] },
+        { flag: 'trade', words: ['trade', 'spot deal write', '交易', '现货交易'] },
+        { flag: 'other', words: ['modify', 'spot account write'] },
       ],
-      ipUnrestricted: /^(?:not\s*linked|unlinked|none|unrestricted)$/i,
+      ipUnrestricted: ['not linked', 'unlinked', 'none', 'unrestricted', '未绑定'],
       // Sub-account keys are created on the sub-account pages, not on this one; and the user
       // center's side menu has a "Sub-Account" entry that must not be read as a selector.
       subAccount: null,

@@ -11,8 +11,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Withdraw; up to 20 IPs, comma or space separated; 50 keys. Inferred: the page's English
 // labels ("API key name", "IP address (optional)", "Not linked"), the locale prefixes, and the
 // 14-day rule for keys without an IP (third-party source).
-const OPTIONAL = String.raw`(?:\s*[(（](?:optional|选填)[)）])?\s*\*?`;
-const words = (source: string) => new RegExp(`^(?:${source})${OPTIONAL}$`, 'i');
 
 export const okx: ExchangeDefinition = {
   id: 'okx',
@@ -36,18 +34,19 @@ export const okx: ExchangeDefinition = {
     // /account/my-api, /fr/account/my-api, /zh-hans/account/my-api, on every OKX host.
     apiPages: [/^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?account\/my-api(?:[/?#]|$)/i],
     vocabulary: {
-      apiKey: words(String.raw`api\s*key`),
-      secret: words(String.raw`secret\s*key`),
-      passphrase: words(String.raw`(?:api\s*)?passphrase`),
-      keyLabel: words(String.raw`api\s*key\s*name|name|remarks?`),
-      ipWhitelist: words(String.raw`(?:link(?:ed)?\s+)?ip\s*address(?:es)?|ip\s*whitelist|bound\s*ips?`),
+      apiKey: ['api key', 'apikey'],
+      secret: ['secret key', 'secretkey'],
+      passphrase: ['passphrase', 'api passphrase', '密码短语', 'api 密码'],
+      keyLabel: ['api key name', 'name', 'remarks', '备注名', 'api 名称', '名称'],
+      ipWhitelist: ['link ip address', 'linked ip address', 'ip address', 'ip whitelist', 'bound ips', '绑定 ip 地址', 'ip 地址'],
+      // Documented: Read, Trade, Withdraw (trade covers every product, futures included).
       permissions: [
-        { flag: 'read', label: words(String.raw`read(?:-?only)?`) },
-        { flag: 'trade', label: words(String.raw`trade|trading`) },
-        { flag: 'withdraw', label: words(String.raw`withdraw(?:al)?`) },
+        { flag: 'withdraw', words: ['withdraw', 'withdrawal', '提币', '提现'] },
+        { flag: 'trade', words: ['trade', 'trading', '交易'] },
+        { flag: 'read', words: ['read', 'read-only', '读取', '只读'] },
       ],
-      ipUnrestricted: words(String.raw`not\s+linked|not\s+bound|unlinked|none|unrestricted`),
-      subAccount: words(String.raw`sub-?accounts?`),
+      ipUnrestricted: ['not linked', 'not bound', 'unlinked', 'none', 'unrestricted', '未绑定'],
+      subAccount: ['sub-account', 'sub-accounts', '子账户'],
     },
     limits: {
       maxIps: 20,

@@ -1,4 +1,5 @@
 import type { ExchangeId } from '../core/records';
+import type { Words } from '../dom/words';
 
 /** How an exchange's credentials look, for checking a manual add or a capture. */
 export interface CredentialFormat {
@@ -31,32 +32,35 @@ export interface ExchangeDefinition {
   page?: ExchangePage;
 }
 
-export type PermissionFlag = 'read' | 'trade' | 'withdraw' | 'transfer';
+export type PermissionFlag = 'read' | 'trade' | 'futures' | 'withdraw' | 'transfer';
 
-/** A permission as the site labels it; `other` covers areas (futures, earn…) we only record. */
+/** A permission as the site names it; `other` covers areas (earn, NFT…) we only record. */
 export interface PermissionWord {
   flag: PermissionFlag | 'other';
-  /** Matched against the visible text of a permission control or list cell (whole text). */
-  label: RegExp;
+  /** Phrases that name it; matched as words within a short label (see src/dom/words.ts). */
+  words: Words;
 }
 
 /**
  * The words a person sees on the exchange's API pages, in every language the site uses. Readers
  * find controls and values by these, never by the site's ids or class names (which are hashed
- * and change with every release).
+ * and change with every release). Each is a list of phrases, matched as words inside a short
+ * label after normalising width, case, punctuation and decoration: list what the site says, not
+ * every way of writing it ("secret key" covers "Secret Key:", "* Secret key (required)", "Copy
+ * Secret Key", "Secret Key（密钥）").
  */
 export interface PageVocabulary {
-  apiKey: RegExp;
-  secret: RegExp;
-  passphrase: RegExp | null;
+  apiKey: Words;
+  secret: Words;
+  passphrase: Words | null;
   /** The key's name or remark field. */
-  keyLabel: RegExp;
-  ipWhitelist: RegExp;
+  keyLabel: Words;
+  ipWhitelist: Words;
   permissions: PermissionWord[];
-  /** Text that says "no IP restriction" in a key list cell. */
-  ipUnrestricted: RegExp;
+  /** Text that says "no IP restriction" in a key list cell or an IP choice. */
+  ipUnrestricted: Words;
   /** Label of the sub-account selector or name on sub-account API pages. */
-  subAccount: RegExp | null;
+  subAccount: Words | null;
 }
 
 export interface ExchangeLimits {

@@ -40,26 +40,26 @@ export const xt: ExchangeDefinition = {
     vocabulary: {
       // Seed 000 names "Public Key"/"Private Key" and, in the same article, "Secret Key"; the API
       // docs say appKey/secretKey and, in Chinese, 用户公钥. Inferred: the Chinese page's 公钥/私钥.
-      apiKey: /^(?:public\s*key|api\s*key|access\s*key|app\s*key|公钥|api\s*公钥|访问密钥)$/i,
-      secret: /^(?:private\s*key|secret\s*key|secret|私钥|api\s*私钥|密钥)$/i,
+      apiKey: ['public key', 'api key', 'access key', 'app key', 'appkey', '公钥', 'api 公钥', '用户公钥', '访问密钥'],
+      secret: ['private key', 'secret key', 'secretkey', 'secret', '私钥', 'api 私钥', '密钥'],
       passphrase: null,
-      // "Alias Name" (required, seed 000); the sub-account article says "remarks". A required
-      // field may show its asterisk before the words. Inferred: 备注名/别名 in Chinese.
-      keyLabel: /^\*?\s*(?:alias(?:\s*name)?|remarks?|notes?|api\s*name|备注名?|别名|名称)(?:\s*[(（](?:required|必填)[)）])?$/i,
+      // "Alias Name" (required, seed 000); the sub-account article says "remarks". Inferred:
+      // 备注名/别名 in Chinese.
+      keyLabel: ['alias name', 'alias', 'remarks', 'remark', 'notes', 'api name', '备注名', '备注', '别名', '名称'],
       // "Whitelist IP" (optional, seed 000). Inferred: IP白名单/白名单IP/绑定IP in Chinese.
-      ipWhitelist:
-        /^\*?\s*(?:whitelist\s*ip|ip\s*whitelist|white\s*list\s*ip|bind(?:ing)?\s*ip|ip\s*address(?:es)?|ip白名单|白名单\s*ip|绑定\s*ip(?:地址)?)(?:\s*[(（](?:optional|选填)[)）])?$/i,
-      // Seed 000: query by default; trading and withdrawal must be authorised. Transfer is not
-      // documented for XT keys; the words are accepted in case the page shows it.
+      ipWhitelist: ['whitelist ip', 'ip whitelist', 'white list ip', 'bind ip', 'binding ip', 'ip address', 'ip白名单', '白名单 ip', '绑定 ip', '绑定ip地址'],
+      // Seed 000: query by default; trading and withdrawal must be authorised. Transfer and
+      // futures are not documented for XT keys; the words are accepted in case the page shows them.
       permissions: [
-        { flag: 'read', label: /^(?:query|read(?:-?only)?|查询|只读|读取)$/i },
-        { flag: 'trade', label: /^(?:trade|trading|spot\s*trad(?:e|ing)|交易|现货交易)$/i },
-        { flag: 'withdraw', label: /^(?:withdraw(?:als?)?|提现|提币)$/i },
-        { flag: 'transfer', label: /^(?:transfer|划转)$/i },
+        { flag: 'withdraw', words: ['withdraw', 'withdrawal', '提现', '提币'] },
+        { flag: 'transfer', words: ['transfer', '划转'] },
+        { flag: 'futures', words: ['futures', 'contract', 'futures trading', '合约', '合约交易'] },
+        { flag: 'trade', words: ['trade', 'trading', 'spot trade', 'spot trading', '交易', '现货交易'] },
+        { flag: 'read', words: ['query', 'read', 'read-only', '查询', '只读', '读取'] },
       ],
       // Inferred: how the list says a key has no IP whitelist.
-      ipUnrestricted: /^(?:unbound|not\s*bound|unrestricted|none|未绑定|无限制|无)$/i,
-      subAccount: /^(?:sub-?\s*accounts?(?:\s*name)?|子账户(?:名称)?|子账号)$/i,
+      ipUnrestricted: ['unbound', 'not bound', 'unrestricted', 'none', '未绑定', '无限制', '无'],
+      subAccount: ['sub-account', 'sub account', 'sub-account name', '子账户', '子账户名称', '子账号'],
     },
     limits: {
       // Seed 000: separate IPs with commas; no maximum count is documented.

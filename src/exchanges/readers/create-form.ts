@@ -1,6 +1,9 @@
 import type { KeyPermissions } from '../../core/records';
+import { fieldValue, isHidden, isOn, normalise } from '../../dom/elements';
+import { labelTexts } from '../../dom/labels';
+import { bestConcept, hasWords, type Words } from '../../dom/words';
 import type { PageVocabulary, PermissionFlag } from '../types';
-import { controlFor, fieldValue, findLabels, isOn, normalise, textFieldFor, toggleFor } from '../../dom/elements';
+import { GENERIC_WORDS } from './generic-words';
 
 export interface PermissionControl {
   flag: PermissionFlag | 'other';
@@ -28,24 +31,93 @@ export interface FormReading {
   passphraseField: HTMLInputElement | null;
 }
 
+const TOGGLE = 'input[type=checkbox], input[type=radio], [role=checkbox], [role=switch], [role=radio], button[aria-pressed]';
+const TEXT_FIELD = 'input:not([type]), input[type=text], input[type=password], input[type=search], input[type=number], input[type=email], input[type=tel], textarea';
+
+/** Fields that belong to the verification step, not to the key: never its name or passphrase. */
+const VERIFICATION: Words = [
+  'code', 'verification code', 'email code', 'sms code', 'phone code', 'authenticator code', 'google authenticator', '2fa', 'otp',
+  'fund password', 'funds password', 'trading password', 'login password', 'password',
+  '验证码', '邮箱验证码', '短信验证码', '谷歌验证码', '资金密码', '交易密码', 'код', 'код подтверждения', 'пароль',
+];
+
+type FieldConcept = 'passphrase' | 'ipWhitelist' | 'keyLabel' | 'subAccount' | 'verification';
+
+/** A permission a label names, by the exchange's words first (its own meaning of "Transfer"). */
+export function permissionNamed(text: string, vocabulary: PageVocabulary): PermissionFlag | 'other' | null {
+  const pick = (words: PageVocabulary['permissions']) => bestConcept(text, words.map((w) => [w.flag, w.words] as const));
+  const own = pick(vocabulary.permissions);
+  if (own && own.score >= 0.3) return own.concept;
+  const generic = pick(GENERIC_WORDS.permissions);
+  return generic && generic.score >= 0.3 ? generic.concept : null;
+}
+
+function fieldConcept(text: string, vocabulary: PageVocabulary): FieldConcept | null {
+  const concepts = (v: PageVocabulary, passphrase: Words) =>
+    [
+      ['passphrase', passphrase],
+      ['ipWhitelist', v.ipWhitelist],
+      ['subAccount', v.subAccount ?? []],
+      ['keyLabel', v.keyLabel],
+      ['verification', VERIFICATION],
+    ] as const;
+  const own = bestConcept(text, concepts(vocabulary, vocabulary.passphrase ?? []));
+  // The generic words never name a passphrase: "password" would take the user's fund password.
+  const generic = bestConcept(text, concepts(GENERIC_WORDS, []));
+  const best = own && (!generic || own.score >= generic.score) ? own : generic;
+  return best && best.score >= 0.3 ? best.concept : null;
+}
+
+function isOurs(element: Element): boolean {
+  return element.closest('keyward-inline') !== null;
+}
+
+/** What the nearest label of a field or toggle names, by `name`. */
+function firstNamed<T>(element: Element, boundaries: ReadonlySet<Element>, after: boolean, name: (text: string) => T | null): { value: T; text: string } | null {
+  const ownText = !(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement);
+  for (const text of labelTexts(element, { boundaries, after, ownText })) {
+    const value = name(text);
+    if (value !== null) return { value, text };
+  }
+  return null;
+}
+
+/** The page's text fields by what their labels name. */
+function namedFields(root: Document | Element, vocabulary: PageVocabulary, boundaries: ReadonlySet<Element>): Map<FieldConcept, HTMLInputElement | HTMLTextAreaElement> {
+  const found = new Map<FieldConcept, HTMLInputElement | HTMLTextAreaElement>();
+  for (const field of Array.from(root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(TEXT_FIELD))) {
+    if (isOurs(field) || isHidden(field) || field.readOnly) continue;
+    const named = firstNamed(field, boundaries, false, (text) => fieldConcept(text, vocabulary));
+    if (named && !found.has(named.value)) found.set(named.value, field);
+  }
+  return found;
+}
+
 /**
- * The create or edit form: permission toggles found by their labels, the IP whitelist field, the
- * key's name, and the passphrase. Null when the page shows no such form.
+ * The create or edit form: permission toggles found by the words beside them, the IP whitelist
+ * field, the key's name, and the passphrase. Null when the page shows no such form.
  */
 export function readCreateForm(root: Document | Element, vocabulary: PageVocabulary): FormReading | null {
+  const toggles = Array.from(root.querySelectorAll<HTMLElement>(TOGGLE)).filter((t) => !isOurs(t) && shownToggle(t));
+  const fields = Array.from(root.querySelectorAll(TEXT_FIELD));
+  const boundaries = new Set<Element>([...toggles, ...fields]);
   const controls: PermissionControl[] = [];
-  const claimed = new Set<Element>();
-  for (const word of vocabulary.permissions) {
-    for (const labelElement of findLabels(root, word.label)) {
-      const control = toggleFor(labelElement);
-      if (!control || claimed.has(control)) continue;
-      claimed.add(control);
-      controls.push({ flag: word.flag, label: normalise(labelElement.textContent), labelElement, control, on: isOn(control) });
-    }
+  for (const control of toggles) {
+    // A custom toggle that wraps a native one is one control.
+    if (toggles.some((other) => other !== control && control.contains(other))) continue;
+    const named = firstNamed(control, boundaries, true, (text) => permissionNamed(text, vocabulary));
+    if (!named) continue;
+    // A radio beside an area's switch names that area's mode ("Read only" / "Read-write"), read
+    // with the area (readOnlyMode); a radio for a kind of account grants nothing. A key-wide
+    // mode (Bitget, Bybit) and a radio set that grants trading or withdrawal still count.
+    if (isRadio(control) && (named.value === 'other' || (named.value === 'read' && besideSwitch(control, toggles)))) continue;
+    controls.push({ flag: named.value, label: named.text, labelElement: labelElementOf(control), control, on: isOn(control) });
   }
-  const ipField = textFieldFor(root, vocabulary.ipWhitelist);
+  // Fields are named by the text before them, across any choices in between.
+  const named = namedFields(root, vocabulary, new Set<Element>(fields));
+  const ipField = named.get('ipWhitelist') ?? null;
   const ipTags = ipField ? ipTagsNear(ipField) : [];
-  const ipUnrestrictedChoice = ipField ? null : unrestrictedIpChoice(root);
+  const ipUnrestrictedChoice = ipField ? null : unrestrictedIpChoice(root, vocabulary);
   // The form is where the user can still change something. Disabled boxes elsewhere show other
   // keys' settings (a list of cards); disabled boxes inside the form stay (read always on, or
   // trade implied by withdraw).
@@ -55,19 +127,21 @@ export function readCreateForm(root: Document | Element, vocabulary: PageVocabul
   const region = commonAncestor(editable);
   const inForm = region ? controls.filter((c) => region.contains(c.control)) : [];
   controls.splice(0, controls.length, ...inForm);
-  const keyLabelField = textFieldFor(root, vocabulary.keyLabel);
-  const passphraseField = vocabulary.passphrase ? textFieldFor(root, vocabulary.passphrase) : null;
+  const keyLabelField = named.get('keyLabel') ?? null;
+  const passphraseField = vocabulary.passphrase ? (named.get('passphrase') ?? null) : null;
   // A wizard may ask for the name on one step and the permissions on the next: any of them is a form.
   if (controls.length === 0 && !ipField && !ipUnrestrictedChoice && !keyLabelField && !passphraseField) return null;
   // A withdrawal or transfer area switched on in its read-only mode grants neither (Gate's rows:
   // an area switch, then "Read only" / "Read-write" radios).
-  const grants = (c: PermissionControl) => c.on && !((c.flag === 'withdraw' || c.flag === 'transfer') && readOnlyMode(c.control, controls));
+  const grants = (c: PermissionControl) => c.on && !((c.flag === 'withdraw' || c.flag === 'transfer' || c.flag === 'futures') && readOnlyMode(c.control, controls));
   const on = (flag: PermissionFlag) => controls.some((c) => c.flag === flag && grants(c));
+  const hasFutures = controls.some((c) => c.flag === 'futures');
   return {
     permissions: {
       // Several exchanges always grant read and show it as a disabled, checked box, or not at all.
       read: controls.every((c) => c.flag !== 'read') || on('read'),
       trade: on('trade'),
+      ...(hasFutures ? { futures: on('futures') } : {}),
       withdraw: on('withdraw'),
       transfer: on('transfer'),
       labels: controls.filter((c) => c.on).map((c) => c.label),
@@ -83,7 +157,22 @@ export function readCreateForm(root: Document | Element, vocabulary: PageVocabul
   };
 }
 
-const READ_ONLY = /^(?:read[\s-]*only|view[\s-]*only|只读|仅读取|только\s+чтение|только\s+просмотр)$/i;
+/**
+ * Custom checkboxes hide the native input (display:none, aria-hidden) inside the label a person
+ * clicks: such an input is shown through its label.
+ */
+function shownToggle(toggle: Element): boolean {
+  if (!isHidden(toggle)) return true;
+  const label = toggle.closest('label') ?? (toggle instanceof HTMLInputElement ? toggle.labels?.[0] : null);
+  return label !== null && label !== undefined && !isHidden(label);
+}
+
+/** Where a note about a toggle goes: its <label>, else the toggle itself. */
+function labelElementOf(control: Element): Element {
+  return control.closest('label') ?? (control instanceof HTMLInputElement ? control.labels?.[0] : null) ?? control;
+}
+
+const READ_ONLY: Words = ['read only', 'read-only', 'view only', '只读', '仅读取', 'только чтение', 'только просмотр'];
 
 /** The words a radio shows: its wrapping label, a label for it, or its aria-label. */
 function radioText(radio: Element): string {
@@ -101,27 +190,46 @@ function radioText(radio: Element): string {
 function readOnlyMode(control: Element, controls: PermissionControl[]): boolean {
   let row: Element | null = null;
   for (let node = control.parentElement, level = 0; node && level < 4; node = node.parentElement, level++) {
-    if (controls.some((c) => c.control !== control && node?.contains(c.control))) break;
+    // The mode radios are in the row: they are what is being looked for.
+    if (controls.some((c) => c.control !== control && !isRadio(c.control) && node?.contains(c.control))) break;
     row = node;
   }
   if (!row) return false;
   const checked = Array.from(row.querySelectorAll('input[type=radio], [role=radio]')).filter((radio) => isOn(radio));
-  return checked.some((radio) => READ_ONLY.test(radioText(radio)));
+  return checked.some((radio) => hasWords(radioText(radio), READ_ONLY) && !hasWords(radioText(radio), ['write', '读写', 'запись']));
 }
 
-const NO_RESTRICTION = /^(?:no|none|later|skip|unrestricted(?:\s*\(.*\))?|no\s+ip\s+restriction|not\s+now|нет|без\s+ограничени[йя]|不限制|无限制|否|暂不绑定|稍后)$/i;
+/** A radio within three levels of a toggle that is not a radio: an area switch and its mode. */
+function besideSwitch(radio: Element, toggles: readonly Element[]): boolean {
+  let scope = radio.parentElement;
+  for (let level = 0; scope && level < 3; level++, scope = scope.parentElement) {
+    const area = scope;
+    if (toggles.some((t) => !isRadio(t) && area.contains(t))) return true;
+  }
+  return false;
+}
+
+function isRadio(element: Element): boolean {
+  return element.matches('input[type=radio], [role=radio]');
+}
+
+/** Choices that leave the whitelist empty, besides the exchange's words for "unrestricted". */
+const NOT_NOW: Words = ['later', 'skip', 'not now', 'no ip restriction', '暂不绑定', '稍后', 'позже', 'пропустить'];
 const ABOUT_IP = /\bIPs?\b|IP\s*地址|白名单/i;
 
 /**
  * A checked radio whose words mean "no IP restriction", in a group that is about IPs: the form's
  * way of saying the whitelist is empty when it shows no field for it.
  */
-function unrestrictedIpChoice(root: Document | Element): Element | null {
+function unrestrictedIpChoice(root: Document | Element, vocabulary: PageVocabulary): Element | null {
+  const noRestriction = [...vocabulary.ipUnrestricted, ...GENERIC_WORDS.ipUnrestricted, ...NOT_NOW];
   for (const radio of Array.from(root.querySelectorAll('input[type=radio], [role=radio]'))) {
-    if (!isOn(radio)) continue;
+    // A disabled choice shows another key's setting (a card in a list), not the form's.
+    if (!isOn(radio) || isDisabled(radio)) continue;
     const label = radio.closest('label') ?? radio.parentElement;
     const words = normalise(label?.textContent);
-    if (!label || !NO_RESTRICTION.test(words)) continue;
+    const choice = bestConcept(words, [['none', noRestriction]]);
+    if (!label || !choice || choice.score < 0.5) continue;
     let scope: Element | null = label.parentElement;
     for (let level = 0; scope && level < 3; level++, scope = scope.parentElement) {
       if (ABOUT_IP.test(normalise(scope.textContent).replace(words, ''))) return label;
@@ -169,19 +277,24 @@ function ipTagsNear(field: Element): string[] {
   return tags;
 }
 
+const ACCOUNT_FIELD = 'select, input:not([type=hidden]):not([type=checkbox]):not([type=radio]), [role=combobox]';
+
 /** The sub-account a sub-account API page is about: the value of its selector or name field. */
 export function readSubAccount(root: Document | Element, vocabulary: PageVocabulary): string | null {
   if (!vocabulary.subAccount) return null;
-  for (const label of findLabels(root, vocabulary.subAccount)) {
-    // A menu link to the sub-account pages names a page, not the account this key is for.
-    if (label.closest('nav, a, [role=navigation], [role=menu], [role=menuitem]')) continue;
-    const control = controlFor(label, 'select, input:not([type=hidden]):not([type=checkbox]):not([type=radio]), [role=combobox]');
-    const value = control ? fieldValue(control).trim() : '';
+  const words = [...vocabulary.subAccount, ...(GENERIC_WORDS.subAccount ?? [])];
+  const fields = Array.from(root.querySelectorAll(ACCOUNT_FIELD)).filter(
+    // A menu entry for the sub-account pages names a page, not the account this key is for.
+    (field) => !isOurs(field) && !isHidden(field) && !field.closest('nav, [role=navigation], [role=menu], [role=menuitem]'),
+  );
+  const boundaries = new Set<Element>(fields);
+  for (const field of fields) {
+    const named = firstNamed(field, boundaries, false, (text) => {
+      const match = bestConcept(text, [['account', words]]);
+      return match && match.score >= 0.4 ? match.concept : null;
+    });
+    const value = named ? fieldValue(field).trim() : '';
     if (value) return value;
   }
   return null;
-}
-
-export function labelsFor(root: Document | Element, pattern: RegExp): Element[] {
-  return findLabels(root, pattern);
 }

@@ -1,6 +1,10 @@
 import type { KeyPermissions } from '../../core/records';
+import { isOn, normalise, toggleFor } from '../../dom/elements';
+import { type Words, bestConcept, hasWords } from '../../dom/words';
 import type { CredentialFormat, PageVocabulary } from '../types';
-import { findLabels, isOn, normalise, toggleFor, valueAfterLabel, bodyOf } from '../../dom/elements';
+import { permissionNamed } from './create-form';
+import { GENERIC_WORDS } from './generic-words';
+import { readSecrets } from './secret-dialog';
 
 export interface ListedKey {
   apiKey: string;
@@ -62,10 +66,43 @@ function pieces(element: Element): string {
   return parts.join(', ');
 }
 
+/** Elements in `scope` whose own short text is mostly one of `words` (a label in a card). */
+function labelsIn(scope: Element, words: Words): Element[] {
+  const found: Element[] = [];
+  for (const element of Array.from(scope.querySelectorAll('*'))) {
+    if (element.closest('keyward-inline')) continue;
+    const text = normalise(element.textContent);
+    if (!text || text.length > 60) continue;
+    const match = bestConcept(text, [['label', words]]);
+    // The deepest element with the words: skip a wrapper whose child already has them.
+    if (match && match.score >= 0.5 && !found.some((other) => element.contains(other))) {
+      for (let i = found.length - 1; i >= 0; i--) if (found[i]?.contains(element)) found.splice(i, 1);
+      found.push(element);
+    }
+  }
+  return found;
+}
+
+function named(text: string, words: Words): boolean {
+  const match = bestConcept(text, [['x', words]]);
+  return match !== null && match.score >= 0.5;
+}
+
 /** In a card or definition list: the value beside a label (<dt>IP</dt><dd>…</dd>, label: value). */
-function valueBeside(row: Element, pattern: RegExp): string | null {
-  for (const label of findLabels(row, pattern)) {
+function valueBeside(row: Element, words: Words): string | null {
+  for (const label of labelsIn(row, words)) {
     const next = label.nextElementSibling ?? label.parentElement?.nextElementSibling ?? null;
+    if (next && row.contains(next)) return pieces(next);
+  }
+  return null;
+}
+
+/** valueBeside for the generic permission header, a pattern over every language. */
+function valueBesidePattern(row: Element, pattern: RegExp): string | null {
+  for (const element of Array.from(row.querySelectorAll('*'))) {
+    const text = normalise(element.textContent);
+    if (!text || text.length > 40 || !pattern.test(text) || element.children.length > 1) continue;
+    const next = element.nextElementSibling ?? element.parentElement?.nextElementSibling ?? null;
     if (next && row.contains(next)) return pieces(next);
   }
   return null;
@@ -86,12 +123,10 @@ function permissionsFrom(parts: string[], toggles: { text: string; on: boolean }
   const present = new Set<string>();
   const labels: string[] = [];
   const consider = (text: string) => {
-    for (const word of vocabulary.permissions) {
-      if (word.label.test(text)) {
-        present.add(word.flag);
-        labels.push(text);
-        return;
-      }
+    const flag = permissionNamed(text, vocabulary);
+    if (flag) {
+      present.add(flag);
+      labels.push(text);
     }
   };
   for (const part of parts) consider(part);
@@ -100,6 +135,7 @@ function permissionsFrom(parts: string[], toggles: { text: string; on: boolean }
   return {
     read: present.has('read') || present.size > 0,
     trade: present.has('trade'),
+    ...(present.has('futures') ? { futures: true } : {}),
     withdraw: present.has('withdraw'),
     transfer: present.has('transfer'),
     labels,
@@ -113,7 +149,8 @@ function ipsFrom(text: string, vocabulary: PageVocabulary): string[] | null {
     (token) => token.includes('.') || token.includes('::') || token.split(':').length > 3,
   );
   if (ips.length > 0) return ips;
-  if (pieces.some((piece) => vocabulary.ipUnrestricted.test(piece)) || /^[-–—,\s]*$/.test(text)) return [];
+  const unrestricted = [...vocabulary.ipUnrestricted, ...GENERIC_WORDS.ipUnrestricted];
+  if (pieces.some((piece) => named(piece, unrestricted)) || /^[-–—,\s]*$/.test(text)) return [];
   return null;
 }
 
@@ -130,8 +167,9 @@ function cardTitle(row: Element, keyCell: Element, vocabulary: PageVocabulary, f
     if (!text || !parent || parent.closest('button, a, input, select, textarea, keyward-inline, [role=button]')) continue;
     if (keyCell.contains(parent) || parent.compareDocumentPosition(keyCell) & Node.DOCUMENT_POSITION_PRECEDING) return null;
     const isLabel =
-      [vocabulary.apiKey, vocabulary.secret, vocabulary.keyLabel, vocabulary.ipWhitelist, PERMISSION_HEADER].some((pattern) => pattern.test(text)) ||
-      vocabulary.permissions.some((word) => word.label.test(text)) ||
+      [vocabulary.apiKey, vocabulary.secret, vocabulary.keyLabel, vocabulary.ipWhitelist].some((words) => named(text, words)) ||
+      PERMISSION_HEADER.test(text) ||
+      permissionNamed(text, vocabulary) !== null ||
       matchesKey(format, text);
     if (isLabel || text.length > 64 || /^\d|\d{2}:\d{2}|^[-–—]$/.test(text)) return null;
     return text;
@@ -163,11 +201,8 @@ export function readKeyList(root: Document | Element, vocabulary: PageVocabulary
   const seen = new Set<string>();
   // A value shown under a secret label is the one-time secret, even where it looks like a key
   // (Binance's key and secret have the same shape): never list it, never report it.
-  const container = bodyOf(root as Node);
-  const secretLabels = findLabels(root, vocabulary.secret);
-  const secrets = new Set(
-    secretLabels.map((label) => valueAfterLabel(label, container, secretLabels)?.value).filter((v): v is string => Boolean(v)),
-  );
+  const shown = readSecrets(root, vocabulary, format);
+  const secrets = new Set([...shown.pairs.map((p) => p.secret), ...shown.lone.map((l) => l.value)]);
   for (const { element, apiKey } of keyCells(root, format)) {
     if (seen.has(apiKey) || secrets.has(apiKey) || element.closest('[role=dialog], dialog, [aria-modal=true]')) continue;
     if (isOtherIdentifier(element)) continue;
@@ -175,11 +210,12 @@ export function readKeyList(root: Document | Element, vocabulary: PageVocabulary
     const row = rowOf(element, format, secrets);
     const headers = columnHeaders(row);
     const cells = Array.from(row.children);
-    const credentialHeader = (h: string) => vocabulary.apiKey.test(h) || vocabulary.secret.test(h);
-    const cellText = (pattern: RegExp) => {
-      if (!headers) return valueBeside(row, pattern);
+    const credentialHeader = (h: string) => named(h, vocabulary.apiKey) || named(h, vocabulary.secret);
+    const cellText = (words: Words | RegExp) => {
+      const test = (h: string) => (words instanceof RegExp ? words.test(h) : named(h, words));
+      if (!headers) return words instanceof RegExp ? valueBesidePattern(row, words) : valueBeside(row, words);
       // "Ключ доступа" (access key) must not pass for "Права доступа" (permissions).
-      const index = headers.findIndex((h) => pattern.test(h) && !credentialHeader(h));
+      const index = headers.findIndex((h) => test(h) && !credentialHeader(h));
       const cell = index >= 0 ? cells[index] : undefined;
       return cell ? pieces(cell) : null;
     };

@@ -1,32 +1,55 @@
-import type { PageVocabulary } from '../types';
-import { bodyOf, findLabels, valueAfterLabel } from '../../dom/elements';
+import { normalise } from '../../dom/elements';
+import { labelTexts } from '../../dom/labels';
+import { type ValueCandidate, credentialValues, looksLikeTotpKey } from '../../dom/values';
+import type { CredentialFormat, PageVocabulary } from '../types';
+import { type Naming, nameOf, nameText } from './naming';
+
+/**
+ * How sure Keyward is that a pair of values is a new key's API key and secret:
+ * - strong: capture at once;
+ * - medium: offer a one-click "Save to Keyward".
+ */
+export type Evidence = 'strong' | 'medium';
 
 export interface SecretReading {
   apiKey: string;
   secret: string;
-  /** The dialog (or page section) that shows them: where the confirmation goes. */
+  /** The dialog, card or section that shows them. */
   container: Element;
   /** The element holding the secret, to place the confirmation right after it. */
   secretElement: Element;
+  evidence: Evidence;
+  /** The key's name as the display shows it ("Name: grid-bot-7"), when it does. */
+  label: string | null;
+  /** The sub-account the display names, when it does. */
+  account: string | null;
 }
 
-const DIALOG_SELECTOR = '[role=dialog], [role=alertdialog], dialog[open], [aria-modal=true]';
-
-/**
- * The one-time secret as the exchange shows it: a secret label with a credential-looking value
- * after it, and an API key label likewise, in the same dialog. A dialog is searched first; a page
- * that shows the secret inline (no dialog) is searched as a whole.
- */
-export function readSecretDialog(root: Document | Element, vocabulary: Pick<PageVocabulary, 'apiKey' | 'secret'>): SecretReading | null {
-  const dialogs = Array.from(root.querySelectorAll(DIALOG_SELECTOR));
-  for (const container of [...dialogs, bodyOf(root)]) {
-    const reading = readIn(container, vocabulary);
-    if (reading) return reading;
-  }
-  return null;
+/** A secret-shaped value that Keyward could not pair with its API key: the user must be told. */
+export interface LoneSecret {
+  value: string;
+  element: Element;
 }
 
-/** How many levels up two elements meet: the closer two labels, the more they belong together. */
+export interface SecretsOnPage {
+  pairs: SecretReading[];
+  lone: LoneSecret[];
+}
+
+const DIALOG = '[role=dialog], [role=alertdialog], dialog, [aria-modal=true]';
+const AUTHENTICATOR = ['authenticator', 'google authenticator', '2fa', 'totp', 'two-factor', 'setup key', 'qr code', '谷歌验证', '验证器', 'аутентификатор'];
+
+interface Candidate extends ValueCandidate {
+  naming: Naming | null;
+  keyShaped: boolean;
+  secretShaped: boolean;
+}
+
+function matchesAny(patterns: readonly RegExp[], value: string): boolean {
+  return patterns.some((pattern) => pattern.test(value));
+}
+
+/** Levels up from `a` to the first ancestor that also holds `b`. */
 function distance(a: Element, b: Element): number {
   let steps = 0;
   for (let node: Element | null = a; node; node = node.parentElement, steps++) {
@@ -35,29 +58,128 @@ function distance(a: Element, b: Element): number {
   return Number.POSITIVE_INFINITY;
 }
 
-/** A column header or a cell of a key list labels the list, not the new key. */
-function inList(element: Element): boolean {
-  return element.closest('th, thead, tr, [role=row], [role=columnheader]') !== null;
+function commonAncestor(a: Element, b: Element): Element {
+  let node: Element | null = a;
+  while (node && !node.contains(b)) node = node.parentElement;
+  return node ?? a.ownerDocument.documentElement;
 }
 
-function readIn(container: Element, vocabulary: Pick<PageVocabulary, 'apiKey' | 'secret'>): SecretReading | null {
-  const secretLabels = findLabels(container, vocabulary.secret);
-  const allKeyLabels = findLabels(container, vocabulary.apiKey);
-  for (const secretLabel of secretLabels) {
-    if (inList(secretLabel)) continue;
-    const secret = valueAfterLabel(secretLabel, container, secretLabels);
-    if (!secret || inList(secret.element)) continue;
-    // The API key shown with this secret: the nearest key label, not a list's column header.
-    const keyLabels = allKeyLabels
-      .filter((label) => !inList(label))
-      .sort((a, b) => distance(a, secretLabel) - distance(b, secretLabel));
-    for (const keyLabel of keyLabels) {
-      const apiKey = valueAfterLabel(keyLabel, container, allKeyLabels);
-      // The key's value must be its own, not the secret found again after it, nor a list cell.
-      if (apiKey && !inList(apiKey.element) && apiKey.element !== secret.element && apiKey.value !== secret.value) {
-        return { apiKey: apiKey.value, secret: secret.value, container, secretElement: secret.element };
-      }
-    }
+/** What a person reads around a value: its dialog, else a few levels of its section. */
+function surroundings(element: Element): Element {
+  const dialog = element.closest(DIALOG);
+  if (dialog) return dialog;
+  let scope = element;
+  for (let level = 0; level < 3 && scope.parentElement && scope.parentElement !== element.ownerDocument.body; level++) scope = scope.parentElement;
+  return scope;
+}
+
+/**
+ * An authenticator setup key (base32, shown with a QR code and the words "Google
+ * Authenticator"), which sites also call "secret key": never an API secret, unless it has the
+ * exchange's own key or secret format.
+ */
+function isAuthenticatorKey(candidate: Candidate): boolean {
+  if (candidate.secretShaped || candidate.keyShaped) return false;
+  if (looksLikeTotpKey(candidate.value)) return true;
+  const around = normalise(surroundings(candidate.element).textContent).toLowerCase().slice(0, 600);
+  return AUTHENTICATOR.some((word) => around.includes(word));
+}
+
+function candidates(root: Document | Element, vocabulary: PageVocabulary, format: CredentialFormat): Candidate[] {
+  const values = credentialValues(root);
+  const boundaries = new Set(values.map((v) => v.element));
+  return values.map((value) => ({
+    ...value,
+    naming: nameOf(value.element, vocabulary, { boundaries, after: true }),
+    keyShaped: matchesAny(format.apiKeyPatterns, value.value),
+    secretShaped: matchesAny(format.secretPatterns, value.value),
+  }));
+}
+
+/** A short value the display names with one of `concept`'s words ("Name: grid-bot-7"). */
+function namedText(container: Element, vocabulary: PageVocabulary, concept: 'keyLabel' | 'subAccount'): string | null {
+  const doc = container.ownerDocument;
+  const walker = doc.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = normalise(node.nodeValue);
+    const parent = node.parentElement;
+    if (!parent || !text || text.length > 64 || parent.closest('button, [role=button], keyward-inline, script, style')) continue;
+    if (nameText(text, vocabulary)) continue;
+    const naming = labelTexts(parent).map((label) => nameText(label, vocabulary)).find((n) => n !== null);
+    if (naming?.concept === concept) return text;
   }
   return null;
+}
+
+function score(secret: Candidate, key: Candidate, container: Element): number {
+  let points = 0;
+  if (secret.naming?.concept === 'secret') points += secret.naming.own ? 3 : 2;
+  if (secret.secretShaped) points += 2;
+  if (key.naming?.concept === 'apiKey') points += key.naming.own ? 2 : 1;
+  if (key.keyShaped) points += 2;
+  if (distance(secret.element, key.element) <= 4) points += 1;
+  if (container.closest(DIALOG) || container.querySelector(DIALOG)) points += 1;
+  return points;
+}
+
+/** The API key shown with a secret: the nearest value named as a key, else shaped as one. */
+function keyFor(secret: Candidate, all: Candidate[]): Candidate | null {
+  const others = all.filter(
+    (c) => c !== secret && c.value !== secret.value && c.naming?.concept !== 'secret' && c.naming?.concept !== 'notCredential' && c.naming?.concept !== 'passphrase',
+  );
+  const named = others.filter((c) => c.naming?.concept === 'apiKey');
+  const shaped = others.filter((c) => c.naming === null && c.keyShaped);
+  const nearest = (list: Candidate[]) => list.sort((a, b) => distance(a.element, secret.element) - distance(b.element, secret.element))[0] ?? null;
+  return nearest(named) ?? nearest(shaped);
+}
+
+/**
+ * The one-time secrets a page shows, each paired with its API key and graded by the evidence:
+ * the words that name each value (the exchange's own or the generic ones), the exchange's
+ * credential formats, how close the two stand, and a dialog around them. A secret-shaped value
+ * that cannot be paired is returned as lone, so the user can be told.
+ */
+export function readSecrets(root: Document | Element, vocabulary: PageVocabulary, format: CredentialFormat): SecretsOnPage {
+  const all = candidates(root, vocabulary, format).filter((c) => !isAuthenticatorKey(c));
+  const pairs: SecretReading[] = [];
+  const lone: LoneSecret[] = [];
+  const used = new Set<Candidate>();
+  for (const secret of all) {
+    const named = secret.naming?.concept === 'secret';
+    // Unnamed values count as secrets only with the exchange's secret format and not its key format.
+    const shaped = secret.naming === null && secret.secretShaped && !secret.keyShaped;
+    if (!named && !shaped) continue;
+    const key = keyFor(secret, all);
+    if (!key || used.has(key)) {
+      if (named || secret.element.closest(DIALOG)) lone.push({ value: secret.value, element: secret.element });
+      continue;
+    }
+    used.add(key);
+    used.add(secret);
+    const container = commonAncestor(secret.element, key.element);
+    const points = score(secret, key, container);
+    const labelled = named && key.naming?.concept === 'apiKey';
+    const evidence: Evidence | null = labelled && points >= 6 ? 'strong' : labelled || points >= 4 ? 'medium' : null;
+    if (!evidence) {
+      lone.push({ value: secret.value, element: secret.element });
+      continue;
+    }
+    const display = secret.element.closest(DIALOG) ?? container;
+    pairs.push({
+      apiKey: key.value,
+      secret: secret.value,
+      container: display,
+      secretElement: secret.element,
+      evidence,
+      label: namedText(display, vocabulary, 'keyLabel'),
+      account: namedText(display, vocabulary, 'subAccount'),
+    });
+  }
+  return { pairs, lone };
+}
+
+/** The strongest pair on the page, for callers that want one reading (tests, the popup probe). */
+export function readSecretDialog(root: Document | Element, vocabulary: PageVocabulary, format: CredentialFormat): SecretReading | null {
+  const { pairs } = readSecrets(root, vocabulary, format);
+  return pairs.find((p) => p.evidence === 'strong') ?? pairs[0] ?? null;
 }

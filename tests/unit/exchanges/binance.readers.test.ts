@@ -76,7 +76,7 @@ describe('Binance readers on the API management fixture', () => {
   it('find nothing before the app renders', () => {
     loadFixture(FIXTURE);
     expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, binance.credentials)).toBeNull();
     expect(readKeyList(document, vocabulary, binance.credentials)).toEqual([]);
   });
 
@@ -88,7 +88,7 @@ describe('Binance readers on the API management fixture', () => {
     // Still verifying: no new card yet (the list itself is a separate gap, below).
     expect(byText(document, NEW_SECRET)).toEqual([]);
     await settle(500);
-    const reading = readSecretDialog(document, vocabulary);
+    const reading = readSecretDialog(document, vocabulary, binance.credentials);
     expect(reading).toMatchObject({ apiKey: NEW_KEY, secret: NEW_SECRET });
     expect(reading?.secretElement.textContent).toBe(NEW_SECRET);
     expect(cardOf(NEW_KEY).contains(reading?.secretElement ?? null)).toBe(true);
@@ -105,7 +105,7 @@ describe('Binance readers on the API management fixture', () => {
       await settle(200);
       await createKey('e2e');
       await settle(500);
-      expect(readSecretDialog(document, vocabulary)).toMatchObject({ apiKey: chosen.access, secret: chosen.secret });
+      expect(readSecretDialog(document, vocabulary, binance.credentials)).toMatchObject({ apiKey: chosen.access, secret: chosen.secret });
     } finally {
       Object.assign(window, { __fixtureAccess: undefined, __fixtureSecret: undefined });
     }
@@ -224,6 +224,6 @@ describe('Binance readers on the API management fixture', () => {
   it('capture nothing from the list when no secret is shown', async () => {
     loadFixture(FIXTURE);
     await settle(200);
-    expect(readSecretDialog(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, binance.credentials)).toBeNull();
   });
 });

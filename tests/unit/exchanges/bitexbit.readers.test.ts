@@ -5,7 +5,7 @@ import { readCreateForm } from '../../../src/exchanges/readers/create-form';
 import { textFieldFor } from '../../../src/dom/elements';
 import { readKeyList } from '../../../src/exchanges/readers/key-list';
 import { readSecretDialog } from '../../../src/exchanges/readers/secret-dialog';
-import { clickText, loadFixture, settle, typeInto } from './fixture-dom';
+import { clickText, loadFixture, settle, typeInto, phrasesPattern } from './fixture-dom';
 
 const page = bitexbit.page;
 if (!page) throw new Error('bitexbit has no page spec');
@@ -16,8 +16,8 @@ const fixtureWindow = window as unknown as { __fixtureAccess?: string; __fixture
 
 const isApiPage = (path: string) => page.apiPages.some((pattern) => pattern.test(path));
 
-function field(pattern: RegExp): HTMLInputElement | HTMLTextAreaElement {
-  const found = textFieldFor(document, pattern);
+function field(pattern: RegExp | readonly string[]): HTMLInputElement | HTMLTextAreaElement {
+  const found = textFieldFor(document, phrasesPattern(pattern));
   if (!found) throw new Error(`no field labelled ${String(pattern)}`);
   return found;
 }
@@ -70,7 +70,7 @@ describe.each([
     expect(isApiPage(location.pathname)).toBe(true);
     loadFixture(fixture);
     expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, bitexbit.credentials)).toBeNull();
     expect(readKeyList(document, vocabulary, bitexbit.credentials)).toEqual([]);
   });
 
@@ -109,9 +109,9 @@ describe.each([
     typeInto(field(words.code), '123456');
     clickText(words.confirm);
     await settle(50);
-    expect(readSecretDialog(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, bitexbit.credentials)).toBeNull();
     await settle(600);
-    const reading = readSecretDialog(document, vocabulary);
+    const reading = readSecretDialog(document, vocabulary, bitexbit.credentials);
     expect(reading?.secret).toBe(NEW_SECRET);
     expect(reading?.secretElement).toBeInstanceOf(HTMLInputElement);
     expect(bitexbit.credentials.secretPatterns.some((p) => p.test(NEW_SECRET))).toBe(true);
@@ -123,7 +123,7 @@ describe.each([
   it('pair the Private Key with the new Access Key shown beside it', async () => {
     await createKey('grid-bot-7', false);
     await settle(600);
-    expect(readSecretDialog(document, vocabulary)).toMatchObject({ apiKey: NEW_ACCESS, secret: NEW_SECRET });
+    expect(readSecretDialog(document, vocabulary, bitexbit.credentials)).toMatchObject({ apiKey: NEW_ACCESS, secret: NEW_SECRET });
   });
 
   it('let end-to-end tests choose the generated values; the new key joins the list when the panel closes', async () => {
@@ -131,14 +131,14 @@ describe.each([
     fixtureWindow.__fixtureSecret = 'q8W_s3-Fz1Lk9Pd2Xv7Hm4Tn6Rb0Yc5J';
     await createKey('e2e', true);
     await settle(600);
-    expect(readSecretDialog(document, vocabulary)?.secret).toBe('q8W_s3-Fz1Lk9Pd2Xv7Hm4Tn6Rb0Yc5J');
+    expect(readSecretDialog(document, vocabulary, bitexbit.credentials)?.secret).toBe('q8W_s3-Fz1Lk9Pd2Xv7Hm4Tn6Rb0Yc5J');
     expect(Array.from(document.querySelectorAll('input')).map((i) => i.value)).toContain('Zr7kP2mQ9xT4vB8nL3cH6wJ1');
     expect(readKeyList(document, vocabulary, bitexbit.credentials).map((k) => k.apiKey)).not.toContain('Zr7kP2mQ9xT4vB8nL3cH6wJ1');
     // A click outside the panel closes it.
     const overlay = document.querySelector(`button[aria-label="${words.close}"]`)?.parentElement?.parentElement;
     if (!overlay) throw new Error('no panel');
     overlay.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    expect(readSecretDialog(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, bitexbit.credentials)).toBeNull();
     const keys = readKeyList(document, vocabulary, bitexbit.credentials);
     expect(keys.map((k) => k.apiKey)).toEqual([...LISTED, 'Zr7kP2mQ9xT4vB8nL3cH6wJ1']);
     expect(keys[3]).toMatchObject({ label: 'e2e', ipWhitelist: [] });
@@ -147,9 +147,9 @@ describe.each([
   it('offer "Create new Key" to start again in the same panel', async () => {
     await createKey('first', false);
     await settle(600);
-    expect(readSecretDialog(document, vocabulary)).not.toBeNull();
+    expect(readSecretDialog(document, vocabulary, bitexbit.credentials)).not.toBeNull();
     clickText(words.again);
-    expect(readSecretDialog(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, bitexbit.credentials)).toBeNull();
     expect(form().permissions).toMatchObject({ trade: false, withdraw: false });
   });
 

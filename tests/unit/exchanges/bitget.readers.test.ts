@@ -60,7 +60,7 @@ describe('Bitget readers on the fixture', () => {
   it('find nothing before the app renders', () => {
     loadFixture(FIXTURE);
     expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, bitget.credentials)).toBeNull();
     expect(readKeyList(document, vocabulary, bitget.credentials)).toEqual([]);
   });
 
@@ -148,9 +148,9 @@ describe('Bitget readers on the fixture', () => {
     typeInto(field('Google Authenticator code'), '654321');
     clickText('Confirm');
     await settle(50);
-    expect(readSecretDialog(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, bitget.credentials)).toBeNull();
     await settle(500);
-    const reading = readSecretDialog(document, vocabulary);
+    const reading = readSecretDialog(document, vocabulary, bitget.credentials);
     expect(reading).toMatchObject({
       apiKey: 'bg_9f3c1a7e5b2d8c4f6a0e9b3d7c1f5a28',
       secret: '5e8a2c7f1b9d4e6a3c0f8b2d5a7e9c1f4b6d8a0c2e4f6a8b0d2c4e6f8a1b3c5d',
@@ -179,7 +179,7 @@ describe('Bitget readers on the fixture', () => {
     });
     await createKey();
     await settle(550);
-    expect(readSecretDialog(document, vocabulary)).toMatchObject({
+    expect(readSecretDialog(document, vocabulary, bitget.credentials)).toMatchObject({
       apiKey: 'bg_0123456789abcdef0123456789abcdef',
       secret: 'ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100',
     });
@@ -194,12 +194,13 @@ describe('Bitget readers on the fixture', () => {
       'bg_2b8f0c6e4a1d9f3b7e5c0a8d2f6b4e91',
       'bg_c4e6a8f0b2d4c6e8a0b2d4f6a8c0e2b4',
     ]);
-    expect(keys[0]).toMatchObject({ label: 'legacy-grid', ipWhitelist: [], permissions: { read: true, trade: true, withdraw: true, transfer: false } });
+    expect(keys[0]).toMatchObject({ label: 'legacy-grid', ipWhitelist: [], permissions: { read: true, trade: true, futures: true, withdraw: true, transfer: false } });
     expect(keys[0]?.permissions?.labels).toEqual(['Spot trade', 'Futures orders', 'Withdraw']);
     expect(keys[1]).toMatchObject({
       label: 'copy-bot',
       ipWhitelist: ['203.0.113.7', '198.51.100.0/24'],
-      permissions: { read: true, trade: true, withdraw: false, transfer: false },
+      // Futures orders and holdings only: it can trade futures, not spot.
+      permissions: { read: true, trade: false, futures: true, withdraw: false, transfer: false },
     });
     expect(keys[2]).toMatchObject({ label: 'tax-report', ipWhitelist: [], permissions: { read: true, trade: false, withdraw: false } });
   });

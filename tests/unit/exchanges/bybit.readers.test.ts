@@ -44,7 +44,7 @@ async function submitAndVerify(): Promise<void> {
   typeInto(code, '123456');
   click('Confirm');
   await settle(50);
-  expect(readSecretDialog(document, vocabulary)).toBeNull();
+  expect(readSecretDialog(document, vocabulary, bybit.credentials)).toBeNull();
   await settle(500);
 }
 
@@ -62,11 +62,11 @@ describe('Bybit readers on the API management fixture', () => {
   it('find nothing before the app renders, and no form until the user opens one', async () => {
     loadFixture(FIXTURE);
     expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, bybit.credentials)).toBeNull();
     expect(readKeyList(document, vocabulary, bybit.credentials)).toEqual([]);
     await settle(200);
     expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, bybit.credentials)).toBeNull();
   });
 
   it('read the create modal as the user changes it', async () => {
@@ -91,7 +91,7 @@ describe('Bybit readers on the API management fixture', () => {
     click('Earn');
     form = readCreateForm(document, vocabulary);
     expect(form?.permissions).toMatchObject({ read: true, trade: true, withdraw: true, transfer: true });
-    expect(form?.permissions.labels).toEqual(['Read-Write', 'Orders', 'Withdrawal', 'Account Transfer', 'Earn']);
+    expect(form?.permissions.labels).toEqual(['Read-Write', 'Orders', 'Account Transfer', 'Withdrawal', 'Earn']);
     expect(form?.keyLabel).toBe('grid-bot-7');
 
     click('Only IPs with permissions granted are allowed to access the OpenAPI');
@@ -120,7 +120,7 @@ describe('Bybit readers on the API management fixture', () => {
     if (!name) throw new Error('no name field');
     typeInto(name, 'grid-bot-7');
     await submitAndVerify();
-    const reading = readSecretDialog(document, vocabulary);
+    const reading = readSecretDialog(document, vocabulary, bybit.credentials);
     expect(reading).toMatchObject({ apiKey: NEW_KEY, secret: NEW_SECRET });
     expect(reading?.container.getAttribute('role')).toBe('dialog');
     expect(reading?.secretElement.textContent).toBe(NEW_SECRET);
@@ -136,7 +136,7 @@ describe('Bybit readers on the API management fixture', () => {
       if (!name) throw new Error('no name field');
       typeInto(name, 'e2e');
       await submitAndVerify();
-      expect(readSecretDialog(document, vocabulary)).toMatchObject({ apiKey: chosen.access, secret: chosen.secret });
+      expect(readSecretDialog(document, vocabulary, bybit.credentials)).toMatchObject({ apiKey: chosen.access, secret: chosen.secret });
     } finally {
       Object.assign(window, { __fixtureAccess: undefined, __fixtureSecret: undefined });
     }

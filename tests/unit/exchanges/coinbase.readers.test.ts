@@ -67,7 +67,7 @@ describe('Coinbase readers on the fixture', () => {
   it('find nothing before the portal renders', () => {
     loadFixture(FIXTURE);
     expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, coinbase.credentials)).toBeNull();
   });
 
   it('read the create form once API restrictions are open, as the user toggles it', async () => {
@@ -120,9 +120,9 @@ describe('Coinbase readers on the fixture', () => {
   it('read an Ed25519 key and secret from the late modal', async () => {
     await createKey('Ed25519');
     await settle(50);
-    expect(readSecretDialog(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, coinbase.credentials)).toBeNull();
     await settle(500);
-    const reading = readSecretDialog(document, vocabulary);
+    const reading = readSecretDialog(document, vocabulary, coinbase.credentials);
     expect(reading).toMatchObject({
       apiKey: '9783c9ef-b9f1-4002-85c3-1405047e5742',
       secret: 'hc3fc9Tr8MC7MNDRH4EzFzlNbVEv3pN+MgvclxDUZNvBROKJZLqsIJurjVxyo+HZMKrMCS9wf6vPxGK2E4a03Q==',
@@ -134,7 +134,7 @@ describe('Coinbase readers on the fixture', () => {
   it('read an ECDSA key name and its PEM private key from the late modal', async () => {
     await createKey('ECDSA');
     await settle(550);
-    const reading = readSecretDialog(document, vocabulary);
+    const reading = readSecretDialog(document, vocabulary, coinbase.credentials);
     expect(reading?.apiKey).toBe(`organizations/${ORG}/apiKeys/74800aca-c24c-4f31-a7ab-220a503e2321`);
     expect(reading?.secret).toBe(EC_PEM);
     expect(reading?.secretElement.tagName).toBe('PRE');
@@ -147,7 +147,7 @@ describe('Coinbase readers on the fixture', () => {
   it('keep the PEM line breaks of the private key', async () => {
     await createKey('ECDSA');
     await settle(550);
-    expect(readSecretDialog(document, vocabulary)?.secret).toBe(EC_PEM);
+    expect(readSecretDialog(document, vocabulary, coinbase.credentials)?.secret).toBe(EC_PEM);
   });
 
   it('take the key and secret chosen by the test', async () => {
@@ -157,7 +157,7 @@ describe('Coinbase readers on the fixture', () => {
     });
     await createKey('ECDSA');
     await settle(550);
-    expect(readSecretDialog(document, vocabulary)).toMatchObject({
+    expect(readSecretDialog(document, vocabulary, coinbase.credentials)).toMatchObject({
       apiKey: `organizations/${ORG}/apiKeys/11111111-2222-4333-8444-555555555555`,
       secret: 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0NTY3ODk=',
     });
@@ -211,7 +211,7 @@ describe('Coinbase: a key name in an input beside a private key in a <pre> (mini
         <div><div>API key name</div><div><input readonly value="organizations/${ORG}/apiKeys/74800aca-c24c-4f31-a7ab-220a503e2321"><button>Copy</button></div></div>
         <div><div>Private key</div><div><pre>hc3fc9Tr8MC7MNDRH4EzFzlNbVEv3pN+MgvclxDUZNvBROKJZLqsIJurjVxyo+HZMKrMCS9wf6vPxGK2E4a03Q==</pre><button>Copy</button></div></div>
       </div>`;
-    expect(readSecretDialog(document, vocabulary)).toMatchObject({
+    expect(readSecretDialog(document, vocabulary, coinbase.credentials)).toMatchObject({
       apiKey: `organizations/${ORG}/apiKeys/74800aca-c24c-4f31-a7ab-220a503e2321`,
       secret: 'hc3fc9Tr8MC7MNDRH4EzFzlNbVEv3pN+MgvclxDUZNvBROKJZLqsIJurjVxyo+HZMKrMCS9wf6vPxGK2E4a03Q==',
     });

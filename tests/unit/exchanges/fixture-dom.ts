@@ -38,3 +38,10 @@ export function typeInto(field: HTMLInputElement | HTMLTextAreaElement, value: s
   field.value = value;
   field.dispatchEvent(new Event('input', { bubbles: true }));
 }
+
+/** A vocabulary's phrases as one anchored pattern, for finding a field as a person names it. */
+export function phrasesPattern(words: readonly string[] | RegExp): RegExp {
+  if (words instanceof RegExp) return words;
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*'));
+  return new RegExp(`^\\*?\\s*(?:${escaped.join('|')})(?:\\s*[(（][^)）]*[)）])?$`, 'i');
+}

@@ -65,10 +65,10 @@ async function submitAndVerify(): Promise<void> {
   clickText('I accept');
   typeInto(fieldAfter('Fund Password'), 'fund-pass');
   typeInto(fieldAfter('Google Authenticator Code'), '123456');
-  expect(readSecretDialog(document, vocabulary)).toBeNull();
+  expect(readSecretDialog(document, vocabulary, gate.credentials)).toBeNull();
   clickText('Confirm');
   await settle(50);
-  expect(readSecretDialog(document, vocabulary)).toBeNull();
+  expect(readSecretDialog(document, vocabulary, gate.credentials)).toBeNull();
   await settle(500);
 }
 
@@ -87,11 +87,11 @@ describe('Gate readers on the API keys fixture', () => {
   it('find nothing before the app renders, and no form until the user opens one', async () => {
     loadFixture(FIXTURE);
     expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, gate.credentials)).toBeNull();
     expect(readKeyList(document, vocabulary, gate.credentials)).toEqual([]);
     await settle(200);
     expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, gate.credentials)).toBeNull();
   });
 
   it('read the create drawer as the user switches areas on and sets their mode', async () => {
@@ -109,13 +109,13 @@ describe('Gate readers on the API keys fixture', () => {
     switchArea('Perpetual Futures');
     setMode('Perpetual Futures', 'Read-write');
     form = readCreateForm(document, vocabulary);
-    expect(form?.permissions).toMatchObject({ trade: true, withdraw: false, labels: ['Perpetual Futures'] });
+    expect(form?.permissions).toMatchObject({ trade: false, futures: true, withdraw: false, labels: ['Perpetual Futures'] });
 
     switchArea('Wallet');
     setMode('Wallet', 'Read-write');
     switchArea('Earn');
     form = readCreateForm(document, vocabulary);
-    expect(form?.permissions).toMatchObject({ read: true, trade: true, withdraw: true, labels: ['Perpetual Futures', 'Wallet', 'Earn'] });
+    expect(form?.permissions).toMatchObject({ read: true, futures: true, withdraw: true, labels: ['Perpetual Futures', 'Wallet', 'Earn'] });
     expect(form?.keyLabel).toBe('grid-bot-7');
 
     if (!form?.ipField) throw new Error('no IP field');
@@ -146,7 +146,7 @@ describe('Gate readers on the API keys fixture', () => {
     clickText('Cancel'); // back from the risk reminder
     await submitAndVerify();
     expect(dialogs()).toHaveLength(1);
-    const reading = readSecretDialog(document, vocabulary);
+    const reading = readSecretDialog(document, vocabulary, gate.credentials);
     expect(reading).toMatchObject({ apiKey: NEW_KEY, secret: NEW_SECRET });
     expect(reading?.container.getAttribute('role')).toBe('dialog');
     expect(reading?.secretElement).toBeInstanceOf(HTMLInputElement);
@@ -162,7 +162,7 @@ describe('Gate readers on the API keys fixture', () => {
     try {
       await openAndFill();
       await submitAndVerify();
-      expect(readSecretDialog(document, vocabulary)).toMatchObject({ apiKey: chosen.access, secret: chosen.secret });
+      expect(readSecretDialog(document, vocabulary, gate.credentials)).toMatchObject({ apiKey: chosen.access, secret: chosen.secret });
     } finally {
       Object.assign(window, { __fixtureAccess: undefined, __fixtureSecret: undefined });
     }

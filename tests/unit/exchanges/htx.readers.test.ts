@@ -17,7 +17,7 @@ describe.each([
   it('find nothing before the app renders', async () => {
     loadFixture(`www.htx.com/${locale}/apikey/index.html`);
     expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, htx.credentials)).toBeNull();
   });
 
   it('read the create form as the user toggles it', async () => {
@@ -45,9 +45,9 @@ describe.each([
     expect(readCreateForm(document, vocabulary)?.keyLabel).toBe('grid-bot-7');
     clickText(words.create);
     await settle(50);
-    expect(readSecretDialog(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, htx.credentials)).toBeNull();
     await settle(500);
-    const reading = readSecretDialog(document, vocabulary);
+    const reading = readSecretDialog(document, vocabulary, htx.credentials);
     expect(reading).toMatchObject({ apiKey: 'e2c4f6a8-99b1d3f5-84e6a8c0-7b2d4', secret: 'b7c8d9e0-f1a2b3c4-d5e6f7a8-9b0c1' });
     expect(reading?.container.getAttribute('role')).toBe('dialog');
   });

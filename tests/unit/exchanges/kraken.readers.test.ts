@@ -61,11 +61,11 @@ describe('Kraken readers on the fixture', () => {
   it('find nothing before the app renders, and no form on the key list', async () => {
     loadFixture(FIXTURE);
     expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, kraken.credentials)).toBeNull();
     expect(readKeyList(document, vocabulary, kraken.credentials)).toEqual([]);
     await settle(230);
     expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, kraken.credentials)).toBeNull();
   });
 
   it('read the create form as the user toggles it', async () => {
@@ -110,9 +110,9 @@ describe('Kraken readers on the fixture', () => {
     await generate();
     expect(document.querySelector('[role=dialog]')?.textContent).toContain('Two-factor authentication');
     await settle(50);
-    expect(readSecretDialog(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, kraken.credentials)).toBeNull();
     await settle(500);
-    const reading = readSecretDialog(document, vocabulary);
+    const reading = readSecretDialog(document, vocabulary, kraken.credentials);
     expect(reading).toMatchObject({ apiKey: NEW_KEY, secret: NEW_SECRET });
     expect(reading?.secretElement.tagName).toBe('CODE');
     expect(document.querySelector('[role=dialog]')).toBeNull();
@@ -120,7 +120,7 @@ describe('Kraken readers on the fixture', () => {
     expect(kraken.credentials.secretPatterns.some((p) => p.test(reading?.secret ?? ''))).toBe(true);
     // Leaving the page drops the secret.
     clickText('Done');
-    expect(readSecretDialog(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, kraken.credentials)).toBeNull();
   });
 
   it('take the key and secret chosen by the test', async () => {
@@ -129,7 +129,7 @@ describe('Kraken readers on the fixture', () => {
     Object.assign(window, { __fixtureAccess: key, __fixtureSecret: secret });
     await generate();
     await settle(550);
-    expect(readSecretDialog(document, vocabulary)).toMatchObject({ apiKey: key, secret });
+    expect(readSecretDialog(document, vocabulary, kraken.credentials)).toMatchObject({ apiKey: key, secret });
   });
 
   it('read the key list: permissions and IPs per key', async () => {

@@ -43,10 +43,10 @@ async function submitAndVerify(): Promise<void> {
   typeInto(fieldAfter('Trading Password'), '246810');
   typeInto(fieldAfter('Email Verification Code'), '123456');
   typeInto(fieldAfter('Google Verification Code'), '654321');
-  expect(readSecretDialog(document, vocabulary)).toBeNull();
+  expect(readSecretDialog(document, vocabulary, kucoin.credentials)).toBeNull();
   clickText('Confirm');
   await settle(50);
-  expect(readSecretDialog(document, vocabulary)).toBeNull();
+  expect(readSecretDialog(document, vocabulary, kucoin.credentials)).toBeNull();
   await settle(500);
 }
 
@@ -64,11 +64,11 @@ describe('KuCoin readers on the API management fixture', () => {
   it('find nothing before the app renders, and no form until the user opens one', async () => {
     loadFixture(FIXTURE);
     expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, kucoin.credentials)).toBeNull();
     expect(readKeyList(document, vocabulary, kucoin.credentials)).toEqual([]);
     await settle(200);
     expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, kucoin.credentials)).toBeNull();
   });
 
   it('read the create modal as the user fills it: name, passphrase, permissions, IPs', async () => {
@@ -90,7 +90,8 @@ describe('KuCoin readers on the API management fixture', () => {
     clickText('Futures Trading');
     clickText('Flex Transfers');
     form = readCreateForm(document, vocabulary);
-    expect(form?.permissions).toMatchObject({ read: true, trade: true, withdraw: true, transfer: true });
+    // Futures trading is its own right: a spot-only key cannot run a futures bot.
+    expect(form?.permissions).toMatchObject({ read: true, trade: false, futures: true, withdraw: true, transfer: true });
     expect(form?.permissions.labels).toEqual(['General', 'Futures Trading', 'Withdrawal', 'Flex Transfers']);
     expect(form?.passphrase).toBe('my kucoin pass');
 
@@ -108,7 +109,7 @@ describe('KuCoin readers on the API management fixture', () => {
     await openAndFill();
     expect(readCreateForm(document, vocabulary)?.passphrase).toBe('my kucoin pass');
     await submitAndVerify();
-    const reading = readSecretDialog(document, vocabulary);
+    const reading = readSecretDialog(document, vocabulary, kucoin.credentials);
     expect(reading).toMatchObject({ apiKey: NEW_KEY, secret: NEW_SECRET });
     expect(reading?.container.getAttribute('role')).toBe('dialog');
     expect(reading?.secretElement.tagName).toBe('CODE');
@@ -122,7 +123,7 @@ describe('KuCoin readers on the API management fixture', () => {
     try {
       await openAndFill();
       await submitAndVerify();
-      expect(readSecretDialog(document, vocabulary)).toMatchObject({ apiKey: chosen.access, secret: chosen.secret });
+      expect(readSecretDialog(document, vocabulary, kucoin.credentials)).toMatchObject({ apiKey: chosen.access, secret: chosen.secret });
     } finally {
       Object.assign(window, { __fixtureAccess: undefined, __fixtureSecret: undefined });
     }

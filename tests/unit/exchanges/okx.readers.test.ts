@@ -44,10 +44,10 @@ async function submitAndVerify(): Promise<void> {
   clickText('Submit');
   typeInto(fieldIn('Email code'), '123456');
   typeInto(fieldIn('Authenticator code'), '654321');
-  expect(readSecretDialog(document, vocabulary)).toBeNull();
+  expect(readSecretDialog(document, vocabulary, okx.credentials)).toBeNull();
   clickText('Confirm');
   await settle(50);
-  expect(readSecretDialog(document, vocabulary)).toBeNull();
+  expect(readSecretDialog(document, vocabulary, okx.credentials)).toBeNull();
   await settle(500);
 }
 
@@ -66,11 +66,11 @@ describe('OKX readers on the my-api fixture', () => {
   it('find nothing before the app renders, and no form until the user opens one', async () => {
     loadFixture(FIXTURE);
     expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, okx.credentials)).toBeNull();
     expect(readKeyList(document, vocabulary, okx.credentials)).toEqual([]);
     await settle(200);
     expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, okx.credentials)).toBeNull();
   });
 
   it('read the create dialog as the user fills it: name, passphrase, permissions, IPs', async () => {
@@ -108,7 +108,7 @@ describe('OKX readers on the my-api fixture', () => {
     await openAndFill();
     expect(readCreateForm(document, vocabulary)?.passphrase).toBe('Correct-Horse-9');
     await submitAndVerify();
-    const reading = readSecretDialog(document, vocabulary);
+    const reading = readSecretDialog(document, vocabulary, okx.credentials);
     expect(reading).toMatchObject({ apiKey: NEW_KEY, secret: NEW_SECRET });
     expect(reading?.container.getAttribute('role')).toBe('dialog');
     expect(reading?.secretElement).toBeInstanceOf(HTMLInputElement);
@@ -123,7 +123,7 @@ describe('OKX readers on the my-api fixture', () => {
     try {
       await openAndFill();
       await submitAndVerify();
-      expect(readSecretDialog(document, vocabulary)).toMatchObject({ apiKey: chosen.access, secret: chosen.secret });
+      expect(readSecretDialog(document, vocabulary, okx.credentials)).toMatchObject({ apiKey: chosen.access, secret: chosen.secret });
     } finally {
       Object.assign(window, { __fixtureAccess: undefined, __fixtureSecret: undefined });
     }

@@ -5,7 +5,7 @@ import { textFieldFor } from '../../../src/dom/elements';
 import { readKeyList } from '../../../src/exchanges/readers/key-list';
 import { readSecretDialog } from '../../../src/exchanges/readers/secret-dialog';
 import { xt } from '../../../src/exchanges/xt';
-import { clickText, loadFixture, settle, typeInto } from './fixture-dom';
+import { clickText, loadFixture, settle, typeInto, phrasesPattern } from './fixture-dom';
 
 const page = xt.page;
 if (!page) throw new Error('XT has no page spec');
@@ -16,8 +16,8 @@ const fixtureWindow = window as unknown as { __fixtureAccess?: string; __fixture
 
 const isApiPage = (path: string) => page.apiPages.some((pattern) => pattern.test(path));
 
-function field(pattern: RegExp, root: ParentNode = document): HTMLInputElement | HTMLTextAreaElement {
-  const found = textFieldFor(root, pattern);
+function field(pattern: RegExp | readonly string[], root: ParentNode = document): HTMLInputElement | HTMLTextAreaElement {
+  const found = textFieldFor(root, phrasesPattern(pattern));
   if (!found) throw new Error(`no field labelled ${String(pattern)}`);
   return found;
 }
@@ -71,7 +71,7 @@ describe.each([
     expect(isApiPage(location.pathname)).toBe(true);
     loadFixture(fixture);
     expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, xt.credentials)).toBeNull();
     expect(readKeyList(document, vocabulary, xt.credentials)).toEqual([]);
   });
 
@@ -109,16 +109,16 @@ describe.each([
     typeInto(field(words.google), '123456');
     clickText(words.create);
     await settle(50);
-    expect(readSecretDialog(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, xt.credentials)).toBeNull();
     await settle(600);
-    const reading = readSecretDialog(document, vocabulary);
+    const reading = readSecretDialog(document, vocabulary, xt.credentials);
     expect(reading).toMatchObject({ apiKey: '3f9c2a71-5b8e-4d06-a1c4-7e2b9d0f6a38', secret: '9b1e4c7a2d5f8e0b3a6c9d2e5f8a1b4c7d0e3f62' });
     expect(reading?.secretElement).toBeInstanceOf(HTMLInputElement);
     expect(xt.credentials.apiKeyPatterns.some((p) => p.test(reading?.apiKey ?? ''))).toBe(true);
     expect(xt.credentials.secretPatterns.some((p) => p.test(reading?.secret ?? ''))).toBe(true);
     clickText(words.toList);
     expect(location.pathname).toBe(path);
-    expect(readSecretDialog(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, xt.credentials)).toBeNull();
     const keys = readKeyList(document, vocabulary, xt.credentials);
     expect(keys.map((k) => k.apiKey)).toEqual(['3f9c2a71-5b8e-4d06-a1c4-7e2b9d0f6a38', ...MAIN_KEYS]);
     expect(keys[0]?.permissions).toMatchObject({ read: true, trade: false, withdraw: true });
@@ -134,7 +134,7 @@ describe.each([
     typeInto(field(words.google), '654321');
     clickText(words.create);
     await settle(600);
-    expect(readSecretDialog(document, vocabulary)).toMatchObject({
+    expect(readSecretDialog(document, vocabulary, xt.credentials)).toMatchObject({
       apiKey: '0a9b8c7d-6e5f-4a3b-9c1d-2e3f4a5b6c7d',
       secret: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4',
     });
@@ -185,7 +185,7 @@ describe.each([
     expect(isApiPage(location.pathname)).toBe(true);
     loadFixture(fixture);
     expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, xt.credentials)).toBeNull();
     expect(readKeyList(document, vocabulary, xt.credentials)).toEqual([]);
     expect(readSubAccount(document, vocabulary)).toBeNull();
   });
@@ -240,9 +240,9 @@ describe.each([
     typeInto(field(words.google), '123456');
     clickText(words.submit);
     await settle(50);
-    expect(readSecretDialog(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, xt.credentials)).toBeNull();
     await settle(600);
-    const reading = readSecretDialog(document, vocabulary);
+    const reading = readSecretDialog(document, vocabulary, xt.credentials);
     expect(reading).toMatchObject({ apiKey: 'a6d2c8e1-3f47-4b90-b2c5-7e18d0f94a3b', secret: 'e4a7c1f09b3d6e2a8c5f1b7d0e9a3c6f2b8d4e71' });
     expect(reading?.container.getAttribute('role')).toBe('dialog');
     const keys = readKeyList(document, vocabulary, xt.credentials);
@@ -250,7 +250,7 @@ describe.each([
     expect(keys[0]).toMatchObject({ label: 'sub-mm', ipWhitelist: [] });
     expect(keys[0]?.row.textContent).toContain('gridsub01');
     clickText(words.saved);
-    expect(readSecretDialog(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, xt.credentials)).toBeNull();
   });
 
   it("read the list of every sub-account's keys: sub-account, alias, and a key without IP", async () => {
