@@ -13,6 +13,7 @@ import type {
   KeySummary,
   NewKeyInput,
 } from './core/records';
+import type { PreflightIssue, TradingScope } from './core/preflight';
 import type { UserSite } from './core/sites';
 
 /** Who sent a message, as the broker establishes it from the browser's sender info. */
@@ -70,8 +71,13 @@ export interface SeenKey {
   ipWhitelist: string[] | null;
 }
 
-/** Why the picker asks before filling. */
-export type FillRisk = 'withdraw' | 'reuse' | 'other-exchange';
+/**
+ * Why the picker asks before filling: a risk to the user's funds or keys, or a Permission Denied
+ * the platform will answer (the key's permissions against the form's trading scope).
+ */
+export type FillRisk = 'withdraw' | 'reuse' | 'other-exchange' | PreflightIssue;
+
+export const FILL_RISKS: readonly FillRisk[] = ['withdraw', 'reuse', 'other-exchange', 'cannot-trade', 'no-futures'];
 
 /** A key as the picker shows it: no credential, only what helps choose. */
 export interface PickerKey {
@@ -85,6 +91,8 @@ export interface PickerKey {
   boundElsewhere: string[];
   /** The platform's published IPs this key's whitelist lacks (the bind would fail). */
   missingIps: string[];
+  /** The Permission Denied the platform will answer for this key and the form's scope, if any. */
+  preflight: PreflightIssue | null;
 }
 
 export interface PickerSession {
@@ -92,6 +100,8 @@ export interface PickerSession {
   platformName: string;
   /** The exchange the form has selected, if Keyward could map it. */
   exchange: ExchangeId | null;
+  /** The trading scope the form has selected (Spot / Futures / Both), if it shows one. */
+  scope: TradingScope | null;
   locked: boolean;
   keys: PickerKey[];
 }
@@ -109,6 +119,13 @@ export interface SiteProbe {
   found: string | null;
   /** The platform the site was already added as, if it was. */
   added: string | null;
+}
+
+export interface FillOpenRequest {
+  platform: string;
+  exchange: ExchangeId | null;
+  pageIps: string[];
+  scope: TradingScope | null;
 }
 
 export interface KeyDetailsPatch {
@@ -141,8 +158,11 @@ export interface Requests {
   'sites.add': { req: { address: string; platform: string }; res: { sites: UserSite[] } };
   'sites.remove': { req: { origin: string }; res: { sites: UserSite[] } };
   'sites.probe': { req: { tabId: number }; res: SiteProbe };
-  /** pageIps: the addresses the bind form itself tells the user to whitelist (advice only). */
-  'fill.open': { req: { platform: string; exchange: ExchangeId | null; pageIps: string[] }; res: { token: string } };
+  /**
+   * pageIps: the addresses the bind form itself tells the user to whitelist (advice only).
+   * scope: the trading scope the form has selected, for the picker's permission preflight.
+   */
+  'fill.open': { req: FillOpenRequest; res: { token: string } };
   'picker.session': { req: { token: string }; res: PickerSession };
   'fill.choose': { req: { token: string; keyId: string; confirmed: FillRisk[] }; res: FillOutcome };
 }

@@ -1,3 +1,4 @@
+import { type TradingScope, bindPreflight } from '../core/preflight';
 import { type ExchangeId, isRisky } from '../core/records';
 import type { FillOutcome, FillRisk, FillValuesMessage, FillValuesReply, PickerKey, PickerSession } from '../messages';
 import { platformById, publishedIpsFor } from '../platforms/registry';
@@ -18,6 +19,8 @@ interface FillSession {
   exchange: ExchangeId | null;
   /** What the bind form tells the user to whitelist, for the exchange it has selected. */
   pageIps: string[];
+  /** The trading scope the form had selected when the user clicked Keyward's button. */
+  scope: TradingScope | null;
   createdAt: number;
   used: boolean;
 }
@@ -61,7 +64,13 @@ export class FillService {
     this.now = deps.now ?? Date.now;
   }
 
-  open(platformId: string, exchange: ExchangeId | null, caller: Caller, pageIps: readonly string[] = []): { token: string } {
+  open(
+    platformId: string,
+    exchange: ExchangeId | null,
+    caller: Caller,
+    pageIps: readonly string[] = [],
+    scope: TradingScope | null = null,
+  ): { token: string } {
     const platform = platformById(platformId);
     const host = allowedHost(platform, caller.url, this.deps.userSitePlatform);
     if (!platform || !host) {
@@ -82,6 +91,7 @@ export class FillService {
       platform,
       exchange,
       pageIps: [...new Set(pageIps)],
+      scope,
       createdAt: this.now(),
       used: false,
     });
@@ -117,6 +127,7 @@ export class FillService {
           boundElsewhere: [...new Set(key.bindings.map((b) => b.platformHost).filter((h) => h !== session.host))],
           missingIps:
             key.ipWhitelist && key.ipWhitelist.length > 0 ? published.filter((ip) => !key.ipWhitelist?.includes(ip)) : [],
+          preflight: bindPreflight(key.permissions, session.scope),
         });
       }
       // The form's exchange first, then the rest; safer keys before risky ones.
@@ -127,7 +138,14 @@ export class FillService {
           a.label.localeCompare(b.label),
       );
     }
-    return { host: session.host, platformName: session.platform.name, exchange: session.exchange, locked: !open, keys };
+    return {
+      host: session.host,
+      platformName: session.platform.name,
+      exchange: session.exchange,
+      scope: session.scope,
+      locked: !open,
+      keys,
+    };
   }
 
   async choose(token: string, keyId: string, confirmed: FillRisk[], caller: Caller): Promise<FillOutcome> {
@@ -139,6 +157,10 @@ export class FillService {
     if (key.bindings.some((b) => b.platformHost !== session.host)) risks.push('reuse');
     // The form is set to another exchange: the bind would fail, or connect the wrong account.
     if (session.exchange !== null && key.exchange !== session.exchange) risks.push('other-exchange');
+    // The platform will answer Permission Denied, as far as Keyward knows the key: the user says
+    // whether the key was changed on the exchange since.
+    const preflight = bindPreflight(key.permissions, session.scope);
+    if (preflight) risks.push(preflight);
     if (risks.some((risk) => !confirmed.includes(risk))) return { status: 'confirm', risks };
     const credentials = await open.credentials(keyId);
     session.used = true;

@@ -244,7 +244,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'sites.probe': async ({ tabId }) => sitesService().probe(tabId),
 
-    'fill.open': async ({ platform, exchange, pageIps }, caller) => fillService().open(platform, exchange, caller, pageIps),
+    'fill.open': async ({ platform, exchange, pageIps, scope }, caller) => fillService().open(platform, exchange, caller, pageIps, scope),
 
     'picker.session': async ({ token }, caller) => fillService().describe(token, caller),
 

@@ -1,6 +1,9 @@
 import { type Binding, type ExchangeId, type KeyPermissions, type NewKeyInput, isExchangeId } from '../core/records';
+import { isTradingScope } from '../core/preflight';
 import {
   type CaptureSubmission,
+  FILL_RISKS,
+  type FillOpenRequest,
   type FillRisk,
   type KeyDetailsPatch,
   SETTING_LIMITS,
@@ -41,6 +44,8 @@ function isPermissions(value: unknown): value is KeyPermissions | null {
     obj(value) &&
     typeof value.read === 'boolean' &&
     typeof value.trade === 'boolean' &&
+    // Absent: the page showed no separate futures permission (and older senders never send it).
+    (value.futures === undefined || typeof value.futures === 'boolean') &&
     typeof value.withdraw === 'boolean' &&
     typeof value.transfer === 'boolean' &&
     Array.isArray(value.labels) &&
@@ -155,9 +160,10 @@ export const validators: Validators = {
     obj(p) && onlyKeys(p, ['address', 'platform']) && text(p.address, 512) && text(p.platform, 64),
   'sites.remove': (p): p is { origin: string } => obj(p) && onlyKeys(p, ['origin']) && text(p.origin, 512),
   'sites.probe': (p): p is { tabId: number } => obj(p) && onlyKeys(p, ['tabId']) && Number.isSafeInteger(p.tabId) && (p.tabId as number) >= 0,
-  'fill.open': (p): p is { platform: string; exchange: ExchangeId | null; pageIps: string[] } =>
+  'fill.open': (p): p is FillOpenRequest =>
     obj(p) &&
-    onlyKeys(p, ['platform', 'exchange', 'pageIps']) &&
+    onlyKeys(p, ['platform', 'exchange', 'pageIps', 'scope']) &&
+    (p.scope === null || isTradingScope(p.scope)) &&
     text(p.platform, 64) &&
     (p.exchange === null || isExchangeId(p.exchange)) &&
     Array.isArray(p.pageIps) &&
@@ -170,6 +176,7 @@ export const validators: Validators = {
     text(p.token, 64) &&
     text(p.keyId, 64) &&
     Array.isArray(p.confirmed) &&
-    p.confirmed.every((r) => r === 'withdraw' || r === 'reuse' || r === 'other-exchange'),
+    p.confirmed.length <= FILL_RISKS.length &&
+    p.confirmed.every((r) => (FILL_RISKS as readonly unknown[]).includes(r)),
   'page.loadWatcher': (p): p is { exchange: ExchangeId } => obj(p) && onlyKeys(p, ['exchange']) && isExchangeId(p.exchange),
 };

@@ -1,5 +1,6 @@
 import type { FillValuesMessage, FillValuesReply } from '../messages';
 import { readBindForms } from '../platforms/readers/forms';
+import { readFormScope } from '../platforms/readers/scope';
 import { readShownIps } from '../platforms/readers/shown-ips';
 import type { PlatformDefinition } from '../platforms/types';
 import { isBindPage } from '../platforms/routes';
@@ -147,7 +148,9 @@ export function runPlatformContent(platform: PlatformDefinition): void {
       return;
     }
     const pageIps = readShownIps(partsOf(current).apiKey);
-    const reply = await request('fill.open', { platform: platform.id, exchange: current.exchange, pageIps });
+    // Read at the click, like the IPs: the user may have switched Spot / Futures just before.
+    const scope = readFormScope(current);
+    const reply = await request('fill.open', { platform: platform.id, exchange: current.exchange, pageIps, scope });
     if (!reply.ok) {
       say(entry, reply.error.message);
       return;

@@ -2,20 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { exchangeById } from '../exchanges/registry';
 import { type FillRisk, KeywardError, type PickerKey, type PickerSession } from '../messages';
 import { send } from '../shared/send';
+import { isPreflightRisk, preflightBadge, riskText, scopeName } from './risk-text';
 import { watchVisibility } from './visibility';
-
-function riskText(risk: FillRisk, key: PickerKey, session: PickerSession): string {
-  switch (risk) {
-    case 'withdraw':
-      return 'This key has withdraw enabled. Trading platforms never need withdraw: anyone who gets this key could move your funds out.';
-    case 'reuse':
-      return 'This key is already bound to another platform. Use one key per platform, so one leak or revocation does not affect the others.';
-    case 'other-exchange':
-      return `This is a ${exchangeById(key.exchange).name} key, and the form is set to ${
-        session.exchange ? exchangeById(session.exchange).name : 'another exchange'
-      }. The bind will fail, or connect the wrong account.`;
-  }
-}
 
 type Stage =
   | { name: 'loading' }
@@ -118,6 +106,7 @@ export function Picker({ token }: { token: string }) {
           <p class="dest">
             Into <strong>{stage.session.host}</strong> ({stage.session.platformName})
             {stage.session.exchange ? `, ${exchangeById(stage.session.exchange).name} selected` : ''}
+            {stage.session.scope ? `, trading ${scopeName(stage.session.scope)}` : ''}
           </p>
         </header>
       ) : null}
@@ -166,6 +155,7 @@ export function Picker({ token }: { token: string }) {
                       Bound to {host}
                     </span>
                   ))}
+                  {key.preflight ? <span class="badge warning">{preflightBadge(key.preflight)}</span> : null}
                   {key.missingIps.length > 0 ? (
                     <span class="badge warning">
                       The bind will fail with an IP restriction error: add {key.missingIps.join(', ')} on the exchange
@@ -183,7 +173,8 @@ export function Picker({ token }: { token: string }) {
             Fill “{stage.key.label || 'Unnamed key'}”?
           </h2>
           {stage.risks.map((risk) => (
-            <p key={risk} class="alert danger">
+            // A Permission Denied ahead is a fact about the bind, not a danger to funds.
+            <p key={risk} class={isPreflightRisk(risk) ? 'alert warning' : 'alert danger'}>
               {riskText(risk, stage.key, stage.session)}
             </p>
           ))}

@@ -197,6 +197,24 @@ describe('AddKey', () => {
     expect(onAdded).toHaveBeenCalledWith(saved);
   });
 
+  it('asks about futures / derivatives only where the exchange grants it apart from Trade', async () => {
+    answer({ 'keys.add': () => ({ key: makeKey({ id: 'new-2' }) }) });
+    await mount(<AddKey onAdded={vi.fn()} onCancel={vi.fn()} />);
+    const futuresBox = () =>
+      [...root.querySelectorAll('label.check')].find((l) => l.textContent?.trim() === 'Futures / derivatives')?.querySelector('input') ?? null;
+    await choose(root.querySelector('#add-exchange'), 'coinbase');
+    expect(futuresBox()).toBeNull();
+    await choose(root.querySelector('#add-exchange'), 'htx');
+    const box = futuresBox();
+    expect(box).not.toBeNull();
+    await click(box);
+    await typeInto(root.querySelector('#add-apikey'), 'e2a1b2c3-99d4e5f6-84a7b8c9-7d0e1');
+    await typeInto(root.querySelector('#add-secret'), 'f1e2d3c4-b5a69788-12345678-9abcd');
+    await click(button(root, 'Save key'));
+    const call = sendMock.mock.calls.find(([type]) => type === 'keys.add');
+    expect(JSON.stringify(call?.[1])).toContain('"permissions":{"read":true,"trade":false,"futures":true,"withdraw":false,"transfer":false,"labels":["Read","Futures / derivatives"]}');
+  });
+
   it('shows a duplicate refusal from the background', async () => {
     answer({
       'keys.add': () => {
@@ -241,6 +259,17 @@ describe('KeyDetail', () => {
     await click(button(root, 'Delete key'));
     expect(sendMock).toHaveBeenCalledWith('keys.delete', { id: 'k9' });
     expect(onDeleted).toHaveBeenCalledWith('k9');
+  });
+
+  it('lists futures / derivatives only when the exchange showed it', async () => {
+    const permissions = { read: true, trade: true, withdraw: false, transfer: false, labels: ['Read', 'Trade'] };
+    const items = () => [...root.querySelectorAll('.perm-list li')].map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
+    await mount(
+      <KeyDetail keySummary={{ ...key, permissions: { ...permissions, futures: false } }} rotationDays={90} onBack={vi.fn()} onChanged={vi.fn()} onDeleted={vi.fn()} />,
+    );
+    expect(items()).toEqual(['Read on', 'Trade on', 'Futures / derivatives off', 'Withdraw off', 'Transfer off']);
+    await mount(<KeyDetail keySummary={{ ...key, permissions }} rotationDays={90} onBack={vi.fn()} onChanged={vi.fn()} onDeleted={vi.fn()} />);
+    expect(items()).toEqual(['Read on', 'Trade on', 'Withdraw off', 'Transfer off']);
   });
 
   it('reveals into a readonly field, hides again, and reports the clipboard delay', async () => {

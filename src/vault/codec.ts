@@ -53,13 +53,17 @@ function parsePermissions(value: unknown): KeyPermissions | null {
     isObject(value) &&
     typeof value.read === 'boolean' &&
     typeof value.trade === 'boolean' &&
+    (value.futures === undefined || typeof value.futures === 'boolean') &&
     typeof value.withdraw === 'boolean' &&
     typeof value.transfer === 'boolean' &&
     isStringArray(value.labels)
   ) {
+    // Records and backups from before futures was read have no such field: it stays absent
+    // (unknown), never false, so no bind warning is made up for them.
     return {
       read: value.read,
       trade: value.trade,
+      ...(typeof value.futures === 'boolean' ? { futures: value.futures } : {}),
       withdraw: value.withdraw,
       transfer: value.transfer,
       labels: value.labels,

@@ -46,10 +46,27 @@ function observedRisk(current: RiskFlags, seen: Observation): RiskFlags {
   };
 }
 
+/**
+ * The permissions a page showed, in one canonical shape. A page that shows no futures permission
+ * (a key list with fewer columns than the create form) keeps what an earlier reading saw: its
+ * silence is not a "no".
+ */
+function observedPermissions(seen: KeyPermissions, stored: KeyPermissions | null): KeyPermissions {
+  const futures = seen.futures ?? stored?.futures;
+  return {
+    read: seen.read,
+    trade: seen.trade,
+    ...(futures === undefined ? {} : { futures }),
+    withdraw: seen.withdraw,
+    transfer: seen.transfer,
+    labels: seen.labels,
+  };
+}
+
 function applyObservation(details: KeyDetails, seen: Observation): KeyDetails {
   return {
     ...details,
-    permissions: seen.permissions ?? details.permissions,
+    permissions: seen.permissions ? observedPermissions(seen.permissions, details.permissions) : details.permissions,
     ipWhitelist: seen.ipWhitelist ?? details.ipWhitelist,
   };
 }

@@ -130,7 +130,7 @@ function ancestors(node: Element): Element[] {
 }
 
 /** Steps up from a to the lowest common ancestor and down to b. */
-function treeDistance(a: Element, b: Element): number {
+export function treeDistance(a: Element, b: Element): number {
   const up = ancestors(a);
   let down = 0;
   for (let e: Element | null = b; e; e = e.parentElement, down++) {

@@ -14,8 +14,11 @@ const IPV4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?:\/\d{1,2})?(?![\d.])/g;
 const CUE = /\bIPs?\b|white\s*-?list|allow\s*-?list|白名单|IP\s*地址|IP-адрес|белый\s+список/i;
 const BLOCK = 'form, dialog, [role=dialog], [role=tabpanel], section, main, article';
 
-/** The form's own block: its dialog, form or section, else a few levels above the field. */
-function blockOf(field: Element): Element {
+/**
+ * The form's own block: its dialog, form or section, else a few levels above the field. What the
+ * form says (IPs to whitelist, the trading scope) is read here, not from the rest of the page.
+ */
+export function formBlock(field: Element): Element {
   const block = field.closest(BLOCK);
   if (block) return block;
   let node: Element = field;
@@ -25,7 +28,7 @@ function blockOf(field: Element): Element {
 
 /** Visible IPv4 addresses (and CIDR ranges) written in the form's block, in page order. */
 export function readShownIps(field: Element): string[] {
-  const block = blockOf(field);
+  const block = formBlock(field);
   if (!CUE.test(block.textContent ?? '')) return [];
   const found: string[] = [];
   const walker = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);

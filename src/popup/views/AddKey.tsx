@@ -1,22 +1,23 @@
 import { useRef, useState } from 'preact/hooks';
 import { checkCredentialFormat, type FormatWarning, normaliseCredential } from '../../core/credential-format';
-import type { KeySummary, NewKeyInput } from '../../core/records';
+import type { KeyPermissions, KeySummary, NewKeyInput } from '../../core/records';
 import { EXCHANGES } from '../../exchanges/registry';
 import { request } from '../api';
 import { ErrorAlert } from '../components/Alert';
 import { BusyButton } from '../components/BusyButton';
 import { BackIcon } from '../components/Icons';
 import { PasswordInput } from '../components/PasswordInput';
-import { exchangeDefinition } from '../exchange-info';
+import { exchangeDefinition, hasFuturesPermission } from '../exchange-info';
 import { parseIpList } from '../format';
 import { useEscape, useFocusOnMount, useReadyMarker, useTask } from '../hooks';
 
 type CredField = 'apiKey' | 'secret' | 'passphrase';
-type PermName = 'read' | 'trade' | 'withdraw' | 'transfer';
+type PermName = 'read' | 'trade' | 'futures' | 'withdraw' | 'transfer';
 
 const PERMISSIONS: readonly { name: PermName; label: string }[] = [
   { name: 'read', label: 'Read' },
   { name: 'trade', label: 'Trade' },
+  { name: 'futures', label: 'Futures / derivatives' },
   { name: 'withdraw', label: 'Withdraw' },
   { name: 'transfer', label: 'Transfer' },
 ];
@@ -52,6 +53,7 @@ export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => vo
   const [perms, setPerms] = useState<Record<PermName, boolean>>({
     read: true,
     trade: false,
+    futures: false,
     withdraw: false,
     transfer: false,
   });
@@ -75,6 +77,8 @@ export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => vo
   const apiKeyLabel = exchange?.credentials.apiKeyLabel ?? 'API key';
   const secretLabel = exchange?.credentials.secretLabel ?? 'Secret key';
   const usesPassphrase = exchange?.credentials.passphrase === true;
+  const asksFutures = hasFuturesPermission(exchange);
+  const shownPermissions = PERMISSIONS.filter((p) => p.name !== 'futures' || asksFutures);
 
   /** Any change to what the warnings were about makes the next click check again. */
   const resetWarnings = (): void => {
@@ -113,12 +117,14 @@ export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => vo
       }
     }
 
-    const permissions = {
+    // Futures only where the exchange has it apart from Trade; elsewhere it stays unknown.
+    const permissions: KeyPermissions = {
       read: perms.read,
       trade: perms.trade,
+      ...(asksFutures ? { futures: perms.futures } : {}),
       withdraw: perms.withdraw,
       transfer: perms.transfer,
-      labels: PERMISSIONS.filter((p) => perms[p.name]).map((p) => p.label),
+      labels: shownPermissions.filter((p) => perms[p.name]).map((p) => p.label),
     };
     const input: NewKeyInput = {
       exchange: exchange.id,
@@ -323,7 +329,7 @@ export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => vo
         <fieldset class="field fieldset">
           <legend>Permissions</legend>
           <div class="checks">
-            {PERMISSIONS.map((p) => (
+            {shownPermissions.map((p) => (
               <label key={p.name} class={p.name === 'withdraw' && perms.withdraw ? 'check check-danger' : 'check'}>
                 <input
                   type="checkbox"

@@ -235,6 +235,12 @@ export function KeyDetail({ keySummary: key, rotationDays, onBack, onChanged, on
               <li class={perms.trade ? 'perm on' : 'perm off'}>
                 Trade <span class="perm-state">{perms.trade ? 'on' : 'off'}</span>
               </li>
+              {/* Only where the exchange showed futures apart from Trade: absent is unknown, not off. */}
+              {perms.futures === undefined ? null : (
+                <li class={perms.futures ? 'perm on' : 'perm off'}>
+                  Futures / derivatives <span class="perm-state">{perms.futures ? 'on' : 'off'}</span>
+                </li>
+              )}
               <li class={perms.withdraw ? 'perm on perm-danger' : 'perm off'}>
                 Withdraw <span class="perm-state">{perms.withdraw ? 'on' : 'off'}</span>
               </li>
