@@ -22,7 +22,8 @@ export function looksLikeCredential(text: string): boolean {
   if (PEM.test(value)) return true;
   if (value.length < 16 || value.length > 512 || /\s/.test(value)) return false;
   if (!/^[A-Za-z0-9+/=_\-.:]+$/.test(value) || value.includes('://')) return false;
-  if (!/\d/.test(value) || !/[A-Za-z]/.test(value)) return false;
+  // Letters and digits, or both cases (a random 18-character key may hold no digit at all).
+  if (!/[A-Za-z]/.test(value) || !(/\d/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)))) return false;
   const counts = new Map<string, number>();
   for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   let entropy = 0;
@@ -48,7 +49,9 @@ function fieldCandidate(field: HTMLInputElement | HTMLTextAreaElement): ValueCan
 
 /** The text an element shows as one value: a <pre>/<code> block whole, else its own text nodes. */
 function shownValue(element: Element): string {
-  if (element.matches('pre, code, textarea')) return (element.textContent ?? '').replace(/\r\n?/g, '\n').trim();
+  const raw = (element.textContent ?? '').replace(/\r\n?/g, '\n').trim();
+  // A PEM block keeps its line breaks wherever it is shown (pre-wrap text in a cell or a div).
+  if (element.matches('pre, code, textarea') || (raw.startsWith('-----BEGIN ') && PEM.test(raw))) return raw;
   return normalise(
     Array.from(element.childNodes)
       .filter((node) => node.nodeType === Node.TEXT_NODE)

@@ -38,6 +38,8 @@ export function normaliseWords(text: string | null | undefined): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(DECORATION, ' ')
+    // "复制Key", "API密钥": a space where the script changes, so each side is a word.
+    .replace(/([\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af])(?=[a-z0-9\u0400-\u04ff])|([a-z0-9\u0400-\u04ff])(?=[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af])/gu, '$1$2 ')
     .replace(/[\s\u00a0\u200b]+/g, ' ')
     .trim();
 }
@@ -58,8 +60,10 @@ export function labelParts(label: string): string[] {
   add(whole);
   for (const piece of whole.split(/[()[\]{}<>|/\\:;,·•]|\s[-–—]\s|[–—]/u)) {
     add(piece);
-    // "secret key 密钥": both scripts in one piece.
-    if (CJK.test(piece) && /[a-z\u0400-\u04ff]/u.test(piece)) {
+    // "secret key 密钥": both scripts in one piece. Not "api 密钥", where the Latin word is part
+    // of the Chinese name ("API key").
+    const latinWords = piece.replace(/[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]+/gu, ' ').trim().split(/\s+/).filter(Boolean);
+    if (CJK.test(piece) && latinWords.length >= 2) {
       for (const run of piece.match(/[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af\s]+|[^\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]+/gu) ?? []) {
         add(run);
       }
@@ -118,18 +122,28 @@ function isShort(part: string, phrase: string): boolean {
  * the share of the best part that the phrase covers (1: the part is exactly the phrase).
  */
 export function wordScore(label: string, words: Words): number {
+  return wordMatch(label, words).score;
+}
+
+/** The best coverage, and the length of the phrase that gave it (a tie goes to the longer). */
+export function wordMatch(label: string, words: Words): { score: number; length: number } {
   let best = 0;
+  let length = 0;
   for (const part of labelParts(label)) {
     const measured = core(part);
     for (const phrase of words) {
       if (!isShort(part, phrase)) continue;
       const match = patternOf(phrase).exec(measured) ?? patternOf(phrase).exec(part);
       if (!match) continue;
-      const score = match[0].replace(/\s+/g, '').length / Math.max(1, measured.replace(/\s+/g, '').length);
-      if (score > best) best = Math.min(1, score);
+      const matched = match[0].replace(/\s+/g, '').length;
+      const score = Math.min(1, matched / Math.max(1, measured.replace(/\s+/g, '').length));
+      if (score > best || (score === best && matched > length)) {
+        best = score;
+        length = matched;
+      }
     }
   }
-  return best;
+  return { score: best, length };
 }
 
 export function hasWords(label: string, words: Words): boolean {
@@ -137,14 +151,15 @@ export function hasWords(label: string, words: Words): boolean {
 }
 
 /**
- * The concept a label names best, among several vocabularies: ties go to the earlier concept, so
- * callers list the one that must win a tie first (withdraw before trade).
+ * The concept a label names best, among several vocabularies: the higher coverage, then the
+ * longer phrase ("Access Key (API 密钥)" is the key, not "密钥"), then the earlier concept, so
+ * callers list the one that must win a full tie first.
  */
 export function bestConcept<K extends string>(label: string, concepts: readonly (readonly [K, Words])[]): { concept: K; score: number } | null {
-  let best: { concept: K; score: number } | null = null;
+  let best: { concept: K; score: number; length: number } | null = null;
   for (const [concept, words] of concepts) {
-    const score = wordScore(label, words);
-    if (score > 0 && (!best || score > best.score)) best = { concept, score };
+    const { score, length } = wordMatch(label, words);
+    if (score > 0 && (!best || score > best.score || (score === best.score && length > best.length))) best = { concept, score, length };
   }
-  return best;
+  return best ? { concept: best.concept, score: best.score } : null;
 }

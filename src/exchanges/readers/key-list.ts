@@ -66,42 +66,37 @@ function pieces(element: Element): string {
   return parts.join(', ');
 }
 
-/** Elements in `scope` whose own short text is mostly one of `words` (a label in a card). */
-function labelsIn(scope: Element, words: Words): Element[] {
-  const found: Element[] = [];
-  for (const element of Array.from(scope.querySelectorAll('*'))) {
-    if (element.closest('keyward-inline')) continue;
-    const text = normalise(element.textContent);
-    if (!text || text.length > 60) continue;
-    const match = bestConcept(text, [['label', words]]);
-    // The deepest element with the words: skip a wrapper whose child already has them.
-    if (match && match.score >= 0.5 && !found.some((other) => element.contains(other))) {
-      for (let i = found.length - 1; i >= 0; i--) if (found[i]?.contains(element)) found.splice(i, 1);
-      found.push(element);
-    }
-  }
-  return found;
-}
-
 function named(text: string, words: Words): boolean {
   const match = bestConcept(text, [['x', words]]);
   return match !== null && match.score >= 0.5;
 }
 
-/** In a card or definition list: the value beside a label (<dt>IP</dt><dd>…</dd>, label: value). */
-function valueBeside(row: Element, words: Words): string | null {
-  for (const label of labelsIn(row, words)) {
-    const next = label.nextElementSibling ?? label.parentElement?.nextElementSibling ?? null;
-    if (next && row.contains(next)) return pieces(next);
-  }
-  return null;
+function ownText(element: Element): string {
+  return normalise(
+    Array.from(element.childNodes)
+      .filter((node) => node.nodeType === Node.TEXT_NODE)
+      .map((node) => node.nodeValue ?? '')
+      .join(' '),
+  );
 }
 
-/** valueBeside for the generic permission header, a pattern over every language. */
-function valueBesidePattern(row: Element, pattern: RegExp): string | null {
+/**
+ * In a card or definition list: the value a label names. "IP: 1.2.3.4" in one element (the text
+ * after the colon), or a label element and the element after it (<dt>IP</dt><dd>…</dd>).
+ */
+function valueBeside(row: Element, names: (text: string) => boolean): string | null {
   for (const element of Array.from(row.querySelectorAll('*'))) {
+    if (element.closest('keyward-inline, button, [role=button]')) continue;
+    const own = ownText(element);
+    if (!own) continue;
+    const colon = own.search(/[:：]/);
+    if (colon > 0 && names(own.slice(0, colon))) {
+      const all = pieces(element);
+      const after = all.slice(all.search(/[:：]/) + 1).replace(/^[\s,]+/, '');
+      return after;
+    }
     const text = normalise(element.textContent);
-    if (!text || text.length > 40 || !pattern.test(text) || element.children.length > 1) continue;
+    if (text.length > 60 || !names(text.replace(/[:：]\s*$/, ''))) continue;
     const next = element.nextElementSibling ?? element.parentElement?.nextElementSibling ?? null;
     if (next && row.contains(next)) return pieces(next);
   }
@@ -213,7 +208,7 @@ export function readKeyList(root: Document | Element, vocabulary: PageVocabulary
     const credentialHeader = (h: string) => named(h, vocabulary.apiKey) || named(h, vocabulary.secret);
     const cellText = (words: Words | RegExp) => {
       const test = (h: string) => (words instanceof RegExp ? words.test(h) : named(h, words));
-      if (!headers) return words instanceof RegExp ? valueBesidePattern(row, words) : valueBeside(row, words);
+      if (!headers) return valueBeside(row, test);
       // "Ключ доступа" (access key) must not pass for "Права доступа" (permissions).
       const index = headers.findIndex((h) => test(h) && !credentialHeader(h));
       const cell = index >= 0 ? cells[index] : undefined;
