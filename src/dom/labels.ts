@@ -14,6 +14,7 @@ const MAX_LABEL = 80;
 /** How many text pieces before (and after) an element are considered. */
 const MAX_PIECES = 3;
 
+const TOGGLE = 'input[type=checkbox], input[type=radio], [role=checkbox], [role=switch], [role=radio]';
 const TEXT_CONTROL = 'input:not([type=checkbox]):not([type=radio]):not([type=button]):not([type=submit]), textarea, select, [contenteditable=true]';
 const COPY_CONTROL = 'button, [role=button], a, i, svg, img, span[title], span[aria-label]';
 
@@ -23,8 +24,11 @@ export interface LabelOptions {
    * stops at them, so the text before the previous value is never this one's label.
    */
   boundaries?: ReadonlySet<Element>;
-  /** Also consider text after the element (for values and toggles; never for text fields). */
-  after?: boolean;
+  /**
+   * Also consider text after the element: 'row' within its own row (a checkbox then its words),
+   * true also beyond it (a value whose label follows it, right to left). Never for text fields.
+   */
+  after?: boolean | 'row';
   /** The element's own text names it (a custom checkbox that wraps its words). */
   ownText?: boolean;
 }
@@ -158,6 +162,21 @@ function readsReversed(element: Element): boolean {
   return false;
 }
 
+/** The element's next sibling carries words ("[x] Withdraw"): a checkbox's label follows it. */
+function wordsRightAfter(element: Element, boundaries: ReadonlySet<Element>): boolean {
+  for (let node = element.nextSibling; node; node = node.nextSibling) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      if (/\p{L}/u.test(node.nodeValue ?? '')) return true;
+      continue;
+    }
+    if (node.nodeType !== Node.ELEMENT_NODE) continue;
+    const sibling = node as Element;
+    if (boundaries.has(sibling) || [...boundaries].some((b) => sibling.contains(b))) return false;
+    return /\p{L}/u.test(sibling.textContent ?? '');
+  }
+  return false;
+}
+
 function textPieces(element: Element, direction: 'before' | 'after', boundaries: ReadonlySet<Element>, within: Element | null): string[] {
   const doc = element.ownerDocument;
   // The walk stays within the row, or within a few ancestors: a label is near what it names.
@@ -221,7 +240,7 @@ export function labelTexts(element: Element, options: LabelOptions = {}): string
   const row = rowOf(element, boundaries);
   const inRow = row === element ? [] : textPieces(element, 'before', boundaries, row);
   const inRowAfter = options.after && row !== element ? textPieces(element, 'after', boundaries, row) : [];
-  const reversed = options.after === true && readsReversed(element);
+  const reversed = options.after !== undefined && options.after !== false && (readsReversed(element) || (element.matches(TOGGLE) && wordsRightAfter(element, boundaries)));
   const own = options.ownText ? normalise(element.textContent) : '';
   const texts = [
     ...(own && own.length <= MAX_LABEL ? [own] : []),
@@ -232,7 +251,7 @@ export function labelTexts(element: Element, options: LabelOptions = {}): string
     ...neighbourTexts(element, boundaries),
     ...(reversed ? [] : textPieces(element, 'before', boundaries, null)),
   ];
-  if (options.after) texts.push(...textPieces(element, 'after', boundaries, null));
+  if (options.after === true) texts.push(...textPieces(element, 'after', boundaries, null));
   if (reversed) texts.push(...textPieces(element, 'before', boundaries, null));
   const placeholder = normalise(element.getAttribute('placeholder'));
   if (placeholder) texts.push(placeholder);

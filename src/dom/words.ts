@@ -37,6 +37,7 @@ export function normaliseWords(text: string | null | undefined): string {
   return (text ?? '')
     .normalize('NFKC')
     .toLowerCase()
+    .replace(/ё/g, 'е')
     .replace(DECORATION, ' ')
     // "复制Key", "API密钥": a space where the script changes, so each side is a word.
     .replace(/([\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af])(?=[a-z0-9\u0400-\u04ff])|([a-z0-9\u0400-\u04ff])(?=[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af])/gu, '$1$2 ')
@@ -85,8 +86,13 @@ function escape(text: string): string {
 function compile(phrase: string): RegExp {
   const normal = normaliseWords(phrase);
   if (CJK.test(normal)) return new RegExp(normal.split(' ').map(escape).join('\\s*'), 'u');
-  const body = normal.split(' ').map(escape).join('[\\s_-]*');
-  const ending = /[\u0400-\u04ff]$/u.test(normal) ? '\\p{L}{0,3}' : '(?:s|es|ed|d|ing|al|als|able)?';
+  // Russian words change their ending with the case ("разрешённые", "разрешённых IP"): a long
+  // word matches by its stem, any word by itself plus a short ending.
+  const word = (w: string) =>
+    /[\u0400-\u04ff]/u.test(w) ? `${escape(w.length > 5 ? w.slice(0, -2) : w)}\\p{L}{0,4}` : escape(w);
+  const words = normal.split(' ');
+  const body = words.map(word).join('[\\s_-]*');
+  const ending = /[\u0400-\u04ff]$/u.test(normal) ? '' : '(?:s|es|ed|d|ing|al|als|able)?';
   return new RegExp(`(?<![\\p{L}\\p{N}])${body}${ending}(?![\\p{L}\\p{N}])`, 'u');
 }
 
@@ -136,7 +142,10 @@ export function wordMatch(label: string, words: Words): { score: number; length:
       const match = patternOf(phrase).exec(measured) ?? patternOf(phrase).exec(part);
       if (!match) continue;
       const matched = match[0].replace(/\s+/g, '').length;
-      const score = Math.min(1, matched / Math.max(1, measured.replace(/\s+/g, '').length));
+      let score = Math.min(1, matched / Math.max(1, measured.replace(/\s+/g, '').length));
+      // A phrase that starts a short label is what the label is about: "View account details",
+      // "Name for the API key", "Withdraw funds to whitelisted addresses".
+      if (match.index === 0 && measured === core(part) && score < 0.5) score = 0.5;
       if (score > best || (score === best && matched > length)) {
         best = score;
         length = matched;

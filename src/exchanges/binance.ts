@@ -49,6 +49,8 @@ export const binance: ExchangeDefinition = {
         { flag: 'withdraw', words: ['withdrawals', 'withdraw'] },
         { flag: 'transfer', words: ['universal transfer', 'internal transfer', 'permits universal transfer'] },
         { flag: 'futures', words: ['futures', 'options', 'european options', 'vanilla options', 'portfolio margin trading'] },
+        // Borrowing and repaying on margin moves no funds out and places no order.
+        { flag: 'other', words: ['margin loan', 'margin loan, repay & transfer', 'repay'] },
         { flag: 'trade', words: ['spot & margin trading', 'spot and margin trading', 'margin', 'margin loan, repay & transfer', 'trading'] },
         { flag: 'read', words: ['reading'] },
       ],

@@ -48,8 +48,9 @@ export const bitget: ExchangeDefinition = {
         { flag: 'read', words: ['read-only', 'read only', 'read and write', 'read & write', 'read/write'] },
       ],
       ipUnrestricted: ['--', 'unlinked', 'not linked', 'none', 'unrestricted'],
-      // Sub-account keys are created on the sub-account pages, not on this one.
-      subAccount: null,
+      // Sub-account keys are created on the sub-account API page, which names the sub-account in a
+      // selector; the main API page has none (the reader takes fields only, never menu entries).
+      subAccount: ['sub-account', 'sub account', 'sub-account name'],
     },
     limits: {
       // Bitget documents no IP count for the web form; third-party guides paste 30 IPs.

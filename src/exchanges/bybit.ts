@@ -63,10 +63,11 @@ export const bybit: ExchangeDefinition = {
       permissions: [
         { flag: 'withdraw', words: ['withdrawals', 'withdraw', 'вывод'] },
         { flag: 'transfer', words: ['account transfer', 'sub-account transfer', 'sub member transfer', 'перевод'] },
-        { flag: 'futures', words: ['positions', 'contract', 'contract trade', 'derivatives', 'derivatives trade', 'usdc contracts', 'unified trading', 'options trade', 'фьючерсы', 'деривативы', 'контракты'] },
-        { flag: 'trade', words: ['orders', 'trade', 'spot trade', 'spot', 'copy trading', 'block trade', 'convert', 'exchange', 'торговля', 'спот'] },
+        { flag: 'futures', words: ['positions', 'contract', 'contract trade', 'options', 'derivatives', 'derivatives trade', 'usdc contracts', 'unified trading', 'options trade', 'фьючерсы', 'деривативы', 'контракты', 'позиции', 'опционы'] },
+        { flag: 'trade', words: ['orders', 'trade', 'spot trade', 'spot', 'copy trading', 'block trade', 'торговля', 'спот', 'ордера'] },
         { flag: 'read', words: ['read-only', 'read-write', 'только чтение', 'чтение и запись'] },
-        { flag: 'other', words: ['earn', 'nft', 'affiliate'] },
+        // Convert swaps one coin for another at a quote: no orders a bot could place.
+        { flag: 'other', words: ['earn', 'nft', 'affiliate', 'convert', 'exchange', 'конвертация', 'обмен'] },
       ],
       ipUnrestricted: ['no ip restriction', 'unrestricted', 'none', 'без ограничений'],
       subAccount: ['sub-account', 'sub uid', 'субаккаунт'],

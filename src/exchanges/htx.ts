@@ -45,7 +45,8 @@ export const htx: ExchangeDefinition = {
         { flag: 'other', words: ['account', '账户'] },
       ],
       ipUnrestricted: ['unrestricted', 'not bound', 'none', '未绑定', '无限制'],
-      subAccount: ['sub-account', 'sub account', '子账户', '子账号'],
+      // HTX calls its sub-accounts sub-users.
+      subAccount: ['sub-user', 'sub user', 'sub-account', 'sub account', '子用户', '子账户', '子账号'],
     },
     limits: {
       maxIps: 20,

@@ -73,7 +73,7 @@ function isOurs(element: Element): boolean {
 }
 
 /** What the nearest label of a field or toggle names, by `name`. */
-function firstNamed<T>(element: Element, boundaries: ReadonlySet<Element>, after: boolean, name: (text: string) => T | null): { value: T; text: string } | null {
+function firstNamed<T>(element: Element, boundaries: ReadonlySet<Element>, after: boolean | 'row', name: (text: string) => T | null): { value: T; text: string } | null {
   const ownText = !(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement);
   for (const text of labelTexts(element, { boundaries, after, ownText })) {
     const value = name(text);
@@ -105,13 +105,16 @@ export function readCreateForm(root: Document | Element, vocabulary: PageVocabul
   for (const control of toggles) {
     // A custom toggle that wraps a native one is one control.
     if (toggles.some((other) => other !== control && control.contains(other))) continue;
-    const named = firstNamed(control, boundaries, true, (text) => permissionNamed(text, vocabulary));
+    // Only the toggle's own row after it: beyond is the next group's heading.
+    const named = firstNamed(control, boundaries, 'row', (text) => permissionNamed(text, vocabulary));
     if (!named) continue;
     // A radio beside an area's switch names that area's mode ("Read only" / "Read-write"), read
     // with the area (readOnlyMode); a radio for a kind of account grants nothing. A key-wide
     // mode (Bitget, Bybit) and a radio set that grants trading or withdrawal still count.
     if (isRadio(control) && (named.value === 'other' || (named.value === 'read' && besideSwitch(control, toggles)))) continue;
-    controls.push({ flag: named.value, label: named.text, labelElement: labelElementOf(control), control, on: isOn(control) });
+    // "Trade" under an "Options" or "Contract" heading is derivatives trading.
+    const flag = named.value === 'trade' && groupNamesFutures(control, toggles, vocabulary) ? 'futures' : named.value;
+    controls.push({ flag, label: named.text, labelElement: labelElementOf(control), control, on: isOn(control) });
   }
   // Fields are named by the text before them, across any choices in between.
   const named = namedFields(root, vocabulary, new Set<Element>(fields));
@@ -197,6 +200,27 @@ function readOnlyMode(control: Element, controls: PermissionControl[]): boolean 
   if (!row) return false;
   const checked = Array.from(row.querySelectorAll('input[type=radio], [role=radio]')).filter((radio) => isOn(radio));
   return checked.some((radio) => hasWords(radioText(radio), READ_ONLY) && !hasWords(radioText(radio), ['write', '读写', 'запись']));
+}
+
+/**
+ * The heading of the group a toggle sits in (Bybit: "Contract" over Orders and Positions) names
+ * derivatives: the first text of the nearest ancestor that holds the toggle, and no other toggle's
+ * own words come before it.
+ */
+function groupNamesFutures(control: Element, toggles: readonly Element[], vocabulary: PageVocabulary): boolean {
+  let scope = control.parentElement;
+  for (let level = 0; scope && level < 3; level++, scope = scope.parentElement) {
+    const walker = control.ownerDocument.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = normalise(node.nodeValue);
+      if (!text) continue;
+      // Text inside a toggle, or after this one, is no heading of its group.
+      if (toggles.some((t) => t.contains(node)) || (control.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0) break;
+      if (toggles.some((t) => t !== control && scope?.contains(t) && (t.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0)) break;
+      return text.length <= 40 && permissionNamed(text, vocabulary) === 'futures';
+    }
+  }
+  return false;
 }
 
 /** A radio within three levels of a toggle that is not a radio: an area switch and its mode. */

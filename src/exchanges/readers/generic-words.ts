@@ -19,14 +19,14 @@ export const GENERIC_WORDS: PageVocabulary = {
   ],
   passphrase: ['passphrase', 'api passphrase', 'password', '密码', 'api 密码', '口令', 'пароль', 'парольная фраза', 'кодовая фраза'],
   keyLabel: [
-    'api key name', 'api name', 'key name', 'name', 'label', 'notes', 'note', 'remark', 'remarks', 'nickname', 'description',
+    'name for the api key', 'name of the key', 'api key name', 'api name', 'key name', 'name', 'label', 'notes', 'note', 'remark', 'remarks', 'nickname', 'description',
     '名称', 'api 名称', '备注', '标签', 'api 备注', 'название', 'имя', 'метка', 'примечание', 'комментарий',
   ],
   ipWhitelist: [
     'ip whitelist', 'ip white list', 'ip address', 'ip addresses', 'ip restriction', 'ip access restriction', 'trusted ip', 'bind ip',
     'bound ip', 'ip access', 'ip allowlist', 'allowed ip', 'ips', 'ip',
     'ip 白名单', 'ip白名单', '白名单', '绑定 ip', 'ip 地址', 'ip地址', '绑定ip',
-    'белый список ip', 'ip-адреса', 'ip адреса', 'ip-адрес', 'разрешенные ip', 'доверенные ip',
+    'белый список ip', 'ip-адреса', 'ip адреса', 'ip-адрес', 'разрешенные ip', 'доверенные ip', 'только с разрешенных ip',
   ],
   permissions: [
     { flag: 'withdraw', words: ['withdraw', 'withdrawal', 'withdrawals', 'withdraw funds', '提币', '提现', '提幣', 'вывод', 'вывод средств'] },
@@ -43,7 +43,7 @@ export const GENERIC_WORDS: PageVocabulary = {
     'unrestricted', 'no restriction', 'no ip restriction', 'not bound', 'not linked', 'unlinked', 'none', 'any ip', 'all ips', 'no',
     '不限制', '无限制', '未绑定', '不绑定', '否', 'без ограничений', 'не привязан', 'нет',
   ],
-  subAccount: ['sub-account', 'sub account', 'subaccount', 'sub-account name', 'sub-account email', '子账户', '子账号', 'субаккаунт', 'суб-аккаунт'],
+  subAccount: ['sub-account', 'sub account', 'subaccount', 'sub-user', '子用户', 'sub-account name', 'sub-account email', '子账户', '子账号', 'субаккаунт', 'суб-аккаунт'],
 };
 
 /**

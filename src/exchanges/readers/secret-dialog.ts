@@ -79,10 +79,36 @@ function surroundings(element: Element): Element {
  * exchange's own key or secret format.
  */
 function isAuthenticatorKey(candidate: Candidate): boolean {
-  if (candidate.secretShaped || candidate.keyShaped) return false;
-  if (looksLikeTotpKey(candidate.value)) return true;
   const around = normalise(surroundings(candidate.element).textContent).toLowerCase().slice(0, 600);
-  return AUTHENTICATOR.some((word) => around.includes(word));
+  const authenticatorAround = AUTHENTICATOR.some((word) => around.includes(word));
+  // Base32 in capitals is an authenticator key, even where it has the exchange's key shape; a
+  // value with the exchange's secret shape is one only beside authenticator words.
+  if (looksLikeTotpKey(candidate.value)) return !candidate.secretShaped || authenticatorAround;
+  return authenticatorAround && !candidate.secretShaped && !candidate.keyShaped;
+}
+
+const DOCS_PLACE = /(?:^|[/_-])(?:docs?|documentation|api-docs|developers?|reference)(?:[/_-]|$)|文档|документац/i;
+const CODE_SAMPLE = /\bcurl\b|\bopenssl\b|\bimport\s|\bdef\s|\bfunction\b|\brequests\.|\bhmac\b|\$\s|=>|\bconst\s/i;
+const EXAMPLE_WORDS = /\bexamples?\b|\bsample\b|示例|例如|пример/i;
+/** A label written as a code identifier: apiKey, secret_key, SECRET. */
+const IDENTIFIER = /^(?:[a-z]+(?:[A-Z][a-z0-9]*)+|[a-z]+(?:_[a-z0-9]+)+|[A-Z][A-Z_]{2,})$/;
+
+/**
+ * How much a pair looks like an example in documentation rather than a key just created: a docs
+ * address or title, labels written as code identifiers, code samples beside it, "example" in
+ * the table that shows it. Two signs or more: not a key.
+ */
+function documentationSigns(secret: Candidate, key: Candidate, container: Element): number {
+  const doc = container.ownerDocument;
+  let signs = 0;
+  const place = `${doc.location?.pathname ?? ''} ${doc.title} ${normalise(doc.querySelector('h1')?.textContent)}`;
+  if (DOCS_PLACE.test(place)) signs += 2;
+  if ([secret, key].every((c) => c.naming && IDENTIFIER.test(c.naming.text.trim()))) signs += 2;
+  let section: Element = container;
+  for (let level = 0; level < 3 && section.parentElement && section.parentElement !== doc.body; level++) section = section.parentElement;
+  if (Array.from(section.querySelectorAll('pre, code')).some((block) => !block.contains(secret.element) && !block.contains(key.element) && CODE_SAMPLE.test(block.textContent ?? ''))) signs += 1;
+  if (EXAMPLE_WORDS.test(normalise(container.textContent).slice(0, 2000))) signs += 1;
+  return signs;
 }
 
 function candidates(root: Document | Element, vocabulary: PageVocabulary, format: CredentialFormat): Candidate[] {
@@ -157,6 +183,8 @@ export function readSecrets(root: Document | Element, vocabulary: PageVocabulary
     used.add(key);
     used.add(secret);
     const container = commonAncestor(secret.element, key.element);
+    // An example in API documentation is nobody's key: say nothing at all.
+    if (documentationSigns(secret, key, container) >= 2) continue;
     const points = score(secret, key, container);
     const labelled = named && key.naming?.concept === 'apiKey';
     const evidence: Evidence | null = labelled && points >= 6 ? 'strong' : labelled || points >= 4 ? 'medium' : null;
