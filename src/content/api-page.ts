@@ -346,11 +346,8 @@ export class ApiPageWatcher {
         ipList: key.ipWhitelist,
         maxIps: this.page.limits.maxIps,
         unboundRule: null,
-      }).filter((f) => f.code === 'withdraw-on' || f.code === 'ip-empty');
-      const lines = findings.map((f) => ({
-        tone: tone(f),
-        text: f.code === 'withdraw-on' ? 'Withdraw is enabled on this key.' : 'No IP whitelist: any address can use this key.',
-      }));
+      }).filter((f) => f.code === 'withdraw-on' || f.code === 'transfer-on' || f.code === 'ip-empty');
+      const lines = findings.map((f) => ({ tone: tone(f), text: LIST_MARKS[f.code] ?? f.message }));
       observed.push({ apiKey: key.apiKey, label: key.label, permissions: key.permissions, ipWhitelist: key.ipWhitelist, warnings: findings.map((f) => f.code) });
       const cell = key.row.lastElementChild ?? key.row;
       if (lines.length > 0) this.notes.show(this.noteName('row', key.apiKey), cell, lines, undefined, 'append');
@@ -387,6 +384,13 @@ export class ApiPageWatcher {
     void request('page.keysSeen', { exchange: this.exchange.id, keys: seen });
   }
 }
+
+/** What a key list row says about each risk, shorter than the form's notes. */
+const LIST_MARKS: Partial<Record<RiskCode, string>> = {
+  'withdraw-on': 'Withdraw is enabled on this key.',
+  'transfer-on': 'Transfer is enabled on this key: it can move funds between accounts.',
+  'ip-empty': 'No IP whitelist: any address can use this key.',
+};
 
 function splitIps(text: string): string[] {
   return text.split(/[\s,，;；、]+/).filter(Boolean);

@@ -126,10 +126,19 @@ describe('HTX API page in Chromium', () => {
 });
 
 describe('HTX after a redesign Keyward does not know', () => {
-  it('offers capture by one click instead of capturing silently', async () => {
+  it('captures at once when the new words stand beside values in HTX\'s own format', async () => {
     const before = (await sendFromPage<{ data: { keyCount: number } }>(popup, 'vault.status', {})).data.keyCount;
     const tab = await session.context.newPage();
     await tab.goto('https://www.htx.com/en-us/apikey/redesign/');
+    await waitForNote(tab, /Saved to your vault/, 'status');
+    expect((await sendFromPage<{ data: { keyCount: number } }>(popup, 'vault.status', {})).data.keyCount).toBe(before + 1);
+    await tab.close();
+  });
+
+  it('offers capture by one click, not silently, when the values have a format it does not know', async () => {
+    const before = (await sendFromPage<{ data: { keyCount: number } }>(popup, 'vault.status', {})).data.keyCount;
+    const tab = await session.context.newPage();
+    await tab.goto('https://www.htx.com/en-us/apikey/redesign/?format=new');
     await waitForNote(tab, /looks like a new API key/, 'status');
     await tab.waitForTimeout(300);
     expect((await sendFromPage<{ data: { keyCount: number } }>(popup, 'vault.status', {})).data.keyCount).toBe(before);

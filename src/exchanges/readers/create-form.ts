@@ -120,7 +120,10 @@ export function readCreateForm(root: Document | Element, vocabulary: PageVocabul
   const named = namedFields(root, vocabulary, new Set<Element>(fields));
   const ipField = named.get('ipWhitelist') ?? null;
   const ipTags = ipField ? ipTagsNear(ipField) : [];
-  const ipUnrestrictedChoice = ipField ? null : unrestrictedIpChoice(root, vocabulary);
+  const ipSwitch = ipRestrictionSwitch(toggles, boundaries, vocabulary);
+  // "IP Access Restriction" switched off: the whitelist is empty, whatever field it hides.
+  const ipSwitchedOff = ipSwitch && !isOn(ipSwitch) ? labelElementOf(ipSwitch) : null;
+  const ipUnrestrictedChoice = ipSwitchedOff ?? (ipField ? null : unrestrictedIpChoice(root, vocabulary));
   // The form is where the user can still change something. Disabled boxes elsewhere show other
   // keys' settings (a list of cards); disabled boxes inside the form stay (read always on, or
   // trade implied by withdraw).
@@ -151,13 +154,29 @@ export function readCreateForm(root: Document | Element, vocabulary: PageVocabul
     },
     controls,
     ipField,
-    ipText: ipField ? [ipField.value.trim(), ...ipTags].filter(Boolean).join(', ') : '',
+    ipText: ipField && !ipSwitchedOff ? [ipField.value.trim(), ...ipTags].filter(Boolean).join(', ') : '',
     ipUnrestrictedChoice,
     keyLabel: keyLabelField ? fieldValue(keyLabelField).trim() : '',
     keyLabelField,
     passphrase: passphraseField instanceof HTMLInputElement ? passphraseField.value : '',
     passphraseField: passphraseField instanceof HTMLInputElement ? passphraseField : null,
   };
+}
+
+/** A checkbox or switch that turns the IP restriction on ("IP Access Restriction", "Bind IP"). */
+function ipRestrictionSwitch(toggles: readonly HTMLElement[], boundaries: ReadonlySet<Element>, vocabulary: PageVocabulary): HTMLElement | null {
+  const words = [...vocabulary.ipWhitelist, ...GENERIC_WORDS.ipWhitelist];
+  for (const toggle of toggles) {
+    if (isRadio(toggle) || isDisabled(toggle)) continue;
+    // The nearest words that name anything decide: a permission's toggle is never the IP switch.
+    const named = firstNamed(toggle, boundaries, 'row', (text) => {
+      if (permissionNamed(text, vocabulary) !== null) return 'permission';
+      const match = bestConcept(text, [['ip', words]]);
+      return match && match.score >= 0.5 ? 'ip' : null;
+    });
+    if (named?.value === 'ip') return toggle;
+  }
+  return null;
 }
 
 /**

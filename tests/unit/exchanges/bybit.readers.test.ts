@@ -90,7 +90,8 @@ describe('Bybit readers on the API management fixture', () => {
     click('Account Transfer');
     click('Earn');
     form = readCreateForm(document, vocabulary);
-    expect(form?.permissions).toMatchObject({ read: true, trade: true, withdraw: true, transfer: true });
+    // Orders under "Contract" is derivatives trading, not spot.
+    expect(form?.permissions).toMatchObject({ read: true, trade: false, futures: true, withdraw: true, transfer: true });
     expect(form?.permissions.labels).toEqual(['Read-Write', 'Orders', 'Account Transfer', 'Withdrawal', 'Earn']);
     expect(form?.keyLabel).toBe('grid-bot-7');
 
