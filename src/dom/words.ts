@@ -144,8 +144,9 @@ export function wordMatch(label: string, words: Words): { score: number; length:
       const matched = match[0].replace(/\s+/g, '').length;
       let score = Math.min(1, matched / Math.max(1, measured.replace(/\s+/g, '').length));
       // A phrase that starts a short label is what the label is about: "View account details",
-      // "Name for the API key", "Withdraw funds to whitelisted addresses".
-      if (match.index === 0 && measured === core(part) && score < 0.5) score = 0.5;
+      // "Withdraw to whitelisted addresses".
+      // Three words at most: a longer run is a sentence ("Trading platforms never need it").
+      if (match.index === 0 && measured.split(' ').length <= 3 && score < 0.5) score = 0.5;
       if (score > best || (score === best && matched > length)) {
         best = score;
         length = matched;
