@@ -30,9 +30,6 @@ export function ownerDocument(node: Node): Document {
   return node.nodeType === Node.DOCUMENT_NODE ? (node as Document) : (node.ownerDocument ?? document);
 }
 
-export function bodyOf(root: Node): Element {
-  return root.nodeType === Node.DOCUMENT_NODE ? ((root as Document).body ?? (root as Document).documentElement) : (root as Element);
-}
 
 /** Hidden by attribute or style on itself or an ancestor (layout-free, so it also works in tests). */
 export function isHidden(element: Element): boolean {
@@ -122,9 +119,6 @@ export function controlFor(
   return null;
 }
 
-export function toggleFor(label: Element): HTMLElement | null {
-  return controlFor(label, TOGGLE_SELECTOR);
-}
 
 /** On or off as a person would read it; class names are a last resort ("ant-switch-checked"). */
 export function isOn(toggle: Element): boolean {
@@ -153,55 +147,6 @@ export function textFieldFor(root: ParentNode, pattern: RegExp): HTMLInputElemen
   for (const field of Array.from(root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea'))) {
     const hint = normalise(field.getAttribute('aria-label') ?? field.getAttribute('placeholder') ?? '');
     if (hint && pattern.test(hint) && !isHidden(field)) return field;
-  }
-  return null;
-}
-
-/**
- * Could this string be an API key or secret? Long, no spaces, and varied enough that it is not a
- * word or a date. PEM blocks (Coinbase, RSA keys) are accepted whole.
- */
-export function looksLikeCredential(text: string): boolean {
-  const value = text.trim();
-  if (/^-----BEGIN [A-Z ]+-----[\s\S]+-----END [A-Z ]+-----$/.test(value)) return true;
-  if (value.length < 16 || value.length > 512 || /\s/.test(value)) return false;
-  if (!/^[A-Za-z0-9+/=_\-.:]+$/.test(value)) return false;
-  const counts = new Map<string, number>();
-  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  let entropy = 0;
-  for (const count of counts.values()) {
-    const p = count / value.length;
-    entropy -= p * Math.log2(p);
-  }
-  return entropy >= 3 && /\d/.test(value);
-}
-
-/**
- * The first credential-looking value after a label: the labelled field's value, else the text or
- * field value that follows it within a few ancestors (value spans, code blocks, readonly inputs).
- */
-export function valueAfterLabel(
-  label: Element,
-  within: Element,
-  /** Labels of the same kind: climbing stops where the scope would take in another one (a list). */
-  siblings: readonly Element[] = [],
-): { value: string; element: Element } | null {
-  const control = controlFor(label, 'input, textarea', 'after');
-  if (control && looksLikeCredential(fieldValue(control))) return { value: fieldValue(control).trim(), element: control };
-  let scope: Element | null = label.parentElement;
-  for (let level = 0; scope && level < 4 && within.contains(scope); level++, scope = scope.parentElement) {
-    const current = scope;
-    if (siblings.some((other) => other !== label && current.contains(other))) break;
-    for (const candidate of Array.from(scope.querySelectorAll('*'))) {
-      if (!following(label, candidate) || label.contains(candidate) || isOurs(candidate)) continue;
-      const isField = candidate instanceof HTMLInputElement || candidate instanceof HTMLTextAreaElement;
-      if (!isField && candidate.children.length > 0 && !candidate.matches('pre, code')) continue;
-      // <pre> and <code> keep their line breaks: a PEM private key needs them.
-      const value = candidate.matches('pre, code')
-        ? (candidate.textContent ?? '').replace(/\r\n?/g, '\n').trim()
-        : fieldValue(candidate).trim();
-      if (looksLikeCredential(value)) return { value, element: candidate };
-    }
   }
   return null;
 }

@@ -43,7 +43,9 @@ export const bitget: ExchangeDefinition = {
         { flag: 'withdraw', words: ['withdraw', 'withdrawal', 'wallet withdraw'] },
         { flag: 'transfer', words: ['transfer', 'wallet transfer'] },
         { flag: 'futures', words: ['futures', 'futures orders', 'futures holdings', 'contract', 'contract trade'] },
-        { flag: 'trade', words: ['trade', 'spot trade', 'trading', 'spot trading', 'orders', 'holdings', 'margin trade', 'margin trading', 'copy trading'] },
+        { flag: 'trade', words: ['trade', 'spot trade', 'trading', 'spot trading', 'orders', 'holdings', 'margin trade', 'margin trading'] },
+        // Copy trading follows a trader's positions: no orders of the bot's own.
+        { flag: 'other', words: ['copy trading', 'copy trade'] },
         // Both modes include reading; "Read and write" is the mode that enables the boxes.
         { flag: 'read', words: ['read-only', 'read only', 'read and write', 'read & write', 'read/write'] },
       ],

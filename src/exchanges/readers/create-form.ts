@@ -45,6 +45,17 @@ type FieldConcept = 'passphrase' | 'ipWhitelist' | 'keyLabel' | 'subAccount' | '
 
 /** A permission a label names, by the exchange's words first (its own meaning of "Transfer"). */
 export function permissionNamed(text: string, vocabulary: PageVocabulary): PermissionFlag | 'other' | null {
+  // "Trade: View Order Details", "Options: Trade": the words after the colon are the right, the
+  // group before it only makes trading derivatives.
+  const colon = text.search(/[:：]/);
+  if (colon > 0 && colon < text.length - 1) {
+    const right = permissionWords(text.slice(colon + 1), vocabulary);
+    if (right) return right === 'trade' && permissionWords(text.slice(0, colon), vocabulary) === 'futures' ? 'futures' : right;
+  }
+  return permissionWords(text, vocabulary);
+}
+
+function permissionWords(text: string, vocabulary: PageVocabulary): PermissionFlag | 'other' | null {
   const pick = (words: PageVocabulary['permissions']) => bestConcept(text, words.map((w) => [w.flag, w.words] as const));
   const own = pick(vocabulary.permissions);
   if (own && own.score >= 0.3) return own.concept;
@@ -113,7 +124,7 @@ export function readCreateForm(root: Document | Element, vocabulary: PageVocabul
     // mode (Bitget, Bybit) and a radio set that grants trading or withdrawal still count.
     if (isRadio(control) && (named.value === 'other' || (named.value === 'read' && besideSwitch(control, toggles)))) continue;
     // "Trade" under an "Options" or "Contract" heading is derivatives trading.
-    const flag = named.value === 'trade' && groupNamesFutures(control, toggles, vocabulary) ? 'futures' : named.value;
+    const flag = named.value === 'trade' && groupNamesFutures(control, named.text, toggles, vocabulary) ? 'futures' : named.value;
     controls.push({ flag, label: named.text, labelElement: labelElementOf(control), control, on: isOn(control) });
   }
   // Fields are named by the text before them, across any choices in between.
@@ -226,13 +237,14 @@ function readOnlyMode(control: Element, controls: PermissionControl[]): boolean 
  * derivatives: the first text of the nearest ancestor that holds the toggle, and no other toggle's
  * own words come before it.
  */
-function groupNamesFutures(control: Element, toggles: readonly Element[], vocabulary: PageVocabulary): boolean {
+function groupNamesFutures(control: Element, ownLabel: string, toggles: readonly Element[], vocabulary: PageVocabulary): boolean {
   let scope = control.parentElement;
   for (let level = 0; scope && level < 3; level++, scope = scope.parentElement) {
     const walker = control.ownerDocument.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = normalise(node.nodeValue);
-      if (!text) continue;
+      // The toggle's own words ("Trade" before its switch) are not its group's heading.
+      if (!text || text === ownLabel) continue;
       // Text inside a toggle, or after this one, is no heading of its group.
       if (toggles.some((t) => t.contains(node)) || (control.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0) break;
       if (toggles.some((t) => t !== control && scope?.contains(t) && (t.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0)) break;
