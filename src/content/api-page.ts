@@ -228,6 +228,12 @@ export class ApiPageWatcher {
 
   private async capture(secret: SecretReading, how: 'auto' | 'offered'): Promise<void> {
     const form = this.form;
+    // Where the form said nothing (Binance sets restrictions on the new key's card, after the
+    // secret), the card or row that shows the new key says it.
+    const listed =
+      form?.permissions && form.ipWhitelist
+        ? undefined
+        : readKeyList(document, this.page.vocabulary, this.exchange.credentials).find((k) => k.apiKey === secret.apiKey);
     const submission: CaptureSubmission = {
       exchange: this.exchange.id,
       apiKey: secret.apiKey,
@@ -236,8 +242,8 @@ export class ApiPageWatcher {
       label: form?.label || secret.label || '',
       // The display naming the sub-account is more specific than the page's selector.
       account: secret.account ?? form?.account ?? readSubAccount(document, this.page.vocabulary) ?? 'main',
-      permissions: form?.permissions ?? null,
-      ipWhitelist: form?.ipWhitelist ?? null,
+      permissions: form?.permissions ?? listed?.permissions ?? null,
+      ipWhitelist: form?.ipWhitelist ?? listed?.ipWhitelist ?? null,
     };
     const reply = await request('capture.submit', submission);
     // The form has done its job (and the passphrase must not stay in memory): the next key

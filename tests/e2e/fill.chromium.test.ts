@@ -22,7 +22,7 @@ let server: FixtureServer;
 let session: ChromiumSession;
 let popup: Page;
 
-function input(exchange: string, label: string, creds: { apiKey: string; secret: string; passphrase?: string }, withdraw: boolean) {
+function input(exchange: string, label: string, creds: { apiKey: string; secret: string; passphrase?: string }, withdraw: boolean, futures?: boolean) {
   return {
     input: {
       exchange,
@@ -30,7 +30,7 @@ function input(exchange: string, label: string, creds: { apiKey: string; secret:
       details: {
         label,
         account: 'main',
-        permissions: { read: true, trade: true, withdraw, transfer: false, labels: [] },
+        permissions: { read: true, trade: true, ...(futures === undefined ? {} : { futures }), withdraw, transfer: false, labels: [] },
         ipWhitelist: ['203.0.113.7'],
         source: { kind: 'manual' },
         notes: '',
@@ -138,6 +138,20 @@ describe('filling a bind form in Chromium', () => {
     expect(await fieldValues(page)).not.toContain(BINANCE.secret);
     await frame.getByRole('button', { name: 'Fill anyway' }).click();
     await expect.poll(() => fieldValues(page)).toEqual(expect.arrayContaining([BINANCE.apiKey, BINANCE.secret]));
+    await page.close();
+  });
+
+  it('says before filling that a spot-only key will be denied on a futures bind (preflight)', async () => {
+    const spotOnly = { apiKey: 'Fq2wE9rT4yU7iO1pA5sD8fG3hJ6kL0zX2cV5bN8mQ1wE4rT7yU0iO3pA6sD9fG2h', secret: 'Gz4xC7vB0nM3qW6eR9tY2uI5oP8aS1dF4gH7jK0lZ3xC6vB9nM2qW5eR8tY1uI4o' };
+    expect((await sendFromPage<{ ok: boolean }>(popup, 'keys.add', input('binance', 'binance spot', spotOnly, false, false))).ok).toBe(true);
+    const page = await openForm('Binance Futures USDT-M');
+    await clickKeyward(page);
+    const frame = await picker(page);
+    await frame.getByRole('button', { name: /binance spot/ }).click();
+    await frame.getByText(/will answer Permission Denied: futures strategies need/).waitFor();
+    expect(await fieldValues(page)).not.toContain(spotOnly.secret);
+    await frame.getByRole('button', { name: 'Fill anyway' }).click();
+    await expect.poll(() => fieldValues(page)).toEqual(expect.arrayContaining([spotOnly.apiKey, spotOnly.secret]));
     await page.close();
   });
 
