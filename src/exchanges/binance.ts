@@ -33,7 +33,7 @@ export const binance: ExchangeDefinition = {
   page: {
     // What only an API-management page shows (title, heading, tab, button), in the site's languages:
     // how Keyward recognises the page on a route it does not know.
-    signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management'],
+    signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'API管理', '创建API', 'API密钥'],
     // /en/my/settings/api-management, /zh-CN/…, /en-IN/…; sub-accounts: /en/my/sub-account/api-management.
     apiPages: [
       /^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?my\/settings\/api-management(?:[/?#]|$)/i,

@@ -30,7 +30,7 @@ export const bitget: ExchangeDefinition = {
   page: {
     // What only an API-management page shows (title, heading, tab, button), in the site's languages:
     // how Keyward recognises the page on a route it does not know.
-    signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management'],
+    signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'API管理', '创建API', 'API密钥'],
     // /account/newapi, with an optional locale segment (/en/, /zh-CN/) as on Bitget's other pages.
     apiPages: [/^\/(?:[a-z]{2,4}(?:[-_][a-z]{2,4})?\/)?account\/newapi(?:[/?#]|$)/i],
     vocabulary: {
