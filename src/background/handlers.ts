@@ -1,10 +1,12 @@
 import type { ExchangeId } from '../core/records';
+import { backupPasswordProblem } from '../core/backup-policy';
 import { exchangeById } from '../exchanges/registry';
 import type { VaultStatus } from '../messages';
 import { exportBackup, importBackup } from '../vault/backup';
 import { VaultError } from '../vault/errors';
 import type { Vault } from '../vault/vault';
 import { type Handlers, RefusedError } from './broker';
+import { CaptureLimiter } from './capture-limits';
 import type { ClipboardGuard } from './clipboard';
 import type { FillService } from './fill';
 import type { SitesService } from './sites';
@@ -27,6 +29,8 @@ export interface HandlerDeps {
   /** Loads an exchange's API-page watcher into one frame of one tab. */
   injectWatcher?: (exchange: ExchangeId, tabId: number, frameId: number) => Promise<void>;
   now?: () => number;
+  /** Rate limits for captures; by default the standard limits on the `now` clock. */
+  captureLimits?: CaptureLimiter;
 }
 
 export const MIN_PASSWORD_LENGTH = 8;
@@ -47,6 +51,17 @@ function assertHostOf(exchange: ExchangeId, url: string): void {
   }
 }
 
+/**
+ * The backup password is the master password only when the popup sent it so (the user ticked
+ * "reuse"); otherwise it is a separate one and must be strong, since the file is attacked offline.
+ * Never empty: an empty one used to mean "the master password" without anyone choosing that.
+ */
+function assertBackupPassword(backupPassword: string, masterPassword: string): void {
+  if (backupPassword === masterPassword) return;
+  const problem = backupPasswordProblem(backupPassword);
+  if (problem) throw new VaultError('invalid-input', problem);
+}
+
 /** Where a key was captured, without query or fragment (they can carry tokens). */
 function pageAddress(url: string): string {
   try {
@@ -61,6 +76,8 @@ function pageAddress(url: string): string {
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { vault, lock, settings, throttle, clipboard } = deps;
   const now = deps.now ?? Date.now;
+  // One per handler set, that is per service worker life (see capture-limits.ts).
+  const captureLimits = deps.captureLimits ?? new CaptureLimiter({ now });
   const fillService = (): FillService => {
     if (!deps.fill) throw new RefusedError('unavailable', 'Filling is not available here.');
     return deps.fill;
@@ -100,24 +117,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     'vault.unlock': async ({ password }) => {
-      const retryAt = await throttle.retryAt();
-      if (retryAt !== null) {
-        const seconds = Math.ceil((retryAt - now()) / 1000);
-        throw new RefusedError('throttled', `Too many wrong passwords. Try again in ${seconds} s.`);
-      }
-      try {
-        await lock.setUnlocked(await vault.unlock(password));
-      } catch (error) {
-        if (error instanceof VaultError && error.code === 'wrong-password') {
-          const next = await throttle.recordFailure();
-          if (next !== null) {
-            const seconds = Math.ceil((next - now()) / 1000);
-            throw new VaultError('wrong-password', `Wrong password. Too many attempts: wait ${seconds} s.`);
-          }
-        }
-        throw error;
-      }
-      await throttle.recordSuccess();
+      await throttle.guard(async () => lock.setUnlocked(await vault.unlock(password)));
       deps.changed();
       return status();
     },
@@ -131,7 +131,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (next.length < MIN_PASSWORD_LENGTH) {
         throw new VaultError('invalid-input', `Use at least ${MIN_PASSWORD_LENGTH} characters.`);
       }
-      await (await lock.require()).changePassword(current, next);
+      const open = await lock.require();
+      // The current password is checked here too: throttled like unlock, or it is a free oracle.
+      await throttle.guard(() => open.changePassword(current, next));
       return status();
     },
 
@@ -185,9 +187,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'backup.export': async ({ masterPassword, backupPassword }) => {
       const open = await lock.require();
-      // Export hands every secret to whoever holds the file: ask for the master password again.
-      await open.verifyPassword(masterPassword);
-      const content = await exportBackup(open, backupPassword || masterPassword, vault.kdfTarget);
+      assertBackupPassword(backupPassword, masterPassword);
+      // Export hands every secret to whoever holds the file: ask for the master password again,
+      // under the unlock throttle so this is not a way around it.
+      await throttle.guard(() => open.verifyPassword(masterPassword));
+      const content = await exportBackup(open, backupPassword, vault.kdfTarget);
       const date = new Date(now()).toISOString().slice(0, 10);
       return { fileName: `keyward-backup-${date}.json`, content };
     },
@@ -201,22 +205,27 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'capture.submit': async (capture, caller) => {
       assertHostOf(capture.exchange, caller.url);
       if (!(await vault.exists())) {
-        throw new VaultError('no-vault', 'Keyward has no vault yet, so this key was NOT saved. Copy the secret now.');
+        throw new VaultError('no-vault', 'Keyward has no vault yet.');
       }
-      const result = await vault.sealNew({
-        exchange: capture.exchange,
-        credentials: { apiKey: capture.apiKey, secret: capture.secret, passphrase: capture.passphrase },
-        details: {
-          label: capture.label,
-          account: capture.account,
-          permissions: capture.permissions,
-          ipWhitelist: capture.ipWhitelist,
-          source: { kind: 'capture', url: pageAddress(caller.url) },
-          notes: '',
+      const result = await vault.sealNew(
+        {
+          exchange: capture.exchange,
+          credentials: { apiKey: capture.apiKey, secret: capture.secret, passphrase: capture.passphrase },
+          details: {
+            label: capture.label,
+            account: capture.account,
+            permissions: capture.permissions,
+            ipWhitelist: capture.ipWhitelist,
+            source: { kind: 'capture', url: pageAddress(caller.url) },
+            notes: '',
+          },
         },
-      });
-      // If the vault is open, take the sealed record in now so the popup shows it at once.
-      await (await lock.current())?.adoptSealed();
+        // Counted only once the key is known to be new: a duplicate stores nothing.
+        { admit: () => captureLimits.admit(caller.tabId) },
+      );
+      // If the vault is open, take this record in now so the popup shows it at once; only this
+      // one, since rescanning every record per capture made a flood cost quadratic time.
+      await (await lock.current())?.adoptSealed([result.id]);
       deps.changed();
       return result;
     },

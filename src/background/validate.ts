@@ -22,6 +22,43 @@ const MAX_TEXT = 4096;
 const MAX_SECRET = 16384; // room for a PEM private key
 const MAX_BACKUP = 64 * 1024 * 1024;
 
+/**
+ * Field caps for capture.submit, the one message a script on an exchange page can send. Each is
+ * several times what any real key carries, and far below the 16 KB junk fields a flood used.
+ */
+export const CAPTURE_LIMITS = {
+  // Exchange API keys are 32-64 characters; Coinbase's CDP key name
+  // ("organizations/<uuid>/apiKeys/<uuid>") is about 95.
+  apiKey: 512,
+  // Most secrets are under 100 characters; the largest is a PEM private key: RSA-4096 PKCS#8 is
+  // about 3.3 KB, RSA-8192 about 6.4 KB (Coinbase's EC key is about 230 characters).
+  secret: 8192,
+  // OKX, KuCoin and Bitget passphrases are at most 32 characters.
+  passphrase: 256,
+  // Exchanges cap key labels at 20-50 characters.
+  label: 256,
+  // A sub-account name or email; an email address is at most 254 characters.
+  account: 256,
+  // A permission as the page words it ("Enable Spot & Margin Trading") is under 60 characters.
+  permissionLabel: 128,
+  // The finest-grained create forms (Bybit's) list a few dozen permissions at most.
+  permissionLabels: 64,
+  // The longest address form, IPv4-mapped IPv6 written out with a /128 prefix, is 49 characters.
+  ip: 64,
+  // The largest per-key whitelist in Keyward's exchange modules is Binance's 30 (maxIps).
+  ips: 100,
+} as const;
+
+/** How long a list may be and each entry in it. */
+interface ListBounds {
+  count: number;
+  length: number;
+}
+const LABEL_BOUNDS: ListBounds = { count: 64, length: 200 };
+const IP_BOUNDS: ListBounds = { count: 500, length: 100 };
+const CAPTURE_LABELS: ListBounds = { count: CAPTURE_LIMITS.permissionLabels, length: CAPTURE_LIMITS.permissionLabel };
+const CAPTURE_IPS: ListBounds = { count: CAPTURE_LIMITS.ips, length: CAPTURE_LIMITS.ip };
+
 function obj(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -38,7 +75,7 @@ function empty(value: unknown): value is Record<string, never> {
   return obj(value) && Object.keys(value).length === 0;
 }
 
-function isPermissions(value: unknown): value is KeyPermissions | null {
+function isPermissions(value: unknown, labels = LABEL_BOUNDS): value is KeyPermissions | null {
   if (value === null) return true;
   return (
     obj(value) &&
@@ -49,13 +86,13 @@ function isPermissions(value: unknown): value is KeyPermissions | null {
     typeof value.withdraw === 'boolean' &&
     typeof value.transfer === 'boolean' &&
     Array.isArray(value.labels) &&
-    value.labels.length <= 64 &&
-    value.labels.every((label) => text(label, 200))
+    value.labels.length <= labels.count &&
+    value.labels.every((label) => text(label, labels.length))
   );
 }
 
-function isIpList(value: unknown): value is string[] | null {
-  return value === null || (Array.isArray(value) && value.length <= 500 && value.every((ip) => text(ip, 100)));
+function isIpList(value: unknown, bounds = IP_BOUNDS): value is string[] | null {
+  return value === null || (Array.isArray(value) && value.length <= bounds.count && value.every((ip) => text(ip, bounds.length)));
 }
 
 function isBindings(value: unknown): value is Binding[] {
@@ -106,13 +143,13 @@ function isCapture(value: unknown): value is CaptureSubmission {
   return (
     obj(value) &&
     isExchangeId(value.exchange) &&
-    text(value.apiKey, MAX_SECRET) &&
-    text(value.secret, MAX_SECRET) &&
-    text(value.passphrase) &&
-    text(value.label) &&
-    text(value.account) &&
-    isPermissions(value.permissions) &&
-    isIpList(value.ipWhitelist)
+    text(value.apiKey, CAPTURE_LIMITS.apiKey) &&
+    text(value.secret, CAPTURE_LIMITS.secret) &&
+    text(value.passphrase, CAPTURE_LIMITS.passphrase) &&
+    text(value.label, CAPTURE_LIMITS.label) &&
+    text(value.account, CAPTURE_LIMITS.account) &&
+    isPermissions(value.permissions, CAPTURE_LABELS) &&
+    isIpList(value.ipWhitelist, CAPTURE_IPS)
   );
 }
 

@@ -9,6 +9,7 @@ export type VaultErrorCode =
   | 'wrong-password'
   | 'throttled'
   | 'kdf-downgrade'
+  | 'kdf-too-costly'
   | 'tampered'
   | 'corrupt'
   | 'not-found'
@@ -16,8 +17,11 @@ export type VaultErrorCode =
   | 'newer-format'
   | 'backup-format'
   | 'backup-truncated'
+  | 'backup-too-large'
   | 'backup-tampered'
-  | 'backup-password';
+  | 'backup-password'
+  // Too many captured keys wait, sealed, for an unlock (capture flooding, issue 9 item 7).
+  | 'too-many-pending';
 
 export class VaultError extends Error {
   override readonly name = 'VaultError';

@@ -24,6 +24,30 @@ export interface VaultOptions {
   /** The parameters new vaults get and older ones are raised to at unlock. */
   kdfTarget?: KdfParams;
   now?: () => number;
+  /** How many sealed records may wait for an unlock; MAX_PENDING unless a test says otherwise. */
+  maxPending?: number;
+}
+
+/**
+ * Sealed records waiting for an unlock. A person captures a handful of keys between unlocks; a
+ * script flooding capture.submit while locked is stopped here instead of growing the store (and
+ * the next unlock's work) without bound. Rate limits in the background are the first line.
+ */
+export const MAX_PENDING = 100;
+
+/** What sealNew needs from its caller besides the key. */
+export interface SealOptions {
+  /**
+   * Called once a capture is known to be new and within the pending cap, just before it is
+   * stored; throwing refuses it. The background's rate limits live here, so a duplicate (which
+   * stores nothing) never counts against them.
+   */
+  admit?: () => void;
+}
+
+/** Sealed by a capture and not yet re-encrypted under the vault key. */
+function isPending(record: StoredKey): boolean {
+  return isSealedBox(record.credentials) || isSealedBox(record.details);
 }
 
 export interface SealResult {
@@ -174,6 +198,13 @@ export class Vault {
   private readonly now: () => number;
   /** Only the background writes the store, through this object, so a cached count stays true. */
   private riskCache: RiskCount | null = null;
+  private readonly maxPending: number;
+  /** Pending records, counted once and then kept in step by each writer; null: count again. */
+  private pendingCache: number | null = null;
+  /** Bumped by every write, so a count that raced a write is not cached. */
+  private writes = 0;
+  /** Captures are stored one at a time, so two cannot both take the last pending place. */
+  private sealing: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly db: VaultDb,
@@ -181,6 +212,7 @@ export class Vault {
   ) {
     this.kdfTarget = options.kdfTarget ?? KDF_TARGET;
     this.now = options.now ?? Date.now;
+    this.maxPending = options.maxPending ?? MAX_PENDING;
   }
 
   async exists(): Promise<boolean> {
@@ -266,7 +298,13 @@ export class Vault {
    * Stores a captured key without the vault being open: sealed to the vault's public key.
    * The same API key captured twice stays one record.
    */
-  async sealNew(input: NewKeyInput): Promise<SealResult> {
+  async sealNew(input: NewKeyInput, options: SealOptions = {}): Promise<SealResult> {
+    const result = this.sealing.then(() => this.sealOne(input, options));
+    this.sealing = result.catch(() => undefined);
+    return result;
+  }
+
+  private async sealOne(input: NewKeyInput, options: SealOptions): Promise<SealResult> {
     const meta = await this.meta();
     const { credentials, details } = normaliseInput(input);
     const fingerprint = await apiKeyFingerprint(
@@ -276,6 +314,13 @@ export class Vault {
     );
     const existing = await this.db.getFromIndex('keys', 'byFingerprint', fingerprint);
     if (existing) return { id: existing.id, duplicate: true };
+    if ((await this.pendingCount()) >= this.maxPending) {
+      throw new VaultError(
+        'too-many-pending',
+        `Keyward already holds ${this.maxPending} captured keys waiting for the vault to be unlocked; unlock it to store more.`,
+      );
+    }
+    options.admit?.();
     const id = newRecordId();
     const publicKey = decodeField(meta.sealPublicKey, 'public key');
     const now = this.now();
@@ -297,7 +342,7 @@ export class Vault {
       if (winner) return { id: winner.id, duplicate: true };
       throw error;
     }
-    this.keysChanged();
+    this.keysChanged(1);
     return { id, duplicate: false };
   }
 
@@ -335,9 +380,27 @@ export class Vault {
     return this.riskCache;
   }
 
-  /** Every write to the keys store calls this. */
-  keysChanged(): void {
+  /**
+   * Sealed records not yet adopted. Read from the store once, then kept in step by the writers'
+   * deltas, so each capture costs O(1) reads rather than a scan of every record.
+   */
+  private async pendingCount(): Promise<number> {
+    if (this.pendingCache !== null) return this.pendingCache;
+    const writes = this.writes;
+    const count = (await this.db.getAll('keys')).filter(isPending).length;
+    if (writes === this.writes) this.pendingCache = count;
+    return count;
+  }
+
+  /**
+   * Every write to the keys store calls this, with how many pending records it added (negative:
+   * adopted) when the writer knows; without it the pending count is read again when next needed.
+   */
+  keysChanged(pendingDelta?: number): void {
     this.riskCache = null;
+    this.writes++;
+    this.pendingCache =
+      pendingDelta === undefined || this.pendingCache === null ? null : Math.max(0, this.pendingCache + pendingDelta);
   }
 }
 
@@ -369,6 +432,7 @@ export function normaliseInput(input: NewKeyInput): { credentials: Credentials; 
  */
 export class UnlockedVault {
   private summaries: Map<string, KeySummary> | undefined;
+  private closed = false;
 
   constructor(
     readonly vault: Vault,
@@ -388,7 +452,24 @@ export class UnlockedVault {
     return decodeField(this.meta.sealPublicKey, 'public key');
   }
 
+  /**
+   * Called by lock: zeroes the raw vault key so no copy outlives the lock in this heap, and drops
+   * the decrypted index. The CryptoKeys cannot be overwritten (WebCrypto keeps them outside
+   * script); they go with this object, and a handler still holding it can no longer open a box.
+   */
+  close(): void {
+    this.closed = true;
+    wipe(this.vaultKeyRaw);
+    this.summaries = undefined;
+  }
+
+  /** After close the raw key is zeros: comparing a password against it would say "wrong". */
+  private assertOpen(): void {
+    if (this.closed) throw new VaultError('locked', 'The vault is locked. Unlock it first.');
+  }
+
   private async openBox(box: AeadBox | SealedBox, boxAad: string): Promise<Bytes> {
+    this.assertOpen();
     if (isSealedBox(box)) return openSealed(this.sealPrivateKey, this.publicKey(), box, boxAad);
     return aeadDecrypt(this.vaultKey, box, boxAad);
   }
@@ -517,11 +598,14 @@ export class UnlockedVault {
   /**
    * Opens records sealed while locked and re-encrypts them under the vault key, so later reads
    * are one AES operation. A record that fails to open is left as it is and reported.
+   * With ids (a capture made while open) only those records are read: adopting each capture by
+   * rescanning the whole store made a flood of captures cost quadratic time.
    */
-  async adoptSealed(): Promise<{ adopted: number; failed: string[] }> {
-    const records = await this.db.getAll('keys');
+  async adoptSealed(ids?: readonly string[]): Promise<{ adopted: number; failed: string[] }> {
+    const records = ids ? await this.recordsById(ids) : await this.db.getAll('keys');
     const failed: string[] = [];
     let adopted = 0;
+    let pendingAdopted = 0;
     for (const record of records) {
       if (!isSealedBox(record.credentials) && !isSealedBox(record.details) && !record.observed) continue;
       try {
@@ -546,15 +630,20 @@ export class UnlockedVault {
         wipe(credentials);
         await this.db.put('keys', next);
         adopted++;
+        if (isPending(record)) pendingAdopted++;
+        // Kept in step record by record: dropping the index would make the next list decrypt all.
+        this.summaries?.set(record.id, await this.summarise(next));
       } catch {
         failed.push(record.id);
       }
     }
-    if (adopted > 0) {
-      this.summaries = undefined;
-      this.vault.keysChanged();
-    }
+    if (adopted > 0) this.vault.keysChanged(-pendingAdopted);
     return { adopted, failed };
+  }
+
+  private async recordsById(ids: readonly string[]): Promise<StoredKey[]> {
+    const records = await Promise.all(ids.map((id) => this.db.get('keys', id)));
+    return records.filter((record): record is StoredKey => record !== undefined);
   }
 
   /** The key list showed this key: update its permissions and IPs if they changed. */
@@ -575,20 +664,26 @@ export class UnlockedVault {
     if (nextPassword.length === 0) throw new VaultError('invalid-input', 'The new password is empty.');
     const stored = parseMeta(await this.db.get('meta', 'vault'));
     const check = await unwrapVaultKey(currentPassword, stored);
-    const same = equalBytes(check, this.vaultKeyRaw);
-    wipe(check);
-    if (!same) throw new VaultError('corrupt', 'The stored vault key does not match the open vault.');
-    const next: VaultMeta = {
-      ...stored,
-      ...(await wrapVaultKey(
-        nextPassword,
-        this.vaultKeyRaw,
-        belowTarget(stored.kdf, this.vault.kdfTarget) ? this.vault.kdfTarget : stored.kdf,
-      )),
-      passwordChangedAt: this.now(),
-    };
-    await this.vault.replaceMeta(stored, next);
-    this.meta = next;
+    try {
+      const same = equalBytes(check, this.vaultKeyRaw);
+      // Locked during the KDF: this.vaultKeyRaw is zeros now and proves nothing.
+      this.assertOpen();
+      if (!same) throw new VaultError('corrupt', 'The stored vault key does not match the open vault.');
+      // Wraps the copy just unwrapped, not this.vaultKeyRaw: a lock during the next KDF zeroes that.
+      const next: VaultMeta = {
+        ...stored,
+        ...(await wrapVaultKey(
+          nextPassword,
+          check,
+          belowTarget(stored.kdf, this.vault.kdfTarget) ? this.vault.kdfTarget : stored.kdf,
+        )),
+        passwordChangedAt: this.now(),
+      };
+      await this.vault.replaceMeta(stored, next);
+      this.meta = next;
+    } finally {
+      wipe(check);
+    }
   }
 
   /** Checks the master password without changing anything (export asks for it again). */
@@ -596,6 +691,8 @@ export class UnlockedVault {
     const raw = await unwrapVaultKey(password, parseMeta(await this.db.get('meta', 'vault')));
     const same = equalBytes(raw, this.vaultKeyRaw);
     wipe(raw);
+    // Locked during the KDF: the zeroed key says nothing about the password.
+    this.assertOpen();
     if (!same) throw new VaultError('wrong-password', 'Wrong password.');
   }
 
