@@ -1,4 +1,4 @@
-import { type Bytes, fromBase64, toBase64 } from '../vault/bytes';
+import { type Bytes, fromBase64, toBase64, wipe } from '../vault/bytes';
 import { VaultError } from '../vault/errors';
 import type { UnlockedVault, Vault } from '../vault/vault';
 import type { StorageArea } from './storage';
@@ -7,7 +7,25 @@ const SESSION_KEY = 'unlocked';
 
 interface SessionRecord {
   vaultKey: string;
+  /** The auto-lock deadline as it was set at the last use. */
   lockAt: number;
+  /** The last use: with the current auto-lock setting it bounds the deadline again on resume. */
+  usedAt: number;
+}
+
+function parseRecord(value: unknown): SessionRecord | null {
+  const v = value as Partial<SessionRecord> | null | undefined;
+  if (typeof v?.vaultKey !== 'string' || !Number.isFinite(v.lockAt) || !Number.isFinite(v.usedAt)) return null;
+  return { vaultKey: v.vaultKey, lockAt: v.lockAt as number, usedAt: v.usedAt as number };
+}
+
+/**
+ * When the kept key must be gone: the stored deadline, but never later than the auto-lock (as
+ * set now) after the last use, nor after now. The setting may have been shortened while this
+ * worker was stopped, and a clock set back must not stretch the session.
+ */
+function deadlineOf(record: SessionRecord, autoLockMs: number, now: number): number {
+  return Math.min(record.lockAt, record.usedAt + autoLockMs, now + autoLockMs);
 }
 
 export interface LockDeps {
@@ -29,6 +47,8 @@ export interface LockDeps {
 export class LockService {
   private open: UnlockedVault | null = null;
   private resuming: Promise<UnlockedVault | null> | null = null;
+  /** Counts locks, so a write prepared before a lock cannot put the key back after it. */
+  private locks = 0;
   private readonly now: () => number;
 
   constructor(
@@ -41,11 +61,10 @@ export class LockService {
   /** The open vault, resumed from session storage if this worker just started; null if locked. */
   async current(): Promise<UnlockedVault | null> {
     if (this.open) {
-      if (await this.expired()) {
-        await this.lock();
-        return null;
-      }
-      return this.open;
+      if (await this.live()) return this.open;
+      // Expired (live() has locked), or the session was cleared elsewhere: lock this copy too.
+      if (this.open) await this.lock();
+      return null;
     }
     this.resuming ??= this.resume().finally(() => {
       this.resuming = null;
@@ -53,34 +72,58 @@ export class LockService {
     return this.resuming;
   }
 
-  private async record(): Promise<SessionRecord | null> {
-    const value = (await this.deps.session.get(SESSION_KEY))[SESSION_KEY] as Partial<SessionRecord> | undefined;
-    if (typeof value?.vaultKey !== 'string' || typeof value.lockAt !== 'number') return null;
-    return { vaultKey: value.vaultKey, lockAt: value.lockAt };
+  private async autoLockMs(): Promise<number> {
+    return (await this.deps.autoLockSeconds()) * 1000;
   }
 
-  private async expired(): Promise<boolean> {
-    const record = await this.record();
-    return record === null || record.lockAt <= this.now();
+  /**
+   * The kept session and its deadline, or null. One that is malformed (written by an older
+   * version, or not by us) or past its deadline is deleted here, so the vault key never stays in
+   * storage.session longer than the auto-lock allows.
+   */
+  private async live(): Promise<{ record: SessionRecord; deadline: number } | null> {
+    const locks = this.locks;
+    const stored = (await this.deps.session.get(SESSION_KEY))[SESSION_KEY];
+    if (stored === undefined) return null;
+    const record = parseRecord(stored);
+    const now = this.now();
+    const deadline = record ? deadlineOf(record, await this.autoLockMs(), now) : now;
+    if (!record || deadline <= now) {
+      await this.lock();
+      return null;
+    }
+    // Brought forward (shorter setting, clock set back): kept, so it does not slide with "now".
+    if (deadline < record.lockAt && !(await this.keep({ ...record, lockAt: deadline }, locks))) return null;
+    return { record: { ...record, lockAt: deadline }, deadline };
   }
 
   private async resume(): Promise<UnlockedVault | null> {
-    const record = await this.record();
-    if (!record) return null;
-    if (record.lockAt <= this.now()) {
+    const live = await this.live();
+    if (!live) return null;
+    const open = await this.reopen(live.record.vaultKey);
+    if (!open) {
       await this.lock();
       return null;
     }
+    this.open = open;
+    this.deps.schedule(live.deadline);
+    return open;
+  }
+
+  /** Opens the vault with the kept key; null (the key wiped) if it does not open it. */
+  private async reopen(encoded: string): Promise<UnlockedVault | null> {
     let key: Bytes;
     try {
-      key = fromBase64(record.vaultKey);
-      this.open = await this.vault.resume(key);
+      key = fromBase64(encoded);
     } catch {
-      await this.lock();
       return null;
     }
-    this.deps.schedule(record.lockAt);
-    return this.open;
+    try {
+      return await this.vault.resume(key);
+    } catch {
+      wipe(key);
+      return null;
+    }
   }
 
   async require(): Promise<UnlockedVault> {
@@ -94,32 +137,49 @@ export class LockService {
   }
 
   async setUnlocked(open: UnlockedVault): Promise<void> {
+    // Encoded before any await: a lock meanwhile zeroes open.vaultKeyRaw.
+    const vaultKey = toBase64(open.vaultKeyRaw);
+    const locks = this.locks;
     this.open = open;
-    const lockAt = this.now() + (await this.deps.autoLockSeconds()) * 1000;
-    await this.deps.session.set({ [SESSION_KEY]: { vaultKey: toBase64(open.vaultKeyRaw), lockAt } });
+    const usedAt = this.now();
+    const lockAt = usedAt + (await this.autoLockMs());
+    if (!(await this.keep({ vaultKey, lockAt, usedAt }, locks))) return;
     this.deps.schedule(lockAt);
     this.deps.onChange();
   }
 
   /** Pushes the auto-lock deadline back after a use of the vault. */
   async touch(): Promise<void> {
-    const record = await this.record();
-    if (!record || !this.open) return;
-    const lockAt = this.now() + (await this.deps.autoLockSeconds()) * 1000;
-    await this.deps.session.set({ [SESSION_KEY]: { ...record, lockAt } });
-    this.deps.schedule(lockAt);
+    const locks = this.locks;
+    const live = await this.live();
+    if (!live || !this.open) return;
+    const usedAt = this.now();
+    const lockAt = usedAt + (await this.autoLockMs());
+    if (await this.keep({ ...live.record, lockAt, usedAt }, locks)) this.deps.schedule(lockAt);
   }
 
   /** Called by the alarm: locks only if the deadline really passed (it may have moved). */
   async checkDeadline(): Promise<void> {
-    const record = await this.record();
-    if (!record) return;
-    if (record.lockAt <= this.now()) await this.lock();
-    else this.deps.schedule(record.lockAt);
+    const live = await this.live();
+    if (live) this.deps.schedule(live.deadline);
   }
 
+  /**
+   * Writes the session record unless a lock came since `locks` was read. The check and the write
+   * start in one turn, and storage calls run in order, so a later lock's remove always wins.
+   */
+  private async keep(record: SessionRecord, locks: number): Promise<boolean> {
+    if (locks !== this.locks) return false;
+    await this.deps.session.set({ [SESSION_KEY]: record });
+    return true;
+  }
+
+  /** Zeroes the raw vault key held in memory and forgets the kept copy in storage.session. */
   async lock(): Promise<void> {
+    this.locks++;
+    const open = this.open;
     this.open = null;
+    open?.close();
     await this.deps.session.remove(SESSION_KEY);
     this.deps.cancelSchedule();
     this.deps.onChange();

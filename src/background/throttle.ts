@@ -1,3 +1,4 @@
+import { VaultError, isVaultError } from '../vault/errors';
 import type { StorageArea } from './storage';
 
 const KEY = 'unlockThrottle';
@@ -46,5 +47,37 @@ export class UnlockThrottle {
 
   async recordSuccess(): Promise<void> {
     await this.area.remove(KEY);
+  }
+
+  /**
+   * Runs one master-password attempt under the throttle: unlock, and also the re-checks for
+   * export and password change, which would otherwise be a free guessing oracle beside the
+   * throttled unlock. Refused before the KDF runs while waiting; a wrong password counts.
+   */
+  async guard<T>(attempt: () => Promise<T>): Promise<T> {
+    const waitUntil = await this.retryAt();
+    if (waitUntil !== null) {
+      throw new VaultError('throttled', `Too many wrong passwords. Try again in ${this.secondsUntil(waitUntil)} s.`);
+    }
+    let result: T;
+    try {
+      result = await attempt();
+    } catch (error) {
+      throw isVaultError(error, 'wrong-password') ? await this.failed() : error;
+    }
+    await this.recordSuccess();
+    return result;
+  }
+
+  private async failed(): Promise<VaultError> {
+    const next = await this.recordFailure();
+    return new VaultError(
+      'wrong-password',
+      next === null ? 'Wrong password.' : `Wrong password. Too many attempts: wait ${this.secondsUntil(next)} s.`,
+    );
+  }
+
+  private secondsUntil(at: number): number {
+    return Math.ceil((at - this.now()) / 1000);
   }
 }

@@ -128,7 +128,7 @@ describe('Settings', () => {
     expect(onStatus).toHaveBeenCalled();
   });
 
-  it('exports with the master password as the backup password when none is given', async () => {
+  it('exports with the master password as the backup password when the user ticks reuse', async () => {
     sendMock.mockImplementation(async (type) =>
       type === 'sites.list' ? { sites: [] } : { fileName: 'keyward-backup.json', content: '{"format":"keyward-backup"}' },
     );
@@ -142,6 +142,7 @@ describe('Settings', () => {
       render(<Settings settings={settings} onStatus={vi.fn()} onImported={vi.fn()} onBack={vi.fn()} />, root),
     );
     await typeInto(root.querySelector('#export-master'), 'master pw 123');
+    await click(root.querySelector('#export-reuse'));
     await click(button(root, 'Export'));
     expect(sendMock).toHaveBeenCalledWith('backup.export', { masterPassword: 'master pw 123', backupPassword: 'master pw 123' });
     expect(created).toHaveLength(1);

@@ -3,7 +3,8 @@ import { aeadDecrypt, aeadEncrypt, importAesKey } from './aead';
 import { type Bytes, equalBytes, fromBase64, randomBytes, toBase64 } from './bytes';
 import { decodeJson, encodeJson, parseCredentials, parseDetails } from './codec';
 import { VaultError } from './errors';
-import { type KdfParams, deriveKek, isValidKdfParams, meetsMinimum } from './kdf';
+import { MAX_BACKUP_BYTES } from '../core/backup-policy';
+import { KDF_MAXIMUM_WORDS, type KdfParams, deriveKek, isValidKdfParams, meetsMinimum, withinMaximum } from './kdf';
 import { kekCheck, newRecordId } from './keys';
 import type { StoredKey } from './store';
 import type { UnlockedVault } from './vault';
@@ -83,6 +84,11 @@ export async function exportBackup(vault: UnlockedVault, password: string, kdf: 
 }
 
 function parseFile(text: string): BackupFile {
+  // Before JSON.parse: a huge file would cost memory and time before any other check could refuse it.
+  // A Keyward backup is ASCII (base64 and numbers), so its length in characters is its size in bytes.
+  if (text.length > MAX_BACKUP_BYTES) {
+    throw new VaultError('backup-too-large', 'This file is too large to be a Keyward backup. Nothing was imported.');
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -114,6 +120,13 @@ function parseFile(text: string): BackupFile {
   if (!meetsMinimum(file.kdf)) {
     throw new VaultError('kdf-downgrade', 'This backup\'s key derivation is weaker than allowed; refusing it.');
   }
+  if (!withinMaximum(file.kdf)) {
+    // Checked before the KDF runs: a hostile header could otherwise freeze the browser.
+    throw new VaultError(
+      'kdf-too-costly',
+      `This backup's key derivation asks for more than Keyward allows (${KDF_MAXIMUM_WORDS}). Nothing was imported.`,
+    );
+  }
   return file as BackupFile;
 }
 
@@ -125,26 +138,72 @@ function decode(text: string): Bytes {
   }
 }
 
+/**
+ * Per-entry caps, the same numbers the background's message validation uses for a key typed in
+ * or captured (src/background/validate.ts keeps its own copy): an imported key may not be larger
+ * than one that could have been added by hand.
+ */
+const ENTRY_LIMITS = {
+  secret: 16384, // room for a PEM private key
+  text: 4096,
+  ips: 500,
+  ip: 100,
+  labels: 64,
+  label: 200,
+  bindings: 500,
+  host: 255,
+} as const;
+
+function shortTexts(values: readonly string[], max: number): boolean {
+  return values.every((value) => value.length <= max);
+}
+
+function entryWithinLimits({ credentials: c, details: d }: BackupEntry): boolean {
+  const source = d.source.kind === 'capture' ? [d.source.url] : [];
+  const labels = d.permissions?.labels ?? [];
+  const ips = d.ipWhitelist ?? [];
+  return (
+    shortTexts([c.apiKey, c.secret], ENTRY_LIMITS.secret) &&
+    shortTexts([c.passphrase, d.label, d.account, d.notes, d.apiKeyTail, ...source], ENTRY_LIMITS.text) &&
+    labels.length <= ENTRY_LIMITS.labels &&
+    shortTexts(labels, ENTRY_LIMITS.label) &&
+    ips.length <= ENTRY_LIMITS.ips &&
+    shortTexts(ips, ENTRY_LIMITS.ip) &&
+    d.bindings.length <= ENTRY_LIMITS.bindings &&
+    shortTexts(
+      d.bindings.map((b) => b.platformHost),
+      ENTRY_LIMITS.host,
+    )
+  );
+}
+
+function parseEntry(entry: unknown): BackupEntry {
+  const e = entry as Partial<Record<keyof BackupEntry, unknown>>;
+  if (!isExchangeId(e.exchange) || typeof e.createdAt !== 'number' || typeof e.updatedAt !== 'number') {
+    throw new VaultError('backup-tampered', 'A key in the backup has the wrong shape.');
+  }
+  let parsed: BackupEntry;
+  try {
+    parsed = {
+      exchange: e.exchange,
+      createdAt: e.createdAt,
+      updatedAt: e.updatedAt,
+      credentials: parseCredentials(e.credentials),
+      details: parseDetails(e.details),
+    };
+  } catch {
+    throw new VaultError('backup-tampered', 'A key in the backup has the wrong shape.');
+  }
+  if (!entryWithinLimits(parsed)) {
+    throw new VaultError('backup-too-large', 'A key in the backup is larger than Keyward allows. Nothing was imported.');
+  }
+  return parsed;
+}
+
 function parseEntries(payload: unknown): BackupEntry[] {
   const entries = (payload as { entries?: unknown } | null)?.entries;
   if (!Array.isArray(entries)) throw new VaultError('backup-tampered', 'The backup\'s contents have the wrong shape.');
-  return entries.map((entry: unknown) => {
-    const e = entry as Partial<Record<keyof BackupEntry, unknown>>;
-    if (!isExchangeId(e.exchange) || typeof e.createdAt !== 'number' || typeof e.updatedAt !== 'number') {
-      throw new VaultError('backup-tampered', 'A key in the backup has the wrong shape.');
-    }
-    try {
-      return {
-        exchange: e.exchange,
-        createdAt: e.createdAt,
-        updatedAt: e.updatedAt,
-        credentials: parseCredentials(e.credentials),
-        details: parseDetails(e.details),
-      };
-    } catch {
-      throw new VaultError('backup-tampered', 'A key in the backup has the wrong shape.');
-    }
-  });
+  return entries.map(parseEntry);
 }
 
 /** Opens a backup and checks every entry; throws before anything is written. */

@@ -38,21 +38,33 @@ function cost(params: KdfParams): number {
   return params.memoryKiB * params.iterations;
 }
 
+/**
+ * The most an Argon2id run may ask for (256 MiB, 10 passes, 4 lanes): four times the memory of
+ * the target and over three times its passes, so a future raise of the target still fits, while
+ * a hostile backup header or a written-over profile cannot make the browser allocate gigabytes
+ * or grind for minutes before the password check can even fail.
+ */
+export const KDF_MAXIMUM: Readonly<Pick<KdfParams, 'memoryKiB' | 'iterations' | 'parallelism'>> = {
+  memoryKiB: 256 * 1024,
+  iterations: 10,
+  parallelism: 4,
+};
+
+/** The shape only; the minimum and maximum are checked apart so each refusal can say which. */
 export function isValidKdfParams(value: unknown): value is KdfParams {
   if (typeof value !== 'object' || value === null) return false;
   const p = value as Record<string, unknown>;
   return (
     p.algorithm === 'argon2id' &&
     p.version === 19 &&
-    Number.isSafeInteger(p.memoryKiB) &&
-    Number.isSafeInteger(p.iterations) &&
-    Number.isSafeInteger(p.parallelism) &&
-    // Upper bounds keep a hostile backup from making us allocate gigabytes.
-    (p.memoryKiB as number) <= 1024 * 1024 &&
-    (p.iterations as number) <= 64 &&
-    (p.parallelism as number) >= 1 &&
-    (p.parallelism as number) <= 16
+    isPositiveInteger(p.memoryKiB) &&
+    isPositiveInteger(p.iterations) &&
+    isPositiveInteger(p.parallelism)
   );
+}
+
+function isPositiveInteger(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 1;
 }
 
 export function meetsMinimum(params: KdfParams): boolean {
@@ -62,6 +74,17 @@ export function meetsMinimum(params: KdfParams): boolean {
     params.parallelism >= KDF_MINIMUM.parallelism
   );
 }
+
+export function withinMaximum(params: KdfParams): boolean {
+  return (
+    params.memoryKiB <= KDF_MAXIMUM.memoryKiB &&
+    params.iterations <= KDF_MAXIMUM.iterations &&
+    params.parallelism <= KDF_MAXIMUM.parallelism
+  );
+}
+
+/** Words for a refusal of costly parameters; the same limits for a vault and a backup. */
+export const KDF_MAXIMUM_WORDS = 'at most 256 MiB of memory, 10 passes and 4 lanes';
 
 /** True when the stored parameters are weaker than the target and should be re-wrapped. */
 export function belowTarget(params: KdfParams, target: KdfParams): boolean {
@@ -80,6 +103,13 @@ export function assertUsableKdf(params: unknown): asserts params is KdfParams {
     throw new VaultError(
       'kdf-downgrade',
       'Stored key-derivation parameters are below the minimum; refusing to use them.',
+    );
+  }
+  if (!withinMaximum(params)) {
+    // Refused before Argon2id runs: running them first would freeze the browser to find out.
+    throw new VaultError(
+      'kdf-too-costly',
+      `Stored key-derivation parameters ask for more than Keyward allows (${KDF_MAXIMUM_WORDS}); refusing to run them.`,
     );
   }
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { MAX_BACKUP_BYTES, MIN_BACKUP_PASSWORD_LENGTH, backupPasswordProblem } from '../../core/backup-policy';
 import { type Settings as SettingsShape, SETTING_LIMITS, type VaultStatus } from '../../messages';
 import { errorCode, request } from '../api';
 import { ErrorAlert, StatusNote } from '../components/Alert';
@@ -270,13 +271,36 @@ function ChangePasswordSection({ onStatus }: { onStatus: (s: VaultStatus) => voi
   );
 }
 
+/** Checks the export form before anything is sent; returns the problem and the field to fix. */
+function exportProblem(
+  master: string,
+  reuseMaster: boolean,
+  backupPassword: string,
+  backupRepeat: string,
+): { message: string; field: 'master' | 'backup' | 'repeat' } | null {
+  if (master === '') return { message: 'Enter your master password to export.', field: 'master' };
+  if (reuseMaster) return null;
+  const weak = backupPasswordProblem(backupPassword);
+  if (weak) return { message: weak, field: 'backup' };
+  if (backupPassword !== backupRepeat) return { message: 'The two backup passwords are not the same.', field: 'repeat' };
+  // Typing the master password again as the "separate" one would reuse it without saying so.
+  if (backupPassword === master) {
+    return { message: 'That is your master password. Tick "Use my master password" to reuse it.', field: 'backup' };
+  }
+  return null;
+}
+
 function ExportSection() {
   const [master, setMaster] = useState('');
+  // A separate backup password is the default: the file leaves this computer, and reusing the
+  // master password would hand whoever cracks the file the vault as well. Reuse is a choice.
+  const [reuseMaster, setReuseMaster] = useState(false);
   const [backupPassword, setBackupPassword] = useState('');
   const [backupRepeat, setBackupRepeat] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [download, setDownload] = useState<{ url: string; fileName: string } | null>(null);
   const masterRef = useRef<HTMLInputElement>(null);
+  const backupRef = useRef<HTMLInputElement>(null);
   const repeatRef = useRef<HTMLInputElement>(null);
   const task = useTask();
   const alive = useAlive();
@@ -290,19 +314,16 @@ function ExportSection() {
 
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
-    if (master === '') {
-      setProblem('Enter your master password to export.');
-      masterRef.current?.focus();
-      return;
-    }
-    if (backupPassword !== '' && backupPassword !== backupRepeat) {
-      setProblem('The two backup passwords are not the same.');
-      repeatRef.current?.focus();
+    const found = exportProblem(master, reuseMaster, backupPassword, backupRepeat);
+    if (found) {
+      setProblem(found.message);
+      const fields = { master: masterRef, backup: backupRef, repeat: repeatRef };
+      fields[found.field].current?.focus();
       return;
     }
     setProblem(null);
     const result = await task.run(() =>
-      request('backup.export', { masterPassword: master, backupPassword: backupPassword === '' ? master : backupPassword }),
+      request('backup.export', { masterPassword: master, backupPassword: reuseMaster ? master : backupPassword }),
     );
     if (!alive.current) return;
     if (!result.ok) {
@@ -348,33 +369,48 @@ function ExportSection() {
             inputRef={masterRef}
           />
         </div>
-        <div class="field">
-          <label for="export-password">Backup password (optional)</label>
-          <PasswordInput
-            id="export-password"
-            value={backupPassword}
-            onInput={setBackupPassword}
-            autoComplete="new-password"
-            describedBy="export-password-hint"
-            what="backup password"
+        <label class="check">
+          <input
+            id="export-reuse"
+            type="checkbox"
+            checked={reuseMaster}
+            onChange={(e) => setReuseMaster(e.currentTarget.checked)}
           />
-          <p class="hint" id="export-password-hint">
-            Leave empty to use the master password.
-          </p>
-        </div>
-        {backupPassword !== '' ? (
-          <div class="field">
-            <label for="export-repeat">Repeat backup password</label>
-            <PasswordInput
-              id="export-repeat"
-              value={backupRepeat}
-              onInput={setBackupRepeat}
-              autoComplete="new-password"
-              inputRef={repeatRef}
-              what="backup password"
-            />
-          </div>
-        ) : null}
+          Use my master password for this backup
+        </label>
+        {reuseMaster ? (
+          <p class="hint">Anyone who guesses this file's password then also knows your master password.</p>
+        ) : (
+          <>
+            <div class="field">
+              <label for="export-password">Backup password</label>
+              <PasswordInput
+                id="export-password"
+                value={backupPassword}
+                onInput={setBackupPassword}
+                autoComplete="new-password"
+                inputRef={backupRef}
+                describedBy="export-password-hint"
+                what="backup password"
+              />
+              <p class="hint" id="export-password-hint">
+                At least {MIN_BACKUP_PASSWORD_LENGTH} characters, not your master password: the file can be attacked away
+                from this computer.
+              </p>
+            </div>
+            <div class="field">
+              <label for="export-repeat">Repeat backup password</label>
+              <PasswordInput
+                id="export-repeat"
+                value={backupRepeat}
+                onInput={setBackupRepeat}
+                autoComplete="new-password"
+                inputRef={repeatRef}
+                what="backup password"
+              />
+            </div>
+          </>
+        )}
         <ErrorAlert message={problem ?? task.error} />
         <div class="form-actions">
           <BusyButton type="submit" class="btn btn-primary" busy={task.busy} busyLabel="Exporting…">
@@ -410,6 +446,12 @@ function ImportSection({ onImported }: { onImported: () => void }) {
     const chosen = input.files?.[0];
     if (!chosen) {
       setFile(null);
+      return;
+    }
+    // Checked before reading: a huge file would be read whole into the popup, then sent on.
+    if (chosen.size > MAX_BACKUP_BYTES) {
+      setFile(null);
+      setProblem(`That file is too large to be a Keyward backup (over ${MAX_BACKUP_BYTES / (1024 * 1024)} MiB).`);
       return;
     }
     try {

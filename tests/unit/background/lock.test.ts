@@ -2,16 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { LockService } from '../../../src/background/lock';
 import { MemoryArea } from './memory-area';
 import { UnlockThrottle } from '../../../src/background/throttle';
-import { freshVault } from '../vault/helpers';
+import { freshVault, sampleInput } from '../vault/helpers';
 
 async function setup(autoLockSeconds = 60) {
   const { vault } = await freshVault();
   const session = new MemoryArea();
   let clock = 1_000_000;
+  let autoLock = autoLockSeconds;
   const scheduled: number[] = [];
   const deps = {
     session,
-    autoLockSeconds: async () => autoLockSeconds,
+    autoLockSeconds: async () => autoLock,
     schedule: (at: number) => scheduled.push(at),
     cancelSchedule: () => undefined,
     onChange: () => undefined,
@@ -28,6 +29,9 @@ async function setup(autoLockSeconds = 60) {
     scheduled,
     advance: (ms: number) => {
       clock += ms;
+    },
+    setAutoLock: (seconds: number) => {
+      autoLock = seconds;
     },
   };
 }
@@ -73,6 +77,76 @@ describe('LockService', () => {
     await lock.lock();
     expect(session.data.size).toBe(0);
     await expect(lock.require()).rejects.toMatchObject({ code: 'locked' });
+  });
+});
+
+describe('LockService: key material', () => {
+  it('lock() zeroes the raw vault key it held, and the dropped vault can no longer open a box', async () => {
+    const { lock } = await setup();
+    const open = await lock.require();
+    await open.add(sampleInput());
+    const raw = open.vaultKeyRaw;
+    expect(raw.some((byte) => byte !== 0)).toBe(true);
+    await lock.lock();
+    expect(raw).toEqual(new Uint8Array(32));
+    await expect(open.list()).rejects.toMatchObject({ code: 'locked' });
+  });
+
+  it('a vault resumed in a new worker, and one locked by the auto-lock, are zeroed too', async () => {
+    const { vault, deps, lock, advance } = await setup(60);
+    const first = (await lock.require()).vaultKeyRaw;
+    const restarted = new LockService(vault, deps);
+    const resumed = (await restarted.require()).vaultKeyRaw;
+    expect(resumed).not.toBe(first);
+    advance(61_000);
+    expect(await restarted.isUnlocked()).toBe(false);
+    expect(resumed).toEqual(new Uint8Array(32));
+  });
+});
+
+describe('LockService: the kept key lasts no longer than the auto-lock', () => {
+  it('stores the deadline and the last use with the key', async () => {
+    const { session } = await setup(60);
+    expect(session.data.get('unlocked')).toMatchObject({ lockAt: 1_000_000 + 60_000, usedAt: 1_000_000 });
+  });
+
+  it('a new worker deletes a key whose auto-lock was shortened past it while the worker was stopped', async () => {
+    const { vault, session, deps, advance, setAutoLock } = await setup(15 * 60);
+    advance(2 * 60_000);
+    setAutoLock(60); // the stored deadline is still 13 minutes away
+    const restarted = new LockService(vault, deps);
+    expect(await restarted.isUnlocked()).toBe(false);
+    expect(session.data.size).toBe(0);
+  });
+
+  it('the alarm, waking a new worker after the deadline, deletes the key', async () => {
+    const { vault, session, deps, advance } = await setup(60);
+    advance(60_000);
+    await new LockService(vault, deps).checkDeadline();
+    expect(session.data.size).toBe(0);
+  });
+
+  it.each([
+    ['no deadline', (r: Record<string, unknown>) => ({ vaultKey: r.vaultKey })],
+    ['a deadline that never comes', (r: Record<string, unknown>) => ({ ...r, lockAt: Number.POSITIVE_INFINITY, usedAt: Number.POSITIVE_INFINITY })],
+    ['a deadline that is not a number', (r: Record<string, unknown>) => ({ ...r, lockAt: 'later' })],
+  ])('a kept key with %s is deleted on resume, and the vault stays locked', async (_what, change) => {
+    const { vault, session, deps } = await setup(60);
+    const stored = session.data.get('unlocked') as Record<string, unknown>;
+    session.data.set('unlocked', change(stored));
+    const restarted = new LockService(vault, deps);
+    expect(await restarted.isUnlocked()).toBe(false);
+    expect(session.data.size).toBe(0);
+  });
+
+  it('a clock set back does not stretch the session beyond one auto-lock period', async () => {
+    const { vault, session, deps, advance } = await setup(60);
+    advance(-10 * 60_000);
+    const restarted = new LockService(vault, deps);
+    expect(await restarted.isUnlocked()).toBe(true);
+    advance(61_000);
+    expect(await restarted.isUnlocked()).toBe(false);
+    expect(session.data.size).toBe(0);
   });
 });
 

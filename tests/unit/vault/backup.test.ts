@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_BACKUP_BYTES } from '../../../src/core/backup-policy';
+import type { NewKeyInput } from '../../../src/core/records';
 import { exportBackup, importBackup } from '../../../src/vault/backup';
 import { isVaultError } from '../../../src/vault/errors';
 import { KDF_MINIMUM } from '../../../src/vault/kdf';
@@ -87,6 +89,31 @@ describe('backup', () => {
       const parsed = JSON.parse(file) as { kdf: object };
       const altered = JSON.stringify({ ...parsed, kdf: { ...parsed.kdf, memoryKiB: 8 } });
       expect(await codeOf(importBackup(vault, altered, 'pw'))).toBe('kdf-downgrade');
+      await unchanged();
+    });
+
+    it('a file over the size limit, before parsing it', async () => {
+      const { vault, unchanged } = await setup();
+      // Would be "incomplete" if it were parsed: the size check must come first.
+      const huge = `{"format":"keyward-backup",${' '.repeat(MAX_BACKUP_BYTES)}`;
+      expect(await codeOf(importBackup(vault, huge, 'pw'))).toBe('backup-too-large');
+      await unchanged();
+    });
+
+    const oversized: [string, (input: NewKeyInput) => NewKeyInput][] = [
+      ['notes over 4096 characters', (i) => ({ ...i, details: { ...i.details, notes: 'n'.repeat(4097) } })],
+      ['a secret over 16 KiB', (i) => ({ ...i, credentials: { ...i.credentials, secret: 's'.repeat(16385) } })],
+      ['more than 500 IPs', (i) => ({ ...i, details: { ...i.details, ipWhitelist: Array.from({ length: 501 }, (_, n) => `10.0.${n >> 8}.${n & 255}`) } })],
+      ['more than 500 bindings', (i) => ({ ...i, details: { ...i.details, bindings: Array.from({ length: 501 }, (_, n) => ({ platformHost: `p${n}.example`, boundAt: n })) } })],
+    ];
+
+    it.each(oversized)('an entry with %s (every entry is size-checked)', async (_what, grow) => {
+      const source = await (await freshVault()).vault.create('master');
+      await source.add(sampleInput());
+      await source.add(grow(sampleInput({ apiKey: 'big-entry-key-0001', secret: 'big-secret' })));
+      const file = await exportBackup(source, 'pw', KDF_MINIMUM);
+      const { vault, unchanged } = await setup();
+      expect(await codeOf(importBackup(vault, file, 'pw'))).toBe('backup-too-large');
       await unchanged();
     });
 
