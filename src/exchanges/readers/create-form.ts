@@ -113,9 +113,12 @@ export function readCreateForm(root: Document | Element, vocabulary: PageVocabul
   const fields = Array.from(root.querySelectorAll(TEXT_FIELD));
   const boundaries = new Set<Element>([...toggles, ...fields]);
   const controls: PermissionControl[] = [];
+  const levelled = levelGroups(toggles, vocabulary);
+  const inLevelGroup = new Set(levelled.flatMap((group) => group.radios));
+  controls.push(...levelled.map((group) => group.control));
   for (const control of toggles) {
     // A custom toggle that wraps a native one is one control.
-    if (toggles.some((other) => other !== control && control.contains(other))) continue;
+    if (inLevelGroup.has(control) || toggles.some((other) => other !== control && control.contains(other))) continue;
     // Only the toggle's own row after it: beyond is the next group's heading.
     const named = firstNamed(control, boundaries, 'row', (text) => permissionNamed(text, vocabulary));
     if (!named) continue;
@@ -252,6 +255,64 @@ function groupNamesFutures(control: Element, ownLabel: string, toggles: readonly
     }
   }
   return false;
+}
+
+type Level = 'off' | 'read' | 'write';
+
+const LEVEL_WORDS: readonly (readonly [Level, Words])[] = [
+  ['write', ['read-write', 'read and write', 'read & write', 'read/write', 'write', 'full access', '读写', '可读写', 'чтение и запись', 'полный доступ']],
+  ['read', ['read-only', 'read only', 'view only', 'view', '只读', '仅读取', 'только чтение', 'только просмотр']],
+  ['off', ['off', 'none', 'no access', 'disabled', 'not allowed', '关闭', '无', '不开启', 'выкл', 'нет доступа', 'нет']],
+];
+
+/** What one option of an area's access-level radios says: off, read only, or read-write. */
+function levelOf(text: string): Level | null {
+  const best = bestConcept(text, LEVEL_WORDS);
+  return best && best.score >= 0.5 ? best.concept : null;
+}
+
+/**
+ * Areas whose access is a row of radios (Gate: "Wallet ○ Off ○ Read-only ○ Read-write"): the
+ * row's heading names the right, and the right is granted when a write level is checked. Areas
+ * with a switch of their own are read by the switch (readOnlyMode) instead.
+ */
+function levelGroups(toggles: readonly HTMLElement[], vocabulary: PageVocabulary): { radios: HTMLElement[]; control: PermissionControl }[] {
+  const byGroup = new Map<Element | string, HTMLElement[]>();
+  for (const radio of toggles.filter(isRadio)) {
+    const key = radio.getAttribute('name') || radio.closest('label')?.parentElement || radio.parentElement;
+    if (!key) continue;
+    byGroup.set(key, [...(byGroup.get(key) ?? []), radio]);
+  }
+  const groups: { radios: HTMLElement[]; control: PermissionControl }[] = [];
+  for (const radios of byGroup.values()) {
+    const first = radios[0];
+    if (!first || radios.length < 2 || besideSwitch(first, toggles)) continue;
+    const levels = radios.map((radio) => levelOf(radioText(radio)));
+    if (levels.some((level) => level === null) || !levels.includes('write')) continue;
+    const row = commonAncestor(radios);
+    const heading = row ? areaHeading(row, radios) : null;
+    const flag = heading ? permissionNamed(heading, vocabulary) : null;
+    if (!row || !heading || !flag) continue;
+    const checked = radios.find((radio) => isOn(radio));
+    const on = checked !== undefined && levels[radios.indexOf(checked)] === 'write';
+    groups.push({ radios, control: { flag, label: heading, labelElement: row, control: checked ?? first, on } });
+  }
+  return groups;
+}
+
+/** The row's own words before its radios: the area they set ("Wallet"). */
+function areaHeading(row: Element, radios: readonly Element[]): string | null {
+  let scope: Element | null = row;
+  for (let level = 0; scope && level < 2; level++, scope = scope.parentElement) {
+    const walker = row.ownerDocument.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = normalise(node.nodeValue);
+      if (!text || radios.some((radio) => (radio.closest('label') ?? radio).contains(node))) continue;
+      if (radios.some((radio) => (radio.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0)) break;
+      return text.length <= 40 ? text : null;
+    }
+  }
+  return null;
 }
 
 /** A radio within three levels of a toggle that is not a radio: an area switch and its mode. */
