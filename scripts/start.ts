@@ -97,6 +97,8 @@ async function headless(): Promise<void> {
     await htx.goto('https://www.htx.com/en-us/apikey/');
     await htx.getByRole('heading', { name: /Create API Key/ }).waitFor();
     await htx.getByPlaceholder('e.g. my-bot').fill('demo-grid-bot');
+    // A bot's key needs Trade: without it the picker's preflight says the bind will be denied.
+    await htx.getByRole('checkbox', { name: 'Trade', exact: true }).click();
     await htx.getByPlaceholder(/Up to 20 IP/).fill('203.0.113.10');
     await htx.getByRole('button', { name: 'Create' }).click();
     await htx.getByRole('dialog').waitFor();
