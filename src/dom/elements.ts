@@ -21,8 +21,26 @@ export function visibleText(element: Element): string {
   return normalise(clone.textContent);
 }
 
-function isOurs(element: Element): boolean {
+/** Inside Keyward's own inline UI. */
+export function isOurs(element: Element): boolean {
   return element.closest(KEYWARD_HOST_TAG) !== null;
+}
+
+/** The deepest element that holds all of `elements` (the first one included). */
+export function commonAncestor(elements: readonly Element[]): Element | null {
+  const [first, ...rest] = elements;
+  let ancestor: Element | null = first ?? null;
+  while (ancestor && !rest.every((e) => ancestor?.contains(e))) ancestor = ancestor.parentElement;
+  return ancestor;
+}
+
+/** Levels up from `a` to the first ancestor that also holds `b`: how closely two values belong. */
+export function levelsUp(a: Element, b: Element): number {
+  let steps = 0;
+  for (let node: Element | null = a; node; node = node.parentElement, steps++) {
+    if (node.contains(b)) return steps;
+  }
+  return Number.POSITIVE_INFINITY;
 }
 
 /** By node type, not instanceof: documents from another realm (tests, frames) must work too. */

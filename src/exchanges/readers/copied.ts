@@ -1,4 +1,4 @@
-import { normalise } from '../../dom/elements';
+import { levelsUp, normalise } from '../../dom/elements';
 import { credentialValues } from '../../dom/values';
 import { hasWords } from '../../dom/words';
 import type { CredentialFormat, PageVocabulary } from '../types';
@@ -8,14 +8,6 @@ import type { SecretReading } from './secret-dialog';
 /** What copy buttons say, or are titled, in the languages the exchanges use. */
 const COPY_WORDS = ['copy', 'copy to clipboard', 'copied', '复制', '拷贝', 'копировать', 'скопировать'];
 const CONTROL = 'button, [role=button], a, svg, i, span, img';
-
-function distance(a: Element, b: Element): number {
-  let steps = 0;
-  for (let node: Element | null = a; node; node = node.parentElement, steps++) {
-    if (node.contains(b)) return steps;
-  }
-  return Number.POSITIVE_INFINITY;
-}
 
 /**
  * The value a click on a copy control copies: the credential-shaped value in the control's own
@@ -53,9 +45,9 @@ export function pairForCopied(root: Document | Element, copied: string, vocabula
     .filter((v) => v !== own && v.value !== copied)
     .map((v) => ({ ...v, naming: naming(v.element) }))
     .filter((v) => !v.naming || v.naming.concept === (copiedIsKey ? 'secret' : 'apiKey'))
-    .sort((a, b) => distance(a.element, own.element) - distance(b.element, own.element));
+    .sort((a, b) => levelsUp(a.element, own.element) - levelsUp(b.element, own.element));
   const partner = partners[0];
-  if (!partner || distance(partner.element, own.element) > 6) return null;
+  if (!partner || levelsUp(partner.element, own.element) > 6) return null;
   const [key, secret] = copiedIsKey ? [own, partner] : [partner, own];
   return {
     apiKey: key.value,

@@ -1,5 +1,5 @@
 import type { KeyPermissions } from '../../core/records';
-import { fieldValue, isHidden, isOn, normalise } from '../../dom/elements';
+import { commonAncestor, fieldValue, isHidden, isOn, isOurs, normalise } from '../../dom/elements';
 import { labelTexts } from '../../dom/labels';
 import { bestConcept, hasWords, type Words } from '../../dom/words';
 import type { PageVocabulary, PermissionFlag } from '../types';
@@ -77,10 +77,6 @@ function fieldConcept(text: string, vocabulary: PageVocabulary): FieldConcept | 
   const generic = bestConcept(text, concepts(GENERIC_WORDS, []));
   const best = own && (!generic || own.score >= generic.score) ? own : generic;
   return best && best.score >= 0.3 ? best.concept : null;
-}
-
-function isOurs(element: Element): boolean {
-  return element.closest('keyward-inline') !== null;
 }
 
 /** What the nearest label of a field or toggle names, by `name`. */
@@ -352,14 +348,6 @@ function unrestrictedIpChoice(root: Document | Element, vocabulary: PageVocabula
     }
   }
   return null;
-}
-
-function commonAncestor(elements: Element[]): Element | null {
-  const [first, ...rest] = elements;
-  if (!first) return null;
-  let ancestor: Element | null = first;
-  while (ancestor && !rest.every((e) => ancestor?.contains(e))) ancestor = ancestor.parentElement;
-  return ancestor;
 }
 
 function isDisabled(control: Element): boolean {

@@ -1,4 +1,4 @@
-import { normalise } from '../../dom/elements';
+import { commonAncestor, levelsUp, normalise } from '../../dom/elements';
 import { labelTexts } from '../../dom/labels';
 import { type ValueCandidate, credentialValues, looksLikeTotpKey } from '../../dom/values';
 import type { CredentialFormat, PageVocabulary } from '../types';
@@ -47,21 +47,6 @@ interface Candidate extends ValueCandidate {
 
 function matchesAny(patterns: readonly RegExp[], value: string): boolean {
   return patterns.some((pattern) => pattern.test(value));
-}
-
-/** Levels up from `a` to the first ancestor that also holds `b`. */
-function distance(a: Element, b: Element): number {
-  let steps = 0;
-  for (let node: Element | null = a; node; node = node.parentElement, steps++) {
-    if (node.contains(b)) return steps;
-  }
-  return Number.POSITIVE_INFINITY;
-}
-
-function commonAncestor(a: Element, b: Element): Element {
-  let node: Element | null = a;
-  while (node && !node.contains(b)) node = node.parentElement;
-  return node ?? a.ownerDocument.documentElement;
 }
 
 /** What a person reads around a value: its dialog, else a few levels of its section. */
@@ -143,7 +128,7 @@ function score(secret: Candidate, key: Candidate, container: Element): number {
   if (secret.secretShaped) points += 2;
   if (key.naming?.concept === 'apiKey') points += key.naming.own ? 2 : 1;
   if (key.keyShaped) points += 2;
-  if (distance(secret.element, key.element) <= 4) points += 1;
+  if (levelsUp(secret.element, key.element) <= 4) points += 1;
   if (container.closest(DIALOG) || container.querySelector(DIALOG)) points += 1;
   return points;
 }
@@ -155,7 +140,7 @@ function keyFor(secret: Candidate, all: Candidate[]): Candidate | null {
   );
   const named = others.filter((c) => c.naming?.concept === 'apiKey');
   const shaped = others.filter((c) => c.naming === null && c.keyShaped);
-  const nearest = (list: Candidate[]) => list.sort((a, b) => distance(a.element, secret.element) - distance(b.element, secret.element))[0] ?? null;
+  const nearest = (list: Candidate[]) => list.sort((a, b) => levelsUp(a.element, secret.element) - levelsUp(b.element, secret.element))[0] ?? null;
   return nearest(named) ?? nearest(shaped);
 }
 
@@ -182,7 +167,7 @@ export function readSecrets(root: Document | Element, vocabulary: PageVocabulary
     }
     used.add(key);
     used.add(secret);
-    const container = commonAncestor(secret.element, key.element);
+    const container = commonAncestor([secret.element, key.element]) ?? secret.element.ownerDocument.documentElement;
     // An example in API documentation is nobody's key: say nothing at all.
     if (documentationSigns(secret, key, container) >= 2) continue;
     const points = score(secret, key, container);
