@@ -2,17 +2,12 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../../src/background/broker';
 import { CAPTURE_RATE_CODE, CaptureLimiter, GLOBAL_LIMIT, PER_TAB_LIMIT } from '../../../src/background/capture-limits';
-import type { ClipboardGuard } from '../../../src/background/clipboard';
-import { createHandlers } from '../../../src/background/handlers';
-import { LockService } from '../../../src/background/lock';
-import { SettingsService } from '../../../src/background/settings';
-import { UnlockThrottle } from '../../../src/background/throttle';
 import type { CaptureSubmission } from '../../../src/messages';
 import { KDF_MINIMUM } from '../../../src/vault/kdf';
 import { Vault } from '../../../src/vault/vault';
 import { countingDb } from '../vault/counting-db';
 import { freshVault } from '../vault/helpers';
-import { MemoryArea } from './memory-area';
+import { backgroundFor } from './handler-setup';
 
 const MINUTE = 60_000;
 
@@ -28,22 +23,7 @@ async function setup(options: { maxPending?: number; unlocked?: boolean } = {}) 
   await creator.create('password-1');
   const counting = countingDb(db);
   const vault = new Vault(counting.db, { kdfTarget: KDF_MINIMUM, now: clock.now, maxPending: options.maxPending });
-  const lock = new LockService(vault, {
-    session: new MemoryArea(),
-    autoLockSeconds: async () => 3600,
-    schedule: () => undefined,
-    cancelSchedule: () => undefined,
-    onChange: () => undefined,
-  });
-  const handlers = createHandlers({
-    vault,
-    lock,
-    settings: new SettingsService(new MemoryArea()),
-    throttle: new UnlockThrottle(new MemoryArea()),
-    clipboard: {} as ClipboardGuard,
-    changed: () => undefined,
-    now: clock.now,
-  });
+  const { handlers } = backgroundFor(vault, { autoLockSeconds: 3600, now: clock.now });
   if (options.unlocked) await handlers['vault.unlock']({ password: 'password-1' }, { context: 'extension-page', url: '' });
   return { db, handlers, clock, counting };
 }

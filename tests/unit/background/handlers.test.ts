@@ -1,30 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../src/background/handlers';
-import type { ClipboardGuard } from '../../../src/background/clipboard';
-import { LockService } from '../../../src/background/lock';
-import { SettingsService } from '../../../src/background/settings';
-import { MemoryArea } from './memory-area';
-import { UnlockThrottle } from '../../../src/background/throttle';
 import { freshVault } from '../vault/helpers';
+import { backgroundFor } from './handler-setup';
 
 async function setup() {
   const { vault } = await freshVault();
-  const lock = new LockService(vault, {
-    session: new MemoryArea(),
-    autoLockSeconds: async () => 60,
-    schedule: () => undefined,
-    cancelSchedule: () => undefined,
-    onChange: () => undefined,
-  });
-  const handlers = createHandlers({
-    vault,
-    lock,
-    settings: new SettingsService(new MemoryArea()),
-    throttle: new UnlockThrottle(new MemoryArea()),
-    clipboard: {} as ClipboardGuard,
-    changed: () => undefined,
-  });
+  const { handlers } = backgroundFor(vault);
   return { vault, handlers };
 }
 

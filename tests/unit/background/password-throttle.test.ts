@@ -1,12 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { ClipboardGuard } from '../../../src/background/clipboard';
-import { createHandlers } from '../../../src/background/handlers';
-import { LockService } from '../../../src/background/lock';
-import { SettingsService } from '../../../src/background/settings';
-import { UnlockThrottle } from '../../../src/background/throttle';
 import { freshVault } from '../vault/helpers';
-import { MemoryArea } from './memory-area';
+import { backgroundFor } from './handler-setup';
 
 const MASTER = 'password-1';
 const BACKUP = 'violet canoe drifts north';
@@ -17,23 +12,7 @@ async function setup() {
   const { vault, db } = await freshVault();
   let clock = 1_000_000;
   const now = () => clock;
-  const lock = new LockService(vault, {
-    session: new MemoryArea(),
-    autoLockSeconds: async () => 3600,
-    schedule: () => undefined,
-    cancelSchedule: () => undefined,
-    onChange: () => undefined,
-    now,
-  });
-  const handlers = createHandlers({
-    vault,
-    lock,
-    settings: new SettingsService(new MemoryArea()),
-    throttle: new UnlockThrottle(new MemoryArea(), now),
-    clipboard: {} as ClipboardGuard,
-    changed: () => undefined,
-    now,
-  });
+  const { handlers } = backgroundFor(vault, { autoLockSeconds: 3600, now, lockNow: now });
   await handlers['vault.create']({ password: MASTER }, page);
   return {
     db,
