@@ -2,9 +2,9 @@
  * The one message protocol between Keyward's contexts. Each message type names the contexts
  * allowed to send it; the background's broker refuses anything else before a handler runs.
  *
- * Directions: extension pages (popup, options) -> background; content scripts -> background.
- * The background never pushes a secret anywhere except as the reply to the one request that
- * asked for it.
+ * Directions: extension pages (popup, picker, offscreen) -> background; content scripts ->
+ * background. The background never pushes a secret anywhere except as the reply to the one
+ * request that asked for it.
  */
 import type {
   CredentialField,
@@ -15,9 +15,25 @@ import type {
 } from './core/records';
 import type { PreflightIssue, TradingScope } from './core/preflight';
 import type { UserSite } from './core/sites';
+import type { RefusedIp } from './core/page-ips';
 
-/** Who sent a message, as the broker establishes it from the browser's sender info. */
-export type SenderContext = 'extension-page' | 'exchange-content' | 'platform-content';
+/**
+ * Who sent a message, as the broker establishes it from the browser's sender info (senders.ts).
+ * Each extension page is its own context, so a page framed into a website (the picker) never has
+ * the popup's rights:
+ * - popup: the vault's UI, top level (the toolbar popup, or popup.html in a tab of its own);
+ * - picker-frame: the key picker framed into a platform's page (Chromium, unlocked only);
+ * - picker-window: the key picker in a window of its own that the background opened for a fill;
+ *   the one place besides the popup where the master password may be typed;
+ * - offscreen: Chromium's clipboard page, which sends no messages at all.
+ */
+export type SenderContext =
+  | 'popup'
+  | 'picker-frame'
+  | 'picker-window'
+  | 'offscreen'
+  | 'exchange-content'
+  | 'platform-content';
 
 export interface Settings {
   /** Lock after this long without use of the vault (seconds; the popup offers minutes). */
@@ -89,8 +105,10 @@ export interface PickerKey {
   risk: { withdraw: boolean; noIpWhitelist: boolean };
   /** Other platforms this key is bound to. */
   boundElsewhere: string[];
-  /** The platform's published IPs this key's whitelist lacks (the bind would fail). */
+  /** The platform's published IPs (Keyward's own data) this key's whitelist lacks: the bind would fail. */
   missingIps: string[];
+  /** IPs only the page lists (screened, never over-broad or private) that this key's whitelist lacks. */
+  pageIpsMissing: string[];
   /** The Permission Denied the platform will answer for this key and the form's scope, if any. */
   preflight: PreflightIssue | null;
 }
@@ -104,7 +122,13 @@ export interface PickerSession {
   scope: TradingScope | null;
   locked: boolean;
   keys: PickerKey[];
+  /** Where the key is chosen: framed in the page (Chromium, proven visible) or Keyward's window. */
+  surface: PickerSurface;
+  /** What the page asked to whitelist that Keyward will not pass on as advice, and why. */
+  refusedPageIps: RefusedIp[];
 }
+
+export type PickerSurface = 'frame' | 'window';
 
 export type FillOutcome =
   | { status: 'filled'; host: string }
@@ -126,6 +150,12 @@ export interface FillOpenRequest {
   exchange: ExchangeId | null;
   pageIps: string[];
   scope: TradingScope | null;
+  /**
+   * The browser can prove a framed picker is seen whole (IntersectionObserver v2). Without it
+   * (Firefox) the key is chosen in Keyward's own window. A false claim gains nothing: the framed
+   * picker refuses clicks until the browser itself reports it visible.
+   */
+  canProveVisible: boolean;
 }
 
 export interface KeyDetailsPatch {
@@ -162,8 +192,10 @@ export interface Requests {
    * pageIps: the addresses the bind form itself tells the user to whitelist (advice only).
    * scope: the trading scope the form has selected, for the picker's permission preflight.
    */
-  'fill.open': { req: FillOpenRequest; res: { token: string } };
+  'fill.open': { req: FillOpenRequest; res: { token: string; surface: PickerSurface } };
   'picker.session': { req: { token: string }; res: PickerSession };
+  /** The framed picker hands its session to Keyward's window (locked vault, visibility unproven). */
+  'picker.toWindow': { req: { token: string }; res: Record<string, never> };
   'fill.choose': { req: { token: string; keyId: string; confirmed: FillRisk[] }; res: FillOutcome };
 }
 
@@ -172,33 +204,48 @@ export type RequestOf<T extends MessageType> = Requests[T]['req'];
 export type ResponseOf<T extends MessageType> = Requests[T]['res'];
 
 export const MESSAGE_SENDERS = {
-  'vault.status': ['extension-page'],
-  'vault.create': ['extension-page'],
-  'vault.unlock': ['extension-page'],
-  'vault.lock': ['extension-page'],
-  'vault.changePassword': ['extension-page'],
-  'settings.update': ['extension-page'],
-  'keys.list': ['extension-page'],
-  'keys.add': ['extension-page'],
-  'keys.update': ['extension-page'],
-  'keys.removeBinding': ['extension-page'],
-  'keys.reveal': ['extension-page'],
-  'keys.copy': ['extension-page'],
-  'keys.delete': ['extension-page'],
-  'backup.export': ['extension-page'],
-  'backup.import': ['extension-page'],
+  'vault.status': ['popup'],
+  'vault.create': ['popup'],
+  'vault.unlock': ['popup', 'picker-window'],
+  'vault.lock': ['popup'],
+  'vault.changePassword': ['popup'],
+  'settings.update': ['popup'],
+  'keys.list': ['popup'],
+  'keys.add': ['popup'],
+  'keys.update': ['popup'],
+  'keys.removeBinding': ['popup'],
+  'keys.reveal': ['popup'],
+  'keys.copy': ['popup'],
+  'keys.delete': ['popup'],
+  'backup.export': ['popup'],
+  'backup.import': ['popup'],
   'capture.submit': ['exchange-content'],
   'page.keysSeen': ['exchange-content'],
   'page.loadWatcher': ['exchange-content'],
-  'sites.list': ['extension-page'],
-  'sites.expect': ['extension-page'],
-  'sites.add': ['extension-page'],
-  'sites.remove': ['extension-page'],
-  'sites.probe': ['extension-page'],
+  'sites.list': ['popup'],
+  'sites.expect': ['popup'],
+  'sites.add': ['popup'],
+  'sites.remove': ['popup'],
+  'sites.probe': ['popup'],
   'fill.open': ['platform-content'],
-  'picker.session': ['extension-page'],
-  'fill.choose': ['extension-page'],
+  'picker.session': ['picker-frame', 'picker-window'],
+  'fill.choose': ['picker-frame', 'picker-window'],
+  'picker.toWindow': ['picker-frame'],
 } as const satisfies Record<MessageType, readonly SenderContext[]>;
+
+/** Where a content script's frame sits in its tab, as the background can tell (senders.ts). */
+export type FramePlacement = 'top' | 'same-origin' | 'other';
+
+/**
+ * The frames a content script may speak from. Keys are captured and seen only in the page itself;
+ * a bind form may sit in a frame of the page's own origin (the fill goes to exactly that frame).
+ */
+export const CONTENT_FRAMES = {
+  'capture.submit': ['top'],
+  'page.keysSeen': ['top'],
+  'page.loadWatcher': ['top'],
+  'fill.open': ['top', 'same-origin'],
+} as const satisfies Partial<Record<MessageType, readonly FramePlacement[]>>;
 
 export function isMessageType(value: unknown): value is MessageType {
   return typeof value === 'string' && Object.hasOwn(MESSAGE_SENDERS, value);
@@ -222,6 +269,8 @@ export interface FillValuesMessage {
   keyward: 1;
   type: 'fill.values';
   token: string;
+  /** Where the user chose: a framed picker must still be seen whole; a window needs no such check. */
+  surface: PickerSurface;
   values: { apiKey: string; secret: string; passphrase: string };
 }
 

@@ -1,5 +1,7 @@
 import {
+  CONTENT_FRAMES,
   type ErrorInfo,
+  type FramePlacement,
   MESSAGE_SENDERS,
   type MessageType,
   type Reply,
@@ -17,6 +19,16 @@ export interface Caller {
   /** The sending tab and frame, for content scripts (to inject into exactly that frame). */
   tabId?: number;
   frameId?: number;
+  /** For content scripts: the frame's place in its tab. */
+  placement?: FramePlacement;
+}
+
+const CONTENT_CONTEXTS: ReadonlySet<SenderContext> = new Set(['exchange-content', 'platform-content']);
+
+/** A content script speaks from the top frame only, unless CONTENT_FRAMES says otherwise. */
+function frameAllowed(type: MessageType, placement: FramePlacement | undefined): boolean {
+  const allowed: readonly FramePlacement[] = (CONTENT_FRAMES as Partial<Record<MessageType, readonly FramePlacement[]>>)[type] ?? ['top'];
+  return placement !== undefined && allowed.includes(placement);
 }
 
 export type Handler<T extends MessageType> = (payload: RequestOf<T>, caller: Caller) => Promise<ResponseOf<T>>;
@@ -72,7 +84,7 @@ export function createBroker(handlers: Handlers, validators: Validators, log: Br
     message: unknown,
     context: SenderContext | null,
     url = '',
-    frame: { tabId?: number; frameId?: number } = {},
+    frame: { tabId?: number; frameId?: number; placement?: FramePlacement } = {},
   ): Promise<Reply<MessageType>> {
     if (typeof message !== 'object' || message === null || (message as { keyward?: unknown }).keyward !== 1) {
       log.refused('not a Keyward envelope', 'none', context);
@@ -87,6 +99,10 @@ export function createBroker(handlers: Handlers, validators: Validators, log: Br
     if (context === null || !allowed.includes(context)) {
       log.refused('sender not allowed', type, context);
       return refusal('forbidden', 'This sender may not send that message.');
+    }
+    if (CONTENT_CONTEXTS.has(context) && !frameAllowed(type, frame.placement)) {
+      log.refused('frame not allowed', type, context);
+      return refusal('forbidden', 'Keyward answers this only from the page itself, not from a frame inside it.');
     }
     return run(type, payload, { context, url, ...frame });
   };

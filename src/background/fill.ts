@@ -1,6 +1,15 @@
 import { type TradingScope, bindPreflight } from '../core/preflight';
 import { type ExchangeId, isRisky } from '../core/records';
-import type { FillOutcome, FillRisk, FillValuesMessage, FillValuesReply, PickerKey, PickerSession } from '../messages';
+import { screenPageIps } from '../core/page-ips';
+import type {
+  FillOutcome,
+  FillRisk,
+  FillValuesMessage,
+  FillValuesReply,
+  PickerKey,
+  PickerSession,
+  PickerSurface,
+} from '../messages';
 import { platformById, publishedIpsFor } from '../platforms/registry';
 import type { PlatformDefinition } from '../platforms/types';
 import { toBase64, randomBytes } from '../vault/bytes';
@@ -10,10 +19,19 @@ import type { LockService } from './lock';
 /** How long a picker may stay open before the user must click Keyward's button again. */
 const SESSION_MS = 5 * 60_000;
 
+/**
+ * Where the key is chosen. A frame in the page only where the browser proves it is seen whole
+ * (Chromium's IntersectionObserver v2), and bound to the first picker frame that asks; else a
+ * window of Keyward's own, which no page can cover, fade or steal keystrokes from.
+ */
+type PickerPlace = { surface: 'frame'; frameId: number | null } | { surface: 'window'; tabId: number | null; windowId: number | null };
+
 interface FillSession {
   token: string;
+  /** The page's tab and the frame of its bind form: the only place the values may go. */
   tabId: number;
   frameId: number;
+  picker: PickerPlace;
   host: string;
   platform: PlatformDefinition;
   exchange: ExchangeId | null;
@@ -30,6 +48,10 @@ export interface FillDeps {
   /** Sends the chosen values to the one frame that opened the picker, and returns its answer. */
   deliver: (tabId: number, frameId: number, message: FillValuesMessage) => Promise<FillValuesReply>;
   changed: () => void;
+  /** Opens the picker page in a popup window of its own; resolves with that window and its tab. */
+  openWindow?: (token: string, pageTabId: number) => Promise<{ windowId: number; tabId: number }>;
+  /** Closes a picker window once its fill is done or its session is replaced. */
+  closeWindow?: (windowId: number) => void;
   /** The self-hosted platform (or "generic") the user added this page's https origin as. */
   userSitePlatform?: (url: string) => string | null;
   now?: () => number;
@@ -64,13 +86,19 @@ export class FillService {
     this.now = deps.now ?? Date.now;
   }
 
-  open(
+  /**
+   * A session for the bind form in the caller's frame. The picker is framed into the page only
+   * when the vault is open and the browser can prove the frame is seen; otherwise Keyward's window
+   * opens, where the user unlocks (never in the page) and chooses.
+   */
+  async open(
     platformId: string,
     exchange: ExchangeId | null,
     caller: Caller,
     pageIps: readonly string[] = [],
     scope: TradingScope | null = null,
-  ): { token: string } {
+    canProveVisible = false,
+  ): Promise<{ token: string; surface: PickerSurface }> {
     const platform = platformById(platformId);
     const host = allowedHost(platform, caller.url, this.deps.userSitePlatform);
     if (!platform || !host) {
@@ -80,13 +108,16 @@ export class FillService {
       throw new RefusedError('forbidden', 'Keyward fills only in a page.');
     }
     for (const [token, session] of this.sessions) {
-      if (session.tabId === caller.tabId || this.now() - session.createdAt > SESSION_MS) this.sessions.delete(token);
+      if (session.tabId === caller.tabId || this.now() - session.createdAt > SESSION_MS) this.forget(token);
     }
     const token = toBase64(randomBytes(18)).replace(/\+/g, '-').replace(/\//g, '_');
-    this.sessions.set(token, {
+    const unlocked = await this.deps.lock.isUnlocked();
+    const surface: PickerSurface = unlocked && canProveVisible ? 'frame' : 'window';
+    const session: FillSession = {
       token,
       tabId: caller.tabId,
       frameId: caller.frameId,
+      picker: { surface: 'frame', frameId: null },
       host,
       platform,
       exchange,
@@ -94,17 +125,58 @@ export class FillService {
       scope,
       createdAt: this.now(),
       used: false,
-    });
-    return { token };
+    };
+    this.sessions.set(token, session);
+    if (surface === 'window') await this.showWindow(session);
+    return { token, surface };
   }
 
-  /** The picker must live in the very tab that opened the session. */
+  /** The framed picker cannot go on (locked, or visibility unproven): the window takes over. */
+  async toWindow(token: string, caller: Caller): Promise<void> {
+    const session = this.session(token, caller);
+    await this.showWindow(session);
+  }
+
+  private async showWindow(session: FillSession): Promise<void> {
+    if (!this.deps.openWindow) throw new RefusedError('unavailable', 'Keyward cannot open its window here.');
+    // From now on only the window may use this session: the frame it may replace is disowned.
+    session.picker = { surface: 'window', tabId: null, windowId: null };
+    const opened = await this.deps.openWindow(session.token, session.tabId);
+    if (this.sessions.get(session.token) !== session) {
+      this.deps.closeWindow?.(opened.windowId);
+      throw new RefusedError('expired', 'This picker has expired. Click Keyward’s button beside the field again.');
+    }
+    session.picker = { surface: 'window', tabId: opened.tabId, windowId: opened.windowId };
+  }
+
+  private forget(token: string): void {
+    const session = this.sessions.get(token);
+    this.sessions.delete(token);
+    if (session?.picker.surface === 'window' && session.picker.windowId !== null) this.deps.closeWindow?.(session.picker.windowId);
+  }
+
+  /**
+   * The session, if this caller is its picker: the window Keyward opened for it, or the first
+   * frame in the page's own tab that presented the token (a second frame holding a copied token
+   * is refused). The page's own frame is never its picker.
+   */
   private session(token: string, caller: Caller): FillSession {
     const session = this.sessions.get(token);
     if (!session || session.used || this.now() - session.createdAt > SESSION_MS) {
       throw new RefusedError('expired', 'This picker has expired. Click Keyward’s button beside the field again.');
     }
-    if (caller.tabId !== session.tabId) throw new RefusedError('forbidden', 'This picker belongs to another tab.');
+    const place = session.picker;
+    if (place.surface === 'window') {
+      if (caller.context !== 'picker-window' || place.tabId === null || caller.tabId !== place.tabId) {
+        throw new RefusedError('forbidden', 'This picker continues in Keyward’s window.');
+      }
+      return session;
+    }
+    if (caller.context !== 'picker-frame' || caller.tabId !== session.tabId || caller.frameId === undefined || caller.frameId === session.frameId) {
+      throw new RefusedError('forbidden', 'This picker belongs to another tab.');
+    }
+    if (place.frameId === null) place.frameId = caller.frameId;
+    else if (place.frameId !== caller.frameId) throw new RefusedError('forbidden', 'This picker belongs to another frame.');
     return session;
   }
 
@@ -112,11 +184,15 @@ export class FillService {
     const session = this.session(token, caller);
     const open = await this.deps.lock.current();
     const keys: PickerKey[] = [];
+    // What the page lists is screened first: over-broad and private entries are never repeated.
+    const pageIps = screenPageIps(session.pageIps);
     if (open) {
       for (const key of await open.list()) {
         // The form's own list speaks for the exchange it has selected (3Commas shows one per exchange).
-        const fromPage = session.exchange === null || key.exchange === session.exchange ? session.pageIps : [];
-        const published = [...new Set([...(publishedIpsFor(session.platform, key.exchange) ?? []), ...fromPage])];
+        const fromPage = session.exchange === null || key.exchange === session.exchange ? pageIps.listed : [];
+        const published = publishedIpsFor(session.platform, key.exchange) ?? [];
+        const whitelist = key.ipWhitelist;
+        const lacks = (ip: string) => whitelist !== null && whitelist.length > 0 && !whitelist.includes(ip);
         keys.push({
           id: key.id,
           exchange: key.exchange,
@@ -125,8 +201,8 @@ export class FillService {
           apiKeyTail: key.apiKeyTail,
           risk: { withdraw: key.risk.withdraw, noIpWhitelist: key.risk.noIpWhitelist },
           boundElsewhere: [...new Set(key.bindings.map((b) => b.platformHost).filter((h) => h !== session.host))],
-          missingIps:
-            key.ipWhitelist && key.ipWhitelist.length > 0 ? published.filter((ip) => !key.ipWhitelist?.includes(ip)) : [],
+          missingIps: published.filter(lacks),
+          pageIpsMissing: fromPage.filter((ip) => !published.includes(ip) && lacks(ip)),
           preflight: bindPreflight(key.permissions, session.scope),
         });
       }
@@ -145,6 +221,8 @@ export class FillService {
       scope: session.scope,
       locked: !open,
       keys,
+      surface: session.picker.surface,
+      refusedPageIps: pageIps.refused,
     };
   }
 
@@ -169,6 +247,7 @@ export class FillService {
         keyward: 1,
         type: 'fill.values',
         token,
+        surface: session.picker.surface,
         values: { apiKey: credentials.apiKey, secret: credentials.secret, passphrase: credentials.passphrase },
       })
       .catch((): FillValuesReply => ({ ok: false, reason: 'The page is gone or was reloaded.' }));
@@ -180,7 +259,7 @@ export class FillService {
         { platformHost: session.host, boundAt: this.now() },
       ],
     }));
-    this.sessions.delete(token);
+    this.forget(token);
     this.deps.changed();
     return { status: 'filled', host: session.host };
   }

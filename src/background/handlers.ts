@@ -253,11 +253,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'sites.probe': async ({ tabId }) => sitesService().probe(tabId),
 
-    'fill.open': async ({ platform, exchange, pageIps, scope }, caller) => fillService().open(platform, exchange, caller, pageIps, scope),
+    'fill.open': async ({ platform, exchange, pageIps, scope, canProveVisible }, caller) =>
+      fillService().open(platform, exchange, caller, pageIps, scope, canProveVisible),
 
     'picker.session': async ({ token }, caller) => fillService().describe(token, caller),
 
     'fill.choose': async ({ token, keyId, confirmed }, caller) => fillService().choose(token, keyId, confirmed, caller),
+
+    'picker.toWindow': async ({ token }, caller) => {
+      await fillService().toWindow(token, caller);
+      return {};
+    },
 
     'page.keysSeen': async ({ exchange, keys }, caller) => {
       assertHostOf(exchange, caller.url);

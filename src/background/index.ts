@@ -11,11 +11,13 @@ import { ClipboardGuard } from './clipboard';
 import { OffscreenClipboard, PageClipboard, chromeOffscreenApi } from './clipboard-backends';
 import { createHandlers } from './handlers';
 import { LockService } from './lock';
-import { type SenderPolicy, classifySender } from './senders';
+import { type SenderPolicy, classifySender, frameOfTab } from './senders';
 import { SettingsService } from './settings';
 import { type SiteBrowserApi, SitesService } from './sites';
 import type { StorageArea } from './storage';
 import { UnlockThrottle } from './throttle';
+import { type SessionAccessApi, restrictSessionStorage } from './session-access';
+import { PICKER_WINDOW, pickerWindowPlace } from './picker-window';
 import { validators } from './validate';
 
 /**
@@ -28,6 +30,8 @@ const AUTO_LOCK_ALARM = 'keyward-auto-lock';
 const CLIPBOARD_ALARM = 'keyward-clipboard';
 
 const session = browser.storage.session as unknown as StorageArea;
+// The vault key rests in storage.session while unlocked: never readable by content scripts.
+void restrictSessionStorage(browser.storage.session as unknown as SessionAccessApi);
 const local = browser.storage.local as unknown as StorageArea;
 
 const offscreenApi = chromeOffscreenApi();
@@ -114,6 +118,26 @@ function build(db: VaultDb) {
     // To exactly the frame that opened the picker; tabs.sendMessage never reaches page scripts.
     deliver: async (tabId, frameId, message: FillValuesMessage) =>
       (await browser.tabs.sendMessage(tabId, message, { frameId })) as FillValuesReply,
+    openWindow: async (token, pageTabId) => {
+      const pageWindow = await browser.tabs
+        .get(pageTabId)
+        .then((tab) => browser.windows.get(tab.windowId ?? browser.windows.WINDOW_ID_CURRENT))
+        .catch(() => null);
+      const url = browser.runtime.getURL(`src/picker/picker.html#${token}`);
+      const options = { url, type: 'popup' as const, focused: true };
+      // A place beside the page may fall off a small screen, which the browser refuses: then
+      // wherever the browser puts it.
+      const created = await browser.windows
+        .create({ ...options, ...pickerWindowPlace(pageWindow) })
+        .catch(() => browser.windows.create({ ...options, width: PICKER_WINDOW.width, height: PICKER_WINDOW.height }));
+      const tabId = created.tabs?.[0]?.id;
+      if (created.id === undefined || tabId === undefined) throw new Error('no picker window');
+      return { windowId: created.id, tabId };
+    },
+    // After a moment, so the window can say "Filled" (or the user sees it replaced).
+    closeWindow: (windowId) => {
+      setTimeout(() => void browser.windows.remove(windowId).catch(() => undefined), PICKER_WINDOW.closeAfterMs);
+    },
   });
   const handlers = createHandlers({
     fill,
@@ -160,9 +184,10 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
     const reply = await services.dispatch(message, context, sender.url ?? '', {
       tabId: sender.tab?.id,
       frameId: sender.frameId,
+      placement: frameOfTab(sender),
     });
     const type = (message as { type?: unknown } | null)?.type;
-    if (context === 'extension-page' && reply.ok && typeof type === 'string' && !NOT_ACTIVITY.has(type)) {
+    if ((context === 'popup' || context === 'picker-window') && reply.ok && typeof type === 'string' && !NOT_ACTIVITY.has(type)) {
       await services.lock.touch();
     }
     return reply;

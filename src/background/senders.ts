@@ -18,6 +18,50 @@ export interface SenderPolicy {
   userOrigins?: { has(origin: string): boolean };
 }
 
+/** Each extension page by its path: a page gets only its own page's rights, never another's. */
+export const EXTENSION_PAGES = {
+  popup: '/src/popup/popup.html',
+  picker: '/src/picker/picker.html',
+  offscreen: '/src/offscreen/offscreen.html',
+} as const;
+
+function parse(url: string | undefined): URL | null {
+  if (typeof url !== 'string') return null;
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/** Is this an extension-owned URL (our static origin, or a dynamic one for our own id)? */
+function ours(url: URL, policy: SenderPolicy): boolean {
+  return `${url.protocol}//${url.host}/` === policy.extensionOrigin;
+}
+
+/**
+ * Which extension page sent this, or null. The popup and the picker's window are top level, in
+ * a tab of their own (or none: the toolbar popup). The framed picker lives in a page's tab, in a
+ * frame (frameId > 0); it is told apart from its window so it never gets the window's right to
+ * unlock (a page could steal typed keystrokes by focus tricks, which it cannot do to a window).
+ */
+function extensionPage(url: URL, sender: SenderInfo, policy: SenderPolicy): SenderContext | null {
+  const topLevel = sender.frameId === undefined || sender.frameId === 0;
+  const tabUrl = parse(sender.tab?.url);
+  const inOwnTab = !sender.tab || (tabUrl !== null && ours(tabUrl, policy));
+  switch (url.pathname) {
+    case EXTENSION_PAGES.popup:
+      return topLevel && inOwnTab ? 'popup' : null;
+    case EXTENSION_PAGES.picker:
+      if (topLevel) return inOwnTab && sender.tab?.id !== undefined ? 'picker-window' : null;
+      return sender.tab?.id !== undefined ? 'picker-frame' : null;
+    case EXTENSION_PAGES.offscreen:
+      return topLevel && !sender.tab ? 'offscreen' : null;
+    default:
+      return null;
+  }
+}
+
 /**
  * Decides which context a message came from, or null if it is none we trust. A content script's
  * context comes from the URL of the frame that sent it: https on an exact official host. Web pages
@@ -25,14 +69,10 @@ export interface SenderPolicy {
  * can, so the frame's own URL counts, not the tab's.
  */
 export function classifySender(sender: SenderInfo, policy: SenderPolicy): SenderContext | null {
-  if (sender.id !== policy.extensionId || typeof sender.url !== 'string') return null;
-  let url: URL;
-  try {
-    url = new URL(sender.url);
-  } catch {
-    return null;
-  }
-  if (`${url.protocol}//${url.host}/` === policy.extensionOrigin) return 'extension-page';
+  if (sender.id !== policy.extensionId) return null;
+  const url = parse(sender.url);
+  if (!url) return null;
+  if (ours(url, policy)) return extensionPage(url, sender, policy);
   if (url.protocol !== 'https:' || url.username !== '' || url.password !== '' || !sender.tab) return null;
   const host = url.hostname.toLowerCase();
   // Official hosts on the default port only; a site the user added is exactly its origin.
@@ -40,4 +80,16 @@ export function classifySender(sender: SenderInfo, policy: SenderPolicy): Sender
   if (url.port === '' && policy.platformHosts.has(host)) return 'platform-content';
   if (policy.userOrigins?.has(url.origin)) return 'platform-content';
   return null;
+}
+
+/**
+ * Where the sending frame sits: the top frame, or a frame whose origin is the tab's. What the
+ * background can see of a frame's ancestors is the tab's URL; the content script checks the whole
+ * chain itself (fill/safety.ts frameAllowed) before it asks.
+ */
+export function frameOfTab(sender: SenderInfo): 'top' | 'same-origin' | 'other' {
+  if (sender.frameId === 0) return 'top';
+  const frame = parse(sender.url);
+  const tab = parse(sender.tab?.url);
+  return frame && tab && frame.origin === tab.origin ? 'same-origin' : 'other';
 }

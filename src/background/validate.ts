@@ -199,7 +199,8 @@ export const validators: Validators = {
   'sites.probe': (p): p is { tabId: number } => obj(p) && onlyKeys(p, ['tabId']) && Number.isSafeInteger(p.tabId) && (p.tabId as number) >= 0,
   'fill.open': (p): p is FillOpenRequest =>
     obj(p) &&
-    onlyKeys(p, ['platform', 'exchange', 'pageIps', 'scope']) &&
+    onlyKeys(p, ['platform', 'exchange', 'pageIps', 'scope', 'canProveVisible']) &&
+    typeof p.canProveVisible === 'boolean' &&
     (p.scope === null || isTradingScope(p.scope)) &&
     text(p.platform, 64) &&
     (p.exchange === null || isExchangeId(p.exchange)) &&
@@ -207,6 +208,7 @@ export const validators: Validators = {
     p.pageIps.length <= 40 &&
     p.pageIps.every((ip) => typeof ip === 'string' && /^(?:\d{1,3}\.){3}\d{1,3}(?:\/\d{1,2})?$/.test(ip)),
   'picker.session': (p): p is { token: string } => obj(p) && onlyKeys(p, ['token']) && text(p.token, 64),
+  'picker.toWindow': (p): p is { token: string } => obj(p) && onlyKeys(p, ['token']) && text(p.token, 64),
   'fill.choose': (p): p is { token: string; keyId: string; confirmed: FillRisk[] } =>
     obj(p) &&
     onlyKeys(p, ['token', 'keyId', 'confirmed']) &&

@@ -6,14 +6,12 @@ import type { PlatformDefinition } from '../platforms/types';
 import { isBindPage } from '../platforms/routes';
 import { KEYWARD_HOST_TAG } from '../dom/elements';
 import {
-  MIN_OPACITY,
   REFUSAL_MESSAGES,
   type FieldSnapshot,
   type Refusal,
-  effectiveOpacity,
   frameAllowed,
+  keywardUiRefusal,
   locationAllowed,
-  overlaidByPassThrough,
   pageRefusal,
 } from './fill/safety';
 import {
@@ -31,10 +29,12 @@ import { request } from './runtime';
 
 /**
  * Content script on a platform's bind form. It puts a small Keyward button beside the API key
- * field. Only a real click on it opens the key picker, an extension page in an iframe the page
- * can neither read nor restyle; the values come back only after the user chose a key there, and
- * only into this frame, which checks the page again (host, frame, visibility, overlays, fading,
- * fields swapped or moved) before writing anything.
+ * field. Only a real click on it, while it is seen and on top, opens the key picker: an extension
+ * page framed into the page where the browser proves the frame is seen whole (Chromium), else a
+ * window of Keyward's own (Firefox, or a locked vault: the master password is never typed in a
+ * page). The values come back only after the user chose a key there, and only into this frame,
+ * which checks the page again (host, frame, visibility, overlays, fading, fields swapped or
+ * moved) before writing anything.
  */
 
 const SCAN_INTERVAL_MS = 250;
@@ -48,11 +48,13 @@ button { font: 12px/1.2 system-ui, sans-serif; display: inline-flex; align-items
 button:focus-visible { outline: 2px solid #0f766e; outline-offset: 2px; }
 .msg { font: 12px/1.4 system-ui, sans-serif; color: #7f1d1d; background: #fef2f2; border: 1px solid #dc2626;
   border-radius: 6px; padding: 6px 8px; margin-top: 4px; }
+.msg.info { color: #134e4a; background: #f0fdfa; border-color: #0f766e; }
 `;
 
 interface OpenPicker {
   token: string;
-  host: HTMLElement;
+  /** The framed picker's host element; null while the choice is made in Keyward's window. */
+  host: HTMLElement | null;
   target: FillTarget;
   parts: Parts<FieldSnapshot>;
 }
@@ -75,6 +77,14 @@ interface RuntimeWithMessages {
       listener: (message: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (reply: FillValuesReply) => void) => boolean | undefined,
     ): void;
   };
+}
+
+/**
+ * IntersectionObserver v2: the browser itself reports whether a frame is covered, faded or
+ * transformed. Read in this script's own world, which the page cannot patch.
+ */
+function browserProvesVisibility(): boolean {
+  return typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
 }
 
 function runtime(): RuntimeWithMessages | null {
@@ -105,7 +115,7 @@ export function runPlatformContent(platform: PlatformDefinition): void {
   let picker: OpenPicker | null = null;
 
   const closePicker = () => {
-    picker?.host.remove();
+    picker?.host?.remove();
     picker = null;
   };
 
@@ -128,14 +138,23 @@ export function runPlatformContent(platform: PlatformDefinition): void {
     button.addEventListener('click', (event) => {
       // A page script's click (element.click(), dispatchEvent) is not the user's: ignore it.
       if (!event.isTrusted) return;
+      // The click must have landed on the button as the user saw it (a keyboard press has no point).
+      const refusal = keywardUiRefusal(host, event.detail === 0 ? null : { x: event.clientX, y: event.clientY });
+      if (refusal) {
+        closePicker();
+        say(entry, `Keyward will not open here: ${REFUSAL_MESSAGES[refusal]}`);
+        return;
+      }
       void openPicker(entry);
     });
     return entry;
   }
 
-  const say = (entry: FillButton, text: string | null) => {
+  const say = (entry: FillButton, text: string | null, tone: 'alert' | 'info' = 'alert') => {
     entry.message.hidden = text === null;
     entry.message.textContent = text ?? '';
+    entry.message.className = tone === 'info' ? 'msg info' : 'msg';
+    entry.message.setAttribute('role', tone === 'info' ? 'status' : 'alert');
   };
 
   async function openPicker(entry: FillButton): Promise<void> {
@@ -150,9 +169,21 @@ export function runPlatformContent(platform: PlatformDefinition): void {
     const pageIps = readShownIps(partsOf(current).apiKey);
     // Read at the click, like the IPs: the user may have switched Spot / Futures just before.
     const scope = readFormScope(current);
-    const reply = await request('fill.open', { platform: platform.id, exchange: current.exchange, pageIps, scope });
+    const reply = await request('fill.open', {
+      platform: platform.id,
+      exchange: current.exchange,
+      pageIps,
+      scope,
+      canProveVisible: browserProvesVisibility(),
+    });
     if (!reply.ok) {
       say(entry, reply.error.message);
+      return;
+    }
+    if (reply.data.surface === 'window') {
+      // Said first: the note moves the form down, and the snapshot is of the form as it then stands.
+      say(entry, 'Choose the key in Keyward’s window, which opened beside this page.', 'info');
+      picker = { token: reply.data.token, host: null, target: current, parts: snapshotTarget(current) };
       return;
     }
     const host = document.createElement(KEYWARD_HOST_TAG);
@@ -175,26 +206,28 @@ export function runPlatformContent(platform: PlatformDefinition): void {
   }
 
   /** Everything checked once more, just before the first character is written. */
-  function fillRefusal(open: OpenPicker, values: FillValuesMessage['values']): Refusal | null {
+  function fillRefusal(open: OpenPicker, message: FillValuesMessage): Refusal | null {
     if (!frameAllowed(window)) return 'not-top-or-same-origin-frame';
     const where = locationAllowed(location, platform.hosts, userSiteOrigin);
     if (where) return where;
     const page = pageRefusal(document);
     if (page) return page;
-    // The picker itself must have been seen: not faded, not under something else.
-    if (!open.host.isConnected || effectiveOpacity(open.host) < MIN_OPACITY) return 'page-transparent';
-    // The part of the picker on screen (the user just clicked in it) must be the picker.
-    const box = open.host.getBoundingClientRect();
-    const left = Math.max(box.left, 0);
-    const right = Math.min(box.right, window.innerWidth);
-    const top = Math.max(box.top, 0);
-    const bottom = Math.min(box.bottom, window.innerHeight);
-    if (right - left < 1 || bottom - top < 1) return 'field-covered';
-    const onTop = document.elementFromPoint((left + right) / 2, (top + bottom) / 2);
-    if (onTop !== open.host || overlaidByPassThrough(open.host)) return 'field-covered';
+    // A choice made in the page's frame counts only if the picker was seen: shown, not faded or
+    // shrunk, and on top where it is on screen. A choice in Keyward's window needs no such proof.
+    if (message.surface === 'frame') {
+      if (!open.host) return 'keyward-hidden';
+      const box = open.host.getBoundingClientRect();
+      const left = Math.max(box.left, 0);
+      const right = Math.min(box.right, window.innerWidth);
+      const top = Math.max(box.top, 0);
+      const bottom = Math.min(box.bottom, window.innerHeight);
+      if (right - left < 1 || bottom - top < 1) return 'keyward-covered';
+      const seen = keywardUiRefusal(open.host, { x: (left + right) / 2, y: (top + bottom) / 2 });
+      if (seen) return seen;
+    }
     const now = readBindForms(document, platform).find((target) => identityOf(target) === identityOf(open.target));
     if (!now) return 'field-missing';
-    const needPassphrase = values.passphrase !== '';
+    const needPassphrase = message.values.passphrase !== '';
     if (targetChanged(open.parts, now, needPassphrase)) return 'field-changed';
     return targetRefusal(now, needPassphrase);
   }
@@ -204,12 +237,12 @@ export function runPlatformContent(platform: PlatformDefinition): void {
     // Only the background (our own id, no tab) sends fill values, and only for the open picker.
     if (sender.id !== api.id || sender.tab || msg?.keyward !== 1 || msg.type !== 'fill.values') return undefined;
     const open = picker;
-    if (!open || msg.token !== open.token || !msg.values) {
+    if (!open || msg.token !== open.token || !msg.values || (msg.surface !== 'frame' && msg.surface !== 'window')) {
       sendResponse({ ok: false, reason: 'No Keyward picker is open on this page.' });
       return undefined;
     }
     const entry = [...buttons.values()].find((b) => identityOf(b.target) === identityOf(open.target));
-    const refusal = fillRefusal(open, msg.values) ?? fillTarget(open.target, msg.values);
+    const refusal = fillRefusal(open, msg as FillValuesMessage) ?? fillTarget(open.target, msg.values);
     if (refusal) {
       // The picker says why; it goes away after a moment (its session is spent either way).
       setTimeout(closePicker, 4000);
@@ -218,6 +251,7 @@ export function runPlatformContent(platform: PlatformDefinition): void {
       return undefined;
     }
     sendResponse({ ok: true });
+    if (entry && !open.host) say(entry, 'Filled from Keyward.', 'info');
     // Let the picker say "filled" for a moment, then get out of the way.
     setTimeout(closePicker, 1200);
     return undefined;

@@ -2,27 +2,46 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { exchangeById } from '../exchanges/registry';
 import { type FillRisk, KeywardError, type PickerKey, type PickerSession } from '../messages';
 import { send } from '../shared/send';
-import { isPreflightRisk, preflightBadge, riskText, scopeName } from './risk-text';
-import { watchVisibility } from './visibility';
+import {
+  isPreflightRisk,
+  missingPublishedText,
+  pageListedText,
+  preflightBadge,
+  refusedIpText,
+  riskText,
+  scopeName,
+} from './risk-text';
+import { type Seen, watchVisibility } from './visibility';
 
 type Stage =
   | { name: 'loading' }
   | { name: 'error'; message: string }
   | { name: 'list'; session: PickerSession }
   | { name: 'confirm'; session: PickerSession; key: PickerKey; risks: FillRisk[] }
+  | { name: 'moved' }
   | { name: 'done'; host: string };
 
 function message(error: unknown): string {
   return error instanceof KeywardError || error instanceof Error ? error.message : 'Keyward could not do that.';
 }
 
+/**
+ * The picker runs in one of two places. In Keyward's own window (top level: no page around it)
+ * it is seen by construction, and it is the one place besides the popup where the master password
+ * may be typed. Framed into a page, it accepts a choice only while the browser itself reports the
+ * frame seen whole; it never asks for the password there (a page can steal focus mid-typing).
+ */
+const IN_WINDOW = window.top === window;
+
 export function Picker({ token }: { token: string }) {
   const [stage, setStage] = useState<Stage>({ name: 'loading' });
   const [password, setPassword] = useState('');
   const [unlockError, setUnlockError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [visible, setVisible] = useState(true);
+  // Fail closed: a framed picker is not seen until the browser says so.
+  const [seen, setSeen] = useState<Seen>(IN_WINDOW ? true : false);
   const rootRef = useRef<HTMLDivElement>(null);
+  const visible = seen === true;
 
   const load = async () => {
     try {
@@ -36,22 +55,36 @@ export function Picker({ token }: { token: string }) {
     void load();
   }, []);
 
-  useEffect(() => (rootRef.current ? watchVisibility(rootRef.current, setVisible) : undefined), []);
+  useEffect(() => (!IN_WINDOW && rootRef.current ? watchVisibility(rootRef.current, setSeen) : undefined), []);
 
-  // The first thing to do gets the focus: the password when locked, else the first key.
-  const focusKey = stage.name === 'list' ? (stage.session.locked ? 'locked' : `keys:${stage.session.keys.length}`) : stage.name;
+  // The first thing to do gets the focus: the password when locked, else the first key (which
+  // is enabled only once the frame is seen, so the focus follows visibility too).
+  const focusKey = `${stage.name === 'list' ? (stage.session.locked ? 'locked' : `keys:${stage.session.keys.length}`) : stage.name}:${String(seen)}`;
   useEffect(() => {
-    const first = rootRef.current?.querySelector<HTMLElement>('#picker-password, button.key');
+    const first = rootRef.current?.querySelector<HTMLElement>('#picker-password, button.key, button.to-window');
     first?.focus();
   }, [focusKey]);
+
+  const toWindow = async () => {
+    setBusy(true);
+    try {
+      await send('picker.toWindow', { token });
+      setStage({ name: 'moved' });
+    } catch (error) {
+      setStage({ name: 'error', message: message(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const choose = async (session: PickerSession, key: PickerKey, confirmed: FillRisk[]) => {
     if (!visible) return;
     setBusy(true);
     try {
       const outcome = await send('fill.choose', { token, keyId: key.id, confirmed });
-      if (outcome.status === 'filled') setStage({ name: 'done', host: outcome.host });
-      else if (outcome.status === 'confirm') setStage({ name: 'confirm', session, key, risks: outcome.risks });
+      if (outcome.status === 'filled') {
+        setStage({ name: 'done', host: outcome.host });
+      } else if (outcome.status === 'confirm') setStage({ name: 'confirm', session, key, risks: outcome.risks });
       else setStage({ name: 'error', message: `Not filled: ${outcome.reason}` });
     } catch (error) {
       setStage({ name: 'error', message: message(error) });
@@ -62,6 +95,7 @@ export function Picker({ token }: { token: string }) {
 
   const unlock = async (event: Event) => {
     event.preventDefault();
+    if (!IN_WINDOW) return;
     setBusy(true);
     setUnlockError(null);
     try {
@@ -77,9 +111,13 @@ export function Picker({ token }: { token: string }) {
     }
   };
 
+  const session = stage.name === 'list' || stage.name === 'confirm' ? stage.session : null;
+  // In a frame, a locked vault or a browser that cannot prove the frame is seen: the window takes over.
+  const handOver = !IN_WINDOW && session !== null && (session.locked || seen === null);
+
   return (
     <div ref={rootRef}>
-      {!visible ? (
+      {!IN_WINDOW && seen === false && !handOver ? (
         <p class="alert danger" role="alert">
           This picker is not fully in view, or the page covers or fades it. Keyward fills only once the whole picker can be seen: scroll it into view.
         </p>
@@ -95,22 +133,44 @@ export function Picker({ token }: { token: string }) {
           </button>
         </div>
       ) : null}
-      {stage.name === 'done' ? (
+      {stage.name === 'moved' ? (
         <p class="alert success" role="status">
-          Filled. Keyward recorded this key as bound to {stage.host}.
+          Continue in Keyward’s window, which opened beside this page.
         </p>
       ) : null}
-      {stage.name === 'list' || stage.name === 'confirm' ? (
+      {stage.name === 'done' ? (
+        <p class="alert success" role="status">
+          Filled. Keyward recorded this key as bound to {stage.host}.{IN_WINDOW ? ' This window closes by itself.' : ''}
+        </p>
+      ) : null}
+      {session ? (
         <header>
           <h1>Fill from Keyward</h1>
           <p class="dest">
-            Into <strong>{stage.session.host}</strong> ({stage.session.platformName})
-            {stage.session.exchange ? `, ${exchangeById(stage.session.exchange).name} selected` : ''}
-            {stage.session.scope ? `, trading ${scopeName(stage.session.scope)}` : ''}
+            Into <strong>{session.host}</strong> ({session.platformName})
+            {session.exchange ? `, ${exchangeById(session.exchange).name} selected` : ''}
+            {session.scope ? `, trading ${scopeName(session.scope)}` : ''}
           </p>
+          {session.refusedPageIps.map((refused) => (
+            <p key={refused.ip} class="alert danger" role="alert">
+              {refusedIpText(refused)}
+            </p>
+          ))}
         </header>
       ) : null}
-      {stage.name === 'list' && stage.session.locked ? (
+      {handOver && session ? (
+        <div>
+          <p class="alert warning" role="alert">
+            {session.locked
+              ? 'Keyward is locked. The master password is typed only in Keyward’s own window, never inside a web page.'
+              : 'This browser cannot prove this picker is fully seen. Choose the key in Keyward’s own window instead.'}
+          </p>
+          <button type="button" class="btn to-window" disabled={busy} onClick={() => void toWindow()}>
+            {session.locked ? 'Unlock in Keyward’s window' : 'Open Keyward’s window'}
+          </button>
+        </div>
+      ) : null}
+      {IN_WINDOW && stage.name === 'list' && stage.session.locked ? (
         <form onSubmit={(e) => void unlock(e)}>
           <label for="picker-password">Master password</label>
           <input
@@ -134,7 +194,7 @@ export function Picker({ token }: { token: string }) {
           </div>
         </form>
       ) : null}
-      {stage.name === 'list' && !stage.session.locked ? (
+      {stage.name === 'list' && !stage.session.locked && !handOver ? (
         stage.session.keys.length === 0 ? (
           <p>No keys in the vault yet.</p>
         ) : (
@@ -156,11 +216,8 @@ export function Picker({ token }: { token: string }) {
                     </span>
                   ))}
                   {key.preflight ? <span class="badge warning">{preflightBadge(key.preflight)}</span> : null}
-                  {key.missingIps.length > 0 ? (
-                    <span class="badge warning">
-                      The bind will fail with an IP restriction error: add {key.missingIps.join(', ')} on the exchange
-                    </span>
-                  ) : null}
+                  {key.missingIps.length > 0 ? <span class="badge warning">{missingPublishedText(key.missingIps, stage.session.platformName)}</span> : null}
+                  {key.pageIpsMissing.length > 0 ? <span class="badge info">{pageListedText(key.pageIpsMissing)}</span> : null}
                 </button>
               </li>
             ))}

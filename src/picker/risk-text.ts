@@ -5,6 +5,7 @@
 import type { PreflightIssue, TradingScope } from '../core/preflight';
 import type { ExchangeId } from '../core/records';
 import { exchangeById } from '../exchanges/registry';
+import type { RefusedIp, RefusedIpReason } from '../core/page-ips';
 import type { FillRisk, PickerKey, PickerSession } from '../messages';
 
 const SCOPE_NAMES: Record<TradingScope, string> = {
@@ -57,4 +58,28 @@ export function riskText(risk: FillRisk, key: PickerKey, session: PickerSession)
         session.exchange ? exchangeById(session.exchange).name : 'another exchange'
       }. The bind will fail, or connect the wrong account.`;
   }
+}
+
+const REFUSED_WHY: Record<RefusedIpReason, string> = {
+  'over-broad': 'it would let far more addresses use the key than any platform needs (0.0.0.0/0 is every address)',
+  private: 'it is a private or reserved address, which an exchange never sees requests from',
+  invalid: 'it is not a valid address',
+};
+
+/**
+ * What the page asked to whitelist that Keyward will not repeat. Said as the page's request, in
+ * red: a page that asks for these is wrong or hostile, and the user should not follow it.
+ */
+export function refusedIpText(refused: RefusedIp): string {
+  return `This page asks you to whitelist ${refused.ip}. Do not: ${REFUSED_WHY[refused.why]}.`;
+}
+
+/** Keyward's own data: the platform publishes these addresses, and this key's whitelist lacks them. */
+export function missingPublishedText(ips: readonly string[], platformName: string): string {
+  return `The bind will fail with an IP restriction error: ${platformName} publishes ${ips.join(', ')}, which this key’s whitelist lacks. Add ${ips.length === 1 ? 'it' : 'them'} on the exchange.`;
+}
+
+/** The page's word only: Keyward repeats what it lists, attributed, and does not advise. */
+export function pageListedText(ips: readonly string[]): string {
+  return `The page lists ${ips.join(', ')} for the whitelist; this key’s whitelist lacks ${ips.length === 1 ? 'it' : 'them'}. Check the platform’s own documentation before adding ${ips.length === 1 ? 'it' : 'them'}.`;
 }

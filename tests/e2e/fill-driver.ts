@@ -1,4 +1,4 @@
-import type { Frame, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { waitReady } from './popup-driver';
 
 /** Drives Keyward's fill button and picker in Chromium, the way a person does. */
@@ -26,6 +26,23 @@ export async function picker(page: Page): Promise<Frame> {
     await page.waitForTimeout(100);
   }
   throw new Error('no picker');
+}
+
+/**
+ * Keyward's own picker window (opened by the background for a locked vault, or where the browser
+ * cannot prove a framed picker is seen): a top-level extension page, never a frame in the page.
+ */
+export async function pickerWindow(context: BrowserContext): Promise<Page> {
+  const isPicker = (p: Page) => p.url().includes('/src/picker/picker.html');
+  for (let i = 0; i < 100; i++) {
+    const found = context.pages().find(isPicker);
+    if (found) {
+      await found.waitForLoadState();
+      return found;
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`no picker window among ${context.pages().map((p) => p.url()).join(', ')}`);
 }
 
 /** Every text input's value on the page (the search boxes of selects included, harmlessly). */

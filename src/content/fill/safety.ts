@@ -22,7 +22,10 @@ export type Refusal =
   | 'field-covered'
   | 'page-transparent'
   | 'field-changed'
-  | 'field-disabled';
+  | 'field-disabled'
+  | 'page-filtered'
+  | 'keyward-covered'
+  | 'keyward-hidden';
 
 export const REFUSAL_MESSAGES: Record<Refusal, string> = {
   'not-top-or-same-origin-frame': 'The form is inside a frame from another site.',
@@ -37,14 +40,28 @@ export const REFUSAL_MESSAGES: Record<Refusal, string> = {
   'page-transparent': 'The page has been made (nearly) transparent.',
   'field-changed': 'The form changed after you opened Keyward.',
   'field-disabled': 'A field is disabled or read-only.',
+  'page-filtered': 'The page is darkened, blurred or shrunk by its own styles.',
+  'keyward-covered': 'Something lies over Keyward’s button or picker.',
+  'keyward-hidden': 'Keyward’s button or picker is hidden, faded or shrunk by the page.',
 };
 
-/** The frame may receive a fill: the top frame, or a frame of the top frame's own origin. */
+/**
+ * The frame may receive a fill: the top frame, or a frame whose every ancestor has its origin.
+ * Checking only the top would let a same-origin frame nested inside a foreign one (A > evil > A)
+ * through: the foreign middle frame can cover and restyle it.
+ */
 export function frameAllowed(win: Window): boolean {
   if (win.top === win) return true;
   try {
-    // Reading the top's origin throws for a cross-origin parent: exactly the case to refuse.
-    return win.top !== null && win.top.location.origin === win.location.origin;
+    const origin = win.location.origin;
+    // Chromium lists every ancestor's origin; Firefox has no such list, so walk the parents.
+    const ancestors = win.location.ancestorOrigins as DOMStringList | undefined;
+    if (ancestors && Array.from(ancestors).some((o) => o !== origin)) return false;
+    for (let frame: Window = win; frame !== frame.top; frame = frame.parent) {
+      // Reading a cross-origin parent's origin throws: exactly the case to refuse.
+      if (frame.parent === frame || frame.parent.location.origin !== origin) return false;
+    }
+    return true;
   } catch {
     return false;
   }
@@ -88,11 +105,85 @@ function hiddenByStyle(element: Element): boolean {
   return false;
 }
 
-/** The page itself: html and body must not be faded (the DEF CON 33 attack fades them). */
+/** The page itself: html and body must not be faded (the DEF CON 33 attack fades them), nor filtered. */
 export function pageRefusal(doc: Document): Refusal | null {
   for (const element of [doc.documentElement, doc.body]) {
     if (element && effectiveOpacity(element) < MIN_OPACITY) return 'page-transparent';
+    const style = element ? doc.defaultView?.getComputedStyle(element) : undefined;
+    if (style && filterHides(style.filter)) return 'page-filtered';
   }
+  return null;
+}
+
+/**
+ * A filter that takes the element out of sight without fading it: darkened or washed out to
+ * nothing, blurred, inverted to grey, or an SVG filter (which can do anything). Mild effects a
+ * design uses (grayscale, sepia, a drop shadow, a hue shift) leave it readable.
+ */
+export function filterHides(filter: string): boolean {
+  if (!filter || filter === 'none') return false;
+  if (/url\(/i.test(filter)) return true;
+  for (const [, name = '', raw = ''] of filter.matchAll(/([a-z-]+)\(([^)]*)\)/gi)) {
+    const amount = raw.trim().endsWith('%') ? Number.parseFloat(raw) / 100 : Number.parseFloat(raw);
+    const value = Number.isFinite(amount) ? amount : 1;
+    switch (name.toLowerCase()) {
+      case 'brightness':
+        if (value < 0.5 || value > 2.5) return true;
+        break;
+      case 'contrast':
+        if (value < 0.5) return true;
+        break;
+      case 'invert':
+        if (value > 0.3 && value < 0.7) return true;
+        break;
+      case 'blur':
+        if (Number.parseFloat(raw) > 1) return true;
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+/**
+ * How much smaller the element is drawn than laid out: a transform: scale(0.01) on any ancestor
+ * shrinks it to a dot without changing its layout size. 1 when it cannot be told.
+ */
+export function drawnScale(element: Element): number {
+  if (!(element instanceof HTMLElement) || element.offsetWidth === 0 || element.offsetHeight === 0) return 1;
+  const rect = element.getBoundingClientRect();
+  return Math.min(rect.width / element.offsetWidth, rect.height / element.offsetHeight);
+}
+
+const MIN_SCALE = 0.6;
+
+/** An ancestor (or the element) filtered out of sight. */
+function filteredAway(element: Element): boolean {
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    const style = node.ownerDocument.defaultView?.getComputedStyle(node);
+    // A blend mode (difference, multiply over black) can make an element vanish into what is under it.
+    if (style && (filterHides(style.filter) || (Boolean(style.mixBlendMode) && style.mixBlendMode !== 'normal'))) return true;
+  }
+  return false;
+}
+
+/**
+ * Keyward's own button or picker host, at the moment the user clicks it: shown, not faded,
+ * filtered or shrunk, and on top where the click landed, with nothing painted over it that lets
+ * the click through. A page that disguises or hides Keyward's UI gets no picker at all.
+ */
+export function keywardUiRefusal(host: HTMLElement, point: { x: number; y: number } | null): Refusal | null {
+  if (!host.isConnected || hiddenByStyle(host)) return 'keyward-hidden';
+  if (effectiveOpacity(host) < MIN_OPACITY || filteredAway(host) || drawnScale(host) < MIN_SCALE) return 'keyward-hidden';
+  const rect = host.getBoundingClientRect();
+  if (rect.width < MIN_WIDTH || rect.height < MIN_HEIGHT) return 'keyward-hidden';
+  const doc = host.ownerDocument;
+  const x = point?.x ?? rect.left + rect.width / 2;
+  const y = point?.y ?? rect.top + rect.height / 2;
+  // A click outside the host's box was not a click on it (the event was retargeted or synthesised).
+  if (x < rect.left - 1 || x > rect.right + 1 || y < rect.top - 1 || y > rect.bottom + 1) return 'keyward-covered';
+  if (doc.elementFromPoint(x, y) !== host || overlaidByPassThrough(host)) return 'keyward-covered';
   return null;
 }
 
@@ -124,6 +215,8 @@ export function fieldRefusal(field: HTMLElement): Refusal | null {
   const centreY = rect.top + rect.height / 2;
   if (centreX < 0 || centreY < 0 || centreX > width || centreY > height) return 'field-off-screen';
   if (effectiveOpacity(field) < MIN_OPACITY) return 'field-transparent';
+  if (filteredAway(field)) return 'field-hidden';
+  if (drawnScale(field) < MIN_SCALE) return 'field-too-small';
   // Whatever is on top at the field's centre and near its corners must be the field (or inside it).
   const points: [number, number][] = [
     [centreX, centreY],
@@ -140,16 +233,46 @@ export function fieldRefusal(field: HTMLElement): Refusal | null {
 
 /** A colour with some opacity left: "rgba(0, 0, 0, 0)" and "transparent" paint nothing. */
 function paints(color: string): boolean {
-  if (color === 'transparent') return false;
-  const alpha = /rgba?\([^)]*,\s*([\d.]+)\s*\)/.exec(color);
-  return alpha?.[1] === undefined || Number.parseFloat(alpha[1]) > 0.05;
+  if (color === 'transparent' || color === '') return false;
+  const alpha = /rgba?\([^)]*[,/]\s*([\d.]+%?)\s*\)/.exec(color);
+  if (alpha?.[1] === undefined) return true;
+  const value = alpha[1].endsWith('%') ? Number.parseFloat(alpha[1]) / 100 : Number.parseFloat(alpha[1]);
+  return value > 0.05;
+}
+
+/** Elements that draw content of their own whatever their style: a picture is a decoy too. */
+const REPLACED = new Set(['IMG', 'CANVAS', 'VIDEO', 'SVG', 'svg', 'IFRAME', 'OBJECT', 'EMBED', 'PICTURE', 'INPUT', 'TEXTAREA', 'SELECT', 'BUTTON']);
+
+/**
+ * Does this element put anything on the screen of its own: a background, an image or a replaced
+ * element (img, canvas, video, svg), a shadow (an inset box-shadow paints over its whole box), a
+ * border or outline, text, or generated content? An empty transparent layer paints nothing.
+ */
+function paintsSomething(element: Element, style: CSSStyleDeclaration, view: Window): boolean {
+  if (REPLACED.has(element.tagName)) return true;
+  if (paints(style.backgroundColor) || (style.backgroundImage && style.backgroundImage !== 'none')) return true;
+  if (style.boxShadow && style.boxShadow !== 'none') return true;
+  if (style.backdropFilter && style.backdropFilter !== 'none') return true;
+  if (style.outlineStyle && style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0) return true;
+  for (const side of ['Top', 'Right', 'Bottom', 'Left'] as const) {
+    if (style.getPropertyValue(`border-${side.toLowerCase()}-style`) !== 'none' && Number.parseFloat(style.getPropertyValue(`border-${side.toLowerCase()}-width`)) > 0) return true;
+  }
+  for (const child of Array.from(element.childNodes)) {
+    if (child.nodeType === 3 && (child.nodeValue ?? '').trim() !== '') return true;
+  }
+  for (const pseudo of ['::before', '::after']) {
+    const content = view.getComputedStyle(element, pseudo).content;
+    if (content && content !== 'none' && content !== 'normal') return true;
+  }
+  return false;
 }
 
 /**
  * Something painted over the element that lets clicks through (pointer-events: none): the
  * decoy of a clickjacking page, invisible to elementFromPoint. Chromium's IntersectionObserver v2
- * sees it too; Firefox has only this. Positioned elements that paint a background or an image,
- * over any part of the element, count; a transparent layer (a toast container) does not.
+ * sees it too; Firefox has only this. Any element that is not the target, its ancestor or its
+ * descendant, overlaps it, and paints anything (see paintsSomething), counts, positioned or not:
+ * a transform lifts a static element over its neighbours just as well.
  */
 export function overlaidByPassThrough(element: Element): boolean {
   const box = element.getBoundingClientRect();
@@ -159,12 +282,13 @@ export function overlaidByPassThrough(element: Element): boolean {
   for (const other of Array.from(doc.body?.querySelectorAll('*') ?? [])) {
     if (other === element || other.contains(element) || element.contains(other)) continue;
     const style = view.getComputedStyle(other);
-    if (style.pointerEvents !== 'none' || style.position === 'static' || style.visibility !== 'visible') continue;
-    if (!paints(style.backgroundColor) && style.backgroundImage === 'none') continue;
-    if (effectiveOpacity(other) < 0.05) continue;
+    if (style.pointerEvents !== 'none' || style.visibility === 'hidden' || style.visibility === 'collapse' || style.display === 'none') continue;
+    // A decoration drawn behind the content (a card's background layer) covers nothing.
+    if (style.position !== 'static' && Number.parseInt(style.zIndex, 10) < 0) continue;
     const r = other.getBoundingClientRect();
     if (r.width < 2 || r.height < 2 || r.right <= box.left || r.left >= box.right || r.bottom <= box.top || r.top >= box.bottom) continue;
-    return true;
+    if (effectiveOpacity(other) < 0.05) continue;
+    if (paintsSomething(other, style, view)) return true;
   }
   return false;
 }

@@ -2,7 +2,8 @@
  * The IP addresses a bind form tells the user to whitelist ("Restrict your API key to these
  * 3Commas IP addresses: …", "Add these IP addresses to your whitelist", Altrady's per-key list).
  * Platforms change them, and some generate them per key, so what the page shows beats any list
- * a module could carry. Pure DOM: runs in a content script and in tests.
+ * a module could carry. Pure DOM: runs in a content script and in tests. What it returns is the
+ * page's word: the background screens it and the picker attributes it to the page.
  */
 import { parseIpList } from '../../core/ip';
 import { KEYWARD_HOST_TAG, isHidden } from '../../dom/elements';
@@ -41,10 +42,9 @@ export function readShownIps(field: Element): string[] {
     for (const match of text.matchAll(IPV4)) {
       const [entry] = parseIpList(match[0]);
       const value = entry?.canonical;
-      // Private ranges cannot be what a platform's servers use ("your IP: 192.168.1.5" is not
-      // advice); documentation ranges stay, as sample pages (and these fixtures) use them.
-      const unreachable = entry?.private && !/documentation/.test(entry.privateRange ?? '');
-      if (entry && entry.kind !== 'invalid' && !unreachable && value && !found.includes(value)) found.push(value);
+      // Everything written is passed on, private and over-broad ranges too: the background screens
+      // them (core/page-ips.ts) and the picker says in red what the page asked for and why not.
+      if (entry && entry.kind !== 'invalid' && value && !found.includes(value)) found.push(value);
     }
   }
   return found;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { type BrokerLog, type Handlers, createBroker } from '../../../src/background/broker';
-import { type SenderPolicy, classifySender } from '../../../src/background/senders';
+import { type SenderPolicy, classifySender, frameOfTab } from '../../../src/background/senders';
 import { validators } from '../../../src/background/validate';
 import { MESSAGE_SENDERS, type MessageType } from '../../../src/messages';
 
@@ -16,7 +16,15 @@ const tab = { id: 7 };
 
 describe('classifySender', () => {
   it.each([
-    ['the popup', { id: policy.extensionId, url: 'chrome-extension://abcdefghijklmnop/src/popup/popup.html' }, 'extension-page'],
+    ['the toolbar popup', { id: policy.extensionId, url: 'chrome-extension://abcdefghijklmnop/src/popup/popup.html', frameId: 0 }, 'popup'],
+    ['the popup opened in a tab of its own', { id: policy.extensionId, url: 'chrome-extension://abcdefghijklmnop/src/popup/popup.html', frameId: 0, tab: { id: 4, url: 'chrome-extension://abcdefghijklmnop/src/popup/popup.html' } }, 'popup'],
+    ['the popup framed in a web page', { id: policy.extensionId, url: 'chrome-extension://abcdefghijklmnop/src/popup/popup.html', frameId: 5, tab }, null],
+    ['the popup page in a web page’s tab', { id: policy.extensionId, url: 'chrome-extension://abcdefghijklmnop/src/popup/popup.html', frameId: 0, tab: { id: 4, url: 'https://evil.example/' } }, null],
+    ['the picker framed in a platform page', { id: policy.extensionId, url: 'chrome-extension://abcdefghijklmnop/src/picker/picker.html#tok', frameId: 7, tab }, 'picker-frame'],
+    ['the picker in Keyward’s window', { id: policy.extensionId, url: 'chrome-extension://abcdefghijklmnop/src/picker/picker.html#tok', frameId: 0, tab: { id: 9, url: 'chrome-extension://abcdefghijklmnop/src/picker/picker.html#tok' } }, 'picker-window'],
+    ['the picker at the top of a web page’s tab', { id: policy.extensionId, url: 'chrome-extension://abcdefghijklmnop/src/picker/picker.html', frameId: 0, tab: { id: 9, url: 'https://evil.example/' } }, null],
+    ['the offscreen page', { id: policy.extensionId, url: 'chrome-extension://abcdefghijklmnop/src/offscreen/offscreen.html', frameId: 0 }, 'offscreen'],
+    ['another page of ours', { id: policy.extensionId, url: 'chrome-extension://abcdefghijklmnop/assets/x.html', frameId: 0 }, null],
     ['a content script on an exchange', { id: policy.extensionId, url: 'https://www.htx.com/en-us/apikey/', tab }, 'exchange-content'],
     ['a content script on a platform', { id: policy.extensionId, url: 'https://app.3commas.io/accounts/new', tab }, 'platform-content'],
     ['another extension', { id: 'someoneelse', url: 'chrome-extension://someoneelse/x.html' }, null],
@@ -60,16 +68,16 @@ describe('broker', () => {
   it('runs a handler for an allowed sender with a valid payload', async () => {
     const handlers = fakeHandlers();
     const dispatch = createBroker(handlers, validators, silentLog());
-    const reply = await dispatch(envelope('vault.unlock', { password: 'hunter22' }), 'extension-page');
+    const reply = await dispatch(envelope('vault.unlock', { password: 'hunter22' }), 'popup');
     expect(reply).toEqual({ ok: true, data: { handled: 'vault.unlock' } });
   });
 
   it.each(Object.entries(MESSAGE_SENDERS))('%s is refused from every context it does not list', async (type, allowed) => {
     const handlers = fakeHandlers();
     const dispatch = createBroker(handlers, validators, silentLog());
-    for (const context of ['extension-page', 'exchange-content', 'platform-content', null] as const) {
+    for (const context of ['popup', 'picker-frame', 'picker-window', 'offscreen', 'exchange-content', 'platform-content', null] as const) {
       if (context !== null && (allowed as readonly string[]).includes(context)) continue;
-      const reply = await dispatch(envelope(type, {}), context);
+      const reply = await dispatch(envelope(type, {}), context, '', { placement: 'top' });
       expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     expect(handlers[type as MessageType]).not.toHaveBeenCalled();
@@ -80,8 +88,8 @@ describe('broker', () => {
     const handlers = fakeHandlers();
     const dispatch = createBroker(handlers, validators, log);
     const secretPayload = { id: 'k1', field: 'secret', note: 'SUPERSECRET-VALUE' };
-    expect(await dispatch(envelope('keys.reveal', secretPayload), 'exchange-content')).toMatchObject({ ok: false });
-    expect(await dispatch(envelope('backup.export', { masterPassword: 'SUPERSECRET-VALUE', backupPassword: '' }), 'platform-content')).toMatchObject({ ok: false });
+    expect(await dispatch(envelope('keys.reveal', secretPayload), 'exchange-content', '', { placement: 'top' })).toMatchObject({ ok: false });
+    expect(await dispatch(envelope('backup.export', { masterPassword: 'SUPERSECRET-VALUE', backupPassword: '' }), 'platform-content', '', { placement: 'top' })).toMatchObject({ ok: false });
     expect(log.lines.join('\n')).not.toContain('SUPERSECRET');
     expect(log.lines).toHaveLength(2);
   });
@@ -93,7 +101,7 @@ describe('broker', () => {
     ['a prototype key as type', envelope('constructor', {})],
   ])('refuses %s', async (_name, message) => {
     const dispatch = createBroker(fakeHandlers(), validators, silentLog());
-    expect(await dispatch(message, 'extension-page')).toMatchObject({ ok: false, error: { code: 'bad-message' } });
+    expect(await dispatch(message, 'popup')).toMatchObject({ ok: false, error: { code: 'bad-message' } });
   });
 
   it.each([
@@ -105,9 +113,9 @@ describe('broker', () => {
     ['a reveal of an unknown field', 'keys.reveal', { id: 'k1', field: 'vaultKey' }],
   ])('refuses %s', async (_name, type, payload) => {
     const handlers = fakeHandlers();
-    const context = type === 'capture.submit' ? 'exchange-content' : 'extension-page';
+    const context = type === 'capture.submit' ? 'exchange-content' : 'popup';
     const dispatch = createBroker(handlers, validators, silentLog());
-    expect(await dispatch(envelope(type, payload), context)).toMatchObject({ ok: false, error: { code: 'bad-message' } });
+    expect(await dispatch(envelope(type, payload), context, '', { placement: 'top' })).toMatchObject({ ok: false, error: { code: 'bad-message' } });
     expect(handlers[type as MessageType]).not.toHaveBeenCalled();
   });
 
@@ -117,7 +125,52 @@ describe('broker', () => {
       throw new Error('db exploded at /secret/path');
     };
     const dispatch = createBroker(handlers, validators, silentLog());
-    const reply = await dispatch(envelope('keys.list', {}), 'extension-page');
+    const reply = await dispatch(envelope('keys.list', {}), 'popup');
     expect(reply).toEqual({ ok: false, error: { code: 'internal', message: expect.not.stringContaining('secret') } });
+  });
+
+  it('lets the framed picker read its session and choose, and nothing else: never unlock, reveal, export or add a site', () => {
+    const pickerFrame = (Object.entries(MESSAGE_SENDERS) as [MessageType, readonly string[]][])
+      .filter(([, allowed]) => allowed.includes('picker-frame'))
+      .map(([type]) => type);
+    expect(pickerFrame.sort()).toEqual(['fill.choose', 'picker.session', 'picker.toWindow']);
+    const pickerWindow = (Object.entries(MESSAGE_SENDERS) as [MessageType, readonly string[]][])
+      .filter(([, allowed]) => allowed.includes('picker-window'))
+      .map(([type]) => type);
+    expect(pickerWindow.sort()).toEqual(['fill.choose', 'picker.session', 'vault.unlock']);
+    expect(Object.values(MESSAGE_SENDERS).some((allowed) => (allowed as readonly string[]).includes('offscreen'))).toBe(false);
+  });
+
+  it.each([
+    ['capture.submit', 'exchange-content', 'same-origin'],
+    ['capture.submit', 'exchange-content', 'other'],
+    ['page.keysSeen', 'exchange-content', 'same-origin'],
+    ['page.loadWatcher', 'exchange-content', 'same-origin'],
+    ['fill.open', 'platform-content', 'other'],
+    ['capture.submit', 'exchange-content', undefined],
+  ] as const)('refuses %s from a %s script in a frame placed %s', async (type, context, placement) => {
+    const handlers = fakeHandlers();
+    const dispatch = createBroker(handlers, validators, silentLog());
+    expect(await dispatch(envelope(type, {}), context, '', { placement })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(handlers[type]).not.toHaveBeenCalled();
+  });
+
+  it('takes a bind form in a frame of the page’s own origin, and keys only from the top frame', async () => {
+    const dispatch = createBroker(fakeHandlers(), validators, silentLog());
+    const open = { platform: 'threecommas', exchange: null, pageIps: [], scope: null, canProveVisible: true };
+    expect(await dispatch(envelope('fill.open', open), 'platform-content', '', { placement: 'same-origin' })).toMatchObject({ ok: true });
+    expect(await dispatch(envelope('page.keysSeen', { exchange: 'htx', keys: [] }), 'exchange-content', '', { placement: 'top' })).toMatchObject({ ok: true });
+  });
+});
+
+describe('frameOfTab', () => {
+  const tabUrl = 'https://app.3commas.io/accounts/new';
+  it.each([
+    ['the top frame', { frameId: 0, url: tabUrl, tab: { id: 1, url: tabUrl } }, 'top'],
+    ['a frame of the tab’s origin', { frameId: 3, url: 'https://app.3commas.io/embed', tab: { id: 1, url: tabUrl } }, 'same-origin'],
+    ['a frame of another origin', { frameId: 3, url: 'https://ads.example/x', tab: { id: 1, url: tabUrl } }, 'other'],
+    ['a frame whose tab URL is unknown', { frameId: 3, url: 'https://app.3commas.io/embed', tab: { id: 1 } }, 'other'],
+  ] as const)('%s', (_name, sender, expected) => {
+    expect(frameOfTab(sender)).toBe(expected);
   });
 });

@@ -24,7 +24,7 @@ async function setup(options: { maxPending?: number; unlocked?: boolean } = {}) 
   const counting = countingDb(db);
   const vault = new Vault(counting.db, { kdfTarget: KDF_MINIMUM, now: clock.now, maxPending: options.maxPending });
   const { handlers } = backgroundFor(vault, { autoLockSeconds: 3600, now: clock.now });
-  if (options.unlocked) await handlers['vault.unlock']({ password: 'password-1' }, { context: 'extension-page', url: '' });
+  if (options.unlocked) await handlers['vault.unlock']({ password: 'password-1' }, { context: 'popup', url: '' });
   return { db, handlers, clock, counting };
 }
 

@@ -53,23 +53,23 @@ function unlocked() {
 
 function service() {
   const vault = unlocked();
-  const lock = { current: async () => vault, require: async () => vault } as unknown as LockService;
+  const lock = { current: async () => vault, require: async () => vault, isUnlocked: async () => true } as unknown as LockService;
   const deliver = vi.fn(async (_tab: number, _frame: number, _message: FillValuesMessage) => ({ ok: true as const }));
   const fill = new FillService({ lock, deliver, changed: () => undefined });
   return { fill, deliver };
 }
 
 const caller: Caller = { context: 'platform-content', url: 'https://app.3commas.io/accounts/new', tabId: 3, frameId: 0 };
-const picker: Caller = { context: 'extension-page', url: 'chrome-extension://x/src/picker/picker.html', tabId: 3, frameId: 1 };
+const picker: Caller = { context: 'picker-frame', url: 'chrome-extension://x/src/picker/picker.html', tabId: 3, frameId: 1 };
 
-function open(fill: FillService, scope: TradingScope | null): string {
-  return fill.open('threecommas', 'htx', caller, [], scope).token;
+async function open(fill: FillService, scope: TradingScope | null): Promise<string> {
+  return (await fill.open('threecommas', 'htx', caller, [], scope, true)).token;
 }
 
 describe('the bind preflight in a fill session', () => {
   it('tells the picker the form’s scope and, per key, the Permission Denied ahead', async () => {
     const { fill } = service();
-    const session = await fill.describe(open(fill, 'futures'), picker);
+    const session = await fill.describe(await open(fill, 'futures'), picker);
     expect(session.scope).toBe('futures');
     expect(Object.fromEntries(session.keys.map((k) => [k.id, k.preflight]))).toEqual({
       'read-only': 'cannot-trade',
@@ -82,7 +82,7 @@ describe('the bind preflight in a fill session', () => {
 
   it('asks before filling a spot-only key into a futures form, and fills once the user confirms', async () => {
     const { fill, deliver } = service();
-    const token = open(fill, 'both');
+    const token = await open(fill, 'both');
     expect(await fill.choose(token, 'spot-only', [], picker)).toEqual({ status: 'confirm', risks: ['no-futures'] });
     expect(deliver).not.toHaveBeenCalled();
     expect(await fill.choose(token, 'spot-only', ['no-futures'], picker)).toEqual({ status: 'filled', host: 'app.3commas.io' });
@@ -91,7 +91,7 @@ describe('the bind preflight in a fill session', () => {
 
   it('asks before filling a read-only key, whatever the scope', async () => {
     const { fill, deliver } = service();
-    expect(await fill.choose(open(fill, null), 'read-only', [], picker)).toEqual({ status: 'confirm', risks: ['cannot-trade'] });
+    expect(await fill.choose(await open(fill, null), 'read-only', [], picker)).toEqual({ status: 'confirm', risks: ['cannot-trade'] });
     expect(deliver).not.toHaveBeenCalled();
   });
 
@@ -104,7 +104,7 @@ describe('the bind preflight in a fill session', () => {
       ['both', 'permissions-unknown'],
     ] as const) {
       const { fill } = service();
-      expect(await fill.choose(open(fill, scope), id, [], picker), `${scope} ${id}`).toEqual({ status: 'filled', host: 'app.3commas.io' });
+      expect(await fill.choose(await open(fill, scope), id, [], picker), `${scope} ${id}`).toEqual({ status: 'filled', host: 'app.3commas.io' });
     }
   });
 });

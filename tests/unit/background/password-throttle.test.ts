@@ -5,7 +5,7 @@ import { backgroundFor } from './handler-setup';
 
 const MASTER = 'password-1';
 const BACKUP = 'violet canoe drifts north';
-const page = { context: 'extension-page' as const, url: '' };
+const page = { context: 'popup' as const, url: '' };
 
 /** Handlers on a fake clock, with the vault created (and so unlocked). */
 async function setup() {

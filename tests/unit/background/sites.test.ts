@@ -116,15 +116,16 @@ describe('SitesService', () => {
 });
 
 describe('FillService on a site the user added', () => {
-  const lock = { current: async () => null, require: async () => Promise.reject(new Error('locked')) } as unknown as LockService;
+  const lock = { current: async () => null, isUnlocked: async () => false, require: async () => Promise.reject(new Error('locked')) } as unknown as LockService;
   const caller = (url: string): Caller => ({ context: 'platform-content', url, tabId: 3, frameId: 0 });
 
-  it('opens a picker only for the platform the site was added as, on that exact origin', () => {
+  it('opens a picker only for the platform the site was added as, on that exact origin', async () => {
     const added = new Map([['https://octobot.example.net:5001', 'octobot']]);
     const fill = new FillService({
       lock,
       changed: () => undefined,
       deliver: async () => ({ ok: true }),
+      openWindow: async () => ({ windowId: 1, tabId: 2 }),
       userSitePlatform: (url) => {
         try {
           return added.get(new URL(url).origin) ?? null;
@@ -133,12 +134,12 @@ describe('FillService on a site the user added', () => {
         }
       },
     });
-    expect(fill.open('octobot', 'binance', caller('https://octobot.example.net:5001/accounts')).token).toMatch(/^[\w-]{24}$/);
-    expect(() => fill.open('hummingbot', null, caller('https://octobot.example.net:5001/accounts'))).toThrow(/own address/);
-    expect(() => fill.open('threecommas', null, caller('https://octobot.example.net:5001/accounts'))).toThrow(/own address/);
-    expect(() => fill.open('octobot', null, caller('https://octobot.example.net/accounts'))).toThrow(/own address/);
-    expect(() => fill.open('octobot', null, caller('http://octobot.example.net:5001/accounts'))).toThrow(/own address/);
-    expect(fill.open('threecommas', null, caller('https://app.3commas.io/accounts/new')).token).toBeTruthy();
-    expect(() => fill.open('threecommas', null, caller('https://app.3commas.io:444/accounts/new'))).toThrow(/own address/);
+    expect((await fill.open('octobot', 'binance', caller('https://octobot.example.net:5001/accounts'))).token).toMatch(/^[\w-]{24}$/);
+    await expect(fill.open('hummingbot', null, caller('https://octobot.example.net:5001/accounts'))).rejects.toThrow(/own address/);
+    await expect(fill.open('threecommas', null, caller('https://octobot.example.net:5001/accounts'))).rejects.toThrow(/own address/);
+    await expect(fill.open('octobot', null, caller('https://octobot.example.net/accounts'))).rejects.toThrow(/own address/);
+    await expect(fill.open('octobot', null, caller('http://octobot.example.net:5001/accounts'))).rejects.toThrow(/own address/);
+    expect((await fill.open('threecommas', null, caller('https://app.3commas.io/accounts/new'))).token).toBeTruthy();
+    await expect(fill.open('threecommas', null, caller('https://app.3commas.io:444/accounts/new'))).rejects.toThrow(/own address/);
   });
 });

@@ -46,7 +46,7 @@ describe('permissions in messages: futures is optional, and a boolean when prese
 });
 
 describe('fill.open carries the trading scope', () => {
-  const open = (extra: Record<string, unknown>) => validators['fill.open']({ platform: 'threecommas', exchange: 'htx', pageIps: [], ...extra });
+  const open = (extra: Record<string, unknown>) => validators['fill.open']({ platform: 'threecommas', exchange: 'htx', pageIps: [], canProveVisible: true, ...extra });
 
   it('accepts each scope, and null when the form shows none', () => {
     for (const scope of ['spot', 'futures', 'both', null]) expect(open({ scope }), String(scope)).toBe(true);

@@ -11,10 +11,11 @@ const key: PickerKey = {
   risk: { withdraw: false, noIpWhitelist: false },
   boundElsewhere: [],
   missingIps: [],
+  pageIpsMissing: [],
   preflight: 'no-futures',
 };
 
-const session: PickerSession = { host: 'app.3commas.io', platformName: '3Commas', exchange: 'htx', scope: 'futures', locked: false, keys: [key] };
+const session: PickerSession = { host: 'app.3commas.io', platformName: '3Commas', exchange: 'htx', scope: 'futures', locked: false, keys: [key], surface: 'frame', refusedPageIps: [] };
 
 describe('what the picker says before a bind Keyward expects to be denied', () => {
   it('states the platform’s answer for a read-only key, naming the platform and the exchange', () => {
