@@ -52,6 +52,8 @@ export interface FillDeps {
   openWindow?: (token: string, pageTabId: number) => Promise<{ windowId: number; tabId: number }>;
   /** Closes a picker window once its fill is done or its session is replaced. */
   closeWindow?: (windowId: number) => void;
+  /** Brings the page's window back to the front: the user's next step (Save) is there. */
+  focusPage?: (tabId: number) => void;
   /** The self-hosted platform (or "generic") the user added this page's https origin as. */
   userSitePlatform?: (url: string) => string | null;
   now?: () => number;
@@ -259,6 +261,7 @@ export class FillService {
         { platformHost: session.host, boundAt: this.now() },
       ],
     }));
+    if (session.picker.surface === 'window') this.deps.focusPage?.(session.tabId);
     this.forget(token);
     this.deps.changed();
     return { status: 'filled', host: session.host };

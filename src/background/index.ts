@@ -134,6 +134,12 @@ function build(db: VaultDb) {
       if (created.id === undefined || tabId === undefined) throw new Error('no picker window');
       return { windowId: created.id, tabId };
     },
+    focusPage: (tabId) => {
+      void browser.tabs
+        .get(tabId)
+        .then((tab) => (tab.windowId === undefined ? undefined : browser.windows.update(tab.windowId, { focused: true })))
+        .catch(() => undefined);
+    },
     // After a moment, so the window can say "Filled" (or the user sees it replaced).
     closeWindow: (windowId) => {
       setTimeout(() => void browser.windows.remove(windowId).catch(() => undefined), PICKER_WINDOW.closeAfterMs);

@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import type { ElementHandle, Frame, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type FirefoxSession,
@@ -10,11 +10,13 @@ import {
   launchFirefox,
   startFixtureServer,
 } from './harness';
+import { FILL_BUTTON, clickWhere, closePickerWindows, fieldValues, hasPickerFrame, keyButton, openPickerWindow, pickerText, sendFrom } from './firefox-fill-driver';
 
 /**
  * Filling a platform's bind form in Firefox (3Commas fixture, React-style controlled inputs):
- * Keyward's button, a trusted click, the picker frame, the key chosen there; the exact values
- * land in the inputs, survive the page's re-renders, and the binding is recorded.
+ * Keyward's button, a trusted click, Keyward's own picker window (Firefox cannot prove a framed
+ * picker is seen, so none is ever put in the page), the key chosen there; the exact values land
+ * in the inputs, survive the page's re-renders, and the binding is recorded.
  *
  * The page is opened without a port: the harness rewrites port 443 to the fixture server
  * (network.socket.forcePort), since the content script and the background accept an official
@@ -28,26 +30,12 @@ const URL_3COMMAS = 'https://app.3commas.io/accounts/new/';
 const PASSWORD = 'firefox-fill-password';
 const LABEL = 'okx bot';
 const OKX = { apiKey: '3f8e4c2a-7b1d-4e9f-a6c5-0d2b8e7f1a93', secret: '9C4E1A7B3D5F2E8A6C0B4D9E1F3A5C7B', passphrase: 'Tr4d1ng-Passphrase!' };
-const FILL_BUTTON = 'keyward-inline[data-keyward="fill-button"]';
 
 let server: FixtureServer;
 let session: FirefoxSession;
 let popup: Page;
 
-type Reply<T> = { ok: boolean; data: T; error?: { code: string } };
-
-async function send<T>(type: string, payload: unknown, from: Page = popup): Promise<Reply<T>> {
-  return from.evaluate(
-    (t: string, p: unknown) =>
-      (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime.sendMessage({
-        keyward: 1,
-        type: t,
-        payload: p,
-      }),
-    type,
-    payload,
-  ) as Promise<Reply<T>>;
-}
+const send = <T>(type: string, payload: unknown, from: Page = popup) => sendFrom<T>(from, type, payload);
 
 function input(exchange: string, label: string, creds: { apiKey: string; secret: string; passphrase?: string }, withdraw: boolean) {
   return {
@@ -66,29 +54,8 @@ function input(exchange: string, label: string, creds: { apiKey: string; secret:
   };
 }
 
-/**
- * A trusted click at the centre of the first element matching the predicate. The page rebuilds
- * its DOM on every state change, so the point is taken fresh and clicked at once (a handle could
- * be detached by the time it is clicked).
- */
-async function clickWhere(page: Page, selector: string, text: string | null): Promise<void> {
-  const handle = await page.waitForFunction(
-    (s: string, t: string | null) => {
-      const el = [...document.querySelectorAll(s)].find((e) => t === null || e.textContent?.trim() === t);
-      if (!el) return null;
-      el.scrollIntoView({ block: 'nearest' });
-      const r = el.getBoundingClientRect();
-      return r.width > 0 && r.height > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
-    },
-    { timeout: 10_000 },
-    selector,
-    text,
-  );
-  const point = (await handle.jsonValue()) as { x: number; y: number };
-  await page.mouse.click(point.x, point.y);
-}
-
 async function openForm(exchange: string, url = URL_3COMMAS): Promise<Page> {
+  await closePickerWindows(session.browser);
   const page = await session.browser.newPage();
   await page.goto(url);
   await clickWhere(page, '[role="combobox"]', null);
@@ -96,52 +63,6 @@ async function openForm(exchange: string, url = URL_3COMMAS): Promise<Page> {
   await page.waitForFunction((e: string) => document.querySelector('[role="combobox"]')?.textContent?.includes(e), {}, exchange);
   await page.waitForSelector(FILL_BUTTON, { timeout: 10_000 });
   return page;
-}
-
-/** A real (trusted) click on Keyward's button, which lives in a closed shadow root. */
-async function clickKeyward(page: Page): Promise<void> {
-  const host = await page.waitForSelector(FILL_BUTTON, { timeout: 10_000 });
-  await host?.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-  const box = await host?.boundingBox();
-  if (!box) throw new Error('no Keyward button');
-  await page.mouse.click(box.x + 20, box.y + box.height / 2);
-}
-
-/**
- * The picker's frame (an extension page inside the platform's page). Over BiDi puppeteer never
- * sees the iframe's navigation to moz-extension:// (frame.url() stays about:blank, as goto() on an
- * extension page never settles), so each child frame is asked for its own location instead.
- */
-async function picker(page: Page): Promise<Frame> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      if (frame === page.mainFrame()) continue;
-      const href = await frame.evaluate(() => location.href).catch(() => '');
-      if (href.includes('/src/picker/picker.html')) return frame;
-    }
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  throw new Error('no picker');
-}
-
-/**
- * The picker's enabled button for this key. Polled with plain queries: a waitForFunction that
- * returns an element has failed now and then over WebDriver BiDi while the frame was changing.
- */
-async function keyButton(frame: Frame, label: string): Promise<ElementHandle<Element>> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    for (const button of await frame.$$('button').catch(() => [])) {
-      if (await button.evaluate((b, l) => (b.textContent ?? '').includes(l) && !(b as HTMLButtonElement).disabled, label).catch(() => false)) return button;
-    }
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  throw new Error(`no enabled picker button for ${label}`);
-}
-
-async function fieldValues(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...document.querySelectorAll('input')].filter((i) => i.type !== 'search').map((i) => i.value));
 }
 
 beforeAll(async () => {
@@ -168,10 +89,10 @@ describe('filling a bind form in Firefox', () => {
   it('fills the chosen key, exact and kept across re-renders, and records the binding', async () => {
     const page = await openForm('OKX');
     expect(await fieldValues(page)).not.toContain(OKX.secret);
-    await clickKeyward(page);
-    const frame = await picker(page);
-    const key = await keyButton(frame, LABEL);
-    expect(await frame.evaluate(() => document.body.innerText)).toContain('app.3commas.io');
+    const window = await openPickerWindow(session.browser, page);
+    const key = await keyButton(window, LABEL);
+    expect(await hasPickerFrame(page)).toBe(false);
+    expect(await pickerText(window)).toContain('app.3commas.io');
     expect(await fieldValues(page)).not.toContain(OKX.secret); // nothing reaches the page before the choice
     await key.click();
     await expect.poll(() => fieldValues(page), { timeout: 10_000 }).toEqual(expect.arrayContaining([OKX.apiKey, OKX.secret, OKX.passphrase]));
@@ -189,35 +110,21 @@ describe('filling a bind form in Firefox', () => {
 
   it('opens the picker and fills under a strict page CSP (frame-src self)', async () => {
     const page = await openForm('OKX', 'https://app.3commas.io/accounts/new/?csp=strict');
-    await clickKeyward(page);
-    const frame = await picker(page);
-    await (await keyButton(frame, LABEL)).click();
+    await (await keyButton(await openPickerWindow(session.browser, page), LABEL)).click();
     await expect.poll(() => fieldValues(page), { timeout: 10_000 }).toEqual(expect.arrayContaining([OKX.apiKey, OKX.secret, OKX.passphrase]));
     await page.close();
   });
 
-  // Firefox has no IntersectionObserver v2: the content script's own checks just before the fill
-  // are the defence against a page that fades itself (or covers a field) under the picker.
-  it('never fills when the page is faded, a field covered, or a click-through decoy laid over the picker', async () => {
-    for (const attack of ['fade', 'cover', 'decoy'] as const) {
+  // The choice is made in Keyward's window, but the fill happens in the page: the content script's
+  // own checks just before writing refuse a page that faded itself or covered a field meanwhile.
+  it('never fills when the page is faded or a field covered while the key is chosen in Keyward’s window', async () => {
+    for (const attack of ['fade', 'cover'] as const) {
       const page = await openForm('OKX');
-      await clickKeyward(page);
-      const frame = await picker(page);
-      const key = await keyButton(frame, LABEL);
+      const window = await openPickerWindow(session.browser, page);
+      const key = await keyButton(window, LABEL);
       await page.evaluate((how: string) => {
         if (how === 'fade') {
           document.body.style.opacity = '0.05';
-          return;
-        }
-        if (how === 'decoy') {
-          // A decoy painted over the picker that lets the click through to it (DEF CON 33).
-          const host = document.querySelector('keyward-inline[data-keyward="picker"]');
-          if (!host) return;
-          const p = host.getBoundingClientRect();
-          const decoy = document.createElement('div');
-          decoy.textContent = 'Click to claim your reward';
-          decoy.style.cssText = `position:absolute;left:${p.left + scrollX}px;top:${p.top + scrollY}px;width:${p.width}px;height:${p.height}px;background:#fff;z-index:99;pointer-events:none`;
-          document.body.append(decoy);
           return;
         }
         const secret = [...document.querySelectorAll('input')].filter((i) => i.type !== 'search')[2];
@@ -228,10 +135,32 @@ describe('filling a bind form in Firefox', () => {
         document.body.append(cover);
       }, attack);
       await key.click();
-      await expect.poll(() => frame.evaluate(() => document.body.innerText), { timeout: 10_000 }).toMatch(/Not filled/);
+      await expect.poll(() => pickerText(window), { timeout: 10_000 }).toMatch(/Not filled/);
       expect(await fieldValues(page), attack).not.toContain(OKX.secret);
       await page.close();
     }
+  });
+
+  it('never asks for the master password in the page: a locked vault unlocks in Keyward’s window while the page steals focus', async () => {
+    expect((await send('vault.lock', {})).ok).toBe(true);
+    const page = await openForm('OKX');
+    await page.evaluate(() => {
+      const thief = document.createElement('input');
+      thief.id = 'thief';
+      document.body.prepend(thief);
+      setInterval(() => thief.focus(), 5);
+    });
+    const window = await openPickerWindow(session.browser, page);
+    expect(await hasPickerFrame(page)).toBe(false);
+    await window.waitForSelector('#picker-password', { timeout: 10_000 });
+    await window.focus('#picker-password');
+    await window.keyboard.type(PASSWORD);
+    expect(await page.$eval('#thief', (i) => (i as HTMLInputElement).value)).toBe('');
+    await clickWhere(window, 'button[type="submit"]', 'Unlock');
+    await (await keyButton(window, LABEL)).click();
+    await expect.poll(() => fieldValues(page), { timeout: 10_000 }).toEqual(expect.arrayContaining([OKX.apiKey, OKX.secret, OKX.passphrase]));
+    expect(await page.$eval('#thief', (i) => (i as HTMLInputElement).value)).toBe('');
+    await page.close();
   });
 });
 
@@ -333,10 +262,9 @@ describe('a self-hosted OctoBot added in the popup, filled in Firefox', () => {
     await page.reload();
     await page.waitForSelector('.card-body[name="binance"] a.editable', { timeout: 10_000 });
     expect(await octobotBinance(page)).toEqual({ apiKey: '*********', secret: '*********' });
-    await clickKeyward(page);
-    const frame = await picker(page);
+    const frame = await openPickerWindow(octoSession.browser, page);
     const key = await keyButton(frame, OCTOBOT_LABEL);
-    expect(await frame.evaluate(() => document.body.innerText)).toContain('octobot.local');
+    expect(await pickerText(frame)).toContain('octobot.local');
     expect(await octobotBinance(page)).toEqual({ apiKey: '*********', secret: '*********' }); // nothing before the choice
     // A person reads the picker before choosing: longer than one of the content script's scans
     // (250 ms), so whatever the page settles into after the picker opened is what gets filled.
@@ -349,7 +277,7 @@ describe('a self-hosted OctoBot added in the popup, filled in Firefox', () => {
         async () => {
           const values = await octobotBinance(page);
           if (values.apiKey === '*********' && refusal === null) {
-            const said = await frame.evaluate(() => document.body.innerText).catch(() => '');
+            const said = await pickerText(frame);
             if (said.includes('Not filled')) refusal = said.trim();
           }
           return refusal ?? values;

@@ -61,10 +61,14 @@ export function installDecoy([kind, selector]: readonly [Decoy, string]): boolea
     case 'filter':
       (target.parentElement ?? target).style.filter = 'brightness(0)';
       return true;
-    case 'scale':
-      (target.parentElement ?? target).style.transform = 'scale(0.01)';
-      (target.parentElement ?? target).style.transformOrigin = `${r.left}px ${r.top}px`;
+    case 'scale': {
+      // Shrunk to a dot in place: the origin is the button's corner, in its parent's own box.
+      const parent = target.parentElement ?? target;
+      const p = parent.getBoundingClientRect();
+      parent.style.transformOrigin = `${r.left - p.left}px ${r.top - p.top}px`;
+      parent.style.transform = 'scale(0.01)';
       return true;
+    }
     case 'hidden':
       target.style.setProperty('opacity', '0', 'important');
       return true;
