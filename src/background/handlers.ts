@@ -144,7 +144,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return status();
     },
 
-    'keys.list': async () => ({ keys: await (await lock.require()).list() }),
+    // Damaged records too, marked: the user must see them (and can delete them); fills never get them.
+    'keys.list': async () => ({ keys: await (await lock.require()).listAll() }),
 
     'keys.add': async ({ input }) => {
       const key = await (await lock.require()).add(input);
@@ -224,8 +225,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         { admit: () => captureLimits.admit(caller.tabId) },
       );
       // If the vault is open, take this record in now so the popup shows it at once; only this
-      // one, since rescanning every record per capture made a flood cost quadratic time.
-      await (await lock.current())?.adoptSealed([result.id]);
+      // one, since rescanning every record per capture made a flood cost quadratic time. A new
+      // record was sealed just now under a fresh id, with the vault open: not a capture made while
+      // locked. A duplicate may be a record that was waiting sealed, so it is judged as one.
+      await (await lock.current())?.adoptSealed([result.id], { fresh: !result.duplicate });
       deps.changed();
       return result;
     },

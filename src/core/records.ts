@@ -99,9 +99,22 @@ export interface KeySummary extends KeyDetails {
   exchange: ExchangeId;
   createdAt: number;
   updatedAt: number;
+  /** Computed from the decrypted, authenticated permissions and IP whitelist. */
   risk: RiskFlags;
   /** Still sealed to the capture key: opened and re-encrypted at the next unlock. */
   pendingAdoption: boolean;
+  /**
+   * Captured while the vault was locked: sealed to the public key, which anyone able to write the
+   * browser profile can use too, so the user is asked to check the key is theirs. `page` is where
+   * the record says it was captured, `at` when.
+   */
+  capturedWhileLocked?: { at: number; page: string };
+  /**
+   * Set when the stored record failed its integrity check (words for the user). Such a key is
+   * never filled, revealed, copied, exported or re-encrypted; only its id, exchange and date are
+   * filled in, from the record's clear part, and the rest of the summary is empty.
+   */
+  damaged?: string;
 }
 
 export interface NewKeyInput {

@@ -53,6 +53,14 @@ export function formatDateTime(ms: number): string {
   return dateTimeFormat.format(ms);
 }
 
+/**
+ * A key sealed while the vault was locked could have been planted by anything able to write the
+ * browser profile (the public key it is sealed to is stored in clear): the user is asked to check.
+ */
+export function capturedWhileLockedNote(captured: { at: number; page: string }): string {
+  return `Captured while the vault was locked, from ${captured.page || 'a page it does not name'} at ${formatDateTime(captured.at)}: check it is yours.`;
+}
+
 function plural(n: number, unit: string): string {
   return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }

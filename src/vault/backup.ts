@@ -57,8 +57,7 @@ function headerAad(file: Pick<BackupFile, 'format' | 'version' | 'createdAt' | '
 export async function exportBackup(vault: UnlockedVault, password: string, kdf: KdfParams): Promise<string> {
   if (password.length === 0) throw new VaultError('invalid-input', 'A backup password is required.');
   const entries: BackupEntry[] = [];
-  for (const record of await vault.allRecords()) {
-    const { credentials, details } = await vault.openRecord(record);
+  for (const { record, credentials, details } of await vault.exportable()) {
     entries.push({
       exchange: record.exchange,
       createdAt: record.createdAt,

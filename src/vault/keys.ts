@@ -9,7 +9,12 @@ import type { KdfParams } from './kdf';
 export const aad = {
   vaultKey: (kdf: KdfParams, salt: string) =>
     `keyward/vault-key/v1|${kdf.algorithm}|${kdf.version}|${kdf.memoryKiB}|${kdf.iterations}|${kdf.parallelism}|${salt}`,
-  sealPrivateKey: () => 'keyward/seal-private-key/v1',
+  /**
+   * The vault version is bound here, under the vault key: a profile writer can set the clear
+   * version back to 1, but cannot make a version-2 capture key open as version 1, so cannot make
+   * Keyward "migrate" (trust) records again.
+   */
+  sealPrivateKey: (version: 1 | 2) => `keyward/seal-private-key/v${version}`,
   credentials: (id: string, exchange: ExchangeId) => `keyward/credentials/v1|${id}|${exchange}`,
   details: (id: string, exchange: ExchangeId) => `keyward/details/v1|${id}|${exchange}`,
   observed: (id: string, exchange: ExchangeId) => `keyward/observed/v1|${id}|${exchange}`,

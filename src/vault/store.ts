@@ -5,10 +5,27 @@ import { VaultError } from './errors';
 import type { KdfParams } from './kdf';
 import type { SealedBox } from './seal';
 
+/**
+ * The ids of every record ever adopted (written under the vault key), with an HMAC under the
+ * vault's integrity key. A sealed box is accepted only for a record whose id is not here.
+ */
+export interface AdoptedIndex {
+  ids: string[];
+  mac: string;
+}
+
+/**
+ * Version 1: records carry no tag. Version 2: adopted records carry one, and `adopted` lists
+ * them. The clear number only keeps older Keyward builds out; which version a vault really is
+ * comes from the associated data of its wrapped capture key (see aad.sealPrivateKey), which a
+ * profile writer cannot change back.
+ */
+export type VaultVersion = 1 | 2;
+
 /** The vault's clear header: how to derive the key, and the wrapped keys. */
 export interface VaultMeta {
   format: 'keyward-vault';
-  version: 1;
+  version: VaultVersion;
   kdf: KdfParams;
   salt: string;
   /** HMAC of a constant under the key-encryption key: tells a wrong password from tampering. */
@@ -20,21 +37,32 @@ export interface VaultMeta {
   fingerprintSalt: string;
   createdAt: number;
   passwordChangedAt: number;
+  /** Version 2. Absent or failing its tag: no sealed record is trusted until it is rebuilt. */
+  adopted?: AdoptedIndex;
 }
 
 export interface StoredKey {
-  v: 1;
+  /** 1: written before records were authenticated (migrated at unlock); 2: tagged when adopted. */
+  v: 1 | 2;
   id: string;
   exchange: ExchangeId;
   createdAt: number;
   updatedAt: number;
   /** HMAC-SHA256(fingerprintSalt, exchange + API key): finds the same key twice, reveals nothing. */
   fingerprint: string;
+  /**
+   * A hint for the toolbar badge while locked, and nothing more: anyone who can write the profile
+   * can change it, so every decision reads the risk of the decrypted, authenticated details.
+   */
   risk: RiskFlags;
   credentials: AeadBox | SealedBox;
   details: AeadBox | SealedBox;
   /** What the exchange's key list showed while the vault was locked; merged at the next unlock. */
   observed?: SealedBox;
+  /** Adopted records: HMAC-SHA256 under the vault's integrity key (integrity.ts says over what). */
+  mac?: string;
+  /** Adopted from a capture sealed while the vault was locked: shown so the user checks it. */
+  capturedWhileLocked?: boolean;
 }
 
 export interface VaultSchema extends DBSchema {

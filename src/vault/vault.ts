@@ -1,3 +1,4 @@
+import type { IDBPTransaction } from 'idb';
 import {
   type Credentials,
   type ExchangeId,
@@ -14,11 +15,12 @@ import { normaliseCredential } from '../core/credential-format';
 import { type AeadBox, aeadDecrypt, aeadEncrypt, importAesKey, isAeadBox } from './aead';
 import { type Bytes, equalBytes, fromBase64, randomBytes, toBase64, wipe } from './bytes';
 import { decodeJson, encodeJson, parseCredentials, parseDetails } from './codec';
-import { VaultError } from './errors';
+import { VaultError, isVaultError } from './errors';
+import { deriveIntegrityKey, openIndex, recordMac, sealIndex, verifyRecordMac } from './integrity';
 import { KDF_TARGET, type KdfParams, assertUsableKdf, belowTarget, deriveKek } from './kdf';
 import { aad, apiKeyFingerprint, kekCheck, newRecordId } from './keys';
 import { type SealedBox, generateSealKeyPair, importSealPrivateKey, isSealedBox, openSealed, seal } from './seal';
-import type { StoredKey, VaultDb, VaultMeta } from './store';
+import type { StoredKey, VaultDb, VaultMeta, VaultSchema } from './store';
 
 export interface VaultOptions {
   /** The parameters new vaults get and older ones are raised to at unlock. */
@@ -62,11 +64,16 @@ export interface Observation {
   ipWhitelist: string[] | null;
 }
 
-function observedRisk(current: RiskFlags, seen: Observation): RiskFlags {
+/**
+ * The clear hint flags after the key list was seen while locked: raised, never lowered. Anything
+ * can call this path with the vault locked (and anyone who can write the profile can edit the
+ * flags anyway), so it may add a warning to the badge but never take one away.
+ */
+function raisedHint(current: RiskFlags, seen: Observation): RiskFlags {
   return {
-    withdraw: seen.permissions ? seen.permissions.withdraw : current.withdraw,
-    transfer: seen.permissions ? seen.permissions.transfer : current.transfer,
-    noIpWhitelist: seen.ipWhitelist ? seen.ipWhitelist.length === 0 : current.noIpWhitelist,
+    withdraw: current.withdraw || seen.permissions?.withdraw === true,
+    transfer: current.transfer || seen.permissions?.transfer === true,
+    noIpWhitelist: current.noIpWhitelist || (seen.ipWhitelist !== null && seen.ipWhitelist.length === 0),
   };
 }
 
@@ -95,6 +102,30 @@ function applyObservation(details: KeyDetails, seen: Observation): KeyDetails {
   };
 }
 
+/**
+ * An observation sealed while locked, merged into a record that was already adopted. A sealed box
+ * is unauthenticated (the public key is in clear), so it may only add risk or fill in what was
+ * unknown: it can turn withdraw or transfer on and empty the whitelist, never the reverse. The
+ * key list seen again while the vault is open says the rest.
+ */
+function applyLockedObservation(details: KeyDetails, seen: Observation): KeyDetails {
+  const stored = details.permissions;
+  let permissions = stored;
+  if (seen.permissions) {
+    permissions =
+      stored === null
+        ? observedPermissions(seen.permissions, null)
+        : {
+            ...stored,
+            withdraw: stored.withdraw || seen.permissions.withdraw,
+            transfer: stored.transfer || seen.permissions.transfer,
+          };
+  }
+  const emptied = seen.ipWhitelist !== null && seen.ipWhitelist.length === 0;
+  const ipWhitelist = seen.ipWhitelist && (details.ipWhitelist === null || emptied) ? seen.ipWhitelist : details.ipWhitelist;
+  return { ...details, permissions, ipWhitelist };
+}
+
 function parseObservation(value: unknown): Observation {
   const v = value as Partial<Observation> | null;
   if (!v || !('permissions' in v) || !('ipWhitelist' in v)) throw new VaultError('corrupt', 'A stored observation has the wrong shape.');
@@ -120,7 +151,7 @@ function parseMeta(value: unknown): VaultMeta {
   if (typeof value !== 'object' || value === null) throw new VaultError('no-vault', 'No vault exists yet.');
   const meta = value as Partial<VaultMeta>;
   if (meta.format !== 'keyward-vault') throw new VaultError('corrupt', 'The stored vault header is not Keyward\'s.');
-  if (meta.version !== 1) {
+  if (meta.version !== 1 && meta.version !== 2) {
     throw new VaultError('newer-format', 'This vault was written by a newer Keyward; update the extension.');
   }
   assertUsableKdf(meta.kdf);
@@ -205,6 +236,8 @@ export class Vault {
   private writes = 0;
   /** Captures are stored one at a time, so two cannot both take the last pending place. */
   private sealing: Promise<unknown> = Promise.resolve();
+  /** The open vault, while there is one: risk is then counted from authenticated details. */
+  private unlocked: UnlockedVault | null = null;
 
   constructor(
     private readonly db: VaultDb,
@@ -230,16 +263,19 @@ export class Vault {
     const vaultKey = await importAesKey(vaultKeyRaw);
     const pair = await generateSealKeyPair();
     const now = this.now();
+    const integrityKey = deriveIntegrityKey(vaultKeyRaw);
     const meta: VaultMeta = {
       format: 'keyward-vault',
-      version: 1,
+      version: 2,
       ...(await wrapVaultKey(password, vaultKeyRaw, this.kdfTarget)),
       sealPublicKey: toBase64(pair.publicKeyRaw),
-      wrappedSealPrivateKey: await aeadEncrypt(vaultKey, pair.privateKeyPkcs8, aad.sealPrivateKey()),
+      wrappedSealPrivateKey: await aeadEncrypt(vaultKey, pair.privateKeyPkcs8, aad.sealPrivateKey(2)),
       fingerprintSalt: toBase64(randomBytes(32)),
       createdAt: now,
       passwordChangedAt: now,
+      adopted: sealIndex(integrityKey, []),
     };
+    wipe(integrityKey);
     wipe(pair.privateKeyPkcs8);
     // add, not put: two racing creates must not overwrite each other's vault.
     await this.db.add('meta', meta, 'vault').catch(() => {
@@ -254,10 +290,11 @@ export class Vault {
     const vaultKeyRaw = await unwrapVaultKey(password, meta);
     let current = meta;
     if (belowTarget(meta.kdf, this.kdfTarget)) {
-      current = { ...meta, ...(await wrapVaultKey(password, vaultKeyRaw, this.kdfTarget)) };
-      await this.replaceMeta(meta, current);
+      current = await this.replaceMeta(meta, await wrapVaultKey(password, vaultKeyRaw, this.kdfTarget));
     }
     const unlocked = await this.open(vaultKeyRaw, current);
+    // Captures sealed while locked, and observations of the key list, are taken in now; a record
+    // that fails its checks is left as it is and shown as damaged.
     await unlocked.adoptSealed();
     return unlocked;
   }
@@ -267,31 +304,52 @@ export class Vault {
     return this.open(vaultKeyRaw, await this.meta());
   }
 
-  /** Writes a new header only if nobody changed it meanwhile (a password change in another tab). */
-  async replaceMeta(expected: VaultMeta, next: VaultMeta): Promise<void> {
+  /**
+   * Rewraps the vault key: writes the new wrapping only if nobody changed it meanwhile (a password
+   * change in another tab). Only these fields change: the rest of the header, the adopted index
+   * above all, is taken as stored now, so an adoption during the KDF is not undone.
+   */
+  async replaceMeta(
+    expected: VaultMeta,
+    change: Pick<VaultMeta, 'kdf' | 'salt' | 'kekCheck' | 'wrappedVaultKey'> & { passwordChangedAt?: number },
+  ): Promise<VaultMeta> {
     const tx = this.db.transaction('meta', 'readwrite');
     const stored = await tx.store.get('vault');
-    if (stored?.wrappedVaultKey.ct !== expected.wrappedVaultKey.ct) {
+    if (!stored || stored.wrappedVaultKey.ct !== expected.wrappedVaultKey.ct) {
       tx.abort();
       throw new VaultError('corrupt', 'The vault header changed during the operation; try again.');
     }
+    const next: VaultMeta = { ...stored, ...change };
     await tx.store.put(next, 'vault');
     await tx.done;
+    return next;
   }
 
   private async open(vaultKeyRaw: Bytes, meta: VaultMeta): Promise<UnlockedVault> {
     const vaultKey = await importAesKey(vaultKeyRaw);
-    const pkcs8 = await aeadDecrypt(vaultKey, meta.wrappedSealPrivateKey, aad.sealPrivateKey()).catch(
-      (error: unknown) => {
-        // The vault key itself checked out, so a failure here is not a wrong password.
-        throw error instanceof VaultError && error.code === 'tampered'
-          ? new VaultError('tampered', 'The vault\'s capture key was altered; refusing to unlock.')
-          : error;
-      },
-    );
-    const sealPrivateKey = await importSealPrivateKey(pkcs8);
-    wipe(pkcs8);
-    return new UnlockedVault(this, this.db, meta, vaultKeyRaw, vaultKey, sealPrivateKey, this.now);
+    const { pkcs8, version } = await openCaptureKey(vaultKey, meta);
+    let rewrapped: AeadBox | null = null;
+    try {
+      const sealPrivateKey = await importSealPrivateKey(pkcs8);
+      if (version === 1) rewrapped = await aeadEncrypt(vaultKey, pkcs8, aad.sealPrivateKey(2));
+      const unlocked = new UnlockedVault(this, this.db, meta, vaultKeyRaw, vaultKey, sealPrivateKey, this.now);
+      if (rewrapped) {
+        await unlocked.migrateFromVersion1(meta, rewrapped).catch((error: unknown) => {
+          unlocked.close();
+          throw error;
+        });
+      }
+      this.unlocked = unlocked;
+      return unlocked;
+    } finally {
+      wipe(pkcs8);
+    }
+  }
+
+  /** Called by UnlockedVault.close: the badge goes back to the clear hints. */
+  forget(unlocked: UnlockedVault): void {
+    if (this.unlocked === unlocked) this.unlocked = null;
+    this.riskCache = null;
   }
 
   /**
@@ -324,8 +382,9 @@ export class Vault {
     const id = newRecordId();
     const publicKey = decodeField(meta.sealPublicKey, 'public key');
     const now = this.now();
+    // No tag: the locked vault has no key. The adopted index is what says this id is new.
     const record: StoredKey = {
-      v: 1,
+      v: 2,
       id,
       exchange: input.exchange,
       createdAt: input.createdAt ?? now,
@@ -347,9 +406,10 @@ export class Vault {
   }
 
   /**
-   * The key list showed this key while the vault is locked: its clear risk flags change now (the
-   * badge is right at once), and the sealed observation is merged into its details at unlock.
-   * Returns false for a key Keyward does not hold.
+   * The key list showed this key while the vault is locked: its clear risk flags may rise now (the
+   * badge warns at once) but never fall, and the sealed observation is merged into its details at
+   * unlock (for an adopted key, only where it adds risk). Returns false for a key Keyward does
+   * not hold.
    */
   async observeLocked(exchange: ExchangeId, apiKey: string, seen: Observation): Promise<boolean> {
     const meta = await this.meta();
@@ -360,7 +420,7 @@ export class Vault {
     );
     const record = await this.db.getFromIndex('keys', 'byFingerprint', fingerprint);
     if (!record) return false;
-    const risk = observedRisk(record.risk, seen);
+    const risk = raisedHint(record.risk, seen);
     const observed = await seal(
       decodeField(meta.sealPublicKey, 'public key'),
       encodeJson(seen),
@@ -371,8 +431,22 @@ export class Vault {
     return true;
   }
 
-  /** Counts from the clear risk flags: works locked, for the toolbar badge and the popup. */
+  /**
+   * For the toolbar badge and the popup. While the vault is open, counted from the authenticated
+   * details (a damaged record counts as risky: it needs the user's attention); while locked, from
+   * the clear hint flags, the only thing readable then.
+   */
   async riskCount(): Promise<RiskCount> {
+    const open = this.unlocked;
+    if (open) {
+      const keys = await open.listAll().catch((error: unknown) => {
+        if (isVaultError(error, 'locked')) return null;
+        throw error;
+      });
+      if (keys) {
+        return { keys: keys.length, risky: keys.filter((key) => key.damaged !== undefined || isRisky(key.risk)).length };
+      }
+    }
     if (!this.riskCache) {
       const all = await this.db.getAll('keys');
       this.riskCache = { keys: all.length, risky: all.filter((key) => isRisky(key.risk)).length };
@@ -404,6 +478,22 @@ export class Vault {
   }
 }
 
+/**
+ * Opens the wrapped capture key, which also tells the vault's real version: the version is bound
+ * into the box's associated data, so it cannot be set back by editing the clear header.
+ */
+async function openCaptureKey(vaultKey: CryptoKey, meta: VaultMeta): Promise<{ pkcs8: Bytes; version: 1 | 2 }> {
+  for (const version of [2, 1] as const) {
+    try {
+      return { pkcs8: await aeadDecrypt(vaultKey, meta.wrappedSealPrivateKey, aad.sealPrivateKey(version)), version };
+    } catch (error) {
+      if (!isVaultError(error, 'tampered')) throw error;
+    }
+  }
+  // The vault key itself checked out, so a failure here is not a wrong password.
+  throw new VaultError('tampered', 'The vault\'s capture key was altered; refusing to unlock.');
+}
+
 /** Trims what a person may have pasted with stray spaces, and fills derived fields. */
 export function normaliseInput(input: NewKeyInput): { credentials: Credentials; details: KeyDetails } {
   const credentials: Credentials = {
@@ -426,13 +516,93 @@ export function normaliseInput(input: NewKeyInput): { credentials: Credentials; 
   return { credentials, details };
 }
 
+type KeysAndMeta = IDBPTransaction<VaultSchema, ('keys' | 'meta')[], 'readwrite'>;
+
+/** Ends a transaction that failed half way, so nothing of it is written. */
+function abandon(tx: KeysAndMeta): void {
+  try {
+    tx.abort();
+  } catch {
+    // Already finished or aborted: nothing was left to undo.
+  }
+}
+
+/** Why a record is shown as damaged, in words for the user. */
+const DAMAGE = {
+  sealedOverAdopted:
+    'It now holds a box sealed with the vault’s public key, which anyone able to write the browser profile can make, although this key had already been taken into the vault.',
+  mixed: 'Part of it was replaced by a box sealed with the vault’s public key, which anyone able to write the browser profile can make.',
+  unverifiable:
+    'It came in sealed, as a capture made while the vault was locked, but the vault’s list of adopted keys was altered, so it cannot be told apart from a planted key.',
+  altered: 'Its stored data was changed after Keyward wrote it.',
+  unreadable: 'Its encrypted contents do not open, or do not read as a key.',
+} as const;
+
+const REFUSAL =
+  'This key’s stored record failed Keyward’s integrity check (it was changed outside Keyward, or is damaged), so Keyward will not use it.';
+
+type Verdict =
+  | { kind: 'adopted'; capturedWhileLocked: boolean }
+  | { kind: 'pending' }
+  | { kind: 'damaged'; reason: string };
+
+type Usable = Exclude<Verdict, { kind: 'damaged' }>;
+
+/** The adopted ids, read when first needed: a record under the vault key never needs them. */
+type AdoptedIds = () => Promise<Set<string> | null>;
+
+interface Adoption {
+  /** The record as read: it is written over only if it is still exactly this. */
+  before: StoredKey;
+  after: StoredKey;
+  /** A sealed capture being adopted: its id must not be in the index yet, and goes into it. */
+  capture: boolean;
+  /** Stored by this worker just now, under a new random id, so it cannot have been adopted before. */
+  fresh: boolean;
+}
+
+export interface AdoptOptions {
+  /**
+   * The ids are captures this worker has just sealed as new records while the vault was open: not
+   * captured while locked, and known to be new even if the adopted index is damaged.
+   */
+  fresh?: boolean;
+}
+
+/** What the popup can show of a record that may not be used: its clear part, marked damaged. */
+function damagedSummary(record: StoredKey, reason: string): KeySummary {
+  return {
+    label: '',
+    account: '',
+    permissions: null,
+    ipWhitelist: null,
+    source: { kind: 'manual' },
+    bindings: [],
+    notes: '',
+    apiKeyTail: '',
+    id: record.id,
+    exchange: record.exchange,
+    createdAt: Number.isFinite(record.createdAt) ? record.createdAt : 0,
+    updatedAt: Number.isFinite(record.updatedAt) ? record.updatedAt : 0,
+    risk: { withdraw: false, transfer: false, noIpWhitelist: false },
+    pendingAdoption: false,
+    damaged: reason,
+  };
+}
+
 /**
  * The open vault. Held only by the background; dropped on lock. Keeps a decrypted index of
  * details (never credentials) so a popup listing a thousand keys does not decrypt a thousand boxes.
+ *
+ * Every record read is first judged (verdict): one under the vault key must carry a valid tag; one
+ * sealed to the public key is a capture only if its id was never adopted. Anything else is shown
+ * as damaged and never used, and its risk, like every key's, comes from the decrypted details.
  */
 export class UnlockedVault {
   private summaries: Map<string, KeySummary> | undefined;
   private closed = false;
+  /** HMAC key for the records' tags and the adopted index; zeroed with the vault key on lock. */
+  private readonly integrityKey: Bytes;
 
   constructor(
     readonly vault: Vault,
@@ -442,7 +612,9 @@ export class UnlockedVault {
     private readonly vaultKey: CryptoKey,
     private readonly sealPrivateKey: CryptoKey,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.integrityKey = deriveIntegrityKey(vaultKeyRaw);
+  }
 
   get header(): Readonly<VaultMeta> {
     return this.meta;
@@ -453,14 +625,17 @@ export class UnlockedVault {
   }
 
   /**
-   * Called by lock: zeroes the raw vault key so no copy outlives the lock in this heap, and drops
-   * the decrypted index. The CryptoKeys cannot be overwritten (WebCrypto keeps them outside
-   * script); they go with this object, and a handler still holding it can no longer open a box.
+   * Called by lock: zeroes the raw vault key (and the key derived from it) so no copy outlives the
+   * lock in this heap, and drops the decrypted index. The CryptoKeys cannot be overwritten
+   * (WebCrypto keeps them outside script); they go with this object, and a handler still holding
+   * it can no longer open a box.
    */
   close(): void {
     this.closed = true;
     wipe(this.vaultKeyRaw);
+    wipe(this.integrityKey);
     this.summaries = undefined;
+    this.vault.forget(this);
   }
 
   /** After close the raw key is zeros: comparing a password against it would say "wrong". */
@@ -474,26 +649,94 @@ export class UnlockedVault {
     return aeadDecrypt(this.vaultKey, box, boxAad);
   }
 
-  private async summarise(record: StoredKey): Promise<KeySummary> {
-    const details = parseDetails(decodeJson(await this.openBox(record.details, aad.details(record.id, record.exchange))));
+  /** The record as version 2, with its tag; after close the key is zeros, so this refuses. */
+  private tagged(record: StoredKey): StoredKey {
+    this.assertOpen();
+    const next: StoredKey = { ...record, v: 2 };
+    return { ...next, mac: recordMac(this.integrityKey, next) };
+  }
+
+  private adoptedIds(): AdoptedIds {
+    let read: Promise<Set<string> | null> | undefined;
+    return () => {
+      read ??= this.db.get('meta', 'vault').then((meta) => {
+        this.assertOpen();
+        return openIndex(this.integrityKey, meta?.adopted);
+      });
+      return read;
+    };
+  }
+
+  private async verdict(record: StoredKey, adopted: AdoptedIds): Promise<Verdict> {
+    this.assertOpen();
+    const sealedCredentials = isSealedBox(record.credentials);
+    if (sealedCredentials !== isSealedBox(record.details)) return { kind: 'damaged', reason: DAMAGE.mixed };
+    if (sealedCredentials) {
+      const ids = await adopted();
+      if (ids === null) return { kind: 'damaged', reason: DAMAGE.unverifiable };
+      if (ids.has(record.id)) return { kind: 'damaged', reason: DAMAGE.sealedOverAdopted };
+      return { kind: 'pending' };
+    }
+    if (record.v !== 2 || !verifyRecordMac(this.integrityKey, record)) return { kind: 'damaged', reason: DAMAGE.altered };
+    return { kind: 'adopted', capturedWhileLocked: record.capturedWhileLocked === true };
+  }
+
+  /** Throws `tampered`, saying why, for a record that may not be used. */
+  private async usable(record: StoredKey, adopted: AdoptedIds = this.adoptedIds()): Promise<Usable> {
+    const verdict = await this.verdict(record, adopted);
+    if (verdict.kind === 'damaged') throw new VaultError('tampered', `${REFUSAL} ${verdict.reason}`);
+    return verdict;
+  }
+
+  private async readDetails(record: StoredKey): Promise<KeyDetails> {
+    return parseDetails(decodeJson(await this.openBox(record.details, aad.details(record.id, record.exchange))));
+  }
+
+  private async readObservation(record: StoredKey): Promise<Observation> {
+    if (!record.observed) throw new VaultError('corrupt', 'No observation is stored.');
+    return parseObservation(decodeJson(await this.openBox(record.observed, aad.observed(record.id, record.exchange))));
+  }
+
+  private async summarise(record: StoredKey, adopted: AdoptedIds): Promise<KeySummary> {
+    const verdict = await this.verdict(record, adopted);
+    if (verdict.kind === 'damaged') return damagedSummary(record, verdict.reason);
+    let details: KeyDetails;
+    try {
+      details = await this.readDetails(record);
+    } catch (error) {
+      if (isVaultError(error, 'locked')) throw error;
+      return damagedSummary(record, DAMAGE.unreadable);
+    }
+    const lockedCapture = verdict.kind === 'pending' || verdict.capturedWhileLocked;
     return {
       ...details,
       id: record.id,
       exchange: record.exchange,
       createdAt: record.createdAt,
       updatedAt: record.updatedAt,
-      risk: record.risk,
-      pendingAdoption: isSealedBox(record.details) || isSealedBox(record.credentials),
+      // From the details just decrypted and authenticated, never from the clear hint.
+      risk: riskFlags(details),
+      pendingAdoption: verdict.kind === 'pending',
+      ...(lockedCapture
+        ? { capturedWhileLocked: { at: record.createdAt, page: details.source.kind === 'capture' ? details.source.url : '' } }
+        : {}),
     };
   }
 
-  async list(): Promise<KeySummary[]> {
+  /** Every key, damaged ones included (marked): what the popup lists. */
+  async listAll(): Promise<KeySummary[]> {
     if (!this.summaries) {
       const records = await this.db.getAll('keys');
-      const summaries = await Promise.all(records.map((record) => this.summarise(record)));
+      const adopted = this.adoptedIds();
+      const summaries = await Promise.all(records.map((record) => this.summarise(record, adopted)));
       this.summaries = new Map(summaries.map((summary) => [summary.id, summary]));
     }
     return [...this.summaries.values()];
+  }
+
+  /** The keys that may be used, which is what a fill offers: a damaged record is left out. */
+  async list(): Promise<KeySummary[]> {
+    return (await this.listAll()).filter((key) => key.damaged === undefined);
   }
 
   private async record(id: string): Promise<StoredKey> {
@@ -502,12 +745,16 @@ export class UnlockedVault {
     return record;
   }
 
+  /** Read from the store each time and judged again, so a change since the list was made counts. */
   async get(id: string): Promise<KeySummary> {
-    return this.summarise(await this.record(id));
+    const summary = await this.summarise(await this.record(id), this.adoptedIds());
+    if (summary.damaged !== undefined) throw new VaultError('tampered', `${REFUSAL} ${summary.damaged}`);
+    return summary;
   }
 
   async credentials(id: string): Promise<Credentials> {
     const record = await this.record(id);
+    await this.usable(record);
     return parseCredentials(decodeJson(await this.openBox(record.credentials, aad.credentials(id, record.exchange))));
   }
 
@@ -519,7 +766,7 @@ export class UnlockedVault {
     );
   }
 
-  /** Encrypts a complete record under the vault key, ready to be written. */
+  /** Encrypts and tags a complete record under the vault key, ready to be written with addAdopted. */
   async encryptRecord(
     id: string,
     exchange: ExchangeId,
@@ -527,8 +774,8 @@ export class UnlockedVault {
     details: KeyDetails,
     times: { createdAt: number; updatedAt: number },
   ): Promise<StoredKey> {
-    return {
-      v: 1,
+    return this.tagged({
+      v: 2,
       id,
       exchange,
       ...times,
@@ -536,7 +783,7 @@ export class UnlockedVault {
       risk: riskFlags(details),
       credentials: await aeadEncrypt(this.vaultKey, encodeJson(credentials), aad.credentials(id, exchange)),
       details: await aeadEncrypt(this.vaultKey, encodeJson(details), aad.details(id, exchange)),
-    };
+    });
   }
 
   async add(input: NewKeyInput): Promise<KeySummary> {
@@ -550,7 +797,7 @@ export class UnlockedVault {
       createdAt: input.createdAt ?? now,
       updatedAt: now,
     });
-    await this.db.add('keys', record).catch(async (error: unknown) => {
+    await this.addAdopted([record]).catch(async (error: unknown) => {
       if (await this.hasFingerprint(record.fingerprint)) {
         throw new VaultError('invalid-input', 'This API key is already in the vault.');
       }
@@ -559,24 +806,71 @@ export class UnlockedVault {
     return this.remember(record);
   }
 
+  /** Adds tagged records and lists their ids as adopted, in one transaction: all of it or none. */
+  private async addAdopted(records: readonly StoredKey[]): Promise<void> {
+    const tx = this.db.transaction(['keys', 'meta'], 'readwrite');
+    const keys = tx.objectStore('keys');
+    try {
+      await Promise.all([
+        ...records.map((record) => keys.add(record)),
+        this.extendIndex(
+          tx,
+          records.map((record) => record.id),
+        ),
+        tx.done,
+      ]);
+    } catch (error) {
+      abandon(tx);
+      throw error;
+    }
+  }
+
+  private async extendIndex(tx: KeysAndMeta, ids: readonly string[]): Promise<void> {
+    const meta = await tx.objectStore('meta').get('vault');
+    if (!meta) throw new VaultError('no-vault', 'No vault exists yet.');
+    this.assertOpen();
+    await this.writeIndex(tx, meta, openIndex(this.integrityKey, meta.adopted), ids);
+  }
+
+  /**
+   * Writes the adopted index with `ids` added. Synchronous between its reads and its write (the
+   * tags are computed in script), so the transaction stays open and two writers cannot lose each
+   * other's ids. A damaged index is rebuilt from every id stored now: any of them may have been
+   * adopted, so none may come back as a sealed capture.
+   */
+  private async writeIndex(tx: KeysAndMeta, meta: VaultMeta, known: Set<string> | null, ids: readonly string[]): Promise<void> {
+    const next = new Set(known ?? (await tx.objectStore('keys').getAllKeys()));
+    for (const id of ids) next.add(id);
+    this.assertOpen();
+    await tx.objectStore('meta').put({ ...meta, adopted: sealIndex(this.integrityKey, [...next]) }, 'vault');
+  }
+
   private async remember(record: StoredKey): Promise<KeySummary> {
     this.vault.keysChanged();
-    const summary = await this.summarise(record);
+    const summary = await this.summarise(record, this.adoptedIds());
     this.summaries?.set(summary.id, summary);
     return summary;
   }
 
   /** Changes details (label, notes, bindings...); credentials never change: a new key is a new record. */
   async updateDetails(id: string, change: (details: KeyDetails) => KeyDetails): Promise<KeySummary> {
-    const record = await this.record(id);
-    const current = parseDetails(decodeJson(await this.openBox(record.details, aad.details(id, record.exchange))));
+    let record = await this.record(id);
+    if (isSealedBox(record.credentials) && isSealedBox(record.details)) {
+      // A capture not taken in yet: adopted first, so that what is written back is tagged.
+      await this.adoptSealed([id]);
+      record = await this.record(id);
+    }
+    if ((await this.usable(record)).kind !== 'adopted') {
+      throw new VaultError('tampered', `${REFUSAL} ${DAMAGE.unreadable}`);
+    }
+    const current = await this.readDetails(record);
     const next = change(current);
-    const updated: StoredKey = {
+    const updated = this.tagged({
       ...record,
       updatedAt: this.now(),
       risk: riskFlags(next),
       details: await aeadEncrypt(this.vaultKey, encodeJson(next), aad.details(id, record.exchange)),
-    };
+    });
     const tx = this.db.transaction('keys', 'readwrite');
     const latest = await tx.store.get(id);
     if (!latest || latest.updatedAt !== record.updatedAt) {
@@ -596,49 +890,166 @@ export class UnlockedVault {
   }
 
   /**
-   * Opens records sealed while locked and re-encrypts them under the vault key, so later reads
-   * are one AES operation. A record that fails to open is left as it is and reported.
+   * Takes in records sealed to the public key (captures) and observations of the key list made
+   * while locked, re-encrypting and tagging them under the vault key, so later reads are one AES
+   * operation. A record that fails to open or to pass its checks is left as it is and reported.
    * With ids (a capture made while open) only those records are read: adopting each capture by
    * rescanning the whole store made a flood of captures cost quadratic time.
    */
-  async adoptSealed(ids?: readonly string[]): Promise<{ adopted: number; failed: string[] }> {
+  async adoptSealed(ids?: readonly string[], options: AdoptOptions = {}): Promise<{ adopted: number; failed: string[] }> {
     const records = ids ? await this.recordsById(ids) : await this.db.getAll('keys');
-    const failed: string[] = [];
-    let adopted = 0;
-    let pendingAdopted = 0;
+    const failed: StoredKey[] = [];
+    const adoptions: Adoption[] = [];
     for (const record of records) {
-      if (!isSealedBox(record.credentials) && !isSealedBox(record.details) && !record.observed) continue;
+      const sealed = isSealedBox(record.credentials) || isSealedBox(record.details);
+      if (!sealed && !record.observed) continue;
       try {
-        const credentials = await this.openBox(record.credentials, aad.credentials(record.id, record.exchange));
-        parseCredentials(decodeJson(credentials));
-        let details = parseDetails(
-          decodeJson(await this.openBox(record.details, aad.details(record.id, record.exchange))),
-        );
-        if (record.observed) {
-          const seen = parseObservation(
-            decodeJson(await this.openBox(record.observed, aad.observed(record.id, record.exchange))),
-          );
-          details = applyObservation(details, seen);
-        }
-        const { observed: _merged, ...rest } = record;
-        const next: StoredKey = {
-          ...rest,
-          risk: riskFlags(details),
-          credentials: await aeadEncrypt(this.vaultKey, credentials, aad.credentials(record.id, record.exchange)),
-          details: await aeadEncrypt(this.vaultKey, encodeJson(details), aad.details(record.id, record.exchange)),
-        };
-        wipe(credentials);
-        await this.db.put('keys', next);
-        adopted++;
-        if (isPending(record)) pendingAdopted++;
-        // Kept in step record by record: dropping the index would make the next list decrypt all.
-        this.summaries?.set(record.id, await this.summarise(next));
-      } catch {
-        failed.push(record.id);
+        adoptions.push(sealed ? await this.prepareCapture(record, options.fresh === true) : await this.prepareObservation(record));
+      } catch (error) {
+        if (isVaultError(error, 'locked')) throw error;
+        failed.push(record);
       }
     }
-    if (adopted > 0) this.vault.keysChanged(-pendingAdopted);
-    return { adopted, failed };
+    const written = await this.commitAdoptions(adoptions);
+    let capturesAdopted = 0;
+    for (const adoption of adoptions) {
+      if (!written.has(adoption.before.id)) {
+        failed.push(adoption.before);
+        continue;
+      }
+      if (adoption.capture) capturesAdopted++;
+      // Kept in step record by record: dropping the index would make the next list decrypt all.
+      this.summaries?.set(adoption.after.id, await this.summarise(adoption.after, this.adoptedIds()));
+    }
+    if (this.summaries && failed.length > 0) {
+      const adopted = this.adoptedIds();
+      for (const record of failed) this.summaries.set(record.id, await this.summarise(record, adopted));
+    }
+    if (written.size > 0) this.vault.keysChanged(-capturesAdopted);
+    return { adopted: written.size, failed: failed.map((record) => record.id) };
+  }
+
+  /** A capture: everything in it came sealed, its observation too, so the observation is taken whole. */
+  private async prepareCapture(record: StoredKey, fresh: boolean): Promise<Adoption> {
+    if (!isSealedBox(record.credentials) || !isSealedBox(record.details)) throw new VaultError('tampered', DAMAGE.mixed);
+    const credentials = await this.openBox(record.credentials, aad.credentials(record.id, record.exchange));
+    try {
+      parseCredentials(decodeJson(credentials));
+      let details = await this.readDetails(record);
+      if (record.observed) details = applyObservation(details, await this.readObservation(record));
+      const { observed: _merged, mac: _none, ...rest } = record;
+      const after = this.tagged({
+        ...rest,
+        risk: riskFlags(details),
+        capturedWhileLocked: !fresh,
+        credentials: await aeadEncrypt(this.vaultKey, credentials, aad.credentials(record.id, record.exchange)),
+        details: await aeadEncrypt(this.vaultKey, encodeJson(details), aad.details(record.id, record.exchange)),
+      });
+      return { before: record, after, capture: true, fresh };
+    } finally {
+      wipe(credentials);
+    }
+  }
+
+  /** An adopted record seen on the key list while locked: the observation may only add risk. */
+  private async prepareObservation(record: StoredKey): Promise<Adoption> {
+    await this.usable(record);
+    const details = applyLockedObservation(await this.readDetails(record), await this.readObservation(record));
+    const { observed: _merged, ...rest } = record;
+    const after = this.tagged({
+      ...rest,
+      risk: riskFlags(details),
+      details: await aeadEncrypt(this.vaultKey, encodeJson(details), aad.details(record.id, record.exchange)),
+    });
+    return { before: record, after, capture: false, fresh: false };
+  }
+
+  /**
+   * Writes the prepared records in one transaction with the adopted index, each only if it is
+   * unchanged since it was read; a capture only if its id was never adopted. Returns the ids written.
+   */
+  private async commitAdoptions(adoptions: readonly Adoption[]): Promise<Set<string>> {
+    const written = new Set<string>();
+    if (adoptions.length === 0) return written;
+    const tx = this.db.transaction(['keys', 'meta'], 'readwrite');
+    const keys = tx.objectStore('keys');
+    try {
+      const [meta, ...current] = await Promise.all([
+        tx.objectStore('meta').get('vault'),
+        ...adoptions.map((adoption) => keys.get(adoption.before.id)),
+      ]);
+      if (!meta) throw new VaultError('no-vault', 'No vault exists yet.');
+      this.assertOpen();
+      const known = openIndex(this.integrityKey, meta.adopted);
+      const added: string[] = [];
+      const writes: Promise<unknown>[] = [];
+      adoptions.forEach((adoption, i) => {
+        const stored = current[i];
+        // Changed since it was read (an observation came meanwhile): taken in on the next pass.
+        if (!stored || JSON.stringify(stored) !== JSON.stringify(adoption.before)) return;
+        if (adoption.capture) {
+          // A sealed box is accepted only for an id never adopted. With the index damaged that
+          // cannot be known, except for a capture this worker has just stored under a new id.
+          if (known ? known.has(adoption.before.id) : !adoption.fresh) return;
+          added.push(adoption.before.id);
+        }
+        writes.push(keys.put(adoption.after));
+        written.add(adoption.before.id);
+      });
+      if (added.length > 0) writes.push(this.writeIndex(tx, meta, known, added));
+      await Promise.all([...writes, tx.done]);
+    } catch (error) {
+      abandon(tx);
+      throw error;
+    }
+    return written;
+  }
+
+  /**
+   * Version 1 vaults tagged nothing. Every record stored under the vault key is tagged now and its
+   * id listed as adopted; records still sealed stay captures, adopted (and marked as captured while
+   * locked) right after, by adoptSealed.
+   *
+   * This trusts, once, whatever the profile holds at this unlock: a record written by Keyward
+   * before this version cannot be told from one a profile writer changed before it, since nothing
+   * authenticated either. That one-time trust is the migration's price; from here on nothing is
+   * used that the vault key did not tag. (Putting back a copy of the profile taken before the
+   * migration makes it run again; the version is bound into the capture key's box so that nothing
+   * short of such a copy can.)
+   */
+  async migrateFromVersion1(expected: VaultMeta, wrappedSealPrivateKey: AeadBox): Promise<void> {
+    const tx = this.db.transaction(['keys', 'meta'], 'readwrite');
+    const keys = tx.objectStore('keys');
+    const metaStore = tx.objectStore('meta');
+    try {
+      const [meta, records] = await Promise.all([metaStore.get('vault'), keys.getAll()]);
+      if (!meta || meta.wrappedSealPrivateKey.ct !== expected.wrappedSealPrivateKey.ct) {
+        throw new VaultError('corrupt', 'The vault header changed during the operation; try again.');
+      }
+      const adopted: string[] = [];
+      const writes: Promise<unknown>[] = [];
+      for (const record of records) {
+        const sealedCredentials = isSealedBox(record.credentials);
+        const sealedDetails = isSealedBox(record.details);
+        if (sealedCredentials && sealedDetails) continue;
+        // Half sealed was never written by Keyward: listed, so its sealed half is refused, but not tagged.
+        adopted.push(record.id);
+        if (!sealedCredentials && !sealedDetails) writes.push(keys.put(this.tagged({ ...record, capturedWhileLocked: false })));
+      }
+      this.assertOpen();
+      const next: VaultMeta = {
+        ...meta,
+        version: 2,
+        wrappedSealPrivateKey,
+        adopted: sealIndex(this.integrityKey, adopted),
+      };
+      writes.push(metaStore.put(next, 'vault'));
+      await Promise.all([...writes, tx.done]);
+      this.meta = next;
+    } catch (error) {
+      abandon(tx);
+      throw error;
+    }
   }
 
   private async recordsById(ids: readonly string[]): Promise<StoredKey[]> {
@@ -650,7 +1061,14 @@ export class UnlockedVault {
   async observe(exchange: ExchangeId, apiKey: string, seen: Observation): Promise<'updated' | 'unchanged' | 'unknown'> {
     const record = await this.db.getFromIndex('keys', 'byFingerprint', await this.fingerprint(exchange, apiKey));
     if (!record) return 'unknown';
-    const current = (await this.get(record.id)) as KeyDetails;
+    let current: KeyDetails;
+    try {
+      current = await this.get(record.id);
+    } catch (error) {
+      // A damaged record is never rewritten: what the page shows does not make it ours again.
+      if (isVaultError(error, 'tampered')) return 'unchanged';
+      throw error;
+    }
     const next = applyObservation(current, seen);
     if (JSON.stringify([next.permissions, next.ipWhitelist]) === JSON.stringify([current.permissions, current.ipWhitelist])) {
       return 'unchanged';
@@ -670,17 +1088,12 @@ export class UnlockedVault {
       this.assertOpen();
       if (!same) throw new VaultError('corrupt', 'The stored vault key does not match the open vault.');
       // Wraps the copy just unwrapped, not this.vaultKeyRaw: a lock during the next KDF zeroes that.
-      const next: VaultMeta = {
-        ...stored,
-        ...(await wrapVaultKey(
-          nextPassword,
-          check,
-          belowTarget(stored.kdf, this.vault.kdfTarget) ? this.vault.kdfTarget : stored.kdf,
-        )),
-        passwordChangedAt: this.now(),
-      };
-      await this.vault.replaceMeta(stored, next);
-      this.meta = next;
+      const wrapped = await wrapVaultKey(
+        nextPassword,
+        check,
+        belowTarget(stored.kdf, this.vault.kdfTarget) ? this.vault.kdfTarget : stored.kdf,
+      );
+      this.meta = await this.vault.replaceMeta(stored, { ...wrapped, passwordChangedAt: this.now() });
     } finally {
       wipe(check);
     }
@@ -696,10 +1109,9 @@ export class UnlockedVault {
     if (!same) throw new VaultError('wrong-password', 'Wrong password.');
   }
 
-  /** Writes many records in one transaction: all of them or none. */
+  /** Writes many records from encryptRecord in one transaction, with their ids: all of them or none. */
   async putAll(records: StoredKey[]): Promise<void> {
-    const tx = this.db.transaction('keys', 'readwrite');
-    await Promise.all([...records.map((record) => tx.store.add(record)), tx.done]);
+    await this.addAdopted(records);
     this.vault.keysChanged();
     this.summaries = undefined;
   }
@@ -708,16 +1120,24 @@ export class UnlockedVault {
     return (await this.db.getFromIndex('keys', 'byFingerprint', fingerprint)) !== undefined;
   }
 
-  async allRecords(): Promise<StoredKey[]> {
-    return this.db.getAll('keys');
-  }
-
-  async openRecord(record: StoredKey): Promise<{ credentials: Credentials; details: KeyDetails }> {
-    return {
-      credentials: parseCredentials(
-        decodeJson(await this.openBox(record.credentials, aad.credentials(record.id, record.exchange))),
-      ),
-      details: parseDetails(decodeJson(await this.openBox(record.details, aad.details(record.id, record.exchange)))),
-    };
+  /**
+   * Every key that may be used, opened: what a backup holds. A damaged record is left out, so a
+   * planted or altered key never reaches a backup file; the popup lists it as damaged.
+   */
+  async exportable(): Promise<Array<{ record: StoredKey; credentials: Credentials; details: KeyDetails }>> {
+    const adopted = this.adoptedIds();
+    const out: Array<{ record: StoredKey; credentials: Credentials; details: KeyDetails }> = [];
+    for (const record of await this.db.getAll('keys')) {
+      try {
+        await this.usable(record, adopted);
+        const credentials = parseCredentials(
+          decodeJson(await this.openBox(record.credentials, aad.credentials(record.id, record.exchange))),
+        );
+        out.push({ record, credentials, details: await this.readDetails(record) });
+      } catch (error) {
+        if (!isVaultError(error, 'tampered') && !isVaultError(error, 'corrupt')) throw error;
+      }
+    }
+    return out;
   }
 }

@@ -6,7 +6,7 @@ import { BusyButton } from '../components/BusyButton';
 import { CredentialRow } from '../components/CredentialRow';
 import { BackIcon } from '../components/Icons';
 import { exchangeDefinition, exchangeName } from '../exchange-info';
-import { ageDays, describeAge, formatDate, formatDateTime, needsRotation } from '../format';
+import { ageDays, capturedWhileLockedNote, describeAge, formatDate, formatDateTime, needsRotation } from '../format';
 import { useAlive, useEscape, useFocusOnMount, useNow, useReadyMarker, useTask } from '../hooks';
 
 export interface KeyDetailProps {
@@ -27,10 +27,116 @@ function bindingId(binding: Binding): string {
 }
 
 /**
- * One key. Revealed credentials live only in this component's state: leaving the view unmounts
- * it and drops them; hiding the page (popup closed, tab switched) hides them too.
+ * One key: a usable one, or a record that failed its integrity check. Two components, so a key
+ * whose state changes on a reload is drawn afresh rather than through the other's hooks.
  */
-export function KeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onDeleted }: KeyDetailProps) {
+export function KeyDetail(props: KeyDetailProps) {
+  return props.keySummary.damaged !== undefined ? <DamagedKeyDetail {...props} /> : <UsableKeyDetail {...props} />;
+}
+
+/**
+ * A record that failed its integrity check. Nothing in it is shown as data (it may be planted):
+ * only the exchange its clear part names, when it was stored, why it is refused, and delete.
+ */
+function DamagedKeyDetail({ keySummary: key, onBack, onDeleted }: KeyDetailProps) {
+  const name = exchangeName(key.exchange);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  useFocusOnMount(headingRef);
+  useReadyMarker('detail');
+  const [confirming, setConfirming] = useState(false);
+  const deleteTask = useTask();
+  useLayoutEffect(() => {
+    if (confirming) cancelRef.current?.focus();
+  }, [confirming]);
+  useEscape(() => {
+    if (confirming) setConfirming(false);
+    else onBack();
+  });
+  const confirmDelete = async (): Promise<void> => {
+    const result = await deleteTask.run(() => request('keys.delete', { id: key.id }));
+    if (result.ok) onDeleted(key.id);
+  };
+
+  return (
+    <main class="view view-detail" aria-labelledby="detail-title">
+      <div class="view-head">
+        <button type="button" class="btn btn-ghost btn-icon" onClick={onBack} aria-label="Back to keys" title="Back (Esc)">
+          <BackIcon />
+        </button>
+        <div class="view-head-text">
+          <h1 id="detail-title" class="view-title" tabIndex={-1} ref={headingRef}>
+            Tampered key record
+          </h1>
+          <p class="view-sub">{name}, as the record says</p>
+        </div>
+      </div>
+
+      <div class="callout callout-danger" role="alert">
+        <strong>Keyward will not use this key.</strong> Its stored record failed Keyward’s integrity check: it was
+        tampered with (changed outside Keyward, by a program or extension able to write your browser profile), or is
+        damaged. It is not filled, revealed, copied or put in backups. {key.damaged} Nothing else in the vault was
+        changed.
+      </div>
+      <p class="muted small">
+        Check your API keys on {name}. If you cannot tell that this key is yours and unchanged, delete it on {name} and
+        create a new one; then delete this record.
+      </p>
+
+      <section class="card" aria-labelledby="info-title">
+        <h2 id="info-title" class="card-title">
+          What the record says
+        </h2>
+        <dl class="facts">
+          <dt>Exchange</dt>
+          <dd>{name}</dd>
+          <dt>Stored</dt>
+          <dd>
+            <span title={formatDateTime(key.createdAt)}>{formatDate(key.createdAt)}</span>
+          </dd>
+        </dl>
+      </section>
+
+      <section class="card card-danger" aria-labelledby="delete-title">
+        <h2 id="delete-title" class="card-title">
+          Delete
+        </h2>
+        {confirming ? (
+          <div class="confirm" role="group" aria-labelledby="delete-question">
+            <p id="delete-question" class="confirm-question">
+              Delete this tampered {name} record from Keyward?
+            </p>
+            <ErrorAlert message={deleteTask.error} />
+            <div class="form-actions">
+              <BusyButton
+                type="button"
+                class="btn btn-danger"
+                busy={deleteTask.busy}
+                busyLabel="Deleting…"
+                onClick={() => void confirmDelete()}
+              >
+                Delete record
+              </BusyButton>
+              <button type="button" class="btn" ref={cancelRef} onClick={() => setConfirming(false)} disabled={deleteTask.busy}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button type="button" class="btn btn-danger-outline" onClick={() => setConfirming(true)}>
+            Delete record…
+          </button>
+        )}
+      </section>
+    </main>
+  );
+}
+
+/**
+ * A usable key. Revealed credentials live only in this component's state: leaving the view
+ * unmounts it and drops them; hiding the page (popup closed, tab switched) hides them too.
+ */
+function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onDeleted }: KeyDetailProps) {
   const exchange = exchangeDefinition(key.exchange);
   const name = exchangeName(key.exchange);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -169,6 +275,12 @@ export function KeyDetail({ keySummary: key, rotationDays, onBack, onChanged, on
         </div>
       </div>
 
+      {key.capturedWhileLocked ? (
+        <div class="callout callout-warn">
+          <strong>{capturedWhileLockedNote(key.capturedWhileLocked)}</strong> Anything able to write your browser
+          profile can leave a key this way. If you did not create this key on {name} then, do not use it: delete it.
+        </div>
+      ) : null}
       {key.risk.withdraw ? (
         <div class="callout callout-danger">
           <strong>Withdraw is enabled.</strong> Anyone holding this key and its secret can move funds out of your

@@ -4,7 +4,7 @@ import { ErrorAlert } from '../components/Alert';
 import { PlusIcon, SearchIcon } from '../components/Icons';
 import { renderRiskBadges } from '../components/RiskBadges';
 import { exchangeName } from '../exchange-info';
-import { describeAge, formatAge, needsRotation } from '../format';
+import { capturedWhileLockedNote, describeAge, formatAge, needsRotation } from '../format';
 import { useReadyMarker } from '../hooks';
 
 export interface ListItem {
@@ -65,7 +65,12 @@ export function groupItems(items: readonly ListItem[]): ListGroup[] {
 }
 
 function needsAttention(key: KeySummary, now: number, rotationDays: number): boolean {
-  return key.risk.withdraw || key.risk.noIpWhitelist || needsRotation(key.createdAt, now, rotationDays);
+  return (
+    key.damaged !== undefined ||
+    key.risk.withdraw ||
+    key.risk.noIpWhitelist ||
+    needsRotation(key.createdAt, now, rotationDays)
+  );
 }
 
 export interface KeyListProps {
@@ -271,9 +276,32 @@ export function KeyList({
   );
 }
 
+/** A record that failed its integrity check: only what its clear part says, and that it is not used. */
+function renderDamagedRow(item: ListItem, now: number) {
+  const { key } = item;
+  return (
+    <li key={key.id}>
+      <button type="button" class="row row-damaged" data-id={key.id}>
+        <span class="row-title">Tampered key record</span>
+        <span class="age" title={describeAge(key.createdAt, now)}>
+          {formatAge(key.createdAt, now)}
+        </span>
+        <span class="row-sub">
+          <span class="row-exchange">{item.exchangeName}</span>
+        </span>
+        <span class="row-note row-note-danger">Changed outside Keyward: not filled, revealed or backed up.</span>
+        <span class="badges">
+          <span class="badge badge-danger">Tampered</span>
+        </span>
+      </button>
+    </li>
+  );
+}
+
 /** One row. A render function, not a component: no hooks, no effects, nothing async. */
 function renderRow(item: ListItem, now: number, rotationDays: number) {
   const { key } = item;
+  if (key.damaged !== undefined) return renderDamagedRow(item, now);
   const rotate = needsRotation(key.createdAt, now, rotationDays);
   return (
     <li key={key.id}>
@@ -287,6 +315,7 @@ function renderRow(item: ListItem, now: number, rotationDays: number) {
           {key.account && key.account !== 'main' ? <span class="row-account">{key.account}</span> : null}
           <span class="mono row-tail">…{key.apiKeyTail}</span>
         </span>
+        {key.capturedWhileLocked ? <span class="row-note">{capturedWhileLockedNote(key.capturedWhileLocked)}</span> : null}
         {renderRiskBadges(key.risk, rotate, rotationDays)}
       </button>
     </li>
