@@ -1,0 +1,34 @@
+// The security-relevant manifest keys, kept out of manifest.json so each can carry its reason and a
+// unit test can check them without a build (tests/unit/build/manifest.test.ts).
+
+export type TargetBrowser = 'chrome' | 'firefox';
+
+/** The one page a web page may load from Keyward: the key picker, framed by the platform script. */
+export const PICKER_PAGE = 'src/picker/picker.html';
+
+/**
+ * Where the picker is framed into a page, only its HTML is web-accessible: the scripts and styles
+ * it loads are requested by the picker itself, an extension page, which needs no exposure (checked
+ * in Chromium: with the HTML alone the picker renders, styled, and talks to the background).
+ * Even when loaded, the picker shows nothing without the one-time token of a session the user opened.
+ *
+ * Chrome: with use_dynamic_url, runtime.getURL gives content scripts a per-session
+ * chrome-extension://<random>/ URL and a page's request for the fixed chrome-extension://<id>/ one
+ * fails, so no site can probe for Keyward by URL. Chrome redirects the per-session URL, so the
+ * framed picker still runs at chrome-extension://<id>/ and its messages carry the usual sender.
+ * Firefox has no use_dynamic_url; its moz-extension:// host is already random per install.
+ */
+function webAccessibleResources(browser: TargetBrowser): unknown[] {
+  // The platform scripts run on official platform hosts and on any https site the user adds, so
+  // no narrower match pattern exists.
+  const picker = { resources: [PICKER_PAGE], matches: ['https://*/*'] };
+  return browser === 'chrome' ? [{ ...picker, use_dynamic_url: true }] : [picker];
+}
+
+/** Adds the keys that decide what web pages and other extensions can reach. */
+export function withSecurityKeys(manifest: Record<string, unknown>, browser: TargetBrowser): Record<string, unknown> {
+  return {
+    ...manifest,
+    web_accessible_resources: webAccessibleResources(browser),
+  };
+}

@@ -1,0 +1,59 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { PICKER_PAGE, type TargetBrowser, withSecurityKeys } from '../../../scripts/manifest';
+
+/**
+ * What web pages can reach in each build: only the picker's HTML is web-accessible (through a
+ * per-session URL in Chrome).
+ */
+
+const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
+const template = JSON.parse(readFileSync(root('manifest.json'), 'utf8')) as Record<string, unknown>;
+
+interface War {
+  resources: string[];
+  matches: string[];
+  use_dynamic_url?: boolean;
+}
+
+function built(browser: TargetBrowser): { war: War[]; csp: string | undefined; externallyConnectable: unknown; rest: Record<string, unknown> } {
+  const manifest = withSecurityKeys(template, browser);
+  const { web_accessible_resources: war, content_security_policy: csp, externally_connectable: externallyConnectable, ...rest } = manifest;
+  return {
+    war: (war ?? []) as War[],
+    csp: (csp as { extension_pages?: string } | undefined)?.extension_pages,
+    externallyConnectable,
+    rest,
+  };
+}
+
+describe('the manifest template', () => {
+  it('leaves every security key to scripts/manifest.ts, so no {{browser}} key can override one', () => {
+    const shadowing = Object.keys(template).filter((key) =>
+      /^(\{\{\w+\}\}\.)?(web_accessible_resources|content_security_policy|externally_connectable)$/.test(key),
+    );
+    expect(shadowing).toEqual([]);
+  });
+
+  it('keeps everything else as it was', () => {
+    for (const browser of ['chrome', 'firefox'] as const) expect(built(browser).rest).toEqual(template);
+  });
+});
+
+describe('web-accessible resources', () => {
+  it('Chrome exposes only the picker page, to https pages, through a per-session URL', () => {
+    expect(existsSync(root(PICKER_PAGE))).toBe(true);
+    expect(built('chrome').war).toEqual([{ resources: [PICKER_PAGE], matches: ['https://*/*'], use_dynamic_url: true }]);
+  });
+
+  it('Firefox exposes only the picker page, to https pages (it has no use_dynamic_url)', () => {
+    expect(built('firefox').war).toEqual([{ resources: [PICKER_PAGE], matches: ['https://*/*'] }]);
+  });
+
+  it('never exposes a wildcard (every script or style would become a fingerprint)', () => {
+    for (const browser of ['chrome', 'firefox'] as const) {
+      for (const entry of built(browser).war) expect(entry.resources.filter((r) => r.includes('*'))).toEqual([]);
+    }
+  });
+});
