@@ -90,6 +90,9 @@ export default defineConfig({
     target: browser === 'firefox' ? 'firefox128' : 'chrome120',
     minify: true,
     sourcemap: false,
+    // Vite's modulepreload polyfill is the only fetch() in the pages; both target browsers preload
+    // modules natively, and without it the pages' CSP can refuse every connection.
+    modulePreload: { polyfill: false },
   },
   plugins: [
     webExtension({

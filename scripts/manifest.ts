@@ -25,10 +25,29 @@ function webAccessibleResources(browser: TargetBrowser): unknown[] {
   return browser === 'chrome' ? [{ ...picker, use_dynamic_url: true }] : [picker];
 }
 
+/**
+ * Extension pages (popup, picker, offscreen document, background) load only their own scripts and
+ * styles and talk to the background by runtime messaging, which CSP does not govern. Nothing
+ * fetches, frames, embeds or submits anywhere, so everything else is refused: injected script or
+ * markup could not send a secret out, plug in an object, or re-base relative URLs.
+ * The backup export's blob: download is a navigation, which none of these directives cover.
+ */
+export const EXTENSION_PAGES_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
 /** Adds the keys that decide what web pages and other extensions can reach. */
 export function withSecurityKeys(manifest: Record<string, unknown>, browser: TargetBrowser): Record<string, unknown> {
   return {
     ...manifest,
     web_accessible_resources: webAccessibleResources(browser),
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
   };
 }

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { PICKER_PAGE, type TargetBrowser, withSecurityKeys } from '../../../scripts/manifest';
+import { EXTENSION_PAGES_CSP, PICKER_PAGE, type TargetBrowser, withSecurityKeys } from '../../../scripts/manifest';
 
 /**
  * What web pages can reach in each build: only the picker's HTML is web-accessible (through a
- * per-session URL in Chrome).
+ * per-session URL in Chrome), and extension pages refuse everything they do not load from Keyward.
  */
 
 const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
@@ -26,6 +26,16 @@ function built(browser: TargetBrowser): { war: War[]; csp: string | undefined; e
     externallyConnectable,
     rest,
   };
+}
+
+function directives(csp: string): Map<string, string[]> {
+  return new Map(
+    csp
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter((words) => words[0] !== undefined && words[0] !== '')
+      .map(([name = '', ...values]) => [name, values]),
+  );
 }
 
 describe('the manifest template', () => {
@@ -55,5 +65,27 @@ describe('web-accessible resources', () => {
     for (const browser of ['chrome', 'firefox'] as const) {
       for (const entry of built(browser).war) expect(entry.resources.filter((r) => r.includes('*'))).toEqual([]);
     }
+  });
+});
+
+describe('extension page CSP', () => {
+  const csp = directives(EXTENSION_PAGES_CSP);
+
+  it('is the same in both builds', () => {
+    expect(built('chrome').csp).toBe(EXTENSION_PAGES_CSP);
+    expect(built('firefox').csp).toBe(EXTENSION_PAGES_CSP);
+  });
+
+  it('runs only Keyward’s own scripts, and no plugin objects', () => {
+    expect(csp.get('script-src')).toEqual(["'self'"]);
+    expect(csp.get('object-src')).toEqual(["'none'"]);
+    expect(EXTENSION_PAGES_CSP).not.toMatch(/unsafe-|wasm-|https?:|\*/);
+  });
+
+  it('refuses every connection, base URL, form target and anything not named', () => {
+    expect(csp.get('default-src')).toEqual(["'none'"]);
+    expect(csp.get('connect-src')).toEqual(["'none'"]);
+    expect(csp.get('base-uri')).toEqual(["'none'"]);
+    expect(csp.get('form-action')).toEqual(["'none'"]);
   });
 });
