@@ -43,11 +43,21 @@ export const EXTENSION_PAGES_CSP = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * Keyward listens to no external message event, and externally_connectable closes the door in
+ * Chrome as well: without the key every other extension may open a channel to Keyward; declared
+ * with neither ids nor matches, nothing outside Keyward can (Chrome notes "nothing will be able to
+ * connect", which is the point). Firefox does not support the key; there other extensions'
+ * messages reach only runtime.onMessageExternal, which Keyward does not listen to.
+ */
+const NO_ONE = { ids: [], matches: [] };
+
 /** Adds the keys that decide what web pages and other extensions can reach. */
 export function withSecurityKeys(manifest: Record<string, unknown>, browser: TargetBrowser): Record<string, unknown> {
   return {
     ...manifest,
     web_accessible_resources: webAccessibleResources(browser),
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+    ...(browser === 'chrome' ? { externally_connectable: NO_ONE } : {}),
   };
 }

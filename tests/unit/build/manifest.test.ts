@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { EXTENSION_PAGES_CSP, PICKER_PAGE, type TargetBrowser, withSecurityKeys } from '../../../scripts/manifest';
 
 /**
- * What web pages can reach in each build: only the picker's HTML is web-accessible (through a
- * per-session URL in Chrome), and extension pages refuse everything they do not load from Keyward.
+ * What pages and other extensions can reach in each build: only the picker's HTML is
+ * web-accessible (through a per-session URL in Chrome), extension pages refuse everything they do
+ * not load from Keyward itself, and no other extension or site may message Keyward.
  */
 
 const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
@@ -87,5 +88,15 @@ describe('extension page CSP', () => {
     expect(csp.get('connect-src')).toEqual(["'none'"]);
     expect(csp.get('base-uri')).toEqual(["'none'"]);
     expect(csp.get('form-action')).toEqual(["'none'"]);
+  });
+});
+
+describe('externally_connectable', () => {
+  it('Chrome: declared with neither ids nor matches, so no other extension or site can connect', () => {
+    expect(built('chrome').externallyConnectable).toEqual({ ids: [], matches: [] });
+  });
+
+  it('Firefox: absent (unsupported there, and web-ext lint must stay clean)', () => {
+    expect(built('firefox').externallyConnectable).toBeUndefined();
   });
 });
