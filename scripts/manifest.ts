@@ -1,5 +1,6 @@
 // The security-relevant manifest keys, kept out of manifest.json so each can carry its reason and a
-// unit test can check them without a build (tests/unit/build/manifest.test.ts).
+// unit test can check them without a build (tests/unit/build/manifest.test.ts). Permissions stay in
+// manifest.json; why clipboardRead is among them is told at ClipboardGuard (src/background/clipboard.ts).
 
 export type TargetBrowser = 'chrome' | 'firefox';
 
