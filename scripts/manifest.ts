@@ -4,7 +4,7 @@
 
 export type TargetBrowser = 'chrome' | 'firefox';
 
-/** The one page a web page may load from Keyward: the key picker, framed by the platform script. */
+/** The one page a web page may load from Keyward: the key picker, framed by Chrome's platform script. */
 export const PICKER_PAGE = 'src/picker/picker.html';
 
 /**
@@ -17,13 +17,15 @@ export const PICKER_PAGE = 'src/picker/picker.html';
  * chrome-extension://<random>/ URL and a page's request for the fixed chrome-extension://<id>/ one
  * fails, so no site can probe for Keyward by URL. Chrome redirects the per-session URL, so the
  * framed picker still runs at chrome-extension://<id>/ and its messages carry the usual sender.
- * Firefox has no use_dynamic_url; its moz-extension:// host is already random per install.
+ *
+ * Firefox frames nothing: its picker opens in a window of its own (windows.create), so no file is
+ * web-accessible there at all.
  */
-function webAccessibleResources(browser: TargetBrowser): unknown[] {
+function webAccessibleResources(browser: TargetBrowser): Record<string, unknown> {
+  if (browser === 'firefox') return {};
   // The platform scripts run on official platform hosts and on any https site the user adds, so
   // no narrower match pattern exists.
-  const picker = { resources: [PICKER_PAGE], matches: ['https://*/*'] };
-  return browser === 'chrome' ? [{ ...picker, use_dynamic_url: true }] : [picker];
+  return { web_accessible_resources: [{ resources: [PICKER_PAGE], matches: ['https://*/*'], use_dynamic_url: true }] };
 }
 
 /**
@@ -57,7 +59,7 @@ const NO_ONE = { ids: [], matches: [] };
 export function withSecurityKeys(manifest: Record<string, unknown>, browser: TargetBrowser): Record<string, unknown> {
   return {
     ...manifest,
-    web_accessible_resources: webAccessibleResources(browser),
+    ...webAccessibleResources(browser),
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     ...(browser === 'chrome' ? { externally_connectable: NO_ONE } : {}),
   };

@@ -5,8 +5,8 @@ import { EXTENSION_PAGES_CSP, PICKER_PAGE, type TargetBrowser, withSecurityKeys 
 
 /**
  * What pages and other extensions can reach in each build: only the picker's HTML is
- * web-accessible (through a per-session URL in Chrome), extension pages refuse everything they do
- * not load from Keyward itself, and no other extension or site may message Keyward.
+ * web-accessible, in Chrome only and through a per-session URL; extension pages refuse everything
+ * they do not load from Keyward itself; and no other extension or site may message Keyward.
  */
 
 const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
@@ -58,8 +58,8 @@ describe('web-accessible resources', () => {
     expect(built('chrome').war).toEqual([{ resources: [PICKER_PAGE], matches: ['https://*/*'], use_dynamic_url: true }]);
   });
 
-  it('Firefox exposes only the picker page, to https pages (it has no use_dynamic_url)', () => {
-    expect(built('firefox').war).toEqual([{ resources: [PICKER_PAGE], matches: ['https://*/*'] }]);
+  it('Firefox exposes nothing: its picker opens in a window of its own, framed in no page', () => {
+    expect('web_accessible_resources' in withSecurityKeys(template, 'firefox')).toBe(false);
   });
 
   it('never exposes a wildcard (every script or style would become a fingerprint)', () => {
