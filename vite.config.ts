@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import webExtension from 'vite-plugin-web-extension';
 import { noInnerHtml } from './scripts/vite-no-inner-html';
+import { withSecurityKeys } from './scripts/manifest';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { EXCHANGES } from './src/exchanges/registry';
 import { brandsFromExchanges } from './src/core/lookalike';
@@ -79,12 +80,6 @@ function withContentScripts(manifest: Record<string, unknown>): Record<string, u
     // Exactly the hosts the capture scripts run on, for injecting the watcher on API pages.
     host_permissions: officialMatches,
     content_scripts: scripts,
-    // The key picker is framed into platform pages, and into the https sites the user adds (any
-    // host, so no narrower pattern exists). Being loadable only lets a page tell Keyward is
-    // installed: the picker shows nothing without the one-time token of a session the user opened.
-    web_accessible_resources: [
-      { resources: ['src/picker/picker.html', 'src/picker/*', '*.js', '*.css', 'assets/*'], matches: ['https://*/*'] },
-    ],
   };
 }
 
@@ -95,11 +90,14 @@ export default defineConfig({
     target: browser === 'firefox' ? 'firefox128' : 'chrome120',
     minify: true,
     sourcemap: false,
+    // Vite's modulepreload polyfill is the only fetch() in the pages; both target browsers preload
+    // modules natively, and without it the pages' CSP can refuse every connection.
+    modulePreload: { polyfill: false },
   },
   plugins: [
     webExtension({
       browser,
-      manifest: () => withContentScripts(JSON.parse(readFileSync('manifest.json', 'utf8')) as Record<string, unknown>),
+      manifest: () => withSecurityKeys(withContentScripts(JSON.parse(readFileSync('manifest.json', 'utf8')) as Record<string, unknown>), browser),
       // The plugin otherwise downloads a JSON schema to validate against; CI has no network.
       skipManifestValidation: true,
       disableAutoLaunch: true,

@@ -24,6 +24,13 @@ async function digest(text: string): Promise<string> {
  * Copies a value and clears it later, but only if the clipboard still holds it: the user may have
  * copied something else meanwhile, and that must not be wiped. Only a digest of the value is kept
  * (in memory-only session storage) to make that comparison.
+ *
+ * That comparison is why both builds keep the clipboardRead permission. Without it the read is
+ * refused (Chromium 156: execCommand('paste') in the offscreen document; Firefox 153:
+ * navigator.clipboard.readText in the background, no user gesture), and no write-only way tells
+ * whether the value is still ours: a blind clear wipes what the user copied since, and the
+ * clipboardchange event never reaches Chrome's offscreen document (it never has focus) and does
+ * not exist in Firefox.
  */
 export class ClipboardGuard {
   constructor(
