@@ -107,6 +107,8 @@ export default defineConfig({
       additionalInputs: [
         ...(browser === 'chrome' ? ['src/offscreen/offscreen.html'] : []),
         'src/picker/picker.html',
+        // The same picker in Keyward's own window: not web-accessible, so no page can frame it.
+        'src/picker/window.html',
         'src/content/site-probe.ts',
         ...USER_SITE_PLATFORMS.map((p) => `${GENERATED}/platform-${p.id}.ts`),
         ...EXCHANGES.filter((e) => e.page).map((e) => `${GENERATED}/${e.id}-watcher.ts`),

@@ -123,7 +123,7 @@ function build(db: VaultDb) {
         .get(pageTabId)
         .then((tab) => browser.windows.get(tab.windowId ?? browser.windows.WINDOW_ID_CURRENT))
         .catch(() => null);
-      const url = browser.runtime.getURL(`src/picker/picker.html#${token}`);
+      const url = browser.runtime.getURL(`src/picker/window.html#${token}`);
       const options = { url, type: 'popup' as const, focused: true };
       // A place beside the page may fall off a small screen, which the browser refuses: then
       // wherever the browser puts it.

@@ -21,7 +21,10 @@ export interface SenderPolicy {
 /** Each extension page by its path: a page gets only its own page's rights, never another's. */
 export const EXTENSION_PAGES = {
   popup: '/src/popup/popup.html',
+  /** Framed into pages: the one web-accessible page. */
   picker: '/src/picker/picker.html',
+  /** The same picker in a window of Keyward's own; not web-accessible, so never in a page. */
+  pickerWindow: '/src/picker/window.html',
   offscreen: '/src/offscreen/offscreen.html',
 } as const;
 
@@ -53,8 +56,9 @@ function extensionPage(url: URL, sender: SenderInfo, policy: SenderPolicy): Send
     case EXTENSION_PAGES.popup:
       return topLevel && inOwnTab ? 'popup' : null;
     case EXTENSION_PAGES.picker:
-      if (topLevel) return inOwnTab && sender.tab?.id !== undefined ? 'picker-window' : null;
-      return sender.tab?.id !== undefined ? 'picker-frame' : null;
+      return !topLevel && sender.tab?.id !== undefined ? 'picker-frame' : null;
+    case EXTENSION_PAGES.pickerWindow:
+      return topLevel && inOwnTab && sender.tab?.id !== undefined ? 'picker-window' : null;
     case EXTENSION_PAGES.offscreen:
       return topLevel && !sender.tab ? 'offscreen' : null;
     default:

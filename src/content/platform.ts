@@ -39,6 +39,7 @@ import { request } from './runtime';
 
 const SCAN_INTERVAL_MS = 250;
 const PICKER_HEIGHT = 420;
+const PICKER_MARGIN = 8;
 const OFF_ROUTE_CHECK_MS = 1000;
 
 const BUTTON_STYLE = `
@@ -202,6 +203,11 @@ export function runPlatformContent(platform: PlatformDefinition): void {
     host.setAttribute('style', 'all: initial !important; display: block !important; margin: 6px 0 !important;');
     entry.host.insertAdjacentElement('afterend', host);
     host.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    // Whole, with room to spare: the browser counts a frame cut by a fraction of a pixel at the
+    // window's edge as not seen, and the picker then (rightly) takes no click.
+    const placed = frame.getBoundingClientRect();
+    if (placed.bottom > window.innerHeight - PICKER_MARGIN) window.scrollBy(0, placed.bottom - window.innerHeight + PICKER_MARGIN);
+    else if (placed.top < PICKER_MARGIN) window.scrollBy(0, placed.top - PICKER_MARGIN);
     picker = { token: reply.data.token, host, target: current, parts: snapshotTarget(current) };
   }
 

@@ -116,7 +116,7 @@ export function Picker({ token }: { token: string }) {
   const handOver = !IN_WINDOW && session !== null && (session.locked || seen === null);
 
   return (
-    <div ref={rootRef}>
+    <div id="picker-root" ref={rootRef}>
       {!IN_WINDOW && seen === false && !handOver ? (
         <p class="alert danger" role="alert">
           This picker is not fully in view, or the page covers or fades it. Keyward fills only once the whole picker can be seen: scroll it into view.

@@ -33,7 +33,7 @@ export async function picker(page: Page): Promise<Frame> {
  * cannot prove a framed picker is seen): a top-level extension page, never a frame in the page.
  */
 export async function pickerWindow(context: BrowserContext): Promise<Page> {
-  const isPicker = (p: Page) => p.url().includes('/src/picker/picker.html');
+  const isPicker = (p: Page) => p.url().includes('/src/picker/window.html');
   for (let i = 0; i < 100; i++) {
     const found = context.pages().find(isPicker);
     if (found) {

@@ -12,8 +12,8 @@ import { POPUP, createVault } from './popup-driver';
  */
 
 const PLATFORM_PAGE = 'https://app.3commas.io/accounts/new/';
-// The picker page, its script, a shared chunk it loads, its style, the popup and the manifest.
-const FILES = ['src/picker/picker.html', 'src/picker/picker.js', 'registry.js', 'picker.css', 'src/popup/popup.html', 'manifest.json'];
+// The picker page, its window page, its script, a shared chunk it loads, its style, the popup and the manifest.
+const FILES = ['src/picker/picker.html', 'src/picker/window.html', 'src/picker/picker.js', 'registry.js', 'picker.css', 'src/popup/popup.html', 'manifest.json'];
 
 let server: FixtureServer;
 let session: ChromiumSession;

@@ -65,7 +65,7 @@ export async function pickerWindows(browser: Browser): Promise<Page[]> {
   // A window that is closing (a finished fill's) may vanish while it is looked at.
   for (const page of await browser.pages().catch((): Page[] => [])) {
     if (page.isClosed()) continue;
-    if ((await locationOf(page).catch(() => '')).includes('/src/picker/picker.html')) found.push(page);
+    if ((await locationOf(page).catch(() => '')).includes('/src/picker/window.html')) found.push(page);
   }
   return found;
 }

@@ -40,7 +40,7 @@ async function clickMiddle(page: Page, selector: string): Promise<void> {
 }
 
 function pickerWindows(): Page[] {
-  return session.context.pages().filter((p) => p.url().includes('/src/picker/picker.html'));
+  return session.context.pages().filter((p) => p.url().includes('/src/picker/window.html'));
 }
 
 beforeAll(async () => {

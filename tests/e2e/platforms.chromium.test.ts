@@ -146,7 +146,8 @@ describe('each platform’s bind form, filled in Chromium', () => {
     expect(await fieldValues(page)).not.toContain(creds.secret);
     await clickKeyward(page);
     const frame = await picker(page);
-    expect(await frame.locator('body').innerText()).toContain(c.host);
+    // The picker says "Loading…" until its session arrives.
+    await expect.poll(() => frame.locator('body').innerText()).toContain(c.host);
     // A person takes a moment to choose: the page keeps re-rendering meanwhile.
     await page.waitForTimeout(700);
     await frame.getByRole('button', { name: new RegExp(`${c.platform} key`) }).click();

@@ -56,7 +56,7 @@ function service(options: { unlocked: boolean }) {
 
 const page: Caller = { context: 'platform-content', url: 'https://app.3commas.io/accounts/new', tabId: 3, frameId: 0 };
 const frame = (frameId: number, tabId = 3): Caller => ({ context: 'picker-frame', url: 'chrome-extension://x/src/picker/picker.html', tabId, frameId });
-const windowTab = (tabId: number): Caller => ({ context: 'picker-window', url: 'chrome-extension://x/src/picker/picker.html', tabId, frameId: 0 });
+const windowTab = (tabId: number): Caller => ({ context: 'picker-window', url: 'chrome-extension://x/src/picker/window.html', tabId, frameId: 0 });
 
 describe('where the key is chosen', () => {
   it('opens Keyward’s window when the vault is locked, even where the browser proves visibility', async () => {
