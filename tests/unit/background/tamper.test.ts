@@ -13,10 +13,10 @@ import { backgroundFor } from './handler-setup';
  */
 
 const PASSWORD = 'password-1';
-const popup: Caller = { context: 'extension-page', url: 'chrome-extension://x/src/popup/popup.html' };
+const popup: Caller = { context: 'popup', url: 'chrome-extension://x/src/popup/popup.html' };
 const exchangePage: Caller = { context: 'exchange-content', url: 'https://www.htx.com/en-us/apikey/', tabId: 5, frameId: 0 };
 const platformPage: Caller = { context: 'platform-content', url: 'https://app.3commas.io/accounts/new', tabId: 3, frameId: 0 };
-const picker: Caller = { context: 'extension-page', url: 'chrome-extension://x/src/picker/picker.html', tabId: 3, frameId: 1 };
+const picker: Caller = { context: 'picker-frame', url: 'chrome-extension://x/src/picker/picker.html', tabId: 3, frameId: 1 };
 
 const safeKey = {
   ...sampleInput({ apiKey: 'a9b8c7d6-11112222-33334444-5555' }),
@@ -60,7 +60,7 @@ describe('a record rewritten with a sealed box while locked', () => {
     expect(await codeOf(handlers['keys.copy']({ id: risky.id, field: 'secret' }, popup))).toBe('tampered');
     expect(await codeOf(handlers['keys.update']({ id: risky.id, patch: { label: 'mine' } }, popup))).toBe('tampered');
 
-    const { token } = fill.open('threecommas', 'htx', platformPage);
+    const { token } = await fill.open('threecommas', 'htx', platformPage, [], null, true);
     const session = await fill.describe(token, picker);
     expect(session.keys.map((key) => key.id)).toEqual([safe.id]);
     expect(await codeOf(fill.choose(token, risky.id, ['withdraw', 'reuse'], picker))).toBe('tampered');
@@ -77,7 +77,7 @@ describe('the withdraw confirmation of a fill', () => {
   it('is asked even when the stored withdraw flag was cleared while the vault is open', async () => {
     const { db, handlers, fill, deliver, risky } = await setup();
     await rewrite(db, risky.id, (record) => ({ ...record, risk: { withdraw: false, transfer: false, noIpWhitelist: false } }));
-    const { token } = fill.open('threecommas', 'htx', platformPage);
+    const { token } = await fill.open('threecommas', 'htx', platformPage, [], null, true);
     expect((await fill.describe(token, picker)).keys.find((key) => key.id === risky.id)?.risk.withdraw).toBe(true);
     expect(await fill.choose(token, risky.id, [], picker)).toEqual({ status: 'confirm', risks: ['withdraw'] });
     expect(deliver).not.toHaveBeenCalled();
@@ -99,7 +99,7 @@ describe('the withdraw confirmation of a fill', () => {
     expect((await handlers['vault.status']({}, popup)).riskyCount).toBe(1);
     await rewrite(db, risky.id, (record) => ({ ...record, risk: { withdraw: false, transfer: false, noIpWhitelist: false } }));
     await handlers['vault.unlock']({ password: PASSWORD }, popup);
-    const { token } = fill.open('threecommas', 'htx', platformPage);
+    const { token } = await fill.open('threecommas', 'htx', platformPage, [], null, true);
     expect(await fill.choose(token, risky.id, [], picker)).toEqual({ status: 'confirm', risks: ['withdraw'] });
   });
 });
