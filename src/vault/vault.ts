@@ -752,7 +752,9 @@ export class UnlockedVault {
       details = await this.readDetails(record);
     } catch (error) {
       if (isVaultError(error, 'locked')) throw error;
-      return damagedSummary(record, verdict.kind === 'pending' ? DAMAGE.sealedElsewhere : DAMAGE.unreadable);
+      // A sealed box that fails its check (rather than being malformed) was sealed to another key.
+      const elsewhere = verdict.kind === 'pending' && isVaultError(error, 'tampered');
+      return damagedSummary(record, elsewhere ? DAMAGE.sealedElsewhere : DAMAGE.unreadable);
     }
     const lockedCapture = verdict.kind === 'pending' || verdict.capturedWhileLocked;
     return {
