@@ -66,6 +66,11 @@ export interface VaultStatus {
   keyCount: number;
   riskyCount: number;
   settings: Settings;
+  /**
+   * Set while unlocked in a session whose unlock (or resume) found the vault's public key replaced
+   * and put Keyward's back: keys captured while locked before it may have been read.
+   */
+  sealKeyReplaced?: boolean;
 }
 
 /** A key as the capture watcher read it from an exchange page (issue: exchange pages). */

@@ -89,19 +89,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
   // Asked every time the popup opens: the independent reads run together.
   async function status(): Promise<VaultStatus> {
-    const [hasVault, counts, unlocked, retryAt, current] = await Promise.all([
+    const [hasVault, counts, open, retryAt, current] = await Promise.all([
       vault.exists(),
       vault.riskCount(),
-      lock.isUnlocked(),
+      lock.current(),
       throttle.retryAt(),
       settings.get(),
     ]);
     return {
-      state: !hasVault ? 'no-vault' : unlocked ? 'unlocked' : 'locked',
+      state: !hasVault ? 'no-vault' : open ? 'unlocked' : 'locked',
       retryAt,
       keyCount: counts.keys,
       riskyCount: counts.risky,
       settings: current,
+      ...(open?.sealKeyReplaced ? { sealKeyReplaced: true } : {}),
     };
   }
 

@@ -29,6 +29,9 @@ export function App() {
   const [query, setQuery] = useState('');
   const [attentionOnly, setAttentionOnly] = useState(false);
   const [returnFocusId, setReturnFocusId] = useState<string | null>(null);
+  // The capture-key warning is shown on the list until dismissed in this popup; the background
+  // reports it for the rest of the unlocked session, so the next popup shows it again.
+  const [sealKeyAlertDismissed, setSealKeyAlertDismissed] = useState(false);
   const lockTask = useTask();
 
   const refreshStatus = useCallback(async (): Promise<void> => {
@@ -86,6 +89,7 @@ export function App() {
       setQuery('');
       setAttentionOnly(false);
       setReturnFocusId(null);
+      setSealKeyAlertDismissed(false);
     }
   }, [state, loadKeys]);
 
@@ -218,6 +222,8 @@ export function App() {
         onOpen={openDetail}
         onAdd={() => setView({ name: 'add' })}
         focusId={returnFocusId}
+        sealKeyAlert={status.sealKeyReplaced === true && !sealKeyAlertDismissed}
+        onDismissSealKeyAlert={() => setSealKeyAlertDismissed(true)}
       />
       </>
     );

@@ -56,6 +56,49 @@ describe('App', () => {
     expect(document.body.dataset.ready).toBe('unlock');
   });
 
+  it('warns in red on the list after an unlock that found the capture key replaced, until dismissed', async () => {
+    let state: VaultStatus['state'] = 'locked';
+    sendMock.mockImplementation(async (type) => {
+      if (type === 'vault.status') return status(state, state === 'unlocked' ? { sealKeyReplaced: true } : {});
+      if (type === 'vault.unlock') {
+        state = 'unlocked';
+        return status('unlocked', { sealKeyReplaced: true });
+      }
+      if (type === 'keys.list') {
+        if (state !== 'unlocked') throw new KeywardError('locked', 'Keyward is locked.');
+        return { keys: [makeKey({ id: 'a', label: 'bot-1' })] };
+      }
+      throw new Error(`unexpected ${type}`);
+    });
+    await act(() => render(<App />, root));
+    await settle();
+    expect(root.querySelector('.seal-key-alert')).toBeNull();
+    await typeInto(root.querySelector('#unlock-password'), 'password-1');
+    await click(button(root, 'Unlock'));
+    await settle();
+    const alert = root.querySelector('.seal-key-alert');
+    expect(alert?.getAttribute('role')).toBe('alert');
+    expect(alert?.classList.contains('alert-error')).toBe(true);
+    expect(alert?.textContent).toContain(
+      'Keyward’s capture key was replaced while the vault was locked. Keys captured while locked since then may have been read by whoever replaced it: check them, and rotate any you did not expect.',
+    );
+    expect(root.querySelectorAll('button[data-id]')).toHaveLength(1);
+
+    await click(button(root, 'Dismiss'));
+    expect(root.querySelector('.seal-key-alert')).toBeNull();
+  });
+
+  it('shows no capture-key warning when the status does not report one', async () => {
+    sendMock.mockImplementation(async (type) => {
+      if (type === 'vault.status') return status('unlocked');
+      if (type === 'keys.list') return { keys: [] };
+      throw new Error(`unexpected ${type}`);
+    });
+    await act(() => render(<App />, root));
+    await settle();
+    expect(root.querySelector('.seal-key-alert')).toBeNull();
+  });
+
   it('goes back to the unlock form when a request finds the vault locked', async () => {
     let locked = false;
     sendMock.mockImplementation(async (type) => {

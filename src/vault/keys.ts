@@ -1,6 +1,7 @@
 import type { ExchangeId } from '../core/records';
 import { type Bytes, toBase64, utf8 } from './bytes';
 import type { KdfParams } from './kdf';
+import type { VaultVersion } from './store';
 
 /**
  * Associated data for every box. Binding the record id and exchange means a ciphertext cannot
@@ -11,10 +12,10 @@ export const aad = {
     `keyward/vault-key/v1|${kdf.algorithm}|${kdf.version}|${kdf.memoryKiB}|${kdf.iterations}|${kdf.parallelism}|${salt}`,
   /**
    * The vault version is bound here, under the vault key: a profile writer can set the clear
-   * version back to 1, but cannot make a version-2 capture key open as version 1, so cannot make
-   * Keyward "migrate" (trust) records again.
+   * version back, but cannot make a version-3 capture key open as version 1 or 2, so cannot make
+   * Keyward "migrate" (trust) records, or the sealing header, again.
    */
-  sealPrivateKey: (version: 1 | 2) => `keyward/seal-private-key/v${version}`,
+  sealPrivateKey: (version: VaultVersion) => `keyward/seal-private-key/v${version}`,
   credentials: (id: string, exchange: ExchangeId) => `keyward/credentials/v1|${id}|${exchange}`,
   details: (id: string, exchange: ExchangeId) => `keyward/details/v1|${id}|${exchange}`,
   observed: (id: string, exchange: ExchangeId) => `keyward/observed/v1|${id}|${exchange}`,

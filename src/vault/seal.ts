@@ -1,4 +1,4 @@
-import { type Bytes, concatBytes, fromBase64, randomBytes, toBase64, utf8 } from './bytes';
+import { type Bytes, concatBytes, equalBytes, fromBase64, randomBytes, toBase64, utf8 } from './bytes';
 import { VaultError } from './errors';
 
 /**
@@ -55,6 +55,37 @@ async function importPublic(raw: Bytes): Promise<CryptoKey> {
   } catch {
     throw new VaultError('corrupt', 'A public key in the vault is not a valid P-256 point.');
   }
+}
+
+/**
+ * The public key a PKCS#8 private key carries, if it carries one. WebCrypto's export of a P-256
+ * key ends with the optional [1] publicKey field (a1 44 03 42 00, then the 65-byte point); this
+ * reads only that fixed tail rather than parse DER, and callers prove the result with
+ * isPublicKeyOf before trusting it. Null when the tail is not there.
+ */
+export function embeddedPublicKey(pkcs8: Bytes): Bytes | null {
+  const TAIL = [0xa1, 0x44, 0x03, 0x42, 0x00, 0x04];
+  const start = pkcs8.length - 70;
+  if (start < 0 || TAIL.some((byte, i) => pkcs8[start + i] !== byte)) return null;
+  return pkcs8.slice(pkcs8.length - 65);
+}
+
+/**
+ * Whether `publicRaw` is the public half of `privateKey`, proven without exporting the private
+ * key: a throwaway key pair agrees on the same ECDH secret with both only if they match. (The
+ * point's negation passes too, since ECDH keeps only x; nobody holds its private key but us.)
+ */
+export async function isPublicKeyOf(privateKey: CryptoKey, publicRaw: Bytes): Promise<boolean> {
+  let candidate: CryptoKey;
+  try {
+    candidate = await importPublic(publicRaw);
+  } catch {
+    return false;
+  }
+  const probe = await crypto.subtle.generateKey(CURVE, false, ['deriveBits']);
+  const ours = await crypto.subtle.deriveBits({ name: 'ECDH', public: probe.publicKey }, privateKey, 256);
+  const theirs = await crypto.subtle.deriveBits({ name: 'ECDH', public: candidate }, probe.privateKey, 256);
+  return equalBytes(new Uint8Array(ours), new Uint8Array(theirs));
 }
 
 /** Both ends derive the same AES key; the salt binds it to both public keys. */

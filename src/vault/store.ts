@@ -16,11 +16,12 @@ export interface AdoptedIndex {
 
 /**
  * Version 1: records carry no tag. Version 2: adopted records carry one, and `adopted` lists
- * them. The clear number only keeps older Keyward builds out; which version a vault really is
- * comes from the associated data of its wrapped capture key (see aad.sealPrivateKey), which a
- * profile writer cannot change back.
+ * them. Version 3: the wrapped capture key also holds an authenticated copy of `sealPublicKey`
+ * and `fingerprintSalt` (capture-key.ts). The clear number only keeps older Keyward builds out;
+ * which version a vault really is comes from the associated data of its wrapped capture key (see
+ * aad.sealPrivateKey), which a profile writer cannot change back.
  */
-export type VaultVersion = 1 | 2;
+export type VaultVersion = 1 | 2 | 3;
 
 /** The vault's clear header: how to derive the key, and the wrapped keys. */
 export interface VaultMeta {
@@ -31,14 +32,25 @@ export interface VaultMeta {
   /** HMAC of a constant under the key-encryption key: tells a wrong password from tampering. */
   kekCheck: string;
   wrappedVaultKey: AeadBox;
+  /**
+   * What captures are sealed to while the vault is locked. In clear, because the locked vault
+   * needs it; checked at every unlock against the copy inside wrappedSealPrivateKey.
+   */
   sealPublicKey: string;
   wrappedSealPrivateKey: AeadBox;
-  /** Salt for API-key fingerprints, so duplicates are found while the vault is locked. */
+  /** Salt for API-key fingerprints, so duplicates are found while the vault is locked; checked like sealPublicKey. */
   fingerprintSalt: string;
   createdAt: number;
   passwordChangedAt: number;
   /** Version 2. Absent or failing its tag: no sealed record is trusted until it is rebuilt. */
   adopted?: AdoptedIndex;
+  /**
+   * When an unlock (or resume) found sealPublicKey replaced and put Keyward's back: the popup
+   * warns for the rest of that session. Cleared by the next unlock with the password. Not
+   * authenticated: a writer can only raise a false alarm, or remove a warning while the browser
+   * runs with the vault open (see SECURITY.md).
+   */
+  sealKeyReplacedAt?: number;
 }
 
 export interface StoredKey {

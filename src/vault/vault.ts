@@ -18,8 +18,9 @@ import { decodeJson, encodeJson, parseCredentials, parseDetails } from './codec'
 import { VaultError, isVaultError } from './errors';
 import { deriveIntegrityKey, openIndex, recordMac, sealIndex, verifyRecordMac } from './integrity';
 import { KDF_TARGET, type KdfParams, assertUsableKdf, belowTarget, deriveKek } from './kdf';
+import { CAPTURE_KEY_VERSION, type SealingHeader, loadCaptureKey, wrapCaptureKey } from './capture-key';
 import { aad, apiKeyFingerprint, kekCheck, newRecordId } from './keys';
-import { type SealedBox, generateSealKeyPair, importSealPrivateKey, isSealedBox, openSealed, seal } from './seal';
+import { type SealedBox, generateSealKeyPair, isSealedBox, openSealed, seal } from './seal';
 import type { StoredKey, VaultDb, VaultMeta, VaultSchema } from './store';
 
 export interface VaultOptions {
@@ -151,7 +152,7 @@ function parseMeta(value: unknown): VaultMeta {
   if (typeof value !== 'object' || value === null) throw new VaultError('no-vault', 'No vault exists yet.');
   const meta = value as Partial<VaultMeta>;
   if (meta.format !== 'keyward-vault') throw new VaultError('corrupt', 'The stored vault header is not Keyward\'s.');
-  if (meta.version !== 1 && meta.version !== 2) {
+  if (meta.version !== 1 && meta.version !== 2 && meta.version !== 3) {
     throw new VaultError('newer-format', 'This vault was written by a newer Keyward; update the extension.');
   }
   assertUsableKdf(meta.kdf);
@@ -262,15 +263,16 @@ export class Vault {
     const vaultKeyRaw = randomBytes(32);
     const vaultKey = await importAesKey(vaultKeyRaw);
     const pair = await generateSealKeyPair();
+    const fingerprintSalt = randomBytes(32);
     const now = this.now();
     const integrityKey = deriveIntegrityKey(vaultKeyRaw);
     const meta: VaultMeta = {
       format: 'keyward-vault',
-      version: 2,
+      version: CAPTURE_KEY_VERSION,
       ...(await wrapVaultKey(password, vaultKeyRaw, this.kdfTarget)),
       sealPublicKey: toBase64(pair.publicKeyRaw),
-      wrappedSealPrivateKey: await aeadEncrypt(vaultKey, pair.privateKeyPkcs8, aad.sealPrivateKey(2)),
-      fingerprintSalt: toBase64(randomBytes(32)),
+      wrappedSealPrivateKey: await wrapCaptureKey(vaultKey, pair.publicKeyRaw, fingerprintSalt, pair.privateKeyPkcs8),
+      fingerprintSalt: toBase64(fingerprintSalt),
       createdAt: now,
       passwordChangedAt: now,
       adopted: sealIndex(integrityKey, []),
@@ -293,6 +295,14 @@ export class Vault {
       current = await this.replaceMeta(meta, await wrapVaultKey(password, vaultKeyRaw, this.kdfTarget));
     }
     const unlocked = await this.open(vaultKeyRaw, current);
+    // A warning that the capture key had been replaced was for the session in which that was
+    // found (and put right); an unlock with the password starts the next one without it.
+    if (!unlocked.replacedAtOpen.sealPublicKey && unlocked.sealKeyReplaced) {
+      await unlocked.clearSealKeyNotice().catch((error: unknown) => {
+        unlocked.close();
+        throw error;
+      });
+    }
     // Captures sealed while locked, and observations of the key list, are taken in now; a record
     // that fails its checks is left as it is and shown as damaged.
     await unlocked.adoptSealed();
@@ -325,25 +335,57 @@ export class Vault {
     return next;
   }
 
+  /**
+   * Opens the vault with its key, at unlock and at resume alike. The clear public key and
+   * fingerprint salt are checked against the copy the capture key's box holds (capture-key.ts):
+   * a replaced one is not used, Keyward's own is written back, and the open vault says so
+   * (replacedAtOpen, sealKeyReplaced) for the popup to warn.
+   */
   private async open(vaultKeyRaw: Bytes, meta: VaultMeta): Promise<UnlockedVault> {
     const vaultKey = await importAesKey(vaultKeyRaw);
-    const { pkcs8, version } = await openCaptureKey(vaultKey, meta);
-    let rewrapped: AeadBox | null = null;
+    const captureKey = await loadCaptureKey(vaultKey, meta);
+    const { genuine } = captureKey;
+    const replaced = {
+      sealPublicKey: meta.sealPublicKey !== genuine.sealPublicKey,
+      fingerprintSalt: meta.fingerprintSalt !== genuine.fingerprintSalt,
+    };
+    const change: HeaderChange = {
+      version: CAPTURE_KEY_VERSION,
+      ...genuine,
+      wrappedSealPrivateKey: captureKey.rewrapped ?? meta.wrappedSealPrivateKey,
+      ...(replaced.sealPublicKey ? { sealKeyReplacedAt: this.now() } : {}),
+    };
+    const unlocked = new UnlockedVault(
+      this,
+      this.db,
+      meta,
+      vaultKeyRaw,
+      vaultKey,
+      captureKey.privateKey,
+      genuine,
+      replaced,
+      this.now,
+    );
     try {
-      const sealPrivateKey = await importSealPrivateKey(pkcs8);
-      if (version === 1) rewrapped = await aeadEncrypt(vaultKey, pkcs8, aad.sealPrivateKey(2));
-      const unlocked = new UnlockedVault(this, this.db, meta, vaultKeyRaw, vaultKey, sealPrivateKey, this.now);
-      if (rewrapped) {
-        await unlocked.migrateFromVersion1(meta, rewrapped).catch((error: unknown) => {
-          unlocked.close();
-          throw error;
-        });
+      if (captureKey.version === 1) {
+        await unlocked.migrateFromVersion1(meta, change);
+      } else if (captureKey.rewrapped || replaced.sealPublicKey || replaced.fingerprintSalt) {
+        await unlocked.restoreHeader(meta, change);
       }
-      this.unlocked = unlocked;
-      return unlocked;
-    } finally {
-      wipe(pkcs8);
+    } catch (error) {
+      unlocked.close();
+      throw error;
     }
+    this.unlocked = unlocked;
+    return unlocked;
+  }
+
+  /**
+   * The public key and salt to seal with. While the vault is open, the authenticated ones it
+   * holds: a swap made meanwhile reaches no capture before the next lock.
+   */
+  private async sealingHeader(): Promise<SealingHeader> {
+    return this.unlocked?.sealingHeader ?? (await this.meta());
   }
 
   /** Called by UnlockedVault.close: the badge goes back to the clear hints. */
@@ -363,7 +405,7 @@ export class Vault {
   }
 
   private async sealOne(input: NewKeyInput, options: SealOptions): Promise<SealResult> {
-    const meta = await this.meta();
+    const meta = await this.sealingHeader();
     const { credentials, details } = normaliseInput(input);
     const fingerprint = await apiKeyFingerprint(
       decodeField(meta.fingerprintSalt, 'fingerprint salt'),
@@ -412,7 +454,7 @@ export class Vault {
    * not hold.
    */
   async observeLocked(exchange: ExchangeId, apiKey: string, seen: Observation): Promise<boolean> {
-    const meta = await this.meta();
+    const meta = await this.sealingHeader();
     const fingerprint = await apiKeyFingerprint(
       decodeField(meta.fingerprintSalt, 'fingerprint salt'),
       exchange,
@@ -478,21 +520,8 @@ export class Vault {
   }
 }
 
-/**
- * Opens the wrapped capture key, which also tells the vault's real version: the version is bound
- * into the box's associated data, so it cannot be set back by editing the clear header.
- */
-async function openCaptureKey(vaultKey: CryptoKey, meta: VaultMeta): Promise<{ pkcs8: Bytes; version: 1 | 2 }> {
-  for (const version of [2, 1] as const) {
-    try {
-      return { pkcs8: await aeadDecrypt(vaultKey, meta.wrappedSealPrivateKey, aad.sealPrivateKey(version)), version };
-    } catch (error) {
-      if (!isVaultError(error, 'tampered')) throw error;
-    }
-  }
-  // The vault key itself checked out, so a failure here is not a wrong password.
-  throw new VaultError('tampered', 'The vault\'s capture key was altered; refusing to unlock.');
-}
+/** What open() writes into the header: Keyward's sealing header, and the capture key's box at version 3. */
+type HeaderChange = Pick<VaultMeta, 'version' | 'sealPublicKey' | 'fingerprintSalt' | 'wrappedSealPrivateKey' | 'sealKeyReplacedAt'>;
 
 /** Trims what a person may have pasted with stray spaces, and fills derived fields. */
 export function normaliseInput(input: NewKeyInput): { credentials: Credentials; details: KeyDetails } {
@@ -536,6 +565,8 @@ const DAMAGE = {
     'It came in sealed, as a capture made while the vault was locked, but the vault’s list of adopted keys was altered, so it cannot be told apart from a planted key.',
   altered: 'Its stored data was changed after Keyward wrote it.',
   unreadable: 'Its encrypted contents do not open, or do not read as a key.',
+  sealedElsewhere:
+    'It came in sealed, as a capture made while the vault was locked, but it does not open with Keyward’s capture key. It may have been sealed to a key that replaced Keyward’s; whoever replaced it can then read it.',
 } as const;
 
 const REFUSAL =
@@ -611,6 +642,14 @@ export class UnlockedVault {
     readonly vaultKeyRaw: Bytes,
     private readonly vaultKey: CryptoKey,
     private readonly sealPrivateKey: CryptoKey,
+    /**
+     * Keyward's own public key and fingerprint salt, from the capture key's authenticated box.
+     * Kept apart from `meta` (the header as last read or written), which is taken from the store
+     * again by other writers and may carry a swapped value.
+     */
+    readonly sealingHeader: Readonly<SealingHeader>,
+    /** What this open found replaced in the clear header (and put back). */
+    readonly replacedAtOpen: Readonly<{ sealPublicKey: boolean; fingerprintSalt: boolean }>,
     private readonly now: () => number,
   ) {
     this.integrityKey = deriveIntegrityKey(vaultKeyRaw);
@@ -620,8 +659,16 @@ export class UnlockedVault {
     return this.meta;
   }
 
+  /**
+   * The capture key was found replaced, at this open or earlier in this session (the header keeps
+   * the notice, so a resumed service worker still says it): the popup shows its warning.
+   */
+  get sealKeyReplaced(): boolean {
+    return this.replacedAtOpen.sealPublicKey || typeof this.meta.sealKeyReplacedAt === 'number';
+  }
+
   private publicKey(): Bytes {
-    return decodeField(this.meta.sealPublicKey, 'public key');
+    return decodeField(this.sealingHeader.sealPublicKey, 'public key');
   }
 
   /**
@@ -705,7 +752,9 @@ export class UnlockedVault {
       details = await this.readDetails(record);
     } catch (error) {
       if (isVaultError(error, 'locked')) throw error;
-      return damagedSummary(record, DAMAGE.unreadable);
+      // A sealed box that fails its check (rather than being malformed) was sealed to another key.
+      const elsewhere = verdict.kind === 'pending' && isVaultError(error, 'tampered');
+      return damagedSummary(record, elsewhere ? DAMAGE.sealedElsewhere : DAMAGE.unreadable);
     }
     const lockedCapture = verdict.kind === 'pending' || verdict.capturedWhileLocked;
     return {
@@ -760,7 +809,7 @@ export class UnlockedVault {
 
   async fingerprint(exchange: ExchangeId, apiKey: string): Promise<string> {
     return apiKeyFingerprint(
-      decodeField(this.meta.fingerprintSalt, 'fingerprint salt'),
+      decodeField(this.sealingHeader.fingerprintSalt, 'fingerprint salt'),
       exchange,
       normaliseCredential(apiKey),
     );
@@ -934,12 +983,16 @@ export class UnlockedVault {
     if (!isSealedBox(record.credentials) || !isSealedBox(record.details)) throw new VaultError('tampered', DAMAGE.mixed);
     const credentials = await this.openBox(record.credentials, aad.credentials(record.id, record.exchange));
     try {
-      parseCredentials(decodeJson(credentials));
+      const { apiKey } = parseCredentials(decodeJson(credentials));
       let details = await this.readDetails(record);
       if (record.observed) details = applyObservation(details, await this.readObservation(record));
       const { observed: _merged, mac: _none, ...rest } = record;
       const after = this.tagged({
         ...rest,
+        // Computed again under the authenticated salt: the clear one was stored by the locked
+        // vault, under a salt a profile writer may have swapped (commitAdoptions keeps the stored
+        // one if another record already holds this).
+        fingerprint: await this.fingerprint(record.exchange, apiKey),
         risk: riskFlags(details),
         capturedWhileLocked: !fresh,
         credentials: await aeadEncrypt(this.vaultKey, credentials, aad.credentials(record.id, record.exchange)),
@@ -974,15 +1027,22 @@ export class UnlockedVault {
     const tx = this.db.transaction(['keys', 'meta'], 'readwrite');
     const keys = tx.objectStore('keys');
     try {
-      const [meta, ...current] = await Promise.all([
+      const byFingerprint = keys.index('byFingerprint');
+      const [meta, current, holders] = await Promise.all([
         tx.objectStore('meta').get('vault'),
-        ...adoptions.map((adoption) => keys.get(adoption.before.id)),
+        Promise.all(adoptions.map((adoption) => keys.get(adoption.before.id))),
+        Promise.all(
+          adoptions.map(({ before, after }) =>
+            after.fingerprint === before.fingerprint ? before.id : byFingerprint.getKey(after.fingerprint),
+          ),
+        ),
       ]);
       if (!meta) throw new VaultError('no-vault', 'No vault exists yet.');
       this.assertOpen();
       const known = openIndex(this.integrityKey, meta.adopted);
       const added: string[] = [];
       const writes: Promise<unknown>[] = [];
+      const claimed = new Set<string>();
       adoptions.forEach((adoption, i) => {
         const stored = current[i];
         // Changed since it was read (an observation came meanwhile): taken in on the next pass.
@@ -993,7 +1053,16 @@ export class UnlockedVault {
           if (known ? known.has(adoption.before.id) : !adoption.fresh) return;
           added.push(adoption.before.id);
         }
-        writes.push(keys.put(adoption.after));
+        let after = adoption.after;
+        const holder = holders[i];
+        if ((holder !== undefined && holder !== adoption.before.id) || claimed.has(after.fingerprint)) {
+          // Another record holds this API key already: a capture made while the salt was swapped
+          // was not seen as a duplicate. Both are kept (the user sees both), this one under its
+          // stored fingerprint, so the unique index holds and the adoption does not fail.
+          after = this.tagged({ ...after, fingerprint: adoption.before.fingerprint });
+        }
+        claimed.add(after.fingerprint);
+        writes.push(keys.put(after));
         written.add(adoption.before.id);
       });
       if (added.length > 0) writes.push(this.writeIndex(tx, meta, known, added));
@@ -1015,9 +1084,9 @@ export class UnlockedVault {
    * authenticated either. That one-time trust is the migration's price; from here on nothing is
    * used that the vault key did not tag. (Putting back a copy of the profile taken before the
    * migration makes it run again; the version is bound into the capture key's box so that nothing
-   * short of such a copy can.)
+   * short of such a copy can.) The sealing header is made version 3 in the same write (capture-key.ts).
    */
-  async migrateFromVersion1(expected: VaultMeta, wrappedSealPrivateKey: AeadBox): Promise<void> {
+  async migrateFromVersion1(expected: VaultMeta, change: HeaderChange): Promise<void> {
     const tx = this.db.transaction(['keys', 'meta'], 'readwrite');
     const keys = tx.objectStore('keys');
     const metaStore = tx.objectStore('meta');
@@ -1039,8 +1108,7 @@ export class UnlockedVault {
       this.assertOpen();
       const next: VaultMeta = {
         ...meta,
-        version: 2,
-        wrappedSealPrivateKey,
+        ...change,
         adopted: sealIndex(this.integrityKey, adopted),
       };
       writes.push(metaStore.put(next, 'vault'));
@@ -1050,6 +1118,38 @@ export class UnlockedVault {
       abandon(tx);
       throw error;
     }
+  }
+
+  /**
+   * Writes Keyward's own public key and salt back over replaced ones (with the notice when the key
+   * was), or an older vault's capture key as version 3. The rest of the header is taken as stored
+   * now; the capture key's box must be the one this open read, or another open rewrapped it.
+   */
+  async restoreHeader(expected: VaultMeta, change: HeaderChange): Promise<void> {
+    const tx = this.db.transaction('meta', 'readwrite');
+    const stored = await tx.store.get('vault');
+    if (!stored || stored.wrappedSealPrivateKey.ct !== expected.wrappedSealPrivateKey.ct) {
+      tx.abort();
+      throw new VaultError('corrupt', 'The vault header changed during the operation; try again.');
+    }
+    const next: VaultMeta = { ...stored, ...change };
+    await tx.store.put(next, 'vault');
+    await tx.done;
+    this.meta = next;
+  }
+
+  /** Drops the notice that the capture key had been replaced (the next unlock after it). */
+  async clearSealKeyNotice(): Promise<void> {
+    const tx = this.db.transaction('meta', 'readwrite');
+    const stored = await tx.store.get('vault');
+    if (!stored) {
+      tx.abort();
+      throw new VaultError('no-vault', 'No vault exists yet.');
+    }
+    const { sealKeyReplacedAt: _shown, ...next } = stored;
+    await tx.store.put(next, 'vault');
+    await tx.done;
+    this.meta = next;
   }
 
   private async recordsById(ids: readonly string[]): Promise<StoredKey[]> {

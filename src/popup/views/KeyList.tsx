@@ -86,7 +86,14 @@ export interface KeyListProps {
   onAdd: () => void;
   /** The row to put focus back on when returning from its detail. */
   focusId: string | null;
+  /** This session's unlock found the vault's public key replaced (VaultStatus.sealKeyReplaced), not yet dismissed. */
+  sealKeyAlert?: boolean;
+  onDismissSealKeyAlert?: () => void;
 }
+
+/** Exported for tests: what the user is told when the capture key was found replaced. */
+export const SEAL_KEY_ALERT =
+  'Keyward’s capture key was replaced while the vault was locked. Keys captured while locked since then may have been read by whoever replaced it: check them, and rotate any you did not expect.';
 
 /** Unlocked home: keys grouped by exchange, with search. */
 export function KeyList({
@@ -101,6 +108,8 @@ export function KeyList({
   onOpen,
   onAdd,
   focusId,
+  sealKeyAlert = false,
+  onDismissSealKeyAlert,
 }: KeyListProps) {
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -160,6 +169,16 @@ export function KeyList({
       <h1 id="list-title" class="visually-hidden">
         Your API keys
       </h1>
+      {sealKeyAlert ? (
+        <div class="alert alert-error seal-key-alert" role="alert">
+          <p>{SEAL_KEY_ALERT}</p>
+          {onDismissSealKeyAlert ? (
+            <button type="button" class="btn btn-small" onClick={onDismissSealKeyAlert}>
+              Dismiss
+            </button>
+          ) : null}
+        </div>
+      ) : null}
       <div class="list-tools">
         <div class="search">
           <label for="key-search" class="visually-hidden">

@@ -299,7 +299,7 @@ describe('a vault written before records were authenticated (version 1)', () => 
 
     const migrated = await locked.unlock('pw');
     const meta = await db.get('meta', 'vault');
-    expect(meta?.version).toBe(2);
+    expect(meta?.version).toBe(3);
     expect(meta?.adopted?.ids).toEqual(expect.arrayContaining([added.id, waiting]));
     expect((await db.get('keys', added.id))?.mac).toEqual(expect.any(String));
     expect((await migrated.credentials(added.id)).secret).toBe(sampleInput().credentials.secret);
@@ -323,6 +323,6 @@ describe('a vault written before records were authenticated (version 1)', () => 
     await toVersion1(db, raw);
     const resumed = await new Vault(db, { kdfTarget: KDF_MINIMUM }).resume(new Uint8Array(raw));
     expect((await resumed.get(added.id)).risk.withdraw).toBe(true);
-    expect((await db.get('meta', 'vault'))?.version).toBe(2);
+    expect((await db.get('meta', 'vault'))?.version).toBe(3);
   });
 });
