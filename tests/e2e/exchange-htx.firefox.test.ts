@@ -82,6 +82,7 @@ describe('HTX API page in Firefox', () => {
     expect((await send<{ keyCount: number }>('vault.status', {})).data.keyCount).toBe(1);
     expect((await send('vault.unlock', { password: PASSWORD })).ok).toBe(true);
     const list = await send<{ keys: { id: string; label: string; permissions: { trade: boolean; withdraw: boolean } }[] }>('keys.list', {});
+    expect(list, JSON.stringify(list)).toMatchObject({ ok: true });
     const key = list.data.keys.find((k) => k.label === 'ff-bot');
     expect(key?.permissions).toMatchObject({ trade: true, withdraw: false });
     const secret = await send<{ value: string }>('keys.reveal', { id: key?.id, field: 'secret' });

@@ -55,7 +55,7 @@ describe('fingerprinting Keyward from a web page in Chromium', () => {
     const frame = await picker(page);
     // The picker works: it loaded its own script and style although neither is web-accessible.
     await frame.getByRole('heading').first().waitFor();
-    expect(await frame.evaluate(() => getComputedStyle(document.body).padding)).toBe('10px');
+    expect(await frame.evaluate(() => getComputedStyle(document.getElementById('picker-root') ?? document.body).padding)).toBe('10px');
     expect(await probe(page)).toEqual(allRefused);
     await page.close();
   });
