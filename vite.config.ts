@@ -103,7 +103,9 @@ export default defineConfig({
       disableAutoLaunch: true,
       printSummary: false,
       // Chrome's service worker has no clipboard: its offscreen page does that work.
-      htmlViteConfig: { plugins: [noInnerHtml()] },
+      // The plugin builds each entry on its own: those builds speak only when something is wrong too.
+      htmlViteConfig: { plugins: [noInnerHtml()], logLevel: 'warn' },
+      scriptViteConfig: { logLevel: 'warn' },
       additionalInputs: [
         ...(browser === 'chrome' ? ['src/offscreen/offscreen.html'] : []),
         'src/picker/picker.html',

@@ -224,12 +224,14 @@ describe('filling a bind form in Chromium', () => {
     const page = await openForm('OKX');
     await clickKeyward(page);
     const frame = await picker(page);
+    await frame.getByRole('button', { name: /okx bot/ }).waitFor();
     await page.evaluate(() => {
       const inputs = [...document.querySelectorAll('input')].filter((i) => i.type !== 'search');
-      const apiKey = inputs[1];
-      if (!apiKey) return;
-      apiKey.parentElement?.append(apiKey); // moved: not where the user saw it
-      apiKey.style.marginTop = '200px';
+      const secret = inputs[2];
+      if (!secret) return;
+      // Moved sideways, below the picker: not where the user saw it, while the picker stays in
+      // view (a picker pushed out of view would refuse the click for that reason instead).
+      secret.style.marginLeft = '60px';
     });
     await frame.getByRole('button', { name: /okx bot/ }).click();
     await expect.poll(() => frame.locator('body').innerText().catch(() => '')).toMatch(/Not filled: The form changed/);
