@@ -4,6 +4,7 @@ import { request } from '../api';
 import { ErrorAlert, StatusNote } from '../components/Alert';
 import { BusyButton } from '../components/BusyButton';
 import { CredentialRow } from '../components/CredentialRow';
+import { Field } from '../components/Field';
 import { BackIcon } from '../components/Icons';
 import { exchangeDefinition, exchangeName } from '../exchange-info';
 import { ageDays, capturedWhileLockedNote, describeAge, formatDate, formatDateTime, needsRotation } from '../format';
@@ -434,23 +435,21 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
               autoComplete="off"
             />
           </div>
-          <div class="field">
-            <label for="detail-account">Account</label>
-            <input
-              id="detail-account"
-              class="input"
-              value={account}
-              aria-describedby="detail-account-hint"
-              onInput={(e) => {
-                setAccount(e.currentTarget.value);
-                setSaved(false);
-              }}
-              autoComplete="off"
-            />
-            <p class="hint" id="detail-account-hint">
-              "main", or the sub-account's name.
-            </p>
-          </div>
+          <Field id="detail-account" label="Account" hint={`"main", or the sub-account's name.`}>
+            {(aria) => (
+              <input
+                id="detail-account"
+                class="input"
+                value={account}
+                aria-describedby={aria.describedBy}
+                onInput={(e) => {
+                  setAccount(e.currentTarget.value);
+                  setSaved(false);
+                }}
+                autoComplete="off"
+              />
+            )}
+          </Field>
           <div class="field">
             <label for="detail-notes">Notes</label>
             <textarea
