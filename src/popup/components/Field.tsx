@@ -3,12 +3,12 @@ import { PasswordInput, type PasswordInputProps } from './PasswordInput';
 import { StrengthMeter } from './StrengthMeter';
 
 /** What the control needs so assistive technology reads its hint, error and warnings with it. */
-export interface FieldAria {
+interface FieldAria {
   describedBy: string | undefined;
   invalid: boolean;
 }
 
-export interface FieldProps {
+interface FieldProps {
   /** The control's id; the label is bound to it and the other ids derive from it. */
   id: string;
   label: ComponentChildren;
@@ -35,7 +35,7 @@ export interface FieldProps {
 }
 
 /** Joins the ids that are present, in reading order; undefined when none is. */
-export function describe(...ids: (string | false | null | undefined)[]): string | undefined {
+function describe(...ids: (string | false | null | undefined)[]): string | undefined {
   const list = ids.filter((id): id is string => typeof id === 'string' && id !== '');
   return list.length > 0 ? list.join(' ') : undefined;
 }
@@ -100,7 +100,7 @@ export function Field({
   );
 }
 
-export type PasswordFieldProps = Omit<FieldProps, 'children' | 'below' | 'belowId'> &
+type PasswordFieldProps = Omit<FieldProps, 'children' | 'below' | 'belowId'> &
   Omit<PasswordInputProps, 'describedBy' | 'invalid'> & {
     /** Shows a strength meter of the value under the input, with this id. */
     strengthId?: string;

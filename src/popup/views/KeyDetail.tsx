@@ -10,7 +10,7 @@ import { exchangeDefinition, exchangeName } from '../exchange-info';
 import { ageDays, capturedWhileLockedNote, describeAge, formatDate, formatDateTime, needsRotation } from '../format';
 import { useAlive, useEscape, useFocusOnMount, useNow, useReadyMarker, useTask } from '../hooks';
 
-export interface KeyDetailProps {
+interface KeyDetailProps {
   keySummary: KeySummary;
   rotationDays: number;
   onBack: () => void;
@@ -19,7 +19,7 @@ export interface KeyDetailProps {
 }
 
 /** The delete confirmation names the key so the user knows exactly what goes. */
-export function deleteQuestion(key: KeySummary): string {
+function deleteQuestion(key: KeySummary): string {
   return `Delete ${exchangeName(key.exchange)} key '${key.label || 'Unnamed key'}' (…${key.apiKeyTail})? The secret cannot be recovered from the exchange.`;
 }
 

@@ -8,7 +8,7 @@ import { ImportSection } from './settings/ImportBackup';
 import { SecuritySection } from './settings/Security';
 import { SitesSection } from './Sites';
 
-export interface SettingsProps {
+interface SettingsProps {
   settings: SettingsShape;
   onStatus: (status: VaultStatus) => void;
   onImported: () => void;
