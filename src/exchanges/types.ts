@@ -28,8 +28,8 @@ export interface ExchangeDefinition {
   credentials: CredentialFormat;
   /** Where the user manages keys, for links from the popup. */
   apiPageUrl: string;
-  /** The API pages; absent until the exchange's page readers are written. */
-  page?: ExchangePage;
+  /** The API pages: how they are recognised and read. */
+  page: ExchangePage;
 }
 
 export type PermissionFlag = 'read' | 'trade' | 'futures' | 'withdraw' | 'transfer';

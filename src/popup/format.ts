@@ -91,9 +91,9 @@ export function parseIpList(text: string): string[] {
 
 export const MIN_PASSWORD_LENGTH = 8;
 
-export type StrengthLevel = 'too-short' | 'weak' | 'fair' | 'good' | 'strong';
+type StrengthLevel = 'too-short' | 'weak' | 'fair' | 'good' | 'strong';
 
-export interface PasswordStrength {
+interface PasswordStrength {
   level: StrengthLevel;
   /** Words shown to the user. */
   label: string;

@@ -14,7 +14,7 @@ export function useAlive(): RefObject<boolean> {
   return alive;
 }
 
-export type TaskResult<R> = { ok: true; value: R } | { ok: false; error: unknown };
+type TaskResult<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
 /**
  * One async action with its busy flag and error text. `run` never throws: it returns the result

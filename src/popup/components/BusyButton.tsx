@@ -2,7 +2,7 @@ import type { ButtonHTMLAttributes, ComponentChildren } from 'preact';
 
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement>;
 
-export interface BusyButtonProps extends Omit<ButtonProps, 'disabled' | 'aria-busy'> {
+interface BusyButtonProps extends Omit<ButtonProps, 'disabled' | 'aria-busy'> {
   busy: boolean;
   disabled?: boolean;
   /** Shown instead of the children while busy, e.g. "Creating vault…". */

@@ -1,7 +1,7 @@
 import type { CredentialField } from '../../core/records';
 import { BusyButton } from './BusyButton';
 
-export interface CredentialRowProps {
+interface CredentialRowProps {
   field: CredentialField;
   label: string;
   /** The revealed value, or undefined while hidden. Lives only in the detail view's state. */

@@ -6,7 +6,7 @@ import { request } from '../api';
 import { ErrorAlert } from '../components/Alert';
 import { BusyButton } from '../components/BusyButton';
 import { BackIcon } from '../components/Icons';
-import { PasswordInput } from '../components/PasswordInput';
+import { Field, PasswordField } from '../components/Field';
 import { exchangeDefinition, hasFuturesPermission } from '../exchange-info';
 import { parseIpList } from '../format';
 import { useEscape, useFocusOnMount, useReadyMarker, useTask } from '../hooks';
@@ -143,25 +143,7 @@ export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => vo
     if (result.ok) onAdded(result.value.key);
   };
 
-  const fieldWarning = (field: CredField, id: string) => {
-    const list = warningsFor(field);
-    if (list.length === 0) return null;
-    return (
-      <ul class="field-warning" id={id}>
-        {list.map((w) => (
-          <li key={w.message}>{w.message}</li>
-        ))}
-      </ul>
-    );
-  };
-  const describe = (...ids: (string | false | undefined)[]): string | undefined => {
-    const list = ids.filter((id): id is string => typeof id === 'string' && id !== '');
-    return list.length > 0 ? list.join(' ') : undefined;
-  };
-
-  const apiKeyWarned = warningsFor('apiKey').length > 0;
-  const secretWarned = warningsFor('secret').length > 0;
-  const passphraseWarned = warningsFor('passphrase').length > 0;
+  const warningText = (field: CredField): string[] => warningsFor(field).map((w) => w.message);
   const ipList = parseIpList(ipText);
 
   return (
@@ -179,93 +161,86 @@ export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => vo
       </div>
 
       <form class="form" onSubmit={submit} noValidate>
-        <div class="field">
-          <label for="add-exchange">Exchange</label>
-          <select
-            id="add-exchange"
-            ref={selectRef}
-            class="input"
-            value={exchangeId}
-            onChange={(e) => {
-              setExchangeId(e.currentTarget.value);
-              setFieldErrors((prev) => ({ ...prev, exchange: undefined }));
-              resetWarnings();
-            }}
-            aria-invalid={fieldErrors.exchange ? 'true' : undefined}
-            aria-describedby={describe(fieldErrors.exchange && 'add-exchange-error')}
-            required
-          >
-            <option value="">Choose an exchange…</option>
-            {EXCHANGES.map((ex) => (
-              <option key={ex.id} value={ex.id}>
-                {ex.name}
-              </option>
-            ))}
-          </select>
-          {fieldErrors.exchange ? (
-            <p class="field-error" id="add-exchange-error">
-              {fieldErrors.exchange}
-            </p>
-          ) : null}
-        </div>
+        <Field id="add-exchange" label="Exchange" error={fieldErrors.exchange}>
+          {(aria) => (
+            <select
+              id="add-exchange"
+              ref={selectRef}
+              class="input"
+              value={exchangeId}
+              onChange={(e) => {
+                setExchangeId(e.currentTarget.value);
+                setFieldErrors((prev) => ({ ...prev, exchange: undefined }));
+                resetWarnings();
+              }}
+              aria-invalid={aria.invalid ? 'true' : undefined}
+              aria-describedby={aria.describedBy}
+              required
+            >
+              <option value="">Choose an exchange…</option>
+              {EXCHANGES.map((ex) => (
+                <option key={ex.id} value={ex.id}>
+                  {ex.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
 
         <div class="field-row">
-          <div class="field">
-            <label for="add-label">Label</label>
-            <input
-              id="add-label"
-              class="input"
-              value={label}
-              placeholder="e.g. grid-bot-1"
-              onInput={(e) => setLabel(e.currentTarget.value)}
-              autoComplete="off"
-            />
-          </div>
-          <div class="field">
-            <label for="add-account">Account</label>
-            <input
-              id="add-account"
-              class="input"
-              value={account}
-              onInput={(e) => setAccount(e.currentTarget.value)}
-              aria-describedby="add-account-hint"
-              autoComplete="off"
-            />
-            <p class="hint" id="add-account-hint">
-              "main" or a sub-account
-            </p>
-          </div>
+          <Field id="add-label" label="Label">
+            {() => (
+              <input
+                id="add-label"
+                class="input"
+                value={label}
+                placeholder="e.g. grid-bot-1"
+                onInput={(e) => setLabel(e.currentTarget.value)}
+                autoComplete="off"
+              />
+            )}
+          </Field>
+          <Field id="add-account" label="Account" hint={'"main" or a sub-account'}>
+            {(aria) => (
+              <input
+                id="add-account"
+                class="input"
+                value={account}
+                onInput={(e) => setAccount(e.currentTarget.value)}
+                aria-describedby={aria.describedBy}
+                autoComplete="off"
+              />
+            )}
+          </Field>
         </div>
 
-        <div class="field">
-          <label for="add-apikey">{apiKeyLabel}</label>
-          <input
-            id="add-apikey"
-            ref={apiKeyRef}
-            class="input mono"
-            value={apiKey}
-            onInput={(e) => {
-              setApiKey(e.currentTarget.value);
-              resetWarnings();
-            }}
-            autoComplete="off"
-            autoCapitalize="off"
-            autoCorrect="off"
-            spellcheck={false}
-            aria-invalid={fieldErrors.apiKey || apiKeyWarned ? 'true' : undefined}
-            aria-describedby={describe(fieldErrors.apiKey && 'add-apikey-error', apiKeyWarned && 'add-apikey-warning')}
-          />
-          {fieldErrors.apiKey ? (
-            <p class="field-error" id="add-apikey-error">
-              {fieldErrors.apiKey}
-            </p>
-          ) : null}
-          {fieldWarning('apiKey', 'add-apikey-warning')}
-        </div>
+        <Field id="add-apikey" label={apiKeyLabel} error={fieldErrors.apiKey} warnings={warningText('apiKey')}>
+          {(aria) => (
+            <input
+              id="add-apikey"
+              ref={apiKeyRef}
+              class="input mono"
+              value={apiKey}
+              onInput={(e) => {
+                setApiKey(e.currentTarget.value);
+                resetWarnings();
+              }}
+              autoComplete="off"
+              autoCapitalize="off"
+              autoCorrect="off"
+              spellcheck={false}
+              aria-invalid={aria.invalid ? 'true' : undefined}
+              aria-describedby={aria.describedBy}
+            />
+          )}
+        </Field>
 
-        <div class="field">
-          <div class="label-row">
-            <label for="add-secret">{secretLabel}</label>
+        <Field
+          id="add-secret"
+          label={secretLabel}
+          error={fieldErrors.secret}
+          warnings={warningText('secret')}
+          labelAside={
             <button
               type="button"
               class="btn btn-ghost btn-small"
@@ -276,54 +251,45 @@ export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => vo
             >
               {secretShown ? 'Hide' : 'Show'}
             </button>
-          </div>
-          {/* A textarea, not a password input: a PEM private key keeps its line breaks. */}
-          <textarea
-            id="add-secret"
-            ref={secretRef}
-            class={secretShown ? 'input mono secret-input' : 'input mono secret-input masked'}
-            rows={2}
-            value={secret}
-            onInput={(e) => {
-              setSecret(e.currentTarget.value);
-              resetWarnings();
-            }}
-            autoComplete="off"
-            autoCapitalize="off"
-            autoCorrect="off"
-            spellcheck={false}
-            aria-invalid={fieldErrors.secret || secretWarned ? 'true' : undefined}
-            aria-describedby={describe(fieldErrors.secret && 'add-secret-error', secretWarned && 'add-secret-warning')}
-          />
-          {fieldErrors.secret ? (
-            <p class="field-error" id="add-secret-error">
-              {fieldErrors.secret}
-            </p>
-          ) : null}
-          {fieldWarning('secret', 'add-secret-warning')}
-        </div>
-
-        {usesPassphrase ? (
-          <div class="field">
-            <label for="add-passphrase">Passphrase</label>
-            <PasswordInput
-              id="add-passphrase"
-              value={passphrase}
-              onInput={(value) => {
-                setPassphrase(value);
+          }
+        >
+          {(aria) => (
+            // A textarea, not a password input: a PEM private key keeps its line breaks.
+            <textarea
+              id="add-secret"
+              ref={secretRef}
+              class={secretShown ? 'input mono secret-input' : 'input mono secret-input masked'}
+              rows={2}
+              value={secret}
+              onInput={(e) => {
+                setSecret(e.currentTarget.value);
                 resetWarnings();
               }}
               autoComplete="off"
-              mono
-              what="passphrase"
-              invalid={passphraseWarned}
-              describedBy={describe('add-passphrase-hint', passphraseWarned && 'add-passphrase-warning')}
+              autoCapitalize="off"
+              autoCorrect="off"
+              spellcheck={false}
+              aria-invalid={aria.invalid ? 'true' : undefined}
+              aria-describedby={aria.describedBy}
             />
-            <p class="hint" id="add-passphrase-hint">
-              The passphrase you chose when creating the key on {exchange?.name ?? 'the exchange'}.
-            </p>
-            {fieldWarning('passphrase', 'add-passphrase-warning')}
-          </div>
+          )}
+        </Field>
+
+        {usesPassphrase ? (
+          <PasswordField
+            id="add-passphrase"
+            label="Passphrase"
+            value={passphrase}
+            onInput={(value) => {
+              setPassphrase(value);
+              resetWarnings();
+            }}
+            autoComplete="off"
+            mono
+            what="passphrase"
+            hint={`The passphrase you chose when creating the key on ${exchange?.name ?? 'the exchange'}.`}
+            warnings={warningText('passphrase')}
+          />
         ) : null}
 
         <fieldset class="field fieldset">
@@ -348,59 +314,60 @@ export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => vo
           ) : null}
         </fieldset>
 
-        <div class="field">
-          <label for="add-ips">IP whitelist</label>
-          <textarea
-            id="add-ips"
-            class="input mono"
-            rows={2}
-            value={ipText}
-            placeholder="203.0.113.7, 198.51.100.0/24"
-            onInput={(e) => setIpText(e.currentTarget.value)}
-            aria-describedby="add-ips-hint"
-            spellcheck={false}
-          />
-          <p class="hint" id="add-ips-hint">
-            Separate with commas, spaces or new lines. Leave empty if the key has no IP restriction.
-          </p>
-          {ipList.length === 0 ? (
-            <p class="risk-text risk-warn">No IP restriction: any IP can use this key.</p>
-          ) : null}
-        </div>
+        <Field
+          id="add-ips"
+          label="IP whitelist"
+          hint="Separate with commas, spaces or new lines. Leave empty if the key has no IP restriction."
+          after={
+            ipList.length === 0 ? <p class="risk-text risk-warn">No IP restriction: any IP can use this key.</p> : null
+          }
+        >
+          {(aria) => (
+            <textarea
+              id="add-ips"
+              class="input mono"
+              rows={2}
+              value={ipText}
+              placeholder="203.0.113.7, 198.51.100.0/24"
+              onInput={(e) => setIpText(e.currentTarget.value)}
+              aria-describedby={aria.describedBy}
+              spellcheck={false}
+            />
+          )}
+        </Field>
 
-        <div class="field">
-          <label for="add-created">Created on (optional)</label>
-          <input
-            id="add-created"
-            ref={dateRef}
-            class="input"
-            type="date"
-            max={todayInput()}
-            value={createdOn}
-            onInput={(e) => setCreatedOn(e.currentTarget.value)}
-            aria-invalid={fieldErrors.createdAt ? 'true' : undefined}
-            aria-describedby={describe('add-created-hint', fieldErrors.createdAt && 'add-created-error')}
-          />
-          <p class="hint" id="add-created-hint">
-            When the key was made on the exchange, for rotation reminders. Empty: today.
-          </p>
-          {fieldErrors.createdAt ? (
-            <p class="field-error" id="add-created-error">
-              {fieldErrors.createdAt}
-            </p>
-          ) : null}
-        </div>
+        <Field
+          id="add-created"
+          label="Created on (optional)"
+          hint="When the key was made on the exchange, for rotation reminders. Empty: today."
+          error={fieldErrors.createdAt}
+        >
+          {(aria) => (
+            <input
+              id="add-created"
+              ref={dateRef}
+              class="input"
+              type="date"
+              max={todayInput()}
+              value={createdOn}
+              onInput={(e) => setCreatedOn(e.currentTarget.value)}
+              aria-invalid={aria.invalid ? 'true' : undefined}
+              aria-describedby={aria.describedBy}
+            />
+          )}
+        </Field>
 
-        <div class="field">
-          <label for="add-notes">Notes</label>
-          <textarea
-            id="add-notes"
-            class="input"
-            rows={2}
-            value={notes}
-            onInput={(e) => setNotes(e.currentTarget.value)}
-          />
-        </div>
+        <Field id="add-notes" label="Notes">
+          {() => (
+            <textarea
+              id="add-notes"
+              class="input"
+              rows={2}
+              value={notes}
+              onInput={(e) => setNotes(e.currentTarget.value)}
+            />
+          )}
+        </Field>
 
         {warnings !== null ? (
           <p class="alert alert-warn" role="alert">

@@ -4,8 +4,7 @@ import { request } from '../api';
 import { ErrorAlert } from '../components/Alert';
 import { BusyButton } from '../components/BusyButton';
 import { ShieldIcon } from '../components/Icons';
-import { PasswordInput } from '../components/PasswordInput';
-import { StrengthMeter } from '../components/StrengthMeter';
+import { PasswordField } from '../components/Field';
 import { MIN_PASSWORD_LENGTH } from '../format';
 import { useFocusOnMount, useReadyMarker, useTask } from '../hooks';
 
@@ -51,45 +50,31 @@ export function CreateVault({ onCreated }: { onCreated: (status: VaultStatus) =>
       </h1>
       <p class="lead">Your exchange API keys are encrypted with a master password that only you know.</p>
       <form class="form" onSubmit={submit} noValidate>
-        <div class="field">
-          <label for="create-password">Master password</label>
-          <PasswordInput
-            id="create-password"
-            value={password}
-            onInput={setPassword}
-            autoComplete="new-password"
-            inputRef={passwordRef}
-            describedBy={showLengthError ? 'create-strength create-length-error' : 'create-strength'}
-            invalid={showLengthError}
-            required
-            disabled={task.busy}
-          />
-          <StrengthMeter password={password} id="create-strength" />
-          {showLengthError ? (
-            <p class="field-error" id="create-length-error">
-              The password needs at least {MIN_PASSWORD_LENGTH} characters.
-            </p>
-          ) : null}
-        </div>
-        <div class="field">
-          <label for="create-confirm">Repeat master password</label>
-          <PasswordInput
-            id="create-confirm"
-            value={confirm}
-            onInput={setConfirm}
-            autoComplete="new-password"
-            inputRef={confirmRef}
-            describedBy={showMismatch ? 'create-mismatch' : undefined}
-            invalid={showMismatch}
-            required
-            disabled={task.busy}
-          />
-          {showMismatch ? (
-            <p class="field-error" id="create-mismatch">
-              The two passwords are not the same.
-            </p>
-          ) : null}
-        </div>
+        <PasswordField
+          id="create-password"
+          label="Master password"
+          value={password}
+          onInput={setPassword}
+          autoComplete="new-password"
+          inputRef={passwordRef}
+          strengthId="create-strength"
+          error={showLengthError ? `The password needs at least ${MIN_PASSWORD_LENGTH} characters.` : null}
+          errorId="create-length-error"
+          required
+          disabled={task.busy}
+        />
+        <PasswordField
+          id="create-confirm"
+          label="Repeat master password"
+          value={confirm}
+          onInput={setConfirm}
+          autoComplete="new-password"
+          inputRef={confirmRef}
+          error={showMismatch ? 'The two passwords are not the same.' : null}
+          errorId="create-mismatch"
+          required
+          disabled={task.busy}
+        />
         <div class="callout callout-warn" id="create-warning">
           <strong>There is no password reset.</strong> If you forget your master password, Keyward cannot
           recover it; your keys would be lost and have to be re-created on the exchanges. Write it down and keep

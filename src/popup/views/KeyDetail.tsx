@@ -4,12 +4,13 @@ import { request } from '../api';
 import { ErrorAlert, StatusNote } from '../components/Alert';
 import { BusyButton } from '../components/BusyButton';
 import { CredentialRow } from '../components/CredentialRow';
+import { Field } from '../components/Field';
 import { BackIcon } from '../components/Icons';
 import { exchangeDefinition, exchangeName } from '../exchange-info';
 import { ageDays, capturedWhileLockedNote, describeAge, formatDate, formatDateTime, needsRotation } from '../format';
 import { useAlive, useEscape, useFocusOnMount, useNow, useReadyMarker, useTask } from '../hooks';
 
-export interface KeyDetailProps {
+interface KeyDetailProps {
   keySummary: KeySummary;
   rotationDays: number;
   onBack: () => void;
@@ -18,7 +19,7 @@ export interface KeyDetailProps {
 }
 
 /** The delete confirmation names the key so the user knows exactly what goes. */
-export function deleteQuestion(key: KeySummary): string {
+function deleteQuestion(key: KeySummary): string {
   return `Delete ${exchangeName(key.exchange)} key '${key.label || 'Unnamed key'}' (…${key.apiKeyTail})? The secret cannot be recovered from the exchange.`;
 }
 
@@ -434,23 +435,21 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
               autoComplete="off"
             />
           </div>
-          <div class="field">
-            <label for="detail-account">Account</label>
-            <input
-              id="detail-account"
-              class="input"
-              value={account}
-              aria-describedby="detail-account-hint"
-              onInput={(e) => {
-                setAccount(e.currentTarget.value);
-                setSaved(false);
-              }}
-              autoComplete="off"
-            />
-            <p class="hint" id="detail-account-hint">
-              "main", or the sub-account's name.
-            </p>
-          </div>
+          <Field id="detail-account" label="Account" hint={`"main", or the sub-account's name.`}>
+            {(aria) => (
+              <input
+                id="detail-account"
+                class="input"
+                value={account}
+                aria-describedby={aria.describedBy}
+                onInput={(e) => {
+                  setAccount(e.currentTarget.value);
+                  setSaved(false);
+                }}
+                autoComplete="off"
+              />
+            )}
+          </Field>
           <div class="field">
             <label for="detail-notes">Notes</label>
             <textarea

@@ -7,14 +7,14 @@ import { exchangeName } from '../exchange-info';
 import { capturedWhileLockedNote, describeAge, formatAge, needsRotation } from '../format';
 import { useReadyMarker } from '../hooks';
 
-export interface ListItem {
+interface ListItem {
   key: KeySummary;
   exchangeName: string;
   /** Exchange name, label and account, lower-cased once, for the search box. */
   haystack: string;
 }
 
-export interface ListGroup {
+interface ListGroup {
   exchange: string;
   name: string;
   items: ListItem[];
@@ -24,12 +24,12 @@ export interface ListGroup {
  * Rows drawn in the first frame; the rest follow one task later. A popup shows about ten rows, so
  * the user can read and act at once while a thousand-key list finishes drawing below the fold.
  */
-export const FIRST_FRAME_ROWS = 60;
+const FIRST_FRAME_ROWS = 60;
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 /** Sorted once per key list: by exchange name, then label (unnamed last), newest first. */
-export function indexKeys(keys: readonly KeySummary[]): ListItem[] {
+function indexKeys(keys: readonly KeySummary[]): ListItem[] {
   const items = keys.map((key) => {
     const name = exchangeName(key.exchange);
     return { key, exchangeName: name, haystack: `${name}\n${key.label}\n${key.account}`.toLowerCase() };
@@ -45,13 +45,13 @@ export function indexKeys(keys: readonly KeySummary[]): ListItem[] {
 }
 
 /** Every whitespace-separated term must occur in the exchange name, label or account. */
-export function filterItems(items: readonly ListItem[], query: string): ListItem[] {
+function filterItems(items: readonly ListItem[], query: string): ListItem[] {
   const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (terms.length === 0) return items.slice();
   return items.filter((item) => terms.every((term) => item.haystack.includes(term)));
 }
 
-export function groupItems(items: readonly ListItem[]): ListGroup[] {
+function groupItems(items: readonly ListItem[]): ListGroup[] {
   const groups: ListGroup[] = [];
   let current: ListGroup | undefined;
   for (const item of items) {
@@ -73,7 +73,7 @@ function needsAttention(key: KeySummary, now: number, rotationDays: number): boo
   );
 }
 
-export interface KeyListProps {
+interface KeyListProps {
   keys: readonly KeySummary[] | null;
   loadError: string | null;
   onRetry: () => void;
@@ -92,7 +92,7 @@ export interface KeyListProps {
 }
 
 /** Exported for tests: what the user is told when the capture key was found replaced. */
-export const SEAL_KEY_ALERT =
+const SEAL_KEY_ALERT =
   'Keyward’s capture key was replaced while the vault was locked. Keys captured while locked since then may have been read by whoever replaced it: check them, and rotate any you did not expect.';
 
 /** Unlocked home: keys grouped by exchange, with search. */

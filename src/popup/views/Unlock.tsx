@@ -3,7 +3,7 @@ import type { VaultStatus } from '../../messages';
 import { errorCode, errorMessage, request } from '../api';
 import { BusyButton } from '../components/BusyButton';
 import { LockIcon } from '../components/Icons';
-import { PasswordInput } from '../components/PasswordInput';
+import { PasswordField } from '../components/Field';
 import { formatCountdown } from '../format';
 import { useAlive, useFocusOnMount, useNow, useReadyMarker } from '../hooks';
 
@@ -89,19 +89,18 @@ export function Unlock({
       </h1>
       <p class="lead">Enter your master password to see and use your API keys.</p>
       <form class="form" onSubmit={submit} noValidate>
-        <div class="field">
-          <label for="unlock-password">Master password</label>
-          <PasswordInput
-            id="unlock-password"
-            value={password}
-            onInput={setPassword}
-            autoComplete="current-password"
-            inputRef={inputRef}
-            describedBy={showFailure ? 'unlock-error' : undefined}
-            invalid={showFailure && failure.code === 'wrong-password'}
-            required
-          />
-        </div>
+        {/* The failure is an alert outside the field: it can be about the vault, not the password. */}
+        <PasswordField
+          id="unlock-password"
+          label="Master password"
+          value={password}
+          onInput={setPassword}
+          autoComplete="current-password"
+          inputRef={inputRef}
+          describedBy={showFailure ? 'unlock-error' : undefined}
+          invalid={showFailure && failure.code === 'wrong-password'}
+          required
+        />
         {showFailure ? (
           <p class="alert alert-error" role="alert" id="unlock-error">
             {failure.message}

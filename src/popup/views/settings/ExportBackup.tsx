@@ -1,0 +1,161 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { backupPasswordProblem, MIN_BACKUP_PASSWORD_LENGTH } from '../../../core/backup-policy';
+import { errorCode, request } from '../../api';
+import { ErrorAlert } from '../../components/Alert';
+import { BusyButton } from '../../components/BusyButton';
+import { PasswordField } from '../../components/Field';
+import { useAlive, useTask } from '../../hooks';
+
+/** Checks the export form before anything is sent; returns the problem and the field to fix. */
+function exportProblem(
+  master: string,
+  reuseMaster: boolean,
+  backupPassword: string,
+  backupRepeat: string,
+): { message: string; field: 'master' | 'backup' | 'repeat' } | null {
+  if (master === '') return { message: 'Enter your master password to export.', field: 'master' };
+  if (reuseMaster) return null;
+  const weak = backupPasswordProblem(backupPassword);
+  if (weak) return { message: weak, field: 'backup' };
+  if (backupPassword !== backupRepeat) return { message: 'The two backup passwords are not the same.', field: 'repeat' };
+  // Typing the master password again as the "separate" one would reuse it without saying so.
+  if (backupPassword === master) {
+    return { message: 'That is your master password. Tick "Use my master password" to reuse it.', field: 'backup' };
+  }
+  return null;
+}
+
+export function ExportSection() {
+  const [master, setMaster] = useState('');
+  // A separate backup password is the default: the file leaves this computer, and reusing the
+  // master password would hand whoever cracks the file the vault as well. Reuse is a choice.
+  const [reuseMaster, setReuseMaster] = useState(false);
+  const [backupPassword, setBackupPassword] = useState('');
+  const [backupRepeat, setBackupRepeat] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [download, setDownload] = useState<{ url: string; fileName: string } | null>(null);
+  const masterRef = useRef<HTMLInputElement>(null);
+  const backupRef = useRef<HTMLInputElement>(null);
+  const repeatRef = useRef<HTMLInputElement>(null);
+  const task = useTask();
+  const alive = useAlive();
+
+  // The Blob URL lives as long as the view; revoke it when replaced or on leaving.
+  useEffect(() => {
+    if (!download) return;
+    const { url } = download;
+    return () => URL.revokeObjectURL(url);
+  }, [download]);
+
+  const submit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    const found = exportProblem(master, reuseMaster, backupPassword, backupRepeat);
+    if (found) {
+      setProblem(found.message);
+      const fields = { master: masterRef, backup: backupRef, repeat: repeatRef };
+      fields[found.field].current?.focus();
+      return;
+    }
+    setProblem(null);
+    const result = await task.run(() =>
+      request('backup.export', { masterPassword: master, backupPassword: reuseMaster ? master : backupPassword }),
+    );
+    if (!alive.current) return;
+    if (!result.ok) {
+      if (errorCode(result.error) === 'wrong-password') {
+        masterRef.current?.focus();
+        masterRef.current?.select();
+      }
+      return;
+    }
+    const { fileName, content } = result.value;
+    const type = fileName.endsWith('.json') ? 'application/json' : 'application/octet-stream';
+    const url = URL.createObjectURL(new Blob([content], { type }));
+    setMaster('');
+    setBackupPassword('');
+    setBackupRepeat('');
+    setDownload({ url, fileName });
+    // Start the download at once; the link stays for a second try.
+    const anchor = document.createElement('a');
+    anchor.href = url;
+    anchor.download = fileName;
+    anchor.rel = 'noopener';
+    document.body.append(anchor);
+    anchor.click();
+    anchor.remove();
+  };
+
+  return (
+    <section class="card" aria-labelledby="export-title">
+      <h2 id="export-title" class="card-title">
+        Export backup
+      </h2>
+      <p class="muted small">
+        An encrypted file with all your keys. Keep it away from this computer; you need its password to import it.
+      </p>
+      <form class="form" onSubmit={submit} noValidate>
+        <PasswordField
+          id="export-master"
+          label="Master password"
+          value={master}
+          onInput={setMaster}
+          autoComplete="current-password"
+          inputRef={masterRef}
+        />
+        <label class="check">
+          <input
+            id="export-reuse"
+            type="checkbox"
+            checked={reuseMaster}
+            onChange={(e) => setReuseMaster(e.currentTarget.checked)}
+          />
+          Use my master password for this backup
+        </label>
+        {reuseMaster ? (
+          <p class="hint">Anyone who guesses this file's password then also knows your master password.</p>
+        ) : (
+          <>
+            <PasswordField
+              id="export-password"
+              label="Backup password"
+              value={backupPassword}
+              onInput={setBackupPassword}
+              autoComplete="new-password"
+              inputRef={backupRef}
+              what="backup password"
+              hint={
+                <>
+                  At least {MIN_BACKUP_PASSWORD_LENGTH} characters, not your master password: the file can be attacked
+                  away from this computer.
+                </>
+              }
+            />
+            <PasswordField
+              id="export-repeat"
+              label="Repeat backup password"
+              value={backupRepeat}
+              onInput={setBackupRepeat}
+              autoComplete="new-password"
+              inputRef={repeatRef}
+              what="backup password"
+            />
+          </>
+        )}
+        <ErrorAlert message={problem ?? task.error} />
+        <div class="form-actions">
+          <BusyButton type="submit" class="btn btn-primary" busy={task.busy} busyLabel="Exporting…">
+            Export
+          </BusyButton>
+        </div>
+        {download ? (
+          <p class="status-note" role="status">
+            Backup ready:{' '}
+            <a href={download.url} download={download.fileName}>
+              Download {download.fileName}
+            </a>
+          </p>
+        ) : null}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+import { useRef, useState } from 'preact/hooks';
+import { MAX_BACKUP_BYTES } from '../../../core/backup-policy';
+import { request } from '../../api';
+import { ErrorAlert, StatusNote } from '../../components/Alert';
+import { BusyButton } from '../../components/BusyButton';
+import { Field, PasswordField } from '../../components/Field';
+import { useAlive, useTask } from '../../hooks';
+
+export function ImportSection({ onImported }: { onImported: () => void }) {
+  const [file, setFile] = useState<{ name: string; content: string } | null>(null);
+  const [password, setPassword] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [result, setResult] = useState<string | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const task = useTask();
+  const alive = useAlive();
+
+  const choose = async (input: HTMLInputElement): Promise<void> => {
+    setResult(null);
+    task.setError(null);
+    const chosen = input.files?.[0];
+    if (!chosen) {
+      setFile(null);
+      return;
+    }
+    // Checked before reading: a huge file would be read whole into the popup, then sent on.
+    if (chosen.size > MAX_BACKUP_BYTES) {
+      setFile(null);
+      setProblem(`That file is too large to be a Keyward backup (over ${MAX_BACKUP_BYTES / (1024 * 1024)} MiB).`);
+      return;
+    }
+    try {
+      const content = await chosen.text();
+      if (!alive.current) return;
+      setFile({ name: chosen.name, content });
+      setProblem(null);
+    } catch {
+      if (!alive.current) return;
+      setFile(null);
+      setProblem('That file could not be read.');
+    }
+  };
+
+  const submit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    setResult(null);
+    if (!file) {
+      setProblem('Choose a backup file first.');
+      fileRef.current?.focus();
+      return;
+    }
+    if (password === '') {
+      setProblem('Enter the backup password.');
+      passwordRef.current?.focus();
+      return;
+    }
+    setProblem(null);
+    const reply = await task.run(() => request('backup.import', { content: file.content, password }));
+    if (!alive.current || !reply.ok) return;
+    const { added, duplicates } = reply.value;
+    setResult(
+      `Imported ${added} ${added === 1 ? 'key' : 'keys'}, skipped ${duplicates} ${duplicates === 1 ? 'duplicate' : 'duplicates'}.`,
+    );
+    setPassword('');
+    setFile(null);
+    if (fileRef.current) fileRef.current.value = '';
+    onImported();
+  };
+
+  return (
+    <section class="card" aria-labelledby="import-title">
+      <h2 id="import-title" class="card-title">
+        Import backup
+      </h2>
+      <p class="muted small">Adds the keys from a Keyward backup. Keys already in the vault are skipped.</p>
+      <form class="form" onSubmit={submit} noValidate>
+        <Field id="import-file" label="Backup file">
+          {() => (
+            <input
+              id="import-file"
+              ref={fileRef}
+              class="input"
+              type="file"
+              onChange={(e) => void choose(e.currentTarget)}
+            />
+          )}
+        </Field>
+        <PasswordField
+          id="import-password"
+          label="Backup password"
+          value={password}
+          onInput={setPassword}
+          autoComplete="off"
+          inputRef={passwordRef}
+          what="backup password"
+        />
+        <ErrorAlert message={problem ?? task.error} />
+        <div class="form-actions">
+          <BusyButton type="submit" class="btn btn-primary" busy={task.busy} busyLabel="Importing…">
+            Import
+          </BusyButton>
+        </div>
+        <StatusNote message={result} />
+      </form>
+    </section>
+  );
+}
