@@ -87,8 +87,17 @@ export async function launchFirefox(opts: FirefoxOptions): Promise<FirefoxSessio
       // goto() on a moz-extension:// URL never settles over BiDi (and page.url() stays about:blank),
       // so start it and watch the document instead.
       void page.goto(url).catch(() => undefined);
-      await page.waitForFunction((u: string) => location.href === u && document.readyState === 'complete', {}, url);
-      return page;
+      // Polled by hand: while the tab moves from about:blank to the extension page, BiDi can fail
+      // an evaluation outright ("right-hand side of 'in' should be an object"), which would end a
+      // waitForFunction; here a failed look is just a look too early.
+      for (const deadline = Date.now() + 15_000; Date.now() < deadline; ) {
+        const loaded = await page
+          .evaluate((u: string) => location.href === u && document.readyState === 'complete', url)
+          .catch(() => false);
+        if (loaded) return page;
+        await new Promise((done) => setTimeout(done, 100));
+      }
+      throw new Error(`${url} did not load`);
     },
     async close() {
       await browser.close();
