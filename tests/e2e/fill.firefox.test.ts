@@ -147,6 +147,8 @@ describe('filling a bind form in Firefox', () => {
     await page.evaluate(() => {
       const thief = document.createElement('input');
       thief.id = 'thief';
+      // Fixed in a corner: it steals the focus without moving the form under the user's click.
+      thief.style.cssText = 'position:fixed;left:0;bottom:0;width:80px';
       document.body.prepend(thief);
       setInterval(() => thief.focus(), 5);
     });

@@ -72,7 +72,8 @@ export async function pickerWindows(browser: Browser): Promise<Page[]> {
 
 /** Keyward's picker window, once it has opened and loaded; not one of `earlier` (closing ones). */
 export async function pickerWindow(browser: Browser, earlier: readonly Page[] = []): Promise<Page> {
-  const deadline = Date.now() + 10_000;
+  // A new window on a loaded machine (the whole suite runs in parallel) can take a while.
+  const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
     const page = (await pickerWindows(browser)).find((p) => !earlier.includes(p));
     if (page) {
