@@ -2,6 +2,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_NAME } from '../../src/vault/store';
 import { type FirefoxSession, assertBuilt, distPath, launchFirefox } from './harness';
+import { sendFrom } from './firefox-fill-driver';
 import { SPOT_KEY, WITHDRAW_KEY, clearRiskHintInPage, recordStateInPage, sealOverInPage } from './profile-writer';
 
 /**
@@ -24,18 +25,8 @@ let page: Page;
 let withdrawId = '';
 let spotId = '';
 
-async function send<T>(type: string, payload: unknown): Promise<Reply<T>> {
-  return page.evaluate(
-    (t: string, p: unknown) =>
-      (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime.sendMessage({
-        keyward: 1,
-        type: t,
-        payload: p,
-      }),
-    type,
-    payload,
-  ) as Promise<Reply<T>>;
-}
+/** A message to the background from the page page, as Keyward's own pages send it. */
+const send = <T>(type: string, payload: unknown) => sendFrom<T>(page, type, payload) as Promise<Reply<T>>;
 
 async function add(input: unknown): Promise<string> {
   const reply = await send<{ key: { id: string } }>('keys.add', { input });

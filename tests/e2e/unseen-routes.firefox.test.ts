@@ -1,6 +1,7 @@
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FirefoxSession, type FixtureServer, assertBuilt, distPath, launchFirefox, startFixtureServer } from './harness';
+import { sendFrom } from './firefox-fill-driver';
 
 /**
  * Firefox, an API page on a route no pattern knows: Kraken Pro's keys under /settings/api-keys,
@@ -18,20 +19,8 @@ let server: FixtureServer;
 let session: FirefoxSession;
 let popup: Page;
 
-type Reply<T> = { ok: boolean; data: T; error?: { code: string } };
-
-async function send<T>(type: string, payload: unknown): Promise<Reply<T>> {
-  return popup.evaluate(
-    (t: string, p: unknown) =>
-      (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime.sendMessage({
-        keyward: 1,
-        type: t,
-        payload: p,
-      }),
-    type,
-    payload,
-  ) as Promise<Reply<T>>;
-}
+/** A message to the background from the popup page, as Keyward's own pages send it. */
+const send = <T>(type: string, payload: unknown) => sendFrom<T>(popup, type, payload);
 
 async function click(page: Page, text: string): Promise<void> {
   const handle = await page.waitForFunction(
