@@ -47,6 +47,11 @@ export interface LockDeps {
 export class LockService {
   private open: UnlockedVault | null = null;
   private resuming: Promise<UnlockedVault | null> | null = null;
+  /**
+   * An unlock storing its session. Until it has, the open vault is not in `open`: a use meanwhile
+   * (a page's key list, the badge) would find no kept key and lock it. Such a use waits instead.
+   */
+  private unlocking: Promise<void> | null = null;
   /** Counts locks, so a write prepared before a lock cannot put the key back after it. */
   private locks = 0;
   private readonly now: () => number;
@@ -60,6 +65,7 @@ export class LockService {
 
   /** The open vault, resumed from session storage if this worker just started; null if locked. */
   async current(): Promise<UnlockedVault | null> {
+    while (this.unlocking) await this.unlocking;
     if (this.open) {
       if (await this.live()) return this.open;
       // Expired (live() has locked), or the session was cleared elsewhere: lock this copy too.
@@ -140,10 +146,25 @@ export class LockService {
     // Encoded before any await: a lock meanwhile zeroes open.vaultKeyRaw.
     const vaultKey = toBase64(open.vaultKeyRaw);
     const locks = this.locks;
-    this.open = open;
+    const storing = this.store(open, vaultKey, locks);
+    this.unlocking = storing;
+    try {
+      await storing;
+    } finally {
+      if (this.unlocking === storing) this.unlocking = null;
+    }
+  }
+
+  /** Keeps the session first, then holds the vault: `open` never names a vault without one. */
+  private async store(open: UnlockedVault, vaultKey: string, locks: number): Promise<void> {
     const usedAt = this.now();
     const lockAt = usedAt + (await this.autoLockMs());
-    if (!(await this.keep({ vaultKey, lockAt, usedAt }, locks))) return;
+    if (!(await this.keep({ vaultKey, lockAt, usedAt }, locks)) || locks !== this.locks) {
+      // A lock came meanwhile and wins: this vault is dropped as a locked one would be.
+      open.close();
+      return;
+    }
+    this.open = open;
     this.deps.schedule(lockAt);
     this.deps.onChange();
   }

@@ -239,6 +239,11 @@ export class Vault {
   private sealing: Promise<unknown> = Promise.resolve();
   /** The open vault, while there is one: risk is then counted from authenticated details. */
   private unlocked: UnlockedVault | null = null;
+  /**
+   * Adoptions and observations made while locked, one at a time: the page's key list may be
+   * reported while an unlock adopts the capture it lists, and each would undo the other's write.
+   */
+  private adopting: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly db: VaultDb,
@@ -454,22 +459,47 @@ export class Vault {
    * not hold.
    */
   async observeLocked(exchange: ExchangeId, apiKey: string, seen: Observation): Promise<boolean> {
+    return this.oneAtATime(() => this.observeLockedNow(exchange, apiKey, seen));
+  }
+
+  private async observeLockedNow(exchange: ExchangeId, apiKey: string, seen: Observation): Promise<boolean> {
     const meta = await this.sealingHeader();
     const fingerprint = await apiKeyFingerprint(
       decodeField(meta.fingerprintSalt, 'fingerprint salt'),
       exchange,
       normaliseCredential(apiKey),
     );
-    const record = await this.db.getFromIndex('keys', 'byFingerprint', fingerprint);
-    if (!record) return false;
-    const risk = raisedHint(record.risk, seen);
-    const observed = await seal(
-      decodeField(meta.sealPublicKey, 'public key'),
-      encodeJson(seen),
-      aad.observed(record.id, record.exchange),
-    );
-    await this.db.put('keys', { ...record, risk, observed, updatedAt: this.now() });
-    this.keysChanged();
+    // Written only over the record as it was read: an unlock adopting it meanwhile must not get
+    // its sealed form back (that would be a sealed box over an adopted id: damaged). Read again
+    // and sealed again if it changed.
+    for (let attempt = 0; attempt < OBSERVE_ATTEMPTS; attempt++) {
+      const record = await this.db.getFromIndex('keys', 'byFingerprint', fingerprint);
+      if (!record) return false;
+      const observed = await seal(
+        decodeField(meta.sealPublicKey, 'public key'),
+        encodeJson(seen),
+        aad.observed(record.id, record.exchange),
+      );
+      const next: StoredKey = { ...record, risk: raisedHint(record.risk, seen), observed, updatedAt: this.now() };
+      if (await this.replaceIfUnchanged(record, next)) {
+        this.keysChanged();
+        return true;
+      }
+    }
+    throw new VaultError('corrupt', 'That key kept changing while its permissions were being noted; nothing was saved.');
+  }
+
+  /** Puts `next` in one transaction, only if the stored record is still `before`. */
+  private async replaceIfUnchanged(before: StoredKey, next: StoredKey): Promise<boolean> {
+    const tx = this.db.transaction('keys', 'readwrite');
+    const stored = await tx.store.get(before.id);
+    if (!stored || JSON.stringify(stored) !== JSON.stringify(before)) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      return false;
+    }
+    await tx.store.put(next);
+    await tx.done;
     return true;
   }
 
@@ -512,6 +542,13 @@ export class Vault {
    * Every write to the keys store calls this, with how many pending records it added (negative:
    * adopted) when the writer knows; without it the pending count is read again when next needed.
    */
+  /** Runs `work` after every adoption or locked observation queued before it. */
+  oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.adopting.then(work, work);
+    this.adopting = run.catch(() => undefined);
+    return run;
+  }
+
   keysChanged(pendingDelta?: number): void {
     this.riskCache = null;
     this.writes++;
@@ -544,6 +581,11 @@ export function normaliseInput(input: NewKeyInput): { credentials: Credentials; 
   };
   return { credentials, details };
 }
+
+/** A locked observation re-reads a record that changed under it at most this often. */
+const OBSERVE_ATTEMPTS = 5;
+/** Adoption passes over records that changed under the previous one. */
+const ADOPT_PASSES = 5;
 
 type KeysAndMeta = IDBPTransaction<VaultSchema, ('keys' | 'meta')[], 'readwrite'>;
 
@@ -946,8 +988,38 @@ export class UnlockedVault {
    * rescanning the whole store made a flood of captures cost quadratic time.
    */
   async adoptSealed(ids?: readonly string[], options: AdoptOptions = {}): Promise<{ adopted: number; failed: string[] }> {
-    const records = ids ? await this.recordsById(ids) : await this.db.getAll('keys');
+    return this.vault.oneAtATime(() => this.adoptNow(ids, options));
+  }
+
+  private async adoptNow(ids: readonly string[] | undefined, options: AdoptOptions): Promise<{ adopted: number; failed: string[] }> {
+    let records = ids ? await this.recordsById(ids) : await this.db.getAll('keys');
     const failed: StoredKey[] = [];
+    let adopted = 0;
+    // A record that changed between its read and the write (the page's key list noted while the
+    // unlock runs) is read again and taken in on another pass, not left sealed until next time.
+    for (let pass = 0; records.length > 0; pass++) {
+      const { written, changed, failures } = await this.adoptPass(records, options);
+      adopted += written;
+      failed.push(...failures);
+      if (changed.length === 0) break;
+      if (pass + 1 >= ADOPT_PASSES) {
+        failed.push(...changed);
+        break;
+      }
+      records = await this.recordsById(changed.map((record) => record.id));
+    }
+    if (this.summaries && failed.length > 0) {
+      const adoptedIds = this.adoptedIds();
+      for (const record of failed) this.summaries.set(record.id, await this.summarise(record, adoptedIds));
+    }
+    return { adopted, failed: failed.map((record) => record.id) };
+  }
+
+  private async adoptPass(
+    records: readonly StoredKey[],
+    options: AdoptOptions,
+  ): Promise<{ written: number; changed: StoredKey[]; failures: StoredKey[] }> {
+    const failures: StoredKey[] = [];
     const adoptions: Adoption[] = [];
     for (const record of records) {
       const sealed = isSealedBox(record.credentials) || isSealedBox(record.details);
@@ -956,26 +1028,27 @@ export class UnlockedVault {
         adoptions.push(sealed ? await this.prepareCapture(record, options.fresh === true) : await this.prepareObservation(record));
       } catch (error) {
         if (isVaultError(error, 'locked')) throw error;
-        failed.push(record);
+        failures.push(record);
       }
     }
-    const written = await this.commitAdoptions(adoptions);
+    const { written, changed } = await this.commitAdoptions(adoptions);
     let capturesAdopted = 0;
     for (const adoption of adoptions) {
+      if (changed.has(adoption.before.id)) continue;
       if (!written.has(adoption.before.id)) {
-        failed.push(adoption.before);
+        failures.push(adoption.before);
         continue;
       }
       if (adoption.capture) capturesAdopted++;
       // Kept in step record by record: dropping the index would make the next list decrypt all.
       this.summaries?.set(adoption.after.id, await this.summarise(adoption.after, this.adoptedIds()));
     }
-    if (this.summaries && failed.length > 0) {
-      const adopted = this.adoptedIds();
-      for (const record of failed) this.summaries.set(record.id, await this.summarise(record, adopted));
-    }
     if (written.size > 0) this.vault.keysChanged(-capturesAdopted);
-    return { adopted: written.size, failed: failed.map((record) => record.id) };
+    return {
+      written: written.size,
+      changed: adoptions.filter((adoption) => changed.has(adoption.before.id)).map((adoption) => adoption.before),
+      failures,
+    };
   }
 
   /** A capture: everything in it came sealed, its observation too, so the observation is taken whole. */
@@ -1021,9 +1094,10 @@ export class UnlockedVault {
    * Writes the prepared records in one transaction with the adopted index, each only if it is
    * unchanged since it was read; a capture only if its id was never adopted. Returns the ids written.
    */
-  private async commitAdoptions(adoptions: readonly Adoption[]): Promise<Set<string>> {
+  private async commitAdoptions(adoptions: readonly Adoption[]): Promise<{ written: Set<string>; changed: Set<string> }> {
     const written = new Set<string>();
-    if (adoptions.length === 0) return written;
+    const changed = new Set<string>();
+    if (adoptions.length === 0) return { written, changed };
     const tx = this.db.transaction(['keys', 'meta'], 'readwrite');
     const keys = tx.objectStore('keys');
     try {
@@ -1045,8 +1119,12 @@ export class UnlockedVault {
       const claimed = new Set<string>();
       adoptions.forEach((adoption, i) => {
         const stored = current[i];
-        // Changed since it was read (an observation came meanwhile): taken in on the next pass.
-        if (!stored || JSON.stringify(stored) !== JSON.stringify(adoption.before)) return;
+        if (!stored) return;
+        // Changed since it was read (an observation came meanwhile): read again for another pass.
+        if (JSON.stringify(stored) !== JSON.stringify(adoption.before)) {
+          changed.add(adoption.before.id);
+          return;
+        }
         if (adoption.capture) {
           // A sealed box is accepted only for an id never adopted. With the index damaged that
           // cannot be known, except for a capture this worker has just stored under a new id.
@@ -1071,7 +1149,7 @@ export class UnlockedVault {
       abandon(tx);
       throw error;
     }
-    return written;
+    return { written, changed };
   }
 
   /**

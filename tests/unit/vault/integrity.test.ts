@@ -235,6 +235,41 @@ describe('captures made while locked', () => {
   });
 });
 
+describe('the key list seen while the unlock is adopting', () => {
+  // The page reports its key list (page.keysSeen) as it pleases; while the unlock is adopting, the
+  // background still treats the vault as locked. Neither may undo the other.
+  it('a capture is adopted whole and stays usable, whatever the list writes meanwhile', async () => {
+    for (let round = 0; round < 6; round++) {
+      const { vault } = await lockedWithKeys();
+      const apiKey = `c0ffee0${round}-11112222-33334444-5555`;
+      const { id } = await vault.sealNew(sampleInput({ apiKey }));
+      const seen = {
+        permissions: { read: true, trade: true, withdraw: false, transfer: false, labels: ['Read', 'Trade'] },
+        ipWhitelist: ['203.0.113.9'],
+      };
+      let done = false;
+      const unlocking = vault.unlock('pw').finally(() => {
+        done = true;
+      });
+      // Observations land at every point of the adoption, a few macrotasks apart.
+      const observing = (async () => {
+        for (let i = 0; !done && i < 400; i++) {
+          await vault.observeLocked('htx', apiKey, seen);
+          for (let wait = 0; wait < round; wait++) await new Promise((resolve) => setTimeout(resolve, 0));
+        }
+      })();
+      const open = await unlocking;
+      await observing;
+      const listed = await open.list();
+      const key = listed.find((k) => k.id === id);
+      expect(key, `round ${round}: ${JSON.stringify((await open.listAll()).map((k) => [k.id, k.damaged]))}`).toBeDefined();
+      expect(key?.pendingAdoption, `round ${round}: still waiting sealed after the unlock`).toBe(false);
+      expect((await open.get(id)).label).toBe('grid bot');
+      expect((await open.credentials(id)).apiKey).toBe(apiKey);
+    }
+  });
+});
+
 describe('the adopted index', () => {
   it('once altered, no sealed record is trusted; adopted keys still work; the next write rebuilds it', async () => {
     const { db, vault, risky, safe } = await lockedWithKeys();
