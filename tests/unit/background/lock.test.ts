@@ -166,30 +166,35 @@ describe('UnlockThrottle', () => {
   });
 });
 
+/** A lock service whose auto-lock setting is read only when `release` is called: a slow storage read. */
+async function slowSettingLock() {
+  const { vault } = await freshVault();
+  const session = new MemoryArea();
+  let release: () => void = () => undefined;
+  const settingRead = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const lock = new LockService(vault, {
+    session,
+    autoLockSeconds: async () => {
+      await settingRead;
+      return 60;
+    },
+    schedule: () => undefined,
+    cancelSchedule: () => undefined,
+    onChange: () => undefined,
+  });
+  return { vault, session, lock, release };
+}
+
 describe('LockService: a use during the unlock', () => {
   it('a message handled while the unlock is still storing its session sees the vault open, and does not lock it', async () => {
-    const { vault } = await freshVault();
-    const session = new MemoryArea();
-    let releaseSetting: () => void = () => undefined;
-    const settingRead = new Promise<void>((resolve) => {
-      releaseSetting = resolve;
-    });
-    const lock = new LockService(vault, {
-      session,
-      // The auto-lock setting is read from storage, which takes a while on a busy machine.
-      autoLockSeconds: async () => {
-        await settingRead;
-        return 60;
-      },
-      schedule: () => undefined,
-      cancelSchedule: () => undefined,
-      onChange: () => undefined,
-    });
+    const { vault, session, lock, release } = await slowSettingLock();
     const opened = await vault.create('password1');
     const unlocking = lock.setUnlocked(opened);
     // page.keysSeen or the badge asks for the vault while the session record is not written yet.
     const during = lock.current();
-    releaseSetting();
+    release();
     await unlocking;
     expect(await during).toBe(opened);
     expect(await lock.isUnlocked()).toBe(true);
@@ -197,27 +202,12 @@ describe('LockService: a use during the unlock', () => {
   });
 
   it('a lock during the unlock wins: the vault it was opening is zeroed and nothing is kept', async () => {
-    const { vault } = await freshVault();
-    const session = new MemoryArea();
-    let releaseSetting: () => void = () => undefined;
-    const settingRead = new Promise<void>((resolve) => {
-      releaseSetting = resolve;
-    });
-    const lock = new LockService(vault, {
-      session,
-      autoLockSeconds: async () => {
-        await settingRead;
-        return 60;
-      },
-      schedule: () => undefined,
-      cancelSchedule: () => undefined,
-      onChange: () => undefined,
-    });
+    const { vault, session, lock, release } = await slowSettingLock();
     const opened = await vault.create('password1');
     const raw = opened.vaultKeyRaw;
     const unlocking = lock.setUnlocked(opened);
     await lock.lock();
-    releaseSetting();
+    release();
     await unlocking;
     expect(await lock.isUnlocked()).toBe(false);
     expect(session.data.size).toBe(0);
