@@ -27,7 +27,7 @@ const CONTENT_CONTEXTS: ReadonlySet<SenderContext> = new Set(['exchange-content'
 
 /** A content script speaks from the top frame only, unless CONTENT_FRAMES says otherwise. */
 function frameAllowed(type: MessageType, placement: FramePlacement | undefined): boolean {
-  const allowed: readonly FramePlacement[] = (CONTENT_FRAMES as Partial<Record<MessageType, readonly FramePlacement[]>>)[type] ?? ['top'];
+  const allowed = CONTENT_FRAMES[type] ?? ['top'];
   return placement !== undefined && allowed.includes(placement);
 }
 

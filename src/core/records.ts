@@ -75,6 +75,7 @@ export const KEY_INPUT_LIMITS: KeyBounds = {
   bindings: { count: 500, length: 255 },
 };
 
+/* @__NO_SIDE_EFFECTS__ */
 export function credentialsSchema(bounds: KeyBounds = KEY_UNBOUNDED) {
   return object(
     {
@@ -94,6 +95,7 @@ export type CredentialField = keyof Credentials;
 export const CREDENTIAL_FIELDS = ['apiKey', 'secret', 'passphrase'] as const satisfies readonly CredentialField[];
 
 /** Permissions as normalised flags, plus the exchange's own words for them (e.g. ["Read", "Trade"]). */
+/* @__NO_SIDE_EFFECTS__ */
 export function permissionsSchema(labels: ListBounds = UNBOUNDED) {
   return object(
     {
@@ -117,10 +119,12 @@ export function permissionsSchema(labels: ListBounds = UNBOUNDED) {
 export type KeyPermissions = Infer<ReturnType<typeof permissionsSchema>>;
 
 /** An IP whitelist. null: not known; []: the key has no IP restriction. */
+/* @__NO_SIDE_EFFECTS__ */
 export function ipWhitelistSchema(bounds: ListBounds = UNBOUNDED) {
   return nullable(texts(bounds));
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 export function bindingsSchema(bounds: ListBounds = UNBOUNDED) {
   const binding = object({ platformHost: string({ max: bounds.length }), boundAt: number() }, { unknownKeys: 'ignore' });
   return array(binding, { max: bounds.count });
@@ -140,6 +144,7 @@ export const ADDED_KEY_SOURCE = union(MANUAL, IMPORTED);
 export type KeySource = Infer<typeof KEY_SOURCE>;
 
 /** The fields of a key's details that a new key and a stored one share. */
+/* @__NO_SIDE_EFFECTS__ */
 function detailFields(bounds: KeyBounds) {
   return {
     label: string({ max: bounds.text }),
@@ -153,6 +158,7 @@ function detailFields(bounds: KeyBounds) {
 }
 
 /** Everything about a key that is not a credential. Encrypted at rest, readable when unlocked. */
+/* @__NO_SIDE_EFFECTS__ */
 export function keyDetailsSchema(bounds: KeyBounds = KEY_UNBOUNDED) {
   const fields = detailFields(bounds);
   const captured = object({ kind: oneOf(['capture']), url: string({ max: bounds.text }) }, { unknownKeys: 'ignore' });
@@ -175,6 +181,7 @@ export function keyDetailsSchema(bounds: KeyBounds = KEY_UNBOUNDED) {
 export type KeyDetails = Infer<ReturnType<typeof keyDetailsSchema>>;
 
 /** A key to add: typed into the popup, or handed over by the capture inbox. */
+/* @__NO_SIDE_EFFECTS__ */
 export function newKeyInputSchema(bounds: KeyBounds = KEY_INPUT_LIMITS, source: Schema<KeySource> = ADDED_KEY_SOURCE) {
   return object(
     {

@@ -4,6 +4,7 @@ import {
   boolean,
   empty,
   guard,
+  literal,
   nullable,
   number,
   object,
@@ -43,6 +44,13 @@ describe('primitives refuse what they do not name', () => {
     expect(ranged.is(11)).toBe(false);
     expect(ranged.is(7.5)).toBe(false);
     expect(number({ integer: true }).is(2 ** 53)).toBe(false);
+  });
+
+  it('literal: that value and no look-alike', () => {
+    expect(literal(1).is(1)).toBe(true);
+    expect(literal(1).is('1')).toBe(false);
+    expect(literal(1).is(true)).toBe(false);
+    expect(literal('fill.values').is('fill.value')).toBe(false);
   });
 
   it('oneOf and guard: only the listed values', () => {

@@ -11,6 +11,9 @@
  * In-house rather than zod or valibot: this is all Keyward needs (about 200 lines, no
  * transforms, no async), and the platform content script that validates what it receives stays
  * small.
+ *
+ * Builders are marked free of side effects, so a bundle that imports a module for one constant
+ * does not keep the schemas that module builds and never uses.
  */
 
 export type Path = readonly (string | number)[];
@@ -45,35 +48,42 @@ export interface ListBounds {
 
 export const UNBOUNDED: ListBounds = { count: Number.POSITIVE_INFINITY, length: Number.POSITIVE_INFINITY };
 
+/* @__NO_SIDE_EFFECTS__ */
 function refuse(expected: string, path: Path = []): { ok: false; refusal: Refusal } {
   return { ok: false, refusal: { path, expected } };
 }
 
 /** A refusal from inside a container, with the container's key in front of its path. */
+/* @__NO_SIDE_EFFECTS__ */
 function inside(key: string | number, refused: { ok: false; refusal: Refusal }): { ok: false; refusal: Refusal } {
   return refuse(refused.refusal.expected, [key, ...refused.refusal.path]);
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 function schema<T>(parse: (value: unknown) => Parsed<T>): Schema<T> {
   return { parse, is: (value: unknown): value is T => parse(value).ok };
 }
 
 /** Builds a schema from a test; the value is its own copy (primitives). */
+/* @__NO_SIDE_EFFECTS__ */
 function test<T>(expected: string, accepts: (value: unknown) => value is T): Schema<T> {
   return schema((value) => (accepts(value) ? { ok: true, value } : refuse(expected)));
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 export function string(limits: { max?: number; pattern?: RegExp } = {}): Schema<string> {
   const { max = Number.POSITIVE_INFINITY, pattern } = limits;
   const expected = `a string${Number.isFinite(max) ? ` of at most ${max} characters` : ''}${pattern ? ` matching ${pattern}` : ''}`;
   return test(expected, (value): value is string => typeof value === 'string' && value.length <= max && (!pattern || pattern.test(value)));
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 export function boolean(): Schema<boolean> {
   return test('a boolean', (value): value is boolean => typeof value === 'boolean');
 }
 
 /** A finite number; `integer` asks for a safe integer, and min and max bound it. */
+/* @__NO_SIDE_EFFECTS__ */
 export function number(limits: { integer?: boolean; min?: number; max?: number } = {}): Schema<number> {
   const { integer = false, min = Number.NEGATIVE_INFINITY, max = Number.POSITIVE_INFINITY } = limits;
   const expected = `${integer ? 'an integer' : 'a number'} from ${min} to ${max}`;
@@ -84,25 +94,36 @@ export function number(limits: { integer?: boolean; min?: number; max?: number }
   );
 }
 
+/** Exactly this value: an envelope's marker, a union's tag. */
+/* @__NO_SIDE_EFFECTS__ */
+export function literal<const T extends string | number | boolean>(expected: T): Schema<T> {
+  return test(JSON.stringify(expected), (value): value is T => value === expected);
+}
+
 /** One of a fixed list of strings. */
+/* @__NO_SIDE_EFFECTS__ */
 export function oneOf<const T extends readonly string[]>(values: T): Schema<T[number]> {
   return test(`one of ${values.join(', ')}`, (value): value is T[number] => typeof value === 'string' && values.includes(value));
 }
 
 /** Whatever an existing type guard accepts (an exchange id, a trading scope). */
+/* @__NO_SIDE_EFFECTS__ */
 export function guard<T>(expected: string, accepts: (value: unknown) => value is T): Schema<T> {
   return test(expected, accepts);
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 export function nullable<T>(inner: Schema<T>): Schema<T | null> {
   return schema<T | null>((value) => (value === null ? { ok: true, value: null } : inner.parse(value)));
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 export function optional<T>(inner: Schema<T>): OptionalSchema<T> {
   const parse = (value: unknown): Parsed<T | undefined> => (value === undefined ? { ok: true, value: undefined } : inner.parse(value));
   return { ...schema(parse), optional: true };
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 export function array<T>(item: Schema<T>, limits: { max?: number } = {}): Schema<T[]> {
   const { max = Number.POSITIVE_INFINITY } = limits;
   return schema((value) => {
@@ -118,6 +139,7 @@ export function array<T>(item: Schema<T>, limits: { max?: number } = {}): Schema
 }
 
 /** A list of strings within bounds: IP whitelists, permission labels. */
+/* @__NO_SIDE_EFFECTS__ */
 export function texts(bounds: ListBounds = UNBOUNDED): Schema<string[]> {
   return array(string({ max: bounds.length }), { max: bounds.count });
 }
@@ -143,10 +165,12 @@ export interface ObjectSchema<S extends Shape> extends Schema<ObjectOf<S>> {
  */
 export type UnknownKeys = 'refuse' | 'ignore';
 
+/* @__NO_SIDE_EFFECTS__ */
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 export function object<S extends Shape>(shape: S, options: { unknownKeys?: UnknownKeys } = {}): ObjectSchema<S> {
   const { unknownKeys = 'refuse' } = options;
   const keys = Object.keys(shape);
@@ -172,6 +196,7 @@ export function object<S extends Shape>(shape: S, options: { unknownKeys?: Unkno
 }
 
 /** The same object with every property optional: a patch. */
+/* @__NO_SIDE_EFFECTS__ */
 export function partial<S extends Shape>(base: ObjectSchema<S>): ObjectSchema<{ [K in keyof S]: OptionalSchema<Infer<S[K]>> }> {
   const shape = Object.fromEntries(Object.entries(base.shape).map(([key, field]) => [key, optional(field)]));
   // fromEntries loses the per-key types that the map above keeps one for one.
@@ -179,6 +204,7 @@ export function partial<S extends Shape>(base: ObjectSchema<S>): ObjectSchema<{ 
 }
 
 /** An object with no keys at all: the payload of a request that needs none. */
+/* @__NO_SIDE_EFFECTS__ */
 export function empty(): Schema<Record<string, never>> {
   return schema((value) => {
     if (!isRecord(value)) return refuse('an object');
@@ -188,6 +214,7 @@ export function empty(): Schema<Record<string, never>> {
 }
 
 /** The first of several schemas that accepts the value. */
+/* @__NO_SIDE_EFFECTS__ */
 export function union<const T extends readonly Schema<unknown>[]>(...options: T): Schema<Infer<T[number]>> {
   return schema((value) => {
     for (const option of options) {
