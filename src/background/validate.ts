@@ -1,5 +1,6 @@
 import { type MessageType, REQUESTS } from '../protocol/to-background';
-import type { Validators } from './broker';
+import type { Schema } from '../core/schema';
+import type { Validator, Validators } from './broker';
 
 /**
  * The broker's payload check for each message type, taken from the type's schema in
@@ -8,7 +9,11 @@ import type { Validators } from './broker';
  */
 export { CAPTURE_LIMITS } from '../protocol/payloads';
 
+function validator<T>(schema: Schema<T>): Validator<T> {
+  return Object.assign((payload: unknown): payload is T => schema.is(payload), { parse: schema.parse });
+}
+
 // fromEntries loses the pairing of each type with its own schema, which the map keeps one for one.
 export const validators = Object.fromEntries(
-  (Object.keys(REQUESTS) as MessageType[]).map((type) => [type, REQUESTS[type].payload.is]),
+  (Object.keys(REQUESTS) as MessageType[]).map((type) => [type, validator<unknown>(REQUESTS[type].payload)]),
 ) as Validators;
