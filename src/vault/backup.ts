@@ -1,5 +1,5 @@
 import { KEY_INPUT_LIMITS, type KeyBounds, credentialsSchema, isExchangeId, keyDetailsSchema } from '../core/records';
-import { type Infer, guard, number, object } from '../core/schema';
+import { type Infer, guard, literal, number, object, string } from '../core/schema';
 import { aeadDecrypt, aeadEncrypt, importAesKey } from './aead';
 import { type Bytes, equalBytes, fromBase64, randomBytes, toBase64 } from './bytes';
 import { decodeJson, encodeJson } from './codec';
@@ -15,16 +15,21 @@ import type { UnlockedVault } from './vault';
  * every record in clear JSON. The header is the box's associated data, so editing it (a weaker
  * KDF, another salt) makes the file fail to open instead of opening weaker.
  */
-export interface BackupFile {
-  format: 'keyward-backup';
-  version: 1;
-  createdAt: number;
-  kdf: KdfParams;
-  salt: string;
-  check: string;
-  iv: string;
-  ct: string;
-}
+const BACKUP_FILE = object(
+  {
+    format: literal('keyward-backup'),
+    version: literal(1),
+    createdAt: number(),
+    kdf: guard('Argon2id parameters', isValidKdfParams),
+    salt: string(),
+    check: string(),
+    iv: string(),
+    ct: string(),
+  },
+  { unknownKeys: 'ignore' },
+);
+
+export type BackupFile = Infer<typeof BACKUP_FILE>;
 
 export interface ImportReport {
   added: number;
@@ -98,28 +103,22 @@ function parseFile(text: string): BackupFile {
   if (typeof file.version === 'number' && file.version > 1) {
     throw new VaultError('newer-format', 'This backup was made by a newer Keyward; update the extension first.');
   }
-  if (
-    file.version !== 1 ||
-    typeof file.createdAt !== 'number' ||
-    !isValidKdfParams(file.kdf) ||
-    typeof file.salt !== 'string' ||
-    typeof file.check !== 'string' ||
-    typeof file.iv !== 'string' ||
-    typeof file.ct !== 'string'
-  ) {
+  const parsed = BACKUP_FILE.parse(value);
+  if (!parsed.ok) {
     throw new VaultError('backup-tampered', 'This backup file is damaged or was altered. Nothing was imported.');
   }
-  if (!meetsMinimum(file.kdf)) {
+  const header = parsed.value;
+  if (!meetsMinimum(header.kdf)) {
     throw new VaultError('kdf-downgrade', 'This backup\'s key derivation is weaker than allowed; refusing it.');
   }
-  if (!withinMaximum(file.kdf)) {
+  if (!withinMaximum(header.kdf)) {
     // Checked before the KDF runs: a hostile header could otherwise freeze the browser.
     throw new VaultError(
       'kdf-too-costly',
       `This backup's key derivation asks for more than Keyward allows (${KDF_MAXIMUM_WORDS}). Nothing was imported.`,
     );
   }
-  return file as BackupFile;
+  return header;
 }
 
 function decode(text: string): Bytes {
