@@ -10,6 +10,7 @@ import {
   type SenderContext,
   isMessageType,
 } from '../messages';
+import type { Parsed } from '../core/schema';
 import { VaultError } from '../vault/errors';
 
 /** Who is asking, as the broker established it. `url` is the sending frame's URL. */
@@ -27,15 +28,23 @@ const CONTENT_CONTEXTS: ReadonlySet<SenderContext> = new Set(['exchange-content'
 
 /** A content script speaks from the top frame only, unless CONTENT_FRAMES says otherwise. */
 function frameAllowed(type: MessageType, placement: FramePlacement | undefined): boolean {
-  const allowed: readonly FramePlacement[] = (CONTENT_FRAMES as Partial<Record<MessageType, readonly FramePlacement[]>>)[type] ?? ['top'];
+  const allowed = CONTENT_FRAMES[type] ?? ['top'];
   return placement !== undefined && allowed.includes(placement);
 }
 
 export type Handler<T extends MessageType> = (payload: RequestOf<T>, caller: Caller) => Promise<ResponseOf<T>>;
 export type Handlers = { [T in MessageType]: Handler<T> };
 
-/** A payload validator per type: the sender may be a compromised content script. */
-export type Validators = { [T in MessageType]: (payload: unknown) => payload is RequestOf<T> };
+/**
+ * A payload check per type (the sender may be a compromised content script): yes or no, and the
+ * payload as its handler gets it, a copy holding only the fields its type names, so nothing the
+ * check ignored (a stray field on permissions, say) is stored or passed on.
+ */
+export interface Validator<T> {
+  (payload: unknown): payload is T;
+  readonly parse: (payload: unknown) => Parsed<T>;
+}
+export type Validators = { [T in MessageType]: Validator<RequestOf<T>> };
 
 export interface BrokerLog {
   refused(reason: string, type: string, context: SenderContext | null): void;
@@ -109,14 +118,15 @@ export function createBroker(handlers: Handlers, validators: Validators, log: Br
 
   async function run<T extends MessageType>(type: T, payload: unknown, caller: Caller): Promise<Reply<T>> {
     const { context } = caller;
-    const validate = validators[type] as (payload: unknown) => payload is RequestOf<T>;
-    if (!validate(payload)) {
+    const validator: Validator<RequestOf<T>> = validators[type];
+    const checked = validator.parse(payload);
+    if (!checked.ok) {
       log.refused('malformed payload', type, context);
       return refusal('bad-message', 'The message is malformed.');
     }
     try {
       const handler = handlers[type] as Handler<T>;
-      return { ok: true, data: await handler(payload, caller) };
+      return { ok: true, data: await handler(checked.value, caller) };
     } catch (error) {
       log.failed(type, error);
       return { ok: false, error: errorInfo(error) };

@@ -1,5 +1,5 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { OFFSCREEN_PATH, OFFSCREEN_PORT, type OffscreenRequest, type OffscreenResponse } from '../offscreen/protocol';
+import { OFFSCREEN_PATH, OFFSCREEN_PORT, OFFSCREEN_RESPONSE, type OffscreenRequest, type OffscreenResponse } from '../protocol/offscreen';
 import type { ClipboardBackend } from './clipboard';
 
 interface OffscreenApi {
@@ -28,7 +28,9 @@ export class OffscreenClipboard implements ClipboardBackend {
     if (port.name !== OFFSCREEN_PORT || port.sender?.url !== browser.runtime.getURL(OFFSCREEN_PATH)) return false;
     this.port = port;
     port.onMessage.addListener((message: unknown) => {
-      const response = message as OffscreenResponse;
+      const parsed = OFFSCREEN_RESPONSE.parse(message);
+      if (!parsed.ok) return;
+      const response = parsed.value;
       this.pending.get(response.id)?.(response);
       this.pending.delete(response.id);
     });

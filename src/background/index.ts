@@ -1,6 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { EXCHANGES } from '../exchanges/registry';
-import type { FillValuesMessage, FillValuesReply } from '../messages';
+import { type FillValuesMessage, type FillValuesReply, SITE_PROBE_GLOBAL, SITE_PROBE_RESULT } from '../protocol/to-content';
 import { PLATFORMS } from '../platforms/registry';
 import { FillService } from './fill';
 import { type VaultDb, openVaultDb } from '../vault/store';
@@ -57,8 +57,6 @@ const reservedHosts = {
   platformHosts: new Set(PLATFORMS.flatMap((platform) => platform.hosts)),
 };
 
-const PROBE_GLOBAL = '__keywardSiteProbe';
-
 const siteApi: SiteBrowserApi = {
   hasHostPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
   removeHostPermission: async (pattern) => {
@@ -80,11 +78,11 @@ const siteApi: SiteBrowserApi = {
     const [read] = await browser.scripting.executeScript({
       target: { tabId },
       func: (name: string) => (globalThis as unknown as Record<string, unknown>)[name] ?? null,
-      args: [PROBE_GLOBAL],
+      args: [SITE_PROBE_GLOBAL],
     });
-    const value = read?.result as { url?: unknown; found?: unknown } | null | undefined;
-    if (!value || typeof value.url !== 'string') return null;
-    return { url: value.url, found: typeof value.found === 'string' ? value.found : null };
+    // Left in the page's isolated world, which the page cannot reach; checked all the same.
+    const probed = SITE_PROBE_RESULT.parse(read?.result);
+    return probed.ok ? probed.value : null;
   },
 };
 

@@ -1,22 +1,27 @@
 import { type Bytes, fromBase64, toBase64, wipe } from '../vault/bytes';
+import { type Infer, number, object, string } from '../core/schema';
 import { VaultError } from '../vault/errors';
 import type { UnlockedVault, Vault } from '../vault/vault';
 import type { StorageArea } from './storage';
 
 const SESSION_KEY = 'unlocked';
 
-interface SessionRecord {
-  vaultKey: string;
-  /** The auto-lock deadline as it was set at the last use. */
-  lockAt: number;
-  /** The last use: with the current auto-lock setting it bounds the deadline again on resume. */
-  usedAt: number;
-}
+const SESSION_RECORD = object(
+  {
+    vaultKey: string(),
+    /** The auto-lock deadline as it was set at the last use. */
+    lockAt: number(),
+    /** The last use: with the current auto-lock setting it bounds the deadline again on resume. */
+    usedAt: number(),
+  },
+  { unknownKeys: 'ignore' },
+);
+
+type SessionRecord = Infer<typeof SESSION_RECORD>;
 
 function parseRecord(value: unknown): SessionRecord | null {
-  const v = value as Partial<SessionRecord> | null | undefined;
-  if (typeof v?.vaultKey !== 'string' || !Number.isFinite(v.lockAt) || !Number.isFinite(v.usedAt)) return null;
-  return { vaultKey: v.vaultKey, lockAt: v.lockAt as number, usedAt: v.usedAt as number };
+  const parsed = SESSION_RECORD.parse(value);
+  return parsed.ok ? parsed.value : null;
 }
 
 /**

@@ -1,9 +1,9 @@
-import { DEFAULT_SETTINGS, SETTING_LIMITS, type Settings } from '../messages';
+import { DEFAULT_SETTINGS, SETTINGS_SCHEMA, type Settings } from '../protocol/settings';
 import type { StorageArea } from './storage';
 
 const KEY = 'settings';
 
-/** Settings are not secret: they live in storage.local, clamped to the limits on every read. */
+/** Settings are not secret: they live in storage.local, checked against their limits on every read. */
 export class SettingsService {
   constructor(private readonly area: StorageArea) {}
 
@@ -11,10 +11,10 @@ export class SettingsService {
     const stored = (await this.area.get(KEY))[KEY];
     const settings: Settings = { ...DEFAULT_SETTINGS };
     if (typeof stored === 'object' && stored !== null) {
-      for (const key of Object.keys(SETTING_LIMITS) as (keyof Settings)[]) {
+      // Each setting on its own: one out of its limits falls back to its default, not the rest.
+      for (const key of Object.keys(SETTINGS_SCHEMA.shape) as (keyof Settings)[]) {
         const value = (stored as Record<string, unknown>)[key];
-        const { min, max } = SETTING_LIMITS[key];
-        if (typeof value === 'number' && value >= min && value <= max) settings[key] = value;
+        if (SETTINGS_SCHEMA.shape[key].is(value)) settings[key] = value;
       }
     }
     return settings;

@@ -1,4 +1,4 @@
-import { type ReservedHosts, type UserSite, httpsOrigin, originPattern, parseSiteAddress } from '../core/sites';
+import { type ReservedHosts, USER_SITE, type UserSite, httpsOrigin, originPattern, parseSiteAddress } from '../core/sites';
 import type { SiteProbe } from '../messages';
 import { USER_SITE_PLATFORMS, platformById } from '../platforms/registry';
 import { RefusedError } from './broker';
@@ -31,12 +31,6 @@ function scriptId(origin: string): string {
   return SCRIPT_PREFIX + Array.from(new TextEncoder().encode(origin), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-function isUserSite(value: unknown): value is UserSite {
-  if (typeof value !== 'object' || value === null) return false;
-  const site = value as Record<string, unknown>;
-  return typeof site.origin === 'string' && typeof site.platform === 'string' && typeof site.addedAt === 'number';
-}
-
 /**
  * Sites the user added (self-hosted platforms, other sites with a bind form). Not secret: kept
  * in storage.local. For each, the host permission the user granted in the popup and a registered
@@ -61,7 +55,7 @@ export class SitesService {
 
   private async read(): Promise<UserSite[]> {
     const stored = (await this.area.get(KEY))[KEY];
-    return Array.isArray(stored) ? stored.filter(isUserSite) : [];
+    return Array.isArray(stored) ? stored.filter(USER_SITE.is) : [];
   }
 
   private async write(sites: UserSite[]): Promise<void> {

@@ -1,4 +1,4 @@
-import type { FillValuesMessage, FillValuesReply } from '../messages';
+import { type ContentSender, FILL_VALUES, type FillValuesMessage, type FillValuesReply, fromBackground } from '../protocol/to-content';
 import { readBindForms } from '../platforms/readers/forms';
 import { readFormScope } from '../platforms/readers/scope';
 import { readShownIps } from '../platforms/readers/shown-ips';
@@ -75,7 +75,7 @@ interface RuntimeWithMessages {
   getURL(path: string): string;
   onMessage: {
     addListener(
-      listener: (message: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (reply: FillValuesReply) => void) => boolean | undefined,
+      listener: (message: unknown, sender: ContentSender, sendResponse: (reply: FillValuesReply) => void) => boolean | undefined,
     ): void;
   };
 }
@@ -239,16 +239,21 @@ export function runPlatformContent(platform: PlatformDefinition): void {
   }
 
   api.onMessage.addListener((raw, sender, sendResponse) => {
-    const msg = raw as Partial<FillValuesMessage> | null;
-    // Only the background (our own id, no tab) sends fill values, and only for the open picker.
-    if (sender.id !== api.id || sender.tab || msg?.keyward !== 1 || msg.type !== 'fill.values') return undefined;
+    // Only the background sends fill values, and only for the open picker.
+    if (!fromBackground(sender, api.id)) return undefined;
+    const parsed = FILL_VALUES.parse(raw);
+    if (!parsed.ok) {
+      sendResponse({ ok: false, reason: 'Keyward could not read the values to fill.' });
+      return undefined;
+    }
+    const msg = parsed.value;
     const open = picker;
-    if (!open || msg.token !== open.token || !msg.values || (msg.surface !== 'frame' && msg.surface !== 'window')) {
+    if (!open || msg.token !== open.token) {
       sendResponse({ ok: false, reason: 'No Keyward picker is open on this page.' });
       return undefined;
     }
     const entry = [...buttons.values()].find((b) => identityOf(b.target) === identityOf(open.target));
-    const refusal = fillRefusal(open, msg as FillValuesMessage) ?? fillTarget(open.target, msg.values);
+    const refusal = fillRefusal(open, msg) ?? fillTarget(open.target, msg.values);
     if (refusal) {
       // The picker says why; it goes away after a moment (its session is spent either way).
       setTimeout(closePicker, 4000);

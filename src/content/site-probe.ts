@@ -1,5 +1,6 @@
 import { readBindForm, readEditableBindForms } from '../platforms/readers/bind-form';
 import { USER_SITE_PLATFORMS } from '../platforms/registry';
+import { SITE_PROBE_GLOBAL, type SiteProbeResult } from '../protocol/to-content';
 
 /**
  * Run once in the active tab when the user opens the popup (activeTab): does this page show a bind
@@ -18,5 +19,5 @@ function probe(): string | null {
   return null;
 }
 
-const found = location.protocol === 'https:' && window.top === window ? probe() : null;
-(globalThis as unknown as Record<string, unknown>).__keywardSiteProbe = { url: location.href, found };
+const result: SiteProbeResult = { url: location.href, found: location.protocol === 'https:' && window.top === window ? probe() : null };
+(globalThis as unknown as Record<string, unknown>)[SITE_PROBE_GLOBAL] = result;

@@ -4,14 +4,20 @@
  * origin: https, a host, and a port when it is not 443. Pure: used by the popup to check what
  * the user typed and by the background, which decides.
  */
+import { type Infer, number, object, string } from './schema';
 
-export interface UserSite {
-  /** e.g. https://octobot.example.net:5001 (no path, no trailing slash). */
-  origin: string;
-  /** A self-hosted platform's id, or "generic". */
-  platform: string;
-  addedAt: number;
-}
+export const USER_SITE = object(
+  {
+    /** e.g. https://octobot.example.net:5001 (no path, no trailing slash). */
+    origin: string(),
+    /** A self-hosted platform's id, or "generic". */
+    platform: string(),
+    addedAt: number(),
+  },
+  { unknownKeys: 'ignore' },
+);
+
+export type UserSite = Infer<typeof USER_SITE>;
 
 export type SiteAddress = { ok: true; origin: string; host: string } | { ok: false; error: string };
 

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { OFFSCREEN_PORT, type OffscreenRequest, type OffscreenResponse } from './protocol';
+import { OFFSCREEN_PORT, OFFSCREEN_REQUEST, type OffscreenResponse } from '../protocol/offscreen';
 
 /**
  * execCommand is the clipboard API that works in an offscreen document (it never has focus, so
@@ -31,8 +31,11 @@ function read(): string {
 }
 
 const port = browser.runtime.connect({ name: OFFSCREEN_PORT });
+// The port's other end is the background, which accepted it; what it sends is checked all the same.
 port.onMessage.addListener((message: unknown) => {
-  const request = message as OffscreenRequest;
+  const parsed = OFFSCREEN_REQUEST.parse(message);
+  if (!parsed.ok) return;
+  const request = parsed.value;
   let response: OffscreenResponse;
   try {
     response =

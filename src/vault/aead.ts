@@ -1,18 +1,13 @@
 import { type Bytes, fromBase64, randomBytes, toBase64, utf8 } from './bytes';
+import { type Infer, literal, object, string } from '../core/schema';
 import { VaultError } from './errors';
 
 /** AES-256-GCM ciphertext under a symmetric key (the vault key or a key-encryption key). */
-export interface AeadBox {
-  alg: 'A256GCM';
-  iv: string;
-  ct: string;
-}
+const AEAD_BOX = object({ alg: literal('A256GCM'), iv: string(), ct: string() }, { unknownKeys: 'ignore' });
 
-export function isAeadBox(value: unknown): value is AeadBox {
-  if (typeof value !== 'object' || value === null) return false;
-  const box = value as Record<string, unknown>;
-  return box.alg === 'A256GCM' && typeof box.iv === 'string' && typeof box.ct === 'string';
-}
+export type AeadBox = Infer<typeof AEAD_BOX>;
+
+export const isAeadBox = AEAD_BOX.is;
 
 export async function importAesKey(raw: Bytes, usages: KeyUsage[] = ['encrypt', 'decrypt']) {
   if (raw.length !== 32) throw new VaultError('corrupt', 'An AES key must be 256 bits.');

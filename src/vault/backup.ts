@@ -1,7 +1,8 @@
-import { type Credentials, type ExchangeId, type KeyDetails, isExchangeId } from '../core/records';
+import { KEY_INPUT_LIMITS, type KeyBounds, credentialsSchema, isExchangeId, keyDetailsSchema } from '../core/records';
+import { type Infer, guard, literal, number, object, string } from '../core/schema';
 import { aeadDecrypt, aeadEncrypt, importAesKey } from './aead';
 import { type Bytes, equalBytes, fromBase64, randomBytes, toBase64 } from './bytes';
-import { decodeJson, encodeJson, parseCredentials, parseDetails } from './codec';
+import { decodeJson, encodeJson } from './codec';
 import { VaultError } from './errors';
 import { MAX_BACKUP_BYTES } from '../core/backup-policy';
 import { KDF_MAXIMUM_WORDS, type KdfParams, deriveKek, isValidKdfParams, meetsMinimum, withinMaximum } from './kdf';
@@ -14,24 +15,21 @@ import type { UnlockedVault } from './vault';
  * every record in clear JSON. The header is the box's associated data, so editing it (a weaker
  * KDF, another salt) makes the file fail to open instead of opening weaker.
  */
-export interface BackupFile {
-  format: 'keyward-backup';
-  version: 1;
-  createdAt: number;
-  kdf: KdfParams;
-  salt: string;
-  check: string;
-  iv: string;
-  ct: string;
-}
+const BACKUP_FILE = object(
+  {
+    format: literal('keyward-backup'),
+    version: literal(1),
+    createdAt: number(),
+    kdf: guard('Argon2id parameters', isValidKdfParams),
+    salt: string(),
+    check: string(),
+    iv: string(),
+    ct: string(),
+  },
+  { unknownKeys: 'ignore' },
+);
 
-interface BackupEntry {
-  exchange: ExchangeId;
-  createdAt: number;
-  updatedAt: number;
-  credentials: Credentials;
-  details: KeyDetails;
-}
+export type BackupFile = Infer<typeof BACKUP_FILE>;
 
 export interface ImportReport {
   added: number;
@@ -105,28 +103,22 @@ function parseFile(text: string): BackupFile {
   if (typeof file.version === 'number' && file.version > 1) {
     throw new VaultError('newer-format', 'This backup was made by a newer Keyward; update the extension first.');
   }
-  if (
-    file.version !== 1 ||
-    typeof file.createdAt !== 'number' ||
-    !isValidKdfParams(file.kdf) ||
-    typeof file.salt !== 'string' ||
-    typeof file.check !== 'string' ||
-    typeof file.iv !== 'string' ||
-    typeof file.ct !== 'string'
-  ) {
+  const parsed = BACKUP_FILE.parse(value);
+  if (!parsed.ok) {
     throw new VaultError('backup-tampered', 'This backup file is damaged or was altered. Nothing was imported.');
   }
-  if (!meetsMinimum(file.kdf)) {
+  const header = parsed.value;
+  if (!meetsMinimum(header.kdf)) {
     throw new VaultError('kdf-downgrade', 'This backup\'s key derivation is weaker than allowed; refusing it.');
   }
-  if (!withinMaximum(file.kdf)) {
+  if (!withinMaximum(header.kdf)) {
     // Checked before the KDF runs: a hostile header could otherwise freeze the browser.
     throw new VaultError(
       'kdf-too-costly',
       `This backup's key derivation asks for more than Keyward allows (${KDF_MAXIMUM_WORDS}). Nothing was imported.`,
     );
   }
-  return file as BackupFile;
+  return header;
 }
 
 function decode(text: string): Bytes {
@@ -137,66 +129,33 @@ function decode(text: string): Bytes {
   }
 }
 
-/**
- * Per-entry caps, the same numbers the background's message validation uses for a key typed in
- * or captured (src/background/validate.ts keeps its own copy): an imported key may not be larger
- * than one that could have been added by hand.
- */
-const ENTRY_LIMITS = {
-  secret: 16384, // room for a PEM private key
-  text: 4096,
-  ips: 500,
-  ip: 100,
-  labels: 64,
-  label: 200,
-  bindings: 500,
-  host: 255,
-} as const;
-
-function shortTexts(values: readonly string[], max: number): boolean {
-  return values.every((value) => value.length <= max);
-}
-
-function entryWithinLimits({ credentials: c, details: d }: BackupEntry): boolean {
-  const source = d.source.kind === 'capture' ? [d.source.url] : [];
-  const labels = d.permissions?.labels ?? [];
-  const ips = d.ipWhitelist ?? [];
-  return (
-    shortTexts([c.apiKey, c.secret], ENTRY_LIMITS.secret) &&
-    shortTexts([c.passphrase, d.label, d.account, d.notes, d.apiKeyTail, ...source], ENTRY_LIMITS.text) &&
-    labels.length <= ENTRY_LIMITS.labels &&
-    shortTexts(labels, ENTRY_LIMITS.label) &&
-    ips.length <= ENTRY_LIMITS.ips &&
-    shortTexts(ips, ENTRY_LIMITS.ip) &&
-    d.bindings.length <= ENTRY_LIMITS.bindings &&
-    shortTexts(
-      d.bindings.map((b) => b.platformHost),
-      ENTRY_LIMITS.host,
-    )
+/** A backup entry as the file must hold it; anything else is a damaged or altered file. */
+function entrySchema(bounds?: KeyBounds) {
+  return object(
+    {
+      exchange: guard('a known exchange', isExchangeId),
+      createdAt: number(),
+      updatedAt: number(),
+      credentials: credentialsSchema(bounds),
+      details: keyDetailsSchema(bounds),
+    },
+    { unknownKeys: 'ignore' },
   );
 }
 
+type BackupEntry = Infer<ReturnType<typeof entrySchema>>;
+
+const ENTRY = entrySchema();
+/** An imported key may not be larger than one that could have been added by hand. */
+const ENTRY_WITHIN_LIMITS = entrySchema(KEY_INPUT_LIMITS);
+
 function parseEntry(entry: unknown): BackupEntry {
-  const e = entry as Partial<Record<keyof BackupEntry, unknown>>;
-  if (!isExchangeId(e.exchange) || typeof e.createdAt !== 'number' || typeof e.updatedAt !== 'number') {
-    throw new VaultError('backup-tampered', 'A key in the backup has the wrong shape.');
-  }
-  let parsed: BackupEntry;
-  try {
-    parsed = {
-      exchange: e.exchange,
-      createdAt: e.createdAt,
-      updatedAt: e.updatedAt,
-      credentials: parseCredentials(e.credentials),
-      details: parseDetails(e.details),
-    };
-  } catch {
-    throw new VaultError('backup-tampered', 'A key in the backup has the wrong shape.');
-  }
-  if (!entryWithinLimits(parsed)) {
+  const parsed = ENTRY.parse(entry);
+  if (!parsed.ok) throw new VaultError('backup-tampered', 'A key in the backup has the wrong shape.');
+  if (!ENTRY_WITHIN_LIMITS.is(parsed.value)) {
     throw new VaultError('backup-too-large', 'A key in the backup is larger than Keyward allows. Nothing was imported.');
   }
-  return parsed;
+  return parsed.value;
 }
 
 function parseEntries(payload: unknown): BackupEntry[] {

@@ -1,27 +1,13 @@
-import {
-  type Binding,
-  type Credentials,
-  type KeyDetails,
-  type KeyPermissions,
-  type KeySource,
-} from '../core/records';
+import { type Credentials, type KeyDetails, credentialsSchema, ipWhitelistSchema, keyDetailsSchema, permissionsSchema } from '../core/records';
+import { type Infer, type Path, nullable, object } from '../core/schema';
 import { type Bytes, fromUtf8, utf8 } from './bytes';
 import { VaultError } from './errors';
 
 /**
- * Decrypted JSON is checked field by field: a record that decrypts but has the wrong shape is
- * corruption (or a hostile backup), and must not reach the popup as if it were data.
+ * Decrypted JSON is checked against the records' own schemas (core/records.ts): a record that
+ * decrypts but has the wrong shape is corruption (or a hostile backup), and must not reach the
+ * popup as if it were data. What is returned is a fresh copy holding only the known fields.
  */
-
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isStringArray(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string');
-}
 
 export function encodeJson(value: unknown): Bytes {
   return utf8(JSON.stringify(value));
@@ -35,81 +21,36 @@ export function decodeJson(bytes: Bytes): unknown {
   }
 }
 
+const CREDENTIALS = credentialsSchema();
+const DETAILS = keyDetailsSchema();
+
 export function parseCredentials(value: unknown): Credentials {
-  if (
-    isObject(value) &&
-    typeof value.apiKey === 'string' &&
-    typeof value.secret === 'string' &&
-    typeof value.passphrase === 'string'
-  ) {
-    return { apiKey: value.apiKey, secret: value.secret, passphrase: value.passphrase };
-  }
+  const parsed = CREDENTIALS.parse(value);
+  if (parsed.ok) return parsed.value;
   throw new VaultError('corrupt', 'A stored credential has the wrong shape.');
 }
 
-function parsePermissions(value: unknown): KeyPermissions | null {
-  if (value === null) return null;
-  if (
-    isObject(value) &&
-    typeof value.read === 'boolean' &&
-    typeof value.trade === 'boolean' &&
-    (value.futures === undefined || typeof value.futures === 'boolean') &&
-    typeof value.withdraw === 'boolean' &&
-    typeof value.transfer === 'boolean' &&
-    isStringArray(value.labels)
-  ) {
-    // Records and backups from before futures was read have no such field: it stays absent
-    // (unknown), never false, so no bind warning is made up for them.
-    return {
-      read: value.read,
-      trade: value.trade,
-      ...(typeof value.futures === 'boolean' ? { futures: value.futures } : {}),
-      withdraw: value.withdraw,
-      transfer: value.transfer,
-      labels: value.labels,
-    };
-  }
-  throw new VaultError('corrupt', 'Stored permissions have the wrong shape.');
-}
-
-function parseSource(value: unknown): KeySource {
-  if (isObject(value)) {
-    if (value.kind === 'capture' && typeof value.url === 'string') return { kind: 'capture', url: value.url };
-    if (value.kind === 'manual') return { kind: 'manual' };
-    if (value.kind === 'import') return { kind: 'import' };
-  }
-  throw new VaultError('corrupt', 'A stored key source has the wrong shape.');
-}
-
-function parseBindings(value: unknown): Binding[] {
-  if (!Array.isArray(value)) throw new VaultError('corrupt', 'Stored bindings have the wrong shape.');
-  return value.map((item) => {
-    if (isObject(item) && typeof item.platformHost === 'string' && typeof item.boundAt === 'number') {
-      return { platformHost: item.platformHost, boundAt: item.boundAt };
-    }
-    throw new VaultError('corrupt', 'A stored binding has the wrong shape.');
-  });
+/** Names the part of the details that is wrong, as far as the user can act on it. */
+function detailsProblem([field, index]: Path): string {
+  if (field === 'permissions') return 'Stored permissions have the wrong shape.';
+  if (field === 'source') return 'A stored key source has the wrong shape.';
+  if (field === 'bindings') return index === undefined ? 'Stored bindings have the wrong shape.' : 'A stored binding has the wrong shape.';
+  return 'Stored key details have the wrong shape.';
 }
 
 export function parseDetails(value: unknown): KeyDetails {
-  if (
-    isObject(value) &&
-    typeof value.label === 'string' &&
-    typeof value.account === 'string' &&
-    typeof value.notes === 'string' &&
-    typeof value.apiKeyTail === 'string' &&
-    (value.ipWhitelist === null || isStringArray(value.ipWhitelist))
-  ) {
-    return {
-      label: value.label,
-      account: value.account,
-      permissions: parsePermissions(value.permissions),
-      ipWhitelist: value.ipWhitelist,
-      source: parseSource(value.source),
-      bindings: parseBindings(value.bindings),
-      notes: value.notes,
-      apiKeyTail: value.apiKeyTail,
-    };
-  }
-  throw new VaultError('corrupt', 'Stored key details have the wrong shape.');
+  const parsed = DETAILS.parse(value);
+  if (parsed.ok) return parsed.value;
+  throw new VaultError('corrupt', detailsProblem(parsed.refusal.path));
+}
+
+/** Permissions and IPs as an exchange page showed them; null where the page did not say. */
+const OBSERVATION = object({ permissions: nullable(permissionsSchema()), ipWhitelist: ipWhitelistSchema() }, { unknownKeys: 'ignore' });
+
+export type Observation = Infer<typeof OBSERVATION>;
+
+export function parseObservation(value: unknown): Observation {
+  const parsed = OBSERVATION.parse(value);
+  if (parsed.ok) return parsed.value;
+  throw new VaultError('corrupt', 'A stored observation has the wrong shape.');
 }

@@ -1,4 +1,5 @@
 import { type Bytes, concatBytes, equalBytes, fromBase64, randomBytes, toBase64, utf8 } from './bytes';
+import { type Infer, literal, object, string } from '../core/schema';
 import { VaultError } from './errors';
 
 /**
@@ -7,27 +8,23 @@ import { VaultError } from './errors';
  * Ephemeral ECDH P-256 -> HKDF-SHA256 -> AES-256-GCM. P-256 rather than X25519 because both
  * browsers' WebCrypto have had it for years.
  */
-export interface SealedBox {
-  alg: 'ECDH-P256+HKDF-SHA256+A256GCM';
-  /** The sender's ephemeral public key, raw uncompressed point. */
-  epk: string;
-  iv: string;
-  ct: string;
-}
+const SEALED_BOX = object(
+  {
+    alg: literal('ECDH-P256+HKDF-SHA256+A256GCM'),
+    /** The sender's ephemeral public key, raw uncompressed point. */
+    epk: string(),
+    iv: string(),
+    ct: string(),
+  },
+  { unknownKeys: 'ignore' },
+);
+
+export type SealedBox = Infer<typeof SEALED_BOX>;
 
 const CURVE = { name: 'ECDH', namedCurve: 'P-256' } as const;
 const HKDF_INFO = utf8('keyward/seal/v1');
 
-export function isSealedBox(value: unknown): value is SealedBox {
-  if (typeof value !== 'object' || value === null) return false;
-  const box = value as Record<string, unknown>;
-  return (
-    box.alg === 'ECDH-P256+HKDF-SHA256+A256GCM' &&
-    typeof box.epk === 'string' &&
-    typeof box.iv === 'string' &&
-    typeof box.ct === 'string'
-  );
-}
+export const isSealedBox = SEALED_BOX.is;
 
 export interface SealKeyPair {
   publicKeyRaw: Bytes;

@@ -14,7 +14,7 @@ import {
 import { normaliseCredential } from '../core/credential-format';
 import { type AeadBox, aeadDecrypt, aeadEncrypt, importAesKey, isAeadBox } from './aead';
 import { type Bytes, equalBytes, fromBase64, randomBytes, toBase64, wipe } from './bytes';
-import { decodeJson, encodeJson, parseCredentials, parseDetails } from './codec';
+import { type Observation, decodeJson, encodeJson, parseCredentials, parseDetails, parseObservation } from './codec';
 import { VaultError, isVaultError } from './errors';
 import { deriveIntegrityKey, openIndex, recordMac, sealIndex, verifyRecordMac } from './integrity';
 import { KDF_TARGET, type KdfParams, assertUsableKdf, belowTarget, deriveKek } from './kdf';
@@ -59,11 +59,7 @@ export interface SealResult {
   duplicate: boolean;
 }
 
-/** Permissions and IPs as an exchange page showed them; null where the page did not say. */
-export interface Observation {
-  permissions: KeyPermissions | null;
-  ipWhitelist: string[] | null;
-}
+export type { Observation };
 
 /**
  * The clear hint flags after the key list was seen while locked: raised, never lowered. Anything
@@ -125,22 +121,6 @@ function applyLockedObservation(details: KeyDetails, seen: Observation): KeyDeta
   const emptied = seen.ipWhitelist !== null && seen.ipWhitelist.length === 0;
   const ipWhitelist = seen.ipWhitelist && (details.ipWhitelist === null || emptied) ? seen.ipWhitelist : details.ipWhitelist;
   return { ...details, permissions, ipWhitelist };
-}
-
-function parseObservation(value: unknown): Observation {
-  const v = value as Partial<Observation> | null;
-  if (!v || !('permissions' in v) || !('ipWhitelist' in v)) throw new VaultError('corrupt', 'A stored observation has the wrong shape.');
-  const probe = parseDetails({
-    label: '',
-    account: '',
-    notes: '',
-    apiKeyTail: '',
-    source: { kind: 'manual' },
-    bindings: [],
-    permissions: v.permissions,
-    ipWhitelist: v.ipWhitelist,
-  });
-  return { permissions: probe.permissions, ipWhitelist: probe.ipWhitelist };
 }
 
 export interface RiskCount {
