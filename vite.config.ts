@@ -19,6 +19,8 @@ const entries = planEntries(EXCHANGES, PLATFORMS, USER_SITE_PLATFORMS);
 writeEntries(entries, root);
 
 export default defineConfig({
+  // Set here, not left to tsconfig discovery: each execution context has its own tsconfig.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
     outDir: `dist/${browser}`,
     emptyOutDir: true,
