@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KeywardError, type VaultStatus } from '../messages';
 import { send } from '../shared/send';
 import { App } from './App';
-import { button, choose, click, makeKey, answered, typeInto } from './test-helpers';
+import { button, choose, click, makeKey, settle, typeInto } from './test-helpers';
 import { Settings } from './views/Settings';
 
 vi.mock('../shared/send', () => ({ send: vi.fn() }));
@@ -44,7 +44,7 @@ describe('App', () => {
       throw new Error(`unexpected ${type}`);
     });
     await act(() => render(<App />, root));
-    await answered();
+    await settle();
     expect(document.body.dataset.ready).toBe('list');
     expect(root.querySelectorAll('button[data-id]')).toHaveLength(2);
     expect(document.activeElement?.id).toBe('key-search');
@@ -71,11 +71,11 @@ describe('App', () => {
       throw new Error(`unexpected ${type}`);
     });
     await act(() => render(<App />, root));
-    await answered();
+    await settle();
     expect(root.querySelector('.seal-key-alert')).toBeNull();
     await typeInto(root.querySelector('#unlock-password'), 'password-1');
     await click(button(root, 'Unlock'));
-    await answered();
+    await settle();
     const alert = root.querySelector('.seal-key-alert');
     expect(alert?.getAttribute('role')).toBe('alert');
     expect(alert?.classList.contains('alert-error')).toBe(true);
@@ -95,7 +95,7 @@ describe('App', () => {
       throw new Error(`unexpected ${type}`);
     });
     await act(() => render(<App />, root));
-    await answered();
+    await settle();
     expect(root.querySelector('.seal-key-alert')).toBeNull();
   });
 
@@ -111,11 +111,11 @@ describe('App', () => {
       throw new Error(`unexpected ${type}`);
     });
     await act(() => render(<App />, root));
-    await answered();
+    await settle();
     await click(root.querySelector('button[data-id="a"]'));
     expect(document.body.dataset.ready).toBe('detail');
     await click(button(root, 'Reveal Secret Key'));
-    await answered();
+    await settle();
     expect(root.querySelector('#unlock-password')).not.toBeNull();
   });
 
@@ -127,7 +127,7 @@ describe('App', () => {
       throw new Error(`unexpected ${type}`);
     });
     await act(() => render(<App />, root));
-    await answered();
+    await settle();
     expect(document.body.dataset.ready).toBe('create');
     expect(root.textContent).toContain('Keyward cannot recover it; your keys would be lost');
     await typeInto(root.querySelector('#create-password'), 'short');
@@ -166,7 +166,7 @@ describe('Settings', () => {
       '4 hours',
     ]);
     await choose(select, '300');
-    await answered();
+    await settle();
     expect(sendMock).toHaveBeenCalledWith('settings.update', { autoLockSeconds: 300 });
     expect(onStatus).toHaveBeenCalled();
   });

@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_BACKUP_BYTES } from '../core/backup-policy';
 import { send } from '../shared/send';
-import { button, click, answered, typeInto } from './test-helpers';
+import { button, click, settle, typeInto } from './test-helpers';
 import { Settings } from './views/Settings';
 
 vi.mock('../shared/send', () => ({ send: vi.fn() }));
@@ -24,7 +24,7 @@ beforeEach(async () => {
   vi.spyOn(URL, 'createObjectURL').mockImplementation(() => 'blob:test');
   vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
   await act(() => render(<Settings settings={settings} onStatus={vi.fn()} onImported={vi.fn()} onBack={vi.fn()} />, root));
-  await answered();
+  await settle();
 });
 afterEach(async () => {
   await act(() => render(null, root));
@@ -107,7 +107,7 @@ describe('backup import file', () => {
     await act(() => {
       input.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    await answered();
+    await settle();
   }
 
   it('refuses a file over the size limit without reading it', async () => {

@@ -3,7 +3,7 @@ import { type ComponentChild, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { send } from '../shared/send';
-import { button, click, makeKey, answered } from './test-helpers';
+import { button, click, makeKey, settle } from './test-helpers';
 import { KeyDetail } from './views/KeyDetail';
 import { KeyList } from './views/KeyList';
 
@@ -27,7 +27,7 @@ afterEach(async () => {
 
 async function mount(node: ComponentChild): Promise<void> {
   await act(() => render(node, root));
-  await answered();
+  await settle();
 }
 
 const CAPTURED_AT = Date.UTC(2025, 4, 6, 9, 30);

@@ -5,7 +5,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KeywardError, type MessageType, type RequestOf, type ResponseOf, type VaultStatus } from '../messages';
 import { send } from '../shared/send';
-import { button, choose, click, makeKey, answered, typeInto } from './test-helpers';
+import { button, choose, click, makeKey, settle, typeInto } from './test-helpers';
 import { AddKey } from './views/AddKey';
 import { KeyDetail } from './views/KeyDetail';
 import { KeyList } from './views/KeyList';
@@ -50,7 +50,7 @@ afterEach(async () => {
 
 async function mount(node: ComponentChild): Promise<void> {
   await act(() => render(node, root));
-  await answered();
+  await settle();
 }
 
 describe('Unlock', () => {

@@ -6,7 +6,7 @@ import type { UserSite } from '../core/sites';
 import { KeywardError } from '../messages';
 import { send } from '../shared/send';
 import { activeTabId, requestSiteAccess } from './browser-access';
-import { button, choose, click, answered, typeInto } from './test-helpers';
+import { button, choose, click, settle, typeInto } from './test-helpers';
 import { SiteOffer, SitesSection } from './views/Sites';
 
 vi.mock('../shared/send', () => ({ send: vi.fn() }));
@@ -53,7 +53,7 @@ describe('SitesSection', () => {
   it('adds a self-hosted site after the browser allowed it, and removes it', async () => {
     accessMock.mockResolvedValue(true);
     await act(() => render(<SitesSection />, root));
-    await answered();
+    await settle();
     expect(root.textContent).toContain('No sites added.');
     await choose(root.querySelector('#site-platform'), 'hummingbot');
     await typeInto(root.querySelector('#site-address'), 'hb.example.net:8501/credentials');
@@ -71,7 +71,7 @@ describe('SitesSection', () => {
   it('refuses http before asking the browser, and adds nothing when the user declines', async () => {
     accessMock.mockResolvedValue(false);
     await act(() => render(<SitesSection />, root));
-    await answered();
+    await settle();
     await typeInto(root.querySelector('#site-address'), 'http://localhost:5001');
     await click(button(root, 'Add site'));
     expect(root.querySelector('#site-address-error')?.textContent).toMatch(/only over https/);
@@ -88,7 +88,7 @@ describe('SiteOffer', () => {
     tabMock.mockResolvedValue(5);
     accessMock.mockResolvedValue(true);
     await act(() => render(<SiteOffer />, root));
-    await answered();
+    await settle();
     expect(root.textContent).toContain('API key form on bots.example.net');
     await click(button(root, 'Allow Keyward on bots.example.net'));
     expect(accessMock).toHaveBeenCalledWith('https://bots.example.net');
@@ -99,12 +99,12 @@ describe('SiteOffer', () => {
   it('shows nothing when the tab has no form, or no tab can be read', async () => {
     tabMock.mockResolvedValue(6);
     await act(() => render(<SiteOffer />, root));
-    await answered();
+    await settle();
     expect(root.textContent).toBe('');
     tabMock.mockResolvedValue(null);
     await act(() => render(null, root));
     await act(() => render(<SiteOffer />, root));
-    await answered();
+    await settle();
     expect(root.textContent).toBe('');
   });
 });

@@ -22,8 +22,8 @@ const nextTask = () => new Promise<void>((resolve) => setImmediate(resolve));
  * answers, lets Preact draw them (act) and their continuations run, and the wait ends with the
  * first round that sends nothing new (an answer can set off more requests: unlock, then the list).
  */
-export async function answered(): Promise<void> {
-  if (!vi.isMockFunction(send)) throw new Error('answered() waits on the mocked send(): vi.mock the module first');
+export async function settle(): Promise<void> {
+  if (!vi.isMockFunction(send)) throw new Error('settle() waits on the mocked send(): vi.mock the module first');
   const { mock } = vi.mocked(send);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const sent = mock.results.length;
@@ -61,7 +61,7 @@ export async function click(el: Element | null): Promise<void> {
     el.focus();
     el.click();
   });
-  await answered();
+  await settle();
 }
 
 /** The button whose text (trimmed) or aria-label is exactly `name`. */

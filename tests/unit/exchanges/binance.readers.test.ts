@@ -4,7 +4,7 @@ import { binance } from '../../../src/exchanges/binance';
 import { readCreateForm } from '../../../src/exchanges/readers/create-form';
 import { readKeyList } from '../../../src/exchanges/readers/key-list';
 import { readSecretDialog } from '../../../src/exchanges/readers/secret-dialog';
-import { loadFixture, elapse, typeInto } from './fixture-dom';
+import { loadFixture, settle, typeInto } from './fixture-dom';
 
 const page = binance.page;
 if (!page) throw new Error('Binance has no page spec');
@@ -82,12 +82,12 @@ describe('Binance readers on the API management fixture', () => {
 
   it('read the one-time Secret Key from the new key card, shown late after the verification', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     await createKey('grid-bot-7');
-    await elapse(50);
+    await settle(50);
     // Still verifying: no new card yet (the list itself is a separate gap, below).
     expect(byText(document, NEW_SECRET)).toEqual([]);
-    await elapse(500);
+    await settle(500);
     const reading = readSecretDialog(document, vocabulary, binance.credentials);
     expect(reading).toMatchObject({ apiKey: NEW_KEY, secret: NEW_SECRET });
     expect(reading?.secretElement.textContent).toBe(NEW_SECRET);
@@ -102,9 +102,9 @@ describe('Binance readers on the API management fixture', () => {
     };
     Object.assign(window, { __fixtureAccess: chosen.access, __fixtureSecret: chosen.secret });
     try {
-      await elapse(200);
+      await settle(200);
       await createKey('e2e');
-      await elapse(500);
+      await settle(500);
       expect(readSecretDialog(document, vocabulary, binance.credentials)).toMatchObject({ apiKey: chosen.access, secret: chosen.secret });
     } finally {
       Object.assign(window, { __fixtureAccess: undefined, __fixtureSecret: undefined });
@@ -113,9 +113,9 @@ describe('Binance readers on the API management fixture', () => {
 
   it('read the restrictions of the card being edited as the user changes them', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     await createKey('grid-bot-7');
-    await elapse(500);
+    await settle(500);
     clickIn(cardOf(NEW_KEY), 'Edit restrictions');
     let form = readCreateForm(cardOf(NEW_KEY), vocabulary);
     expect(form?.permissions).toMatchObject({ read: true, trade: false, withdraw: false, transfer: false });
@@ -148,7 +148,7 @@ describe('Binance readers on the API management fixture', () => {
 
   it('read the card being edited when given the whole page', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     clickIn(cardOf(SPOT_GRID), 'Edit restrictions');
     const form = readCreateForm(document, vocabulary);
     expect(form?.permissions).toMatchObject({ trade: true, withdraw: false, transfer: false });
@@ -156,13 +156,13 @@ describe('Binance readers on the API management fixture', () => {
 
   it('read no form until the user edits a card', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     expect(readCreateForm(document, vocabulary)).toBeNull();
   });
 
   it('read the confirmed IPs of the card being edited', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     clickIn(cardOf(SPOT_GRID), 'Edit restrictions');
     clickIn(cardOf(SPOT_GRID), 'Restrict access to trusted IPs only (Recommended)');
     const field = readCreateForm(cardOf(SPOT_GRID), vocabulary)?.ipField;
@@ -174,7 +174,7 @@ describe('Binance readers on the API management fixture', () => {
 
   it('read the key list: every card, and the IPs of a restricted key', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     const keys = readKeyList(document, vocabulary, binance.credentials);
     expect(keys.map((k) => k.apiKey)).toEqual([SPOT_GRID, TREASURY]);
     expect(keys[1]).toMatchObject({ ipWhitelist: ['203.0.113.7', '198.51.100.23'], permissions: { withdraw: true, transfer: true } });
@@ -184,9 +184,9 @@ describe('Binance readers on the API management fixture', () => {
   // row, so the restrictions set on it reach the vault (they once read as nothing at all).
   it('read the new key’s card, secret shown, with the restrictions saved on it', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     await createKey('bn-dca-3');
-    await elapse(500);
+    await settle(500);
     const listed = () => readKeyList(document, vocabulary, binance.credentials);
     expect(listed().map((k) => k.apiKey)).toEqual([NEW_KEY, SPOT_GRID, TREASURY]);
     expect(listed()[0]).toMatchObject({ permissions: { read: true, withdraw: false }, ipWhitelist: [] });
@@ -198,16 +198,16 @@ describe('Binance readers on the API management fixture', () => {
     clickIn(cardOf(NEW_KEY), 'Confirm');
     clickIn(cardOf(NEW_KEY), 'Enable Withdrawals');
     clickIn(cardOf(NEW_KEY), 'Save');
-    await elapse(100);
+    await settle(100);
     verify();
-    await elapse(500);
+    await settle(500);
     expect(listed()[0]).toMatchObject({ apiKey: NEW_KEY, permissions: { withdraw: true }, ipWhitelist: ['203.0.113.9'] });
     expect(listed().map((k) => k.apiKey)).not.toContain(NEW_SECRET);
   });
 
   it('read only the ticked permissions of a card', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     const keys = readKeyList(document, vocabulary, binance.credentials);
     expect(keys[0]?.permissions).toMatchObject({ trade: true, withdraw: false, transfer: false });
   });
@@ -216,14 +216,14 @@ describe('Binance readers on the API management fixture', () => {
   // shows both radio labels, so this holds only while a restricted card's IPs are found first.
   it('read an unrestricted card as having no IP whitelist', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     const keys = readKeyList(document, vocabulary, binance.credentials);
     expect(keys[0]?.ipWhitelist).toEqual([]);
   });
 
   it('capture nothing from the list when no secret is shown', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     expect(readSecretDialog(document, vocabulary, binance.credentials)).toBeNull();
   });
 });

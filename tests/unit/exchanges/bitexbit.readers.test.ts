@@ -5,7 +5,7 @@ import { readCreateForm } from '../../../src/exchanges/readers/create-form';
 import { textFieldFor } from '../../../src/dom/elements';
 import { readKeyList } from '../../../src/exchanges/readers/key-list';
 import { readSecretDialog } from '../../../src/exchanges/readers/secret-dialog';
-import { clickText, loadFixture, elapse, typeInto, phrasesPattern } from './fixture-dom';
+import { clickText, loadFixture, settle, typeInto, phrasesPattern } from './fixture-dom';
 
 const page = bitexbit.page;
 if (!page) throw new Error('bitexbit has no page spec');
@@ -56,7 +56,7 @@ describe.each([
   /** Add API key, a name, the boxes asked for, Create key, the 2FA code: the keys arrive later. */
   async function createKey(name: string, withdraw: boolean): Promise<void> {
     loadFixture(fixture);
-    await elapse(300);
+    await settle(300);
     clickText(words.add);
     typeInto(field(vocabulary.keyLabel), name);
     if (withdraw) clickText(words.withdraw);
@@ -76,7 +76,7 @@ describe.each([
 
   it('read the pop-up form as the user ticks its boxes; none ticked is read only', async () => {
     loadFixture(fixture);
-    await elapse(300);
+    await settle(300);
     expect(readCreateForm(document, vocabulary)).toBeNull();
     clickText(words.add);
     let reading = form();
@@ -100,7 +100,7 @@ describe.each([
 
   it('read the key name typed, then the Private Key from the late panel after the 2FA step', async () => {
     loadFixture(fixture);
-    await elapse(300);
+    await settle(300);
     clickText(words.add);
     typeInto(field(vocabulary.keyLabel), 'grid-bot-7');
     expect(form().keyLabel).toBe('grid-bot-7');
@@ -108,9 +108,9 @@ describe.each([
     expect(readCreateForm(document, vocabulary)).toBeNull(); // the 2FA step replaced the form
     typeInto(field(words.code), '123456');
     clickText(words.confirm);
-    await elapse(50);
+    await settle(50);
     expect(readSecretDialog(document, vocabulary, bitexbit.credentials)).toBeNull();
-    await elapse(600);
+    await settle(600);
     const reading = readSecretDialog(document, vocabulary, bitexbit.credentials);
     expect(reading?.secret).toBe(NEW_SECRET);
     expect(reading?.secretElement).toBeInstanceOf(HTMLInputElement);
@@ -122,7 +122,7 @@ describe.each([
   // column header comes first: the key label nearest the secret, outside the list, must win.
   it('pair the Private Key with the new Access Key shown beside it', async () => {
     await createKey('grid-bot-7', false);
-    await elapse(600);
+    await settle(600);
     expect(readSecretDialog(document, vocabulary, bitexbit.credentials)).toMatchObject({ apiKey: NEW_ACCESS, secret: NEW_SECRET });
   });
 
@@ -130,7 +130,7 @@ describe.each([
     fixtureWindow.__fixtureAccess = 'Zr7kP2mQ9xT4vB8nL3cH6wJ1';
     fixtureWindow.__fixtureSecret = 'q8W_s3-Fz1Lk9Pd2Xv7Hm4Tn6Rb0Yc5J';
     await createKey('e2e', true);
-    await elapse(600);
+    await settle(600);
     expect(readSecretDialog(document, vocabulary, bitexbit.credentials)?.secret).toBe('q8W_s3-Fz1Lk9Pd2Xv7Hm4Tn6Rb0Yc5J');
     expect(Array.from(document.querySelectorAll('input')).map((i) => i.value)).toContain('Zr7kP2mQ9xT4vB8nL3cH6wJ1');
     expect(readKeyList(document, vocabulary, bitexbit.credentials).map((k) => k.apiKey)).not.toContain('Zr7kP2mQ9xT4vB8nL3cH6wJ1');
@@ -146,7 +146,7 @@ describe.each([
 
   it('offer "Create new Key" to start again in the same panel', async () => {
     await createKey('first', false);
-    await elapse(600);
+    await settle(600);
     expect(readSecretDialog(document, vocabulary, bitexbit.credentials)).not.toBeNull();
     clickText(words.again);
     expect(readSecretDialog(document, vocabulary, bitexbit.credentials)).toBeNull();
@@ -155,7 +155,7 @@ describe.each([
 
   it('read the key list: names, IPs, and "any IP" as no whitelist', async () => {
     loadFixture(fixture);
-    await elapse(300);
+    await settle(300);
     const keys = readKeyList(document, vocabulary, bitexbit.credentials);
     expect(keys.map((k) => k.apiKey)).toEqual(LISTED);
     expect(keys.map((k) => k.label)).toEqual(['arb-bot', 'portfolio', 'mm-bot']);
@@ -168,7 +168,7 @@ describe.each([
   // column must not be read as the permissions column.
   it('read each listed key\'s permissions', async () => {
     loadFixture(fixture);
-    await elapse(300);
+    await settle(300);
     const keys = readKeyList(document, vocabulary, bitexbit.credentials);
     expect(keys[0]?.permissions).toMatchObject({ read: true, trade: true, withdraw: true });
     expect(keys[1]?.permissions).toMatchObject({ read: true, trade: false, withdraw: false });

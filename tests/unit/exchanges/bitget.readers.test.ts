@@ -4,7 +4,7 @@ import { bitget } from '../../../src/exchanges/bitget';
 import { readCreateForm } from '../../../src/exchanges/readers/create-form';
 import { readKeyList } from '../../../src/exchanges/readers/key-list';
 import { readSecretDialog } from '../../../src/exchanges/readers/secret-dialog';
-import { clickText, loadFixture, elapse, typeInto } from './fixture-dom';
+import { clickText, loadFixture, settle, typeInto } from './fixture-dom';
 
 const page = bitget.page;
 if (!page) throw new Error('Bitget has no page spec');
@@ -20,7 +20,7 @@ function field(placeholder: string): HTMLInputElement {
 /** Rendered page, then Create API key → System-generated API key: the create form. */
 async function openForm(): Promise<void> {
   loadFixture(FIXTURE);
-  await elapse(250);
+  await settle(250);
   clickText('Create API key');
   clickText('System-generated API key');
 }
@@ -66,7 +66,7 @@ describe('Bitget readers on the fixture', () => {
 
   it('find no create form on the key list alone', async () => {
     loadFixture(FIXTURE);
-    await elapse(250);
+    await settle(250);
     expect(readCreateForm(document, vocabulary)).toBeNull();
   });
 
@@ -147,9 +147,9 @@ describe('Bitget readers on the fixture', () => {
     typeInto(field('Email verification code'), '123456');
     typeInto(field('Google Authenticator code'), '654321');
     clickText('Confirm');
-    await elapse(50);
+    await settle(50);
     expect(readSecretDialog(document, vocabulary, bitget.credentials)).toBeNull();
-    await elapse(500);
+    await settle(500);
     const reading = readSecretDialog(document, vocabulary, bitget.credentials);
     expect(reading).toMatchObject({
       apiKey: 'bg_9f3c1a7e5b2d8c4f6a0e9b3d7c1f5a28',
@@ -178,7 +178,7 @@ describe('Bitget readers on the fixture', () => {
       __fixtureSecret: 'ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100',
     });
     await createKey();
-    await elapse(550);
+    await settle(550);
     expect(readSecretDialog(document, vocabulary, bitget.credentials)).toMatchObject({
       apiKey: 'bg_0123456789abcdef0123456789abcdef',
       secret: 'ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100',
@@ -187,7 +187,7 @@ describe('Bitget readers on the fixture', () => {
 
   it('read the key list: permissions and IPs per key', async () => {
     loadFixture(FIXTURE);
-    await elapse(250);
+    await settle(250);
     const keys = readKeyList(document, vocabulary, bitget.credentials);
     expect(keys.map((k) => k.apiKey)).toEqual([
       'bg_7d1e5a9c3b0f4e2d8a6c1b9e7f3d5a20',
@@ -207,7 +207,7 @@ describe('Bitget readers on the fixture', () => {
 
   it('read the new key in the list after creation', async () => {
     await createKey();
-    await elapse(550);
+    await settle(550);
     const keys = readKeyList(document, vocabulary, bitget.credentials);
     expect(keys).toHaveLength(4);
     expect(keys[0]).toMatchObject({

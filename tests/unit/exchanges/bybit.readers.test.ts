@@ -4,7 +4,7 @@ import { bybit } from '../../../src/exchanges/bybit';
 import { readCreateForm } from '../../../src/exchanges/readers/create-form';
 import { readKeyList } from '../../../src/exchanges/readers/key-list';
 import { readSecretDialog } from '../../../src/exchanges/readers/secret-dialog';
-import { loadFixture, elapse, typeInto } from './fixture-dom';
+import { loadFixture, settle, typeInto } from './fixture-dom';
 
 const page = bybit.page;
 if (!page) throw new Error('Bybit has no page spec');
@@ -32,7 +32,7 @@ function dialog(): HTMLElement {
 }
 
 async function openForm(): Promise<void> {
-  await elapse(200);
+  await settle(200);
   click('Create New Key');
   click('System-generated API Keys');
 }
@@ -43,9 +43,9 @@ async function submitAndVerify(): Promise<void> {
   if (!code) throw new Error('no code field');
   typeInto(code, '123456');
   click('Confirm');
-  await elapse(50);
+  await settle(50);
   expect(readSecretDialog(document, vocabulary, bybit.credentials)).toBeNull();
-  await elapse(500);
+  await settle(500);
 }
 
 describe('Bybit readers on the API management fixture', () => {
@@ -64,7 +64,7 @@ describe('Bybit readers on the API management fixture', () => {
     expect(readCreateForm(document, vocabulary)).toBeNull();
     expect(readSecretDialog(document, vocabulary, bybit.credentials)).toBeNull();
     expect(readKeyList(document, vocabulary, bybit.credentials)).toEqual([]);
-    await elapse(200);
+    await settle(200);
     expect(readCreateForm(document, vocabulary)).toBeNull();
     expect(readSecretDialog(document, vocabulary, bybit.credentials)).toBeNull();
   });
@@ -145,7 +145,7 @@ describe('Bybit readers on the API management fixture', () => {
 
   it('read the key list table: names and IPs per key', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     const keys = readKeyList(document, vocabulary, bybit.credentials);
     expect(keys.map((k) => k.apiKey)).toEqual([COPY_BOT, LEGACY]);
     expect(keys[0]).toMatchObject({ label: 'copy-bot', ipWhitelist: ['203.0.113.7', '198.51.100.0/24'] });
@@ -155,7 +155,7 @@ describe('Bybit readers on the API management fixture', () => {
   // The permissions cell holds one tag per permission with no text between them.
   it('read the permission tags of each key', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     const keys = readKeyList(document, vocabulary, bybit.credentials);
     expect(keys[0]?.permissions).toMatchObject({ trade: true, withdraw: false });
     expect(keys[1]?.permissions).toMatchObject({ trade: true, withdraw: true, transfer: true });

@@ -4,7 +4,7 @@ import { coinbase } from '../../../src/exchanges/coinbase';
 import { readCreateForm, readSubAccount } from '../../../src/exchanges/readers/create-form';
 import { readKeyList } from '../../../src/exchanges/readers/key-list';
 import { readSecretDialog } from '../../../src/exchanges/readers/secret-dialog';
-import { clickText, loadFixture, elapse, typeInto } from './fixture-dom';
+import { clickText, loadFixture, settle, typeInto } from './fixture-dom';
 
 const page = coinbase.page;
 if (!page) throw new Error('Coinbase has no page spec');
@@ -29,7 +29,7 @@ function field(placeholder: string): HTMLInputElement | HTMLTextAreaElement {
 
 async function openModal(): Promise<void> {
   loadFixture(FIXTURE);
-  await elapse(260);
+  await settle(260);
   clickText('Create API key');
 }
 
@@ -119,9 +119,9 @@ describe('Coinbase readers on the fixture', () => {
 
   it('read an Ed25519 key and secret from the late modal', async () => {
     await createKey('Ed25519');
-    await elapse(50);
+    await settle(50);
     expect(readSecretDialog(document, vocabulary, coinbase.credentials)).toBeNull();
-    await elapse(500);
+    await settle(500);
     const reading = readSecretDialog(document, vocabulary, coinbase.credentials);
     expect(reading).toMatchObject({
       apiKey: '9783c9ef-b9f1-4002-85c3-1405047e5742',
@@ -133,7 +133,7 @@ describe('Coinbase readers on the fixture', () => {
 
   it('read an ECDSA key name and its PEM private key from the late modal', async () => {
     await createKey('ECDSA');
-    await elapse(550);
+    await settle(550);
     const reading = readSecretDialog(document, vocabulary, coinbase.credentials);
     expect(reading?.apiKey).toBe(`organizations/${ORG}/apiKeys/74800aca-c24c-4f31-a7ab-220a503e2321`);
     expect(reading?.secret).toBe(EC_PEM);
@@ -146,7 +146,7 @@ describe('Coinbase readers on the fixture', () => {
   // A PEM shown in a code block keeps its line breaks: most PEM parsers need them.
   it('keep the PEM line breaks of the private key', async () => {
     await createKey('ECDSA');
-    await elapse(550);
+    await settle(550);
     expect(readSecretDialog(document, vocabulary, coinbase.credentials)?.secret).toBe(EC_PEM);
   });
 
@@ -156,7 +156,7 @@ describe('Coinbase readers on the fixture', () => {
       __fixtureSecret: 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0NTY3ODk=',
     });
     await createKey('ECDSA');
-    await elapse(550);
+    await settle(550);
     expect(readSecretDialog(document, vocabulary, coinbase.credentials)).toMatchObject({
       apiKey: `organizations/${ORG}/apiKeys/11111111-2222-4333-8444-555555555555`,
       secret: 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0NTY3ODk=',
@@ -165,7 +165,7 @@ describe('Coinbase readers on the fixture', () => {
 
   it('read the key list: permissions and IPs per key', async () => {
     loadFixture(FIXTURE);
-    await elapse(260);
+    await settle(260);
     const keys = readKeyList(document, vocabulary, coinbase.credentials);
     const byId = (id: string) => keys.find((k) => k.apiKey === id);
     expect(byId('7a0a5154-270e-46e3-83ef-1a457b2f1691')).toMatchObject({
@@ -190,7 +190,7 @@ describe('Coinbase readers on the fixture', () => {
   // as another kind of ID, is not a key.
   it('list only the API keys, not the project ID', async () => {
     loadFixture(FIXTURE);
-    await elapse(260);
+    await settle(260);
     const keys = readKeyList(document, vocabulary, coinbase.credentials);
     expect(keys.map((k) => k.apiKey)).toEqual([
       '7a0a5154-270e-46e3-83ef-1a457b2f1691',

@@ -5,8 +5,8 @@ import { onTestFinished, vi } from 'vitest';
 /**
  * Loads a fixture page into the test's (happy-dom) document and runs its inline scripts, so the
  * readers see the page as the browser would, late renders included. The page runs on a fake
- * clock for the rest of the test: `elapse(ms)` moves it on, so a render the page makes 150 ms
- * after a click has happened once 200 ms have elapsed, however loaded the machine is.
+ * clock for the rest of the test: `settle(ms)` moves it on, so a render the page makes 150 ms
+ * after a click has happened once the test settles 200 ms, however loaded the machine is.
  */
 export function loadFixture(path: string): void {
   if (!vi.isFakeTimers()) {
@@ -27,9 +27,9 @@ export function loadFixture(path: string): void {
   for (const code of scripts) new Function(code)();
 }
 
-/** Moves the page's fake clock on by `ms`, running its timers and what they set off. */
-export async function elapse(ms = 50): Promise<void> {
-  if (!vi.isFakeTimers()) throw new Error('elapse() moves the fake clock that loadFixture() starts: load a fixture first');
+/** Moves the page's fake clock on by `ms`, running its timers and what they set off: no real wait. */
+export async function settle(ms = 50): Promise<void> {
+  if (!vi.isFakeTimers()) throw new Error('settle() moves the fake clock that loadFixture() starts: load a fixture first');
   await vi.advanceTimersByTimeAsync(ms);
 }
 

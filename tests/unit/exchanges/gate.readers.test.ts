@@ -4,7 +4,7 @@ import { gate } from '../../../src/exchanges/gate';
 import { readCreateForm } from '../../../src/exchanges/readers/create-form';
 import { readKeyList } from '../../../src/exchanges/readers/key-list';
 import { readSecretDialog } from '../../../src/exchanges/readers/secret-dialog';
-import { clickText, loadFixture, elapse, typeInto } from './fixture-dom';
+import { clickText, loadFixture, settle, typeInto } from './fixture-dom';
 
 const page = gate.page;
 if (!page) throw new Error('Gate has no page spec');
@@ -53,7 +53,7 @@ function setMode(name: string, mode: 'Read only' | 'Read-write'): void {
 }
 
 async function openAndFill(): Promise<void> {
-  await elapse(200);
+  await settle(200);
   clickText('Create API Key');
   typeInto(fieldAfter('API Key Remarks'), 'grid-bot-7');
   switchArea('Spot/Margin Trade');
@@ -67,9 +67,9 @@ async function submitAndVerify(): Promise<void> {
   typeInto(fieldAfter('Google Authenticator Code'), '123456');
   expect(readSecretDialog(document, vocabulary, gate.credentials)).toBeNull();
   clickText('Confirm');
-  await elapse(50);
+  await settle(50);
   expect(readSecretDialog(document, vocabulary, gate.credentials)).toBeNull();
-  await elapse(500);
+  await settle(500);
 }
 
 describe('Gate readers on the API keys fixture', () => {
@@ -89,14 +89,14 @@ describe('Gate readers on the API keys fixture', () => {
     expect(readCreateForm(document, vocabulary)).toBeNull();
     expect(readSecretDialog(document, vocabulary, gate.credentials)).toBeNull();
     expect(readKeyList(document, vocabulary, gate.credentials)).toEqual([]);
-    await elapse(200);
+    await settle(200);
     expect(readCreateForm(document, vocabulary)).toBeNull();
     expect(readSecretDialog(document, vocabulary, gate.credentials)).toBeNull();
   });
 
   it('read the create drawer as the user switches areas on and sets their mode', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     clickText('Create API Key');
     let form = readCreateForm(document, vocabulary);
     expect(form?.permissions).toMatchObject({ read: true, trade: false, withdraw: false, transfer: false, labels: [] });
@@ -129,7 +129,7 @@ describe('Gate readers on the API keys fixture', () => {
   // one in the Wallet switch's own row now decides, and Read-write still reads as withdraw.
   it('read a wallet area set to Read only as no withdrawal', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     clickText('Create API Key');
     switchArea('Wallet');
     setMode('Wallet', 'Read only');
@@ -170,7 +170,7 @@ describe('Gate readers on the API keys fixture', () => {
 
   it('read the key list table: remarks, permissions and IPs per key', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     const keys = readKeyList(document, vocabulary, gate.credentials);
     expect(keys.map((k) => k.apiKey)).toEqual([SPOT_BOT, OLD_WITHDRAW]);
     expect(keys[0]).toMatchObject({ label: 'spot-bot', ipWhitelist: ['203.0.113.7', '198.51.100.0/24'], permissions: { trade: true } });
@@ -180,7 +180,7 @@ describe('Gate readers on the API keys fixture', () => {
   // Was the same gap in the list: "Wallet (Read only)" read as withdraw.
   it('read a key whose wallet area is read-only as unable to withdraw', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     const keys = readKeyList(document, vocabulary, gate.credentials);
     expect(keys[0]?.permissions).toMatchObject({ trade: true, withdraw: false });
   });

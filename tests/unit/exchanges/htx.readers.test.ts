@@ -4,7 +4,7 @@ import { htx } from '../../../src/exchanges/htx';
 import { readCreateForm } from '../../../src/exchanges/readers/create-form';
 import { readKeyList } from '../../../src/exchanges/readers/key-list';
 import { readSecretDialog } from '../../../src/exchanges/readers/secret-dialog';
-import { clickText, loadFixture, elapse, typeInto } from './fixture-dom';
+import { clickText, loadFixture, settle, typeInto } from './fixture-dom';
 
 const page = htx.page;
 if (!page) throw new Error('HTX has no page spec');
@@ -22,7 +22,7 @@ describe.each([
 
   it('read the create form as the user toggles it', async () => {
     loadFixture(`www.htx.com/${locale}/apikey/index.html`);
-    await elapse(200);
+    await settle(200);
     let form = readCreateForm(document, vocabulary);
     expect(form?.permissions).toMatchObject({ read: true, trade: false, withdraw: false });
     expect(form?.ipText).toBe('');
@@ -38,15 +38,15 @@ describe.each([
 
   it('read the one-time secret from the late modal, and the key label typed before', async () => {
     loadFixture(`www.htx.com/${locale}/apikey/index.html`);
-    await elapse(200);
+    await settle(200);
     const notes = document.querySelector('input');
     if (!notes) throw new Error('no notes field');
     typeInto(notes, 'grid-bot-7');
     expect(readCreateForm(document, vocabulary)?.keyLabel).toBe('grid-bot-7');
     clickText(words.create);
-    await elapse(50);
+    await settle(50);
     expect(readSecretDialog(document, vocabulary, htx.credentials)).toBeNull();
-    await elapse(500);
+    await settle(500);
     const reading = readSecretDialog(document, vocabulary, htx.credentials);
     expect(reading).toMatchObject({ apiKey: 'e2c4f6a8-99b1d3f5-84e6a8c0-7b2d4', secret: 'b7c8d9e0-f1a2b3c4-d5e6f7a8-9b0c1' });
     expect(reading?.container.getAttribute('role')).toBe('dialog');
@@ -54,7 +54,7 @@ describe.each([
 
   it('read the key list: permissions and IPs per key', async () => {
     loadFixture(`www.htx.com/${locale}/apikey/index.html`);
-    await elapse(200);
+    await settle(200);
     const keys = readKeyList(document, vocabulary, htx.credentials);
     expect(keys.map((k) => k.apiKey)).toEqual(['a1b2c3d4-5e6f7a8b-9c0d1e2f-3a4b5', 'f0e1d2c3-b4a59687-78695a4b-3c2d1']);
     expect(keys[0]).toMatchObject({ label: 'old-grid', ipWhitelist: [], permissions: { withdraw: true, trade: true } });

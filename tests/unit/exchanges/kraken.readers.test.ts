@@ -4,7 +4,7 @@ import { kraken } from '../../../src/exchanges/kraken';
 import { readCreateForm } from '../../../src/exchanges/readers/create-form';
 import { readKeyList } from '../../../src/exchanges/readers/key-list';
 import { readSecretDialog } from '../../../src/exchanges/readers/secret-dialog';
-import { clickText, loadFixture, elapse, typeInto } from './fixture-dom';
+import { clickText, loadFixture, settle, typeInto } from './fixture-dom';
 
 const page = kraken.page;
 if (!page) throw new Error('Kraken has no page spec');
@@ -29,7 +29,7 @@ function toggle(label: string): void {
 
 async function openCreate(): Promise<void> {
   loadFixture(FIXTURE);
-  await elapse(230);
+  await settle(230);
   clickText('Create API key');
 }
 
@@ -63,7 +63,7 @@ describe('Kraken readers on the fixture', () => {
     expect(readCreateForm(document, vocabulary)).toBeNull();
     expect(readSecretDialog(document, vocabulary, kraken.credentials)).toBeNull();
     expect(readKeyList(document, vocabulary, kraken.credentials)).toEqual([]);
-    await elapse(230);
+    await settle(230);
     expect(readCreateForm(document, vocabulary)).toBeNull();
     expect(readSecretDialog(document, vocabulary, kraken.credentials)).toBeNull();
   });
@@ -109,9 +109,9 @@ describe('Kraken readers on the fixture', () => {
   it('read the one-time secret from the late key page (no dialog)', async () => {
     await generate();
     expect(document.querySelector('[role=dialog]')?.textContent).toContain('Two-factor authentication');
-    await elapse(50);
+    await settle(50);
     expect(readSecretDialog(document, vocabulary, kraken.credentials)).toBeNull();
-    await elapse(500);
+    await settle(500);
     const reading = readSecretDialog(document, vocabulary, kraken.credentials);
     expect(reading).toMatchObject({ apiKey: NEW_KEY, secret: NEW_SECRET });
     expect(reading?.secretElement.tagName).toBe('CODE');
@@ -128,13 +128,13 @@ describe('Kraken readers on the fixture', () => {
     const secret = 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWYwMTIzNDU2Nzg5YWJjZGVmMDEyMzQ1Njc4OWFiY2RlZg==';
     Object.assign(window, { __fixtureAccess: key, __fixtureSecret: secret });
     await generate();
-    await elapse(550);
+    await settle(550);
     expect(readSecretDialog(document, vocabulary, kraken.credentials)).toMatchObject({ apiKey: key, secret });
   });
 
   it('read the key list: permissions and IPs per key', async () => {
     loadFixture(FIXTURE);
-    await elapse(230);
+    await settle(230);
     const keys = readKeyList(document, vocabulary, kraken.credentials);
     expect(keys.map((k) => k.apiKey)).toEqual([
       'kvOGi0RwCGWYoIJ8C0QM8UeYrJloQcFx+y8Dq0iNvfhlpfnAk30pE5DE',
@@ -152,7 +152,7 @@ describe('Kraken readers on the fixture', () => {
   // ipUnrestricted); readKeyList now reads the value beside the item's "IP whitelist".
   it('read a key whose item says "Any IP" as unrestricted', async () => {
     loadFixture(FIXTURE);
-    await elapse(230);
+    await settle(230);
     const [first] = readKeyList(document, vocabulary, kraken.credentials);
     expect(first?.apiKey).toBe('kvOGi0RwCGWYoIJ8C0QM8UeYrJloQcFx+y8Dq0iNvfhlpfnAk30pE5DE');
     expect(first?.ipWhitelist).toEqual([]);
@@ -166,7 +166,7 @@ describe('Kraken readers on the fixture', () => {
     clickText('Generate key');
     typeInto(field('2FA code'), '123456');
     clickText('Confirm');
-    await elapse(550);
+    await settle(550);
     clickText('Done');
     const [first] = readKeyList(document, vocabulary, kraken.credentials);
     expect(first).toMatchObject({ apiKey: NEW_KEY, ipWhitelist: ['192.0.2.10'], permissions: { read: true, trade: true, withdraw: false } });

@@ -4,7 +4,7 @@ import { kucoin } from '../../../src/exchanges/kucoin';
 import { readCreateForm } from '../../../src/exchanges/readers/create-form';
 import { readKeyList } from '../../../src/exchanges/readers/key-list';
 import { readSecretDialog } from '../../../src/exchanges/readers/secret-dialog';
-import { clickText, loadFixture, elapse, typeInto } from './fixture-dom';
+import { clickText, loadFixture, settle, typeInto } from './fixture-dom';
 
 const page = kucoin.page;
 if (!page) throw new Error('KuCoin has no page spec');
@@ -31,7 +31,7 @@ function fieldAfter(label: string): HTMLInputElement | HTMLTextAreaElement {
 }
 
 async function openAndFill(): Promise<void> {
-  await elapse(200);
+  await settle(200);
   clickText('Create API');
   typeInto(fieldAfter('API Name'), 'grid-bot-7');
   typeInto(fieldAfter('API Passphrase'), 'my kucoin pass');
@@ -45,9 +45,9 @@ async function submitAndVerify(): Promise<void> {
   typeInto(fieldAfter('Google Verification Code'), '654321');
   expect(readSecretDialog(document, vocabulary, kucoin.credentials)).toBeNull();
   clickText('Confirm');
-  await elapse(50);
+  await settle(50);
   expect(readSecretDialog(document, vocabulary, kucoin.credentials)).toBeNull();
-  await elapse(500);
+  await settle(500);
 }
 
 describe('KuCoin readers on the API management fixture', () => {
@@ -66,14 +66,14 @@ describe('KuCoin readers on the API management fixture', () => {
     expect(readCreateForm(document, vocabulary)).toBeNull();
     expect(readSecretDialog(document, vocabulary, kucoin.credentials)).toBeNull();
     expect(readKeyList(document, vocabulary, kucoin.credentials)).toEqual([]);
-    await elapse(200);
+    await settle(200);
     expect(readCreateForm(document, vocabulary)).toBeNull();
     expect(readSecretDialog(document, vocabulary, kucoin.credentials)).toBeNull();
   });
 
   it('read the create modal as the user fills it: name, passphrase, permissions, IPs', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     clickText('Create API');
     let form = readCreateForm(document, vocabulary);
     expect(form?.permissions).toMatchObject({ read: true, trade: false, withdraw: false, transfer: false, labels: ['General'] });
@@ -131,7 +131,7 @@ describe('KuCoin readers on the API management fixture', () => {
 
   it('read the key grid: permissions per row, and the IPs of a restricted key', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     const keys = readKeyList(document, vocabulary, kucoin.credentials);
     expect(keys.map((k) => k.apiKey)).toEqual([DCA_BOT, OLD_WITHDRAW]);
     expect(keys[0]).toMatchObject({ ipWhitelist: ['203.0.113.7', '198.51.100.0/24'], permissions: { read: true, trade: true, withdraw: false } });
@@ -141,14 +141,14 @@ describe('KuCoin readers on the API management fixture', () => {
   // The grid has no <table>: the row is read by its texts, where "No" stands alone.
   it('read a key without IP restriction in the grid as having no IP whitelist', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     const keys = readKeyList(document, vocabulary, kucoin.credentials);
     expect(keys[1]?.ipWhitelist).toEqual([]);
   });
 
   it('read each key name from the grid', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     const keys = readKeyList(document, vocabulary, kucoin.credentials);
     expect(keys.map((k) => k.label)).toEqual(['dca-bot', 'old-withdraw']);
   });

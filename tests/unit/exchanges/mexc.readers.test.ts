@@ -4,7 +4,7 @@ import { mexc } from '../../../src/exchanges/mexc';
 import { readCreateForm, readSubAccount } from '../../../src/exchanges/readers/create-form';
 import { readKeyList } from '../../../src/exchanges/readers/key-list';
 import { readSecretDialog } from '../../../src/exchanges/readers/secret-dialog';
-import { clickText, loadFixture, elapse, typeInto } from './fixture-dom';
+import { clickText, loadFixture, settle, typeInto } from './fixture-dom';
 
 const page = mexc.page;
 if (!page) throw new Error('MEXC has no page spec');
@@ -27,7 +27,7 @@ function option(row: string, text: string): void {
 
 async function rendered(): Promise<void> {
   loadFixture(FIXTURE);
-  await elapse(220);
+  await settle(220);
 }
 
 async function createKey(ips: string): Promise<void> {
@@ -104,9 +104,9 @@ describe('MEXC readers on the fixture', () => {
   it('read the one-time secret from the late modal', async () => {
     await createKey('');
     expect(document.querySelector('[role=dialog]')?.textContent).toContain('Security Verification');
-    await elapse(50);
+    await settle(50);
     expect(readSecretDialog(document, vocabulary, mexc.credentials)).toBeNull();
-    await elapse(500);
+    await settle(500);
     const reading = readSecretDialog(document, vocabulary, mexc.credentials);
     expect(reading).toMatchObject({ apiKey: 'mx0vglBq7Xz3Rk9TmP4', secret: '3f9a1c7e5b2d8f4a6c0e9b3d7a1f5c2e' });
     expect(reading?.container.getAttribute('role')).toBe('dialog');
@@ -118,7 +118,7 @@ describe('MEXC readers on the fixture', () => {
   it('take the key and secret chosen by the test', async () => {
     Object.assign(window, { __fixtureAccess: 'mx0TestChosenKey42', __fixtureSecret: '0123456789abcdef0123456789abcdef' });
     await createKey('');
-    await elapse(550);
+    await settle(550);
     expect(readSecretDialog(document, vocabulary, mexc.credentials)).toMatchObject({ apiKey: 'mx0TestChosenKey42', secret: '0123456789abcdef0123456789abcdef' });
   });
 
@@ -168,7 +168,7 @@ describe('MEXC readers on the fixture', () => {
 
   it('read the new key card after creation', async () => {
     await createKey('192.0.2.10');
-    await elapse(550);
+    await settle(550);
     const keys = readKeyList(document, vocabulary, mexc.credentials);
     expect(keys.map((k) => k.apiKey)).toEqual(['mx0vglBq7Xz3Rk9TmP4', 'mx0aK8pQ2rT5vX9zB3', 'mx0bN4cW7eY1uI6oL2']);
     expect(keys[0]).toMatchObject({ ipWhitelist: ['192.0.2.10'], permissions: { read: true, trade: true, withdraw: false } });

@@ -4,7 +4,7 @@ import { okx } from '../../../src/exchanges/okx';
 import { readCreateForm } from '../../../src/exchanges/readers/create-form';
 import { readKeyList } from '../../../src/exchanges/readers/key-list';
 import { readSecretDialog } from '../../../src/exchanges/readers/secret-dialog';
-import { clickText, loadFixture, elapse, typeInto } from './fixture-dom';
+import { clickText, loadFixture, settle, typeInto } from './fixture-dom';
 
 const page = okx.page;
 if (!page) throw new Error('OKX has no page spec');
@@ -33,7 +33,7 @@ function fieldIn(label: string): HTMLInputElement | HTMLTextAreaElement {
 }
 
 async function openAndFill(): Promise<void> {
-  await elapse(200);
+  await settle(200);
   clickText('Create API key');
   typeInto(fieldIn('API key name'), 'grid-bot-7');
   typeInto(fieldIn('Passphrase'), 'Correct-Horse-9');
@@ -46,9 +46,9 @@ async function submitAndVerify(): Promise<void> {
   typeInto(fieldIn('Authenticator code'), '654321');
   expect(readSecretDialog(document, vocabulary, okx.credentials)).toBeNull();
   clickText('Confirm');
-  await elapse(50);
+  await settle(50);
   expect(readSecretDialog(document, vocabulary, okx.credentials)).toBeNull();
-  await elapse(500);
+  await settle(500);
 }
 
 describe('OKX readers on the my-api fixture', () => {
@@ -68,14 +68,14 @@ describe('OKX readers on the my-api fixture', () => {
     expect(readCreateForm(document, vocabulary)).toBeNull();
     expect(readSecretDialog(document, vocabulary, okx.credentials)).toBeNull();
     expect(readKeyList(document, vocabulary, okx.credentials)).toEqual([]);
-    await elapse(200);
+    await settle(200);
     expect(readCreateForm(document, vocabulary)).toBeNull();
     expect(readSecretDialog(document, vocabulary, okx.credentials)).toBeNull();
   });
 
   it('read the create dialog as the user fills it: name, passphrase, permissions, IPs', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     clickText('Create API key');
     let form = readCreateForm(document, vocabulary);
     expect(form?.permissions).toMatchObject({ read: true, trade: false, withdraw: false, transfer: false });
@@ -131,7 +131,7 @@ describe('OKX readers on the my-api fixture', () => {
 
   it('read the key list: permissions per card, and the IPs of a linked key', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     const keys = readKeyList(document, vocabulary, okx.credentials);
     expect(keys.map((k) => k.apiKey)).toEqual([DCA_BOT, OLD_WITHDRAW]);
     expect(keys[0]).toMatchObject({ ipWhitelist: ['203.0.113.7', '198.51.100.0/24'], permissions: { trade: true, withdraw: false } });
@@ -141,7 +141,7 @@ describe('OKX readers on the my-api fixture', () => {
   // On a card the IP value sits beside its label ("IP address" / "Not linked").
   it('read a card that is not linked to an IP as having no IP whitelist', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     const keys = readKeyList(document, vocabulary, okx.credentials);
     expect(keys[1]?.ipWhitelist).toEqual([]);
   });

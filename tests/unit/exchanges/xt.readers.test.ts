@@ -5,7 +5,7 @@ import { textFieldFor } from '../../../src/dom/elements';
 import { readKeyList } from '../../../src/exchanges/readers/key-list';
 import { readSecretDialog } from '../../../src/exchanges/readers/secret-dialog';
 import { xt } from '../../../src/exchanges/xt';
-import { clickText, loadFixture, elapse, typeInto, phrasesPattern } from './fixture-dom';
+import { clickText, loadFixture, settle, typeInto, phrasesPattern } from './fixture-dom';
 
 const page = xt.page;
 if (!page) throw new Error('XT has no page spec');
@@ -77,7 +77,7 @@ describe.each([
 
   it('read the create view, routed without a page load, as the user ticks its boxes', async () => {
     loadFixture(fixture);
-    await elapse(300);
+    await settle(300);
     expect(readCreateForm(document, vocabulary)).toBeNull();
     clickText(words.create);
     expect(location.pathname).toBe(`${path}/create`);
@@ -101,16 +101,16 @@ describe.each([
 
   it('read the one-time keys shown on the page after the Google code, and the alias typed before', async () => {
     loadFixture(fixture);
-    await elapse(300);
+    await settle(300);
     clickText(words.create);
     typeInto(field(vocabulary.keyLabel), 'grid-bot-7');
     expect(form().keyLabel).toBe('grid-bot-7');
     clickText(words.withdraw);
     typeInto(field(words.google), '123456');
     clickText(words.create);
-    await elapse(50);
+    await settle(50);
     expect(readSecretDialog(document, vocabulary, xt.credentials)).toBeNull();
-    await elapse(600);
+    await settle(600);
     const reading = readSecretDialog(document, vocabulary, xt.credentials);
     expect(reading).toMatchObject({ apiKey: '3f9c2a71-5b8e-4d06-a1c4-7e2b9d0f6a38', secret: '9b1e4c7a2d5f8e0b3a6c9d2e5f8a1b4c7d0e3f62' });
     expect(reading?.secretElement).toBeInstanceOf(HTMLInputElement);
@@ -128,12 +128,12 @@ describe.each([
     fixtureWindow.__fixtureAccess = '0a9b8c7d-6e5f-4a3b-9c1d-2e3f4a5b6c7d';
     fixtureWindow.__fixtureSecret = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4';
     loadFixture(fixture);
-    await elapse(300);
+    await settle(300);
     clickText(words.create);
     typeInto(field(vocabulary.keyLabel), 'e2e');
     typeInto(field(words.google), '654321');
     clickText(words.create);
-    await elapse(600);
+    await settle(600);
     expect(readSecretDialog(document, vocabulary, xt.credentials)).toMatchObject({
       apiKey: '0a9b8c7d-6e5f-4a3b-9c1d-2e3f4a5b6c7d',
       secret: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4',
@@ -142,7 +142,7 @@ describe.each([
 
   it('read the key cards: each key with its permissions, and the IPs of bound keys', async () => {
     loadFixture(fixture);
-    await elapse(300);
+    await settle(300);
     const keys = readKeyList(document, vocabulary, xt.credentials);
     expect(keys.map((k) => k.apiKey)).toEqual(MAIN_KEYS);
     expect(keys[0]?.permissions).toMatchObject({ read: true, trade: true, withdraw: true });
@@ -153,7 +153,7 @@ describe.each([
   // Outside a table the value beside the "Whitelist IP" label is read: "Unbound" means no IP.
   it('read "Unbound" in a key card as a key without IP whitelist', async () => {
     loadFixture(fixture);
-    await elapse(300);
+    await settle(300);
     const keys = readKeyList(document, vocabulary, xt.credentials);
     expect(keys[0]?.ipWhitelist).toEqual([]);
   });
@@ -177,7 +177,7 @@ describe.each([
   async function chooseSubAccount(name: string): Promise<void> {
     field(vocabulary.subAccount ?? /^$/).click();
     clickText(name);
-    await elapse(0);
+    await settle(0);
   }
 
   it('is a listed fixture of an API page, and nothing is read before the app renders', () => {
@@ -192,7 +192,7 @@ describe.each([
 
   it('switch tabs without a page load: only the API tab is an API page', async () => {
     loadFixture(fixture);
-    await elapse(300);
+    await settle(300);
     expect(readKeyList(document, vocabulary, xt.credentials)).toHaveLength(2);
     clickText(words.tabList);
     expect(location.pathname).toBe(`/${locale}/accounts/sub-account`);
@@ -205,7 +205,7 @@ describe.each([
 
   it('read the create modal for the chosen sub-account as the user flips its switches', async () => {
     loadFixture(fixture);
-    await elapse(300);
+    await settle(300);
     clickText(words.create);
     expect(document.querySelector('[role=dialog]')).toBeNull(); // no sub-account chosen yet
     await chooseSubAccount('arbsub02');
@@ -231,7 +231,7 @@ describe.each([
 
   it('read the one-time keys from the modal, with the list refreshed behind it', async () => {
     loadFixture(fixture);
-    await elapse(300);
+    await settle(300);
     await chooseSubAccount('gridsub01');
     clickText(words.create);
     typeInto(field(vocabulary.keyLabel), 'sub-mm');
@@ -239,9 +239,9 @@ describe.each([
     control('withdraw').click();
     typeInto(field(words.google), '123456');
     clickText(words.submit);
-    await elapse(50);
+    await settle(50);
     expect(readSecretDialog(document, vocabulary, xt.credentials)).toBeNull();
-    await elapse(600);
+    await settle(600);
     const reading = readSecretDialog(document, vocabulary, xt.credentials);
     expect(reading).toMatchObject({ apiKey: 'a6d2c8e1-3f47-4b90-b2c5-7e18d0f94a3b', secret: 'e4a7c1f09b3d6e2a8c5f1b7d0e9a3c6f2b8d4e71' });
     expect(reading?.container.getAttribute('role')).toBe('dialog');
@@ -255,7 +255,7 @@ describe.each([
 
   it("read the list of every sub-account's keys: sub-account, alias, and a key without IP", async () => {
     loadFixture(fixture);
-    await elapse(300);
+    await settle(300);
     const keys = readKeyList(document, vocabulary, xt.credentials);
     expect(keys.map((k) => k.apiKey)).toEqual(SUB_KEYS);
     expect(keys.map((k) => k.label)).toEqual(['sub-grid', 'sub-arb']);
@@ -265,13 +265,13 @@ describe.each([
   });
   it('read permissions shown as adjacent tags in a table cell', async () => {
     loadFixture(fixture);
-    await elapse(300);
+    await settle(300);
     const keys = readKeyList(document, vocabulary, xt.credentials);
     expect(keys[0]?.permissions).toMatchObject({ read: true, trade: true, withdraw: true });
   });
   it('read a whitelist shown one IP per line in a table cell', async () => {
     loadFixture(fixture);
-    await elapse(300);
+    await settle(300);
     const keys = readKeyList(document, vocabulary, xt.credentials);
     expect(keys[1]?.ipWhitelist).toEqual(['203.0.113.7', '198.51.100.0/24']);
   });

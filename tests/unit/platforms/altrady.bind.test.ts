@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { altrady } from '../../../src/platforms/altrady';
 import { readBindForm } from '../../../src/platforms/readers/bind-form';
 import { publishedIpsFor } from '../../../src/platforms/registry';
-import { byText, expectForm, loadFixture, messages, elapse, typeInto } from './helpers';
+import { byText, expectForm, loadFixture, messages, settle, typeInto } from './helpers';
 
 const FIXTURE = 'app.altrady.com/settings/exchange-api-keys/index.html';
 const read = () => readBindForm(document, altrady.vocabulary, altrady);
@@ -26,7 +26,7 @@ describe('Altrady bind form fixture', () => {
   it('finds nothing before the app renders, then the fields and the select inside its label', async () => {
     loadFixture(FIXTURE);
     expect(read()).toBeNull();
-    await elapse(200);
+    await settle(200);
     const form = expectForm(read());
     expect([form.apiKeyField.id, form.secretField.id, form.passphraseField]).toEqual(['ta-key', 'ta-secret', null]);
     expect([form.exchangeText, form.exchange, form.exchangeControl?.id]).toEqual(['Binance', 'binance', 'ta-exchange']);
@@ -34,7 +34,7 @@ describe('Altrady bind form fixture', () => {
 
   it('follows the select and the mounted passphrase', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     choose('BIFU');
     let form = expectForm(read());
     expect([form.exchangeText, form.exchange]).toEqual(['Binance USDⓈ-M Futures', 'binance']);
@@ -48,7 +48,7 @@ describe('Altrady bind form fixture', () => {
 
   it('validates, then shows the IPs allocated to the key', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     const form = expectForm(read());
     byText('button', 'Add account').click();
     expect(messages()).toContain('API Key is required.');
@@ -58,7 +58,7 @@ describe('Altrady bind form fixture', () => {
     expect(messages()).toContain('API Key must not begin or end with whitespace.');
     typeInto(form.apiKeyField, 'vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A');
     byText('button', 'Add account').click();
-    await elapse(400);
+    await settle(400);
     expect(messages()).toContain('Trading account added');
     expect(document.querySelector('._ips_8h2k1_40')?.textContent?.split(', ')).toHaveLength(20);
   });

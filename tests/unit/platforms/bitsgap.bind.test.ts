@@ -4,15 +4,15 @@ import { bitsgap } from '../../../src/platforms/bitsgap';
 import { readBindForm } from '../../../src/platforms/readers/bind-form';
 import { readShownIps } from '../../../src/platforms/readers/shown-ips';
 import { publishedIpsFor } from '../../../src/platforms/registry';
-import { byText, clickText, expectForm, loadFixture, messages, setNative, elapse, typeInto } from './helpers';
+import { byText, clickText, expectForm, loadFixture, messages, setNative, settle, typeInto } from './helpers';
 
 const FIXTURE = 'app.bitsgap.com/my-exchanges/index.html';
 const read = () => readBindForm(document, bitsgap.vocabulary, bitsgap);
 
 async function openDialog(): Promise<void> {
-  await elapse(200);
+  await settle(200);
   clickText('Add new exchange');
-  await elapse(10);
+  await settle(10);
 }
 
 async function choose(exchange: string): Promise<void> {
@@ -20,7 +20,7 @@ async function choose(exchange: string): Promise<void> {
   if (!control) throw new Error('no exchange picker');
   control.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
   byText('[role=option]', exchange).click();
-  await elapse(10);
+  await settle(10);
 }
 
 describe('Bitsgap bind form fixture', () => {
@@ -33,7 +33,7 @@ describe('Bitsgap bind form fixture', () => {
   it('finds nothing before the app renders, nothing until the dialog opens, then the fields', async () => {
     loadFixture(FIXTURE);
     expect(read()).toBeNull();
-    await elapse(200);
+    await settle(200);
     expect(document.querySelector('h1')?.textContent).toBe('My Exchanges');
     expect(read()).toBeNull();
     clickText('Add new exchange');
@@ -75,10 +75,10 @@ describe('Bitsgap bind form fixture', () => {
     await openDialog();
     const form = expectForm(read());
     typeInto(form.secretField, 'typed-the-naive-way');
-    await elapse(300);
+    await settle(300);
     expect(form.secretField.value).toBe('');
     setNative(form.secretField, 'kept');
-    await elapse(300);
+    await settle(300);
     expect(form.secretField.value).toBe('kept');
   });
 
@@ -98,7 +98,7 @@ describe('Bitsgap bind form fixture', () => {
     if (!passphrase) throw new Error('no passphrase field');
     setNative(passphrase, 'Correct-Horse-9');
     byText('button', 'Connect').click();
-    await elapse(400);
+    await settle(400);
     expect(Array.from(document.querySelectorAll('.css-ae3r1h-Card > span:first-child')).map((s) => s.textContent)).toEqual(['Binance', 'OKX']);
     expect(read()).toBeNull();
   });

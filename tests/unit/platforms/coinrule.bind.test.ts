@@ -4,7 +4,7 @@ import { coinrule } from '../../../src/platforms/coinrule';
 import { readBindForm } from '../../../src/platforms/readers/bind-form';
 import { readShownIps } from '../../../src/platforms/readers/shown-ips';
 import { publishedIpsFor } from '../../../src/platforms/registry';
-import { byText, clickText, expectForm, loadFixture, messages, elapse, typeInto } from './helpers';
+import { byText, clickText, expectForm, loadFixture, messages, settle, typeInto } from './helpers';
 
 const FIXTURE = 'web.coinrule.com/exchanges/index.html';
 const read = () => readBindForm(document, coinrule.vocabulary, coinrule);
@@ -20,7 +20,7 @@ describe('Coinrule bind form fixture', () => {
   it('finds nothing before the app renders, then the fields by placeholder alone', async () => {
     loadFixture(FIXTURE);
     expect(read()).toBeNull();
-    await elapse(200);
+    await settle(200);
     const form = expectForm(read());
     expect(document.querySelectorAll('label')).toHaveLength(0);
     expect([form.apiKeyField.placeholder, form.secretField.placeholder, form.passphraseField]).toEqual(['API Key', 'Secret Key', null]);
@@ -30,7 +30,7 @@ describe('Coinrule bind form fixture', () => {
 
   it('follows the exchange tabs and the passphrase', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     clickText('Coinbase Advanced');
     let form = expectForm(read());
     expect([form.exchangeText, form.exchange, form.passphraseField?.placeholder]).toEqual(['Coinbase Advanced', 'coinbase', 'Passphrase']);
@@ -43,7 +43,7 @@ describe('Coinrule bind form fixture', () => {
 
   it('reads the IPs the form shows', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     const shown = Array.from(document.querySelectorAll('.cr-ip-list span')).map((c) => c.textContent);
     expect(shown.length).toBeGreaterThan(0);
     expect(readShownIps(expectForm(read()).apiKeyField)).toEqual(shown);
@@ -52,7 +52,7 @@ describe('Coinrule bind form fixture', () => {
 
   it('validates on Connect', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     clickText('KuCoin');
     const form = expectForm(read());
     typeInto(form.apiKeyField, '65f1c2d3e4a5b6c7d8e9f0a1');
@@ -65,7 +65,7 @@ describe('Coinrule bind form fixture', () => {
     expect(messages()).toContain('Passphrase has extra spaces');
     typeInto(form.passphraseField, 'Correct-Horse-9');
     byText('button', 'Connect').click();
-    await elapse(400);
+    await settle(400);
     expect(messages()).toContain('KuCoin connected. You can now create rules.');
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cryptohopper } from '../../../src/platforms/cryptohopper';
 import { readBindForm } from '../../../src/platforms/readers/bind-form';
 import { publishedIpsFor } from '../../../src/platforms/registry';
-import { byText, expectForm, loadFixture, messages, elapse, typeInto } from './helpers';
+import { byText, expectForm, loadFixture, messages, settle, typeInto } from './helpers';
 
 const FIXTURE = 'www.cryptohopper.com/config/index.html';
 const read = () => readBindForm(document, cryptohopper.vocabulary, cryptohopper);
@@ -27,7 +27,7 @@ describe('Cryptohopper bind form fixture', () => {
   it('finds nothing before the tab loads, then the labelled fields and the native select', async () => {
     loadFixture(FIXTURE);
     expect(read()).toBeNull();
-    await elapse(200);
+    await settle(200);
     const form = expectForm(read());
     expect([form.apiKeyField.id, form.secretField.id]).toEqual(['config_api_key', 'config_api_secret']);
     expect([form.exchangeText, form.exchange]).toEqual(['Binance', 'binance']);
@@ -39,7 +39,7 @@ describe('Cryptohopper bind form fixture', () => {
 
   it('follows the select: the option text, its id, the shown or hidden passphrase', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     choose('okex');
     let form = expectForm(read());
     expect([form.exchangeText, form.exchange, form.passphraseField?.id]).toEqual(['OKX', 'okx', 'config_api_passphrase']);
@@ -58,7 +58,7 @@ describe('Cryptohopper bind form fixture', () => {
 
   it('validates on Save', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     const form = expectForm(read());
     typeInto(form.apiKeyField, 'vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A');
     byText('button', 'Save').click();
@@ -68,7 +68,7 @@ describe('Cryptohopper bind form fixture', () => {
     expect(messages()).toContain('API secret has spaces at the start or end.');
     typeInto(form.secretField, 'NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j');
     byText('button', 'Save').click();
-    await elapse(400);
+    await settle(400);
     expect(messages()).toContain('Your exchange is connected.');
   });
 });

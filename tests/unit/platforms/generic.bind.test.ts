@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readBindForm } from '../../../src/platforms/readers/bind-form';
 import { detectGenericBindForm } from '../../../src/platforms/readers/generic';
-import { byText, expectForm, loadFixture, messages, elapse, typeInto } from './helpers';
+import { byText, expectForm, loadFixture, messages, settle, typeInto } from './helpers';
 
 function choose(value: string): void {
   const select = document.querySelector('select');
@@ -19,7 +19,7 @@ describe.each([
   it('finds nothing before the render, then the key and secret, not the search box', async () => {
     loadFixture(fixture);
     expect(detectGenericBindForm(document)).toBeNull();
-    await elapse(200);
+    await settle(200);
     const form = expectForm(detectGenericBindForm(document));
     expect(form.apiKeyField.type).toBe('text');
     expect(form.secretField.type).toBe('password');
@@ -30,7 +30,7 @@ describe.each([
 
   it('follows the exchange select and its passphrase field', async () => {
     loadFixture(fixture);
-    await elapse(200);
+    await settle(200);
     choose('okx');
     let form = expectForm(detectGenericBindForm(document));
     expect([form.exchangeText, form.exchange]).toEqual([words.okx, 'okx']);
@@ -45,7 +45,7 @@ describe.each([
 
   it('binds after validation', async () => {
     loadFixture(fixture);
-    await elapse(200);
+    await settle(200);
     const form = expectForm(detectGenericBindForm(document));
     typeInto(form.apiKeyField, 'vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A');
     typeInto(form.secretField, 'NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j ');
@@ -61,7 +61,7 @@ describe.each([
 describe('generic detector, by evidence', () => {
   it('reads the Russian secret by its name alone, and the key by its prompt-style aria-label', async () => {
     loadFixture('generic-bind/ru/index.html');
-    await elapse(200);
+    await settle(200);
     const form = expectForm(detectGenericBindForm(document));
     expect(form.apiKeyField.getAttribute('aria-label')).toBe('Введите API-ключ');
     expect(form.secretField.getAttribute('name')).toBe('secret_key');
@@ -69,7 +69,7 @@ describe('generic detector, by evidence', () => {
 
   it('reads the Chinese fields by their <label for>', async () => {
     loadFixture('generic-bind/zh/index.html');
-    await elapse(200);
+    await settle(200);
     const form = expectForm(detectGenericBindForm(document));
     expect(form.apiKeyField.labels?.[0]?.textContent).toBe('API密钥');
     expect(form.secretField.labels?.[0]?.textContent).toBe('密钥');
@@ -80,7 +80,7 @@ describe('generic detector on pages that are not bind forms', () => {
   it('ignores login forms (en, zh, ru), a change-password form, search boxes, a promo code and a lone read-only API key', async () => {
     loadFixture('generic-bind/login/index.html');
     expect(detectGenericBindForm(document)).toBeNull();
-    await elapse(200);
+    await settle(200);
     expect(document.querySelectorAll('input').length).toBeGreaterThan(10);
     expect(detectGenericBindForm(document)).toBeNull();
     for (const id of ['login-en', 'login-zh', 'login-ru', 'change-password', 'own-api']) {
@@ -92,7 +92,7 @@ describe('generic detector on pages that are not bind forms', () => {
 
   it('would find the lone API key if it were editable and had a secret beside it (the negative is not vacuous)', async () => {
     loadFixture('generic-bind/login/index.html');
-    await elapse(200);
+    await settle(200);
     const own = document.getElementById('own-key');
     if (!(own instanceof HTMLInputElement)) throw new Error('no own key field');
     own.readOnly = false;
@@ -110,7 +110,7 @@ describe('generic detector on the platform fixtures (their words are the common 
     'app.altrady.com/settings/exchange-api-keys/index.html',
   ])('%s', async (fixture) => {
     loadFixture(fixture);
-    await elapse(200);
+    await settle(200);
     const generic = expectForm(detectGenericBindForm(document));
     expect(generic.exchange).toBe('binance');
     // Same fields as the platform reader would give, from the common vocabulary.

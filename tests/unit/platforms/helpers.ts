@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { BindForm } from '../../../src/platforms/readers/bind-form';
 
-export { clickText, loadFixture, elapse, typeInto } from '../exchanges/fixture-dom';
+export { clickText, loadFixture, settle, typeInto } from '../exchanges/fixture-dom';
 
 /**
  * How Keyward's filler must write into a React/Vue-controlled input: the prototype's native

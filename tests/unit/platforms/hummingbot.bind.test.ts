@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { hummingbot } from '../../../src/platforms/hummingbot';
 import { readBindForm } from '../../../src/platforms/readers/bind-form';
 import { platformByHost } from '../../../src/platforms/registry';
-import { byText, expectForm, loadFixture, messages, setNative, elapse, typeInto } from './helpers';
+import { byText, expectForm, loadFixture, messages, setNative, settle, typeInto } from './helpers';
 
 const FIXTURE = 'hummingbot.local/credentials/index.html';
 const read = () => readBindForm(document, hummingbot.vocabulary, hummingbot);
@@ -20,7 +20,7 @@ async function connector(name: string): Promise<void> {
   if (!select) throw new Error('no connector selectbox');
   select.click();
   byText('[role=option]', name).click();
-  await elapse(10);
+  await settle(10);
 }
 
 describe('Hummingbot dashboard credentials fixture (Streamlit)', () => {
@@ -35,7 +35,7 @@ describe('Hummingbot dashboard credentials fixture (Streamlit)', () => {
   it('finds nothing before the script runs, then the default connector fields', async () => {
     loadFixture(FIXTURE);
     expect(read()).toBeNull();
-    await elapse(200);
+    await settle(200);
     const form = expectForm(read());
     expect([labelOf(form.apiKeyField), labelOf(form.secretField), form.passphraseField]).toEqual([
       'binance_perpetual_api_key',
@@ -49,7 +49,7 @@ describe('Hummingbot dashboard credentials fixture (Streamlit)', () => {
 
   it('follows the connector: field names, passphrase, and ids', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     await connector('okx');
     let form = expectForm(read());
     expect([labelOf(form.apiKeyField), labelOf(form.secretField), labelOf(form.passphraseField)]).toEqual([
@@ -76,17 +76,17 @@ describe('Hummingbot dashboard credentials fixture (Streamlit)', () => {
 
   it('keeps only native-setter values, and submits them', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     await connector('kucoin');
     const form = expectForm(read());
     typeInto(form.apiKeyField, 'naive');
-    await elapse(300);
+    await settle(300);
     expect(form.apiKeyField.value).toBe('');
     setNative(form.apiKeyField, '65f1c2d3e4a5b6c7d8e9f0a1');
     setNative(form.secretField, '6a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d ');
     if (!form.passphraseField) throw new Error('no passphrase field');
     setNative(form.passphraseField, 'Correct-Horse-9');
-    await elapse(300);
+    await settle(300);
     expect(form.apiKeyField.value).toBe('65f1c2d3e4a5b6c7d8e9f0a1');
     byText('button', 'Submit Credentials').click();
     expect(messages()).toContain('kucoin_secret_key has leading or trailing whitespace');

@@ -4,7 +4,7 @@ import { octobot } from '../../../src/platforms/octobot';
 import { openEditable, readBindForm, readEditableBindForms } from '../../../src/platforms/readers/bind-form';
 import { readAnyBindForm } from '../../../src/platforms/readers/forms';
 import { platformByHost } from '../../../src/platforms/registry';
-import { byText, loadFixture, messages, setNative, elapse } from './helpers';
+import { byText, loadFixture, messages, setNative, settle } from './helpers';
 
 const FIXTURE = 'octobot.local/accounts/index.html';
 const read = () => readEditableBindForms(document, octobot.vocabulary, octobot);
@@ -41,7 +41,7 @@ describe('OctoBot accounts fixture (x-editable anchors)', () => {
   it('finds no anchors before the cards render, then the card with its three anchors', async () => {
     loadFixture(FIXTURE);
     expect(read()).toEqual([]);
-    await elapse(200);
+    await settle(200);
     const forms = read();
     expect(forms).toHaveLength(1);
     const form = first();
@@ -60,7 +60,7 @@ describe('OctoBot accounts fixture (x-editable anchors)', () => {
 
   it('gives one form per card, each with its own exchange', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     add('okx');
     add('gateio');
     add('binanceus');
@@ -78,7 +78,7 @@ describe('OctoBot accounts fixture (x-editable anchors)', () => {
 
   it('opens an anchor into an input, and the value set there lands in the anchor', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     const { anchors } = first();
     const input = openEditable(anchors.apiKey);
     if (!input) throw new Error('the anchor opened no input');
@@ -96,7 +96,7 @@ describe('OctoBot accounts fixture (x-editable anchors)', () => {
 
   it('submits the open editor when the next anchor is opened, and marks the account valid', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     const { anchors } = first();
     const key = openEditable(anchors.apiKey);
     if (!key) throw new Error('no key input');
@@ -107,7 +107,7 @@ describe('OctoBot accounts fixture (x-editable anchors)', () => {
     expect(anchors.apiKey.textContent).toBe('vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A');
     setNative(secret, 'NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j');
     submitEditor(secret);
-    await elapse(300);
+    await settle(300);
     expect(first().container.querySelector('[data-role=valid-account]')?.classList.contains('d-none')).toBe(false);
     byText('button', 'Save').click();
     expect(messages()).toContain('Configuration saved');
@@ -115,7 +115,7 @@ describe('OctoBot accounts fixture (x-editable anchors)', () => {
 
   it('keeps an editor with surrounding spaces open, with an error, and opens no other', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     const { anchors } = first();
     const key = openEditable(anchors.apiKey);
     if (!key) throw new Error('no key input');

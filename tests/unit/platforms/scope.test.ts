@@ -7,7 +7,7 @@ import { detectGenericBindForm } from '../../../src/platforms/readers/generic';
 import { readFormScope, readTradingScope, scopeOfText } from '../../../src/platforms/readers/scope';
 import { threecommas } from '../../../src/platforms/threecommas';
 import { wundertrading } from '../../../src/platforms/wundertrading';
-import { clickText, expectForm, loadFixture, elapse } from './helpers';
+import { clickText, expectForm, loadFixture, settle } from './helpers';
 
 function genericScope() {
   return readFormScope(expectForm(detectGenericBindForm(document)));
@@ -98,7 +98,7 @@ describe.each([
 
   it('reads Spot at first, then each scope the user picks', async () => {
     loadFixture(fixture);
-    await elapse(200);
+    await settle(200);
     expect(genericScope()).toBe('spot');
     pick('futures');
     expect(genericScope()).toBe('futures');
@@ -110,7 +110,7 @@ describe.each([
 
   it('keeps the exchange reading apart from the scope', async () => {
     loadFixture(fixture);
-    await elapse(200);
+    await settle(200);
     pick('futures');
     chooseOption(document.querySelector('select'), 'okx');
     const bound = expectForm(detectGenericBindForm(document));
@@ -122,7 +122,7 @@ describe.each([
 describe('platform fixtures', () => {
   it('OctoBot: each card’s spot / future radios', async () => {
     loadFixture('octobot.local/accounts/index.html');
-    await elapse(200);
+    await settle(200);
     const card = () => {
       const found = readEditableBindForms(document, octobot.vocabulary, octobot)[0];
       if (!found) throw new Error('no card');
@@ -135,33 +135,33 @@ describe('platform fixtures', () => {
 
   it('WunderTrading: the Spot / Futures radios, not the exchange cards', async () => {
     loadFixture('wundertrading.com/en/api-keys/index.html');
-    await elapse(200);
+    await settle(200);
     const read = () => readFormScope(expectForm(readBindForm(document, wundertrading.vocabulary, wundertrading)));
     expect(read()).toBe('spot');
     clickText('Futures');
-    await elapse(10);
+    await settle(10);
     expect(read()).toBe('futures');
   });
 
   it('3Commas: the exchange entry names the market ("Binance Spot", "Binance Futures USDT-M")', async () => {
     loadFixture('app.3commas.io/accounts/new/index.html');
-    await elapse(200);
+    await settle(200);
     const read = () => readFormScope(expectForm(readBindForm(document, threecommas.vocabulary, threecommas)));
     expect(read()).toBe('spot');
     const combo = document.querySelector<HTMLElement>('[role=combobox]');
     combo?.click();
     clickText('Binance Futures USDT-M');
-    await elapse(10);
+    await settle(10);
     expect(read()).toBe('futures');
     combo?.click();
     clickText('OKX');
-    await elapse(10);
+    await settle(10);
     expect(read()).toBeNull();
   });
 
   it('a form without any scope says nothing', async () => {
     loadFixture('www.cryptohopper.com/config/index.html');
-    await elapse(200);
+    await settle(200);
     expect(readFormScope(expectForm(readBindForm(document, cryptohopper.vocabulary, cryptohopper)))).toBeNull();
   });
 });

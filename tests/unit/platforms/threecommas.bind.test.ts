@@ -4,7 +4,7 @@ import { readBindForm } from '../../../src/platforms/readers/bind-form';
 import { readShownIps } from '../../../src/platforms/readers/shown-ips';
 import { publishedIpsFor } from '../../../src/platforms/registry';
 import { threecommas } from '../../../src/platforms/threecommas';
-import { byText, clickText, expectForm, loadFixture, messages, setNative, elapse, typeInto } from './helpers';
+import { byText, clickText, expectForm, loadFixture, messages, setNative, settle, typeInto } from './helpers';
 
 const FIXTURE = 'app.3commas.io/accounts/new/index.html';
 const { vocabulary } = threecommas;
@@ -18,7 +18,7 @@ async function choose(exchange: string): Promise<void> {
   if (!combo) throw new Error('no exchange combobox');
   combo.click();
   clickText(exchange);
-  await elapse(10);
+  await settle(10);
 }
 
 describe('3Commas bind form fixture', () => {
@@ -32,7 +32,7 @@ describe('3Commas bind form fixture', () => {
   it('finds nothing before the app renders, then the fields by their labels', async () => {
     loadFixture(FIXTURE);
     expect(read()).toBeNull();
-    await elapse(200);
+    await settle(200);
     const form = expectForm(read());
     expect(form.apiKeyField.closest('.sc-gKXOVf')?.textContent).toMatch(/^API Key/);
     expect(form.secretField.type).toBe('password');
@@ -48,7 +48,7 @@ describe('3Commas bind form fixture', () => {
 
   it('follows the exchange combobox: name, id and the passphrase field', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     await choose('OKX');
     let form = expectForm(read());
     expect(form.exchangeText).toBe('OKX');
@@ -71,7 +71,7 @@ describe('3Commas bind form fixture', () => {
 
   it('reads the chosen value, not the open menu', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     document.querySelector<HTMLElement>('[role=combobox]')?.click();
     expect(document.querySelector('[role=listbox]')).not.toBeNull();
     expect(expectForm(read()).exchangeText).toBe('Binance Spot');
@@ -79,7 +79,7 @@ describe('3Commas bind form fixture', () => {
 
   it('reads the IPs the form shows for the chosen exchange, not the search box or typed values', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     const shown = Array.from(document.querySelectorAll('.sc-ip-list code')).map((c) => c.textContent);
     expect(shown.length).toBeGreaterThan(0);
     const form = expectForm(read());
@@ -90,25 +90,25 @@ describe('3Commas bind form fixture', () => {
 
   it('keeps a value only when set through the native setter and an input event (controlled inputs)', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     const form = expectForm(read());
     form.apiKeyField.value = 'plain-assignment';
-    await elapse(300);
+    await settle(300);
     expect(form.apiKeyField.value).toBe('');
 
     typeInto(form.apiKeyField, 'assignment-plus-event');
-    await elapse(300);
+    await settle(300);
     expect(form.apiKeyField.value).toBe('');
 
     setNative(form.apiKeyField, 'native-setter');
-    await elapse(300);
+    await settle(300);
     expect(form.apiKeyField.value).toBe('native-setter');
     expect(form.apiKeyField.isConnected).toBe(true);
   });
 
   it('validates on Connect: no surrounding spaces, then connects', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     let form = expectForm(read());
     setNative(form.apiKeyField, ' vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A ');
     setNative(form.secretField, 'NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j');
@@ -119,13 +119,13 @@ describe('3Commas bind form fixture', () => {
     setNative(form.apiKeyField, 'vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A');
     byText('button', 'Connect').click();
     expect(messages()).toContain('Connecting…');
-    await elapse(400);
+    await settle(400);
     expect(messages()).toContain('Binance Spot account connected');
   });
 
   it('requires the passphrase where the exchange shows one', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     await choose('KuCoin');
     const form = expectForm(read());
     setNative(form.apiKeyField, '65f1c2d3e4a5b6c7d8e9f0a1');
@@ -144,7 +144,7 @@ describe('3Commas in another language', () => {
     ];
     for (const [key, secret] of variants) {
       loadFixture(FIXTURE);
-      await elapse(200);
+      await settle(200);
       byText('div', 'API Key').textContent = key;
       byText('div', 'Secret').textContent = secret;
       expect(readBindForm(document, threecommas.vocabulary, threecommas)).toBeNull();
@@ -161,7 +161,7 @@ describe('3Commas pages that are not bind forms', () => {
   it('finds no form on the SmartTrade terminal (order entry inputs, streaming book)', async () => {
     const { readBindForms } = await import('../../../src/platforms/readers/forms');
     loadFixture('app.3commas.io/smart_trade/index.html');
-    await elapse(600);
+    await settle(600);
     expect(document.querySelectorAll('#book tr').length).toBeGreaterThan(0);
     expect(readBindForms(document, threecommas)).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readBindForm } from '../../../src/platforms/readers/bind-form';
 import { platformByHost } from '../../../src/platforms/registry';
 import { wundertrading } from '../../../src/platforms/wundertrading';
-import { byText, clickText, expectForm, loadFixture, messages, elapse, typeInto } from './helpers';
+import { byText, clickText, expectForm, loadFixture, messages, settle, typeInto } from './helpers';
 
 const FIXTURE = 'wundertrading.com/en/api-keys/index.html';
 const read = () => readBindForm(document, wundertrading.vocabulary, wundertrading);
@@ -24,7 +24,7 @@ describe('WunderTrading bind form fixture', () => {
   it('finds nothing before the app renders, then the fields and the checked exchange card', async () => {
     loadFixture(FIXTURE);
     expect(read()).toBeNull();
-    await elapse(200);
+    await settle(200);
     const form = expectForm(read());
     expect([fieldLabel(form.apiKeyField), fieldLabel(form.secretField), form.passphraseField]).toEqual(['API Key', 'Secret Key', null]);
     expect([form.exchangeText, form.exchange]).toEqual(['Binance', 'binance']);
@@ -33,7 +33,7 @@ describe('WunderTrading bind form fixture', () => {
 
   it('follows the cards (not the Spot/Futures radios) and the passphrase', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     clickText('Bitget');
     let form = expectForm(read());
     expect([form.exchangeText, form.exchange, fieldLabel(form.passphraseField ?? document.body)]).toEqual(['Bitget', 'bitget', 'Passphrase']);
@@ -49,7 +49,7 @@ describe('WunderTrading bind form fixture', () => {
 
   it('loses a value set without an input event at the next re-render (v-model)', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     let form = expectForm(read());
     form.apiKeyField.value = 'no-event';
     typeInto(form.secretField, 'with-event');
@@ -60,7 +60,7 @@ describe('WunderTrading bind form fixture', () => {
 
   it('validates on Save', async () => {
     loadFixture(FIXTURE);
-    await elapse(200);
+    await settle(200);
     const form = expectForm(read());
     typeInto(form.apiKeyField, 'key ');
     typeInto(form.secretField, 'secret');
@@ -69,7 +69,7 @@ describe('WunderTrading bind form fixture', () => {
     const again = expectForm(read());
     typeInto(again.apiKeyField, 'key');
     byText('button', 'Save').click();
-    await elapse(300);
+    await settle(300);
     expect(messages()).toContain('API key added');
   });
 });
