@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // As in vite.config.ts: set here, since each execution context has its own tsconfig.
+        oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx', 'tests/variants/**/*.test.ts'],

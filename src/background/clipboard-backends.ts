@@ -81,14 +81,24 @@ export class OffscreenClipboard implements ClipboardBackend {
   }
 }
 
+/**
+ * The page's navigator, which has the clipboard. The background is typed as a worker (Chrome's
+ * service worker has no DOM, tsconfig.background.json); only this Firefox backend runs in a page.
+ */
+interface PageNavigator {
+  clipboard: { writeText(text: string): Promise<void>; readText(): Promise<string> };
+}
+
+const pageClipboard = () => (navigator as unknown as PageNavigator).clipboard;
+
 /** Firefox: the background is a page with a DOM and clipboard permissions of its own. */
 export class PageClipboard implements ClipboardBackend {
   async write(text: string): Promise<void> {
-    await navigator.clipboard.writeText(text);
+    await pageClipboard().writeText(text);
   }
 
   async read(): Promise<string> {
-    return navigator.clipboard.readText();
+    return pageClipboard().readText();
   }
 
   async release(): Promise<void> {}

@@ -1,14 +1,41 @@
 /** Small DOM helpers for the popup's unit tests (happy-dom + preact/test-utils). */
+import { options } from 'preact';
 import { act } from 'preact/test-utils';
+import { vi } from 'vitest';
 import type { KeySummary } from '../core/records';
+import { send } from '../shared/send';
 
-/** Lets pending promises and Preact's batched renders settle. */
-export async function settle(rounds = 3): Promise<void> {
-  for (let i = 0; i < rounds; i++) {
+// Preact runs effects after the next paint (requestAnimationFrame, else a 35 ms timer). Tests have
+// no paint: here effects run as soon as the render's own promise continuations are done, so an
+// answered request is drawn, and its effects run, within one turn of the event loop.
+options.requestAnimationFrame = (flushEffects) => queueMicrotask(flushEffects);
+
+/** How many rounds of requests one action may set off before the popup is taken to be looping. */
+const MAX_ROUNDS = 20;
+
+/** One turn of the event loop: every promise continuation already queued has run after it. */
+const nextTask = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Waits until every request the popup has sent has been answered and drawn. The tests mock
+ * send(), so this is a fact, not a guess at how long rendering takes: each round waits for the
+ * answers, lets Preact draw them (act) and their continuations run, and the wait ends with the
+ * first round that sends nothing new (an answer can set off more requests: unlock, then the list).
+ */
+export async function settle(): Promise<void> {
+  if (!vi.isMockFunction(send)) throw new Error('settle() waits on the mocked send(): vi.mock the module first');
+  const { mock } = vi.mocked(send);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const sent = mock.results.length;
+    const answers = mock.results.map((result) => result.value as unknown);
     await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await Promise.allSettled(answers);
     });
+    // What the answers set off after act (a state set after an await) runs in promise continuations.
+    await nextTask();
+    if (mock.results.length === sent) return;
   }
+  throw new Error(`the popup was still sending after ${MAX_ROUNDS} rounds of answers`);
 }
 
 export async function typeInto(el: Element | null, value: string): Promise<void> {

@@ -6,6 +6,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { type WatcherRun, byId, click, openPage, startWatcher } from './harness';
+import { useFakeClock } from './fake-clock';
+
+useFakeClock();
 
 // Words no vocabulary has ("Token" / "Shared value") beside values of no exchange's format.
 const TOKEN = 'tK4mW9qR2xV7nB3pL8sD1fG6hJ0zC5aE';

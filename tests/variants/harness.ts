@@ -12,6 +12,7 @@ import { ApiPageWatcher, type WatcherEvent } from '../../src/content/api-page';
 import type { ExchangeId } from '../../src/core/records';
 import { exchangeById } from '../../src/exchanges/registry';
 import type { CaptureSubmission, Envelope, RequestOf } from '../../src/messages';
+import { pause } from './clock';
 
 export type { WatcherEvent };
 export type FormReading = Extract<WatcherEvent, { kind: 'form' }>;
@@ -133,7 +134,7 @@ export function startWatcher(exchangeId: ExchangeId): WatcherRun {
         if (found) return found;
         const now = performance.now();
         if (now - lastActivity >= quietMs || now >= deadline) return null;
-        await new Promise((resolve) => setTimeout(resolve, 5));
+        await pause(5);
       }
     },
     stop() {

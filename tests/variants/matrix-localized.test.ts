@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { judge } from './judge';
 import { allCases } from './matrix';
 import { caseName, runCase } from './run-case';
+import { useFakeClock } from './fake-clock';
+
+useFakeClock();
 
 describe('capture matrix: every exchange x shape, Chinese and Russian pages', () => {
   for (const spec of allCases().filter((s) => s.page.lang !== 'en')) {

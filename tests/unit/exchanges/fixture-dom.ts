@@ -1,12 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { onTestFinished, vi } from 'vitest';
 
 /**
  * Loads a fixture page into the test's (happy-dom) document and runs its inline scripts, so the
- * readers see the page as the browser would, late renders included. Use with vi.useFakeTimers()
- * or wait with `settle()`.
+ * readers see the page as the browser would, late renders included. The page runs on a fake
+ * clock for the rest of the test: `settle(ms)` moves it on, so a render the page makes 150 ms
+ * after a click has happened once the test settles 200 ms, however loaded the machine is.
  */
 export function loadFixture(path: string): void {
+  if (!vi.isFakeTimers()) {
+    vi.useFakeTimers();
+    onTestFinished(() => void vi.useRealTimers());
+  }
   const html = // Not new URL(…, import.meta.url): under happy-dom, URL is the page's class.
   readFileSync(resolve(import.meta.dirname, '../../fixtures', path), 'utf8');
   const parsed = new DOMParser().parseFromString(html, 'text/html');
@@ -21,8 +27,10 @@ export function loadFixture(path: string): void {
   for (const code of scripts) new Function(code)();
 }
 
+/** Moves the page's fake clock on by `ms`, running its timers and what they set off: no real wait. */
 export async function settle(ms = 50): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, ms));
+  if (!vi.isFakeTimers()) throw new Error('settle() moves the fake clock that loadFixture() starts: load a fixture first');
+  await vi.advanceTimersByTimeAsync(ms);
 }
 
 /** Clicks the visible element whose own text is exactly `text` (a person's click, by words). */

@@ -15,6 +15,8 @@ import type { ExchangeId } from '../../../src/core/records';
 import { exchangeById } from '../../../src/exchanges/registry';
 import type { ExchangeDefinition, ExchangePage } from '../../../src/exchanges/types';
 import type { CaptureSubmission, SeenKey } from '../../../src/messages';
+import { pause } from '../clock';
+import { useFakeClock } from '../fake-clock';
 
 /** After the last DOM change, the watcher has scanned within 100 ms; 400 ms proves it stayed silent. */
 export const QUIET_MS = 400;
@@ -143,7 +145,7 @@ export function openPage(page: Page): void {
 }
 
 export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return pause(ms);
 }
 
 /** Waits until the page (not Keyward's notes) has not changed for QUIET_MS. */
@@ -284,6 +286,7 @@ export function reset(session: Session | null): void {
  * miss (the same layout showing a new key) is captured or offered.
  */
 export function negativeSuite(kind: string, pages: readonly Page[], nearMisses: readonly NearMiss[]): void {
+  useFakeClock();
   let session: Session | null = null;
   afterEach(() => {
     reset(session);
