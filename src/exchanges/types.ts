@@ -81,6 +81,6 @@ export interface ExchangePage {
   signals: readonly string[];
   vocabulary: PageVocabulary;
   limits: ExchangeLimits;
-  /** Fixture pages (under tests/fixtures/, by host and path) modelled on this exchange's site. */
+  /** Fixture pages (in the site's fixtures/ folder, by host and path) modelled on this exchange's site. */
   fixtures: string[];
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { fixtureFileOf } from '../../e2e/harness/fixture-files';
 
 /**
  * Loads a fixture page into the test's (happy-dom) document and runs its inline scripts, so the
@@ -7,8 +7,7 @@ import { resolve } from 'node:path';
  * or wait with `settle()`.
  */
 export function loadFixture(path: string): void {
-  const html = // Not new URL(…, import.meta.url): under happy-dom, URL is the page's class.
-  readFileSync(resolve(import.meta.dirname, '../../fixtures', path), 'utf8');
+  const html = readFileSync(fixtureFileOf(path), 'utf8');
   const parsed = new DOMParser().parseFromString(html, 'text/html');
   document.documentElement.lang = parsed.documentElement.lang;
   document.head.replaceChildren(...Array.from(parsed.head.childNodes).map((n) => document.importNode(n, true)));

@@ -1,0 +1,63 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { htx } from '.';
+import { readCreateForm } from '../readers/create-form';
+import { readKeyList } from '../readers/key-list';
+import { readSecretDialog } from '../readers/secret-dialog';
+import { clickText, loadFixture, settle, typeInto } from '../../../tests/unit/exchanges/fixture-dom';
+
+const page = htx.page;
+if (!page) throw new Error('HTX has no page spec');
+const { vocabulary } = page;
+
+describe.each([
+  ['en-us', { read: 'Read-only', trade: 'Trade', withdraw: 'Withdraw', create: 'Create' }],
+  ['zh-cn', { read: '读取', trade: '交易', withdraw: '提币', create: '创建' }],
+])('HTX readers on the %s fixture', (locale, words) => {
+  it('find nothing before the app renders', async () => {
+    loadFixture(`www.htx.com/${locale}/apikey/index.html`);
+    expect(readCreateForm(document, vocabulary)).toBeNull();
+    expect(readSecretDialog(document, vocabulary, htx.credentials)).toBeNull();
+  });
+
+  it('read the create form as the user toggles it', async () => {
+    loadFixture(`www.htx.com/${locale}/apikey/index.html`);
+    await settle(200);
+    let form = readCreateForm(document, vocabulary);
+    expect(form?.permissions).toMatchObject({ read: true, trade: false, withdraw: false });
+    expect(form?.ipText).toBe('');
+    clickText(words.withdraw);
+    clickText(words.trade);
+    form = readCreateForm(document, vocabulary);
+    expect(form?.permissions).toMatchObject({ read: true, trade: true, withdraw: true });
+    expect(form?.controls.map((c) => c.flag).sort()).toEqual(['read', 'trade', 'withdraw']);
+    if (!form?.ipField) throw new Error('no IP field');
+    typeInto(form.ipField, '203.0.113.7, 198.51.100.0/24');
+    expect(readCreateForm(document, vocabulary)?.ipText).toBe('203.0.113.7, 198.51.100.0/24');
+  });
+
+  it('read the one-time secret from the late modal, and the key label typed before', async () => {
+    loadFixture(`www.htx.com/${locale}/apikey/index.html`);
+    await settle(200);
+    const notes = document.querySelector('input');
+    if (!notes) throw new Error('no notes field');
+    typeInto(notes, 'grid-bot-7');
+    expect(readCreateForm(document, vocabulary)?.keyLabel).toBe('grid-bot-7');
+    clickText(words.create);
+    await settle(50);
+    expect(readSecretDialog(document, vocabulary, htx.credentials)).toBeNull();
+    await settle(500);
+    const reading = readSecretDialog(document, vocabulary, htx.credentials);
+    expect(reading).toMatchObject({ apiKey: 'e2c4f6a8-99b1d3f5-84e6a8c0-7b2d4', secret: 'b7c8d9e0-f1a2b3c4-d5e6f7a8-9b0c1' });
+    expect(reading?.container.getAttribute('role')).toBe('dialog');
+  });
+
+  it('read the key list: permissions and IPs per key', async () => {
+    loadFixture(`www.htx.com/${locale}/apikey/index.html`);
+    await settle(200);
+    const keys = readKeyList(document, vocabulary, htx.credentials);
+    expect(keys.map((k) => k.apiKey)).toEqual(['a1b2c3d4-5e6f7a8b-9c0d1e2f-3a4b5', 'f0e1d2c3-b4a59687-78695a4b-3c2d1']);
+    expect(keys[0]).toMatchObject({ label: 'old-grid', ipWhitelist: [], permissions: { withdraw: true, trade: true } });
+    expect(keys[1]).toMatchObject({ label: 'dca-bot', ipWhitelist: ['203.0.113.7', '198.51.100.0/24'], permissions: { withdraw: false, trade: true } });
+  });
+});
