@@ -1,4 +1,5 @@
-import { type Binding, type ExchangeId, type KeyPermissions, type NewKeyInput, isExchangeId } from '../core/records';
+import type { Binding, ExchangeId, KeyPermissions, NewKeyInput } from '../core/records';
+import { isExchangeId } from '../exchanges/registry';
 import { isTradingScope } from '../core/preflight';
 import {
   type CaptureSubmission,

@@ -1,4 +1,5 @@
-import { type Credentials, type ExchangeId, type KeyDetails, isExchangeId } from '../core/records';
+import type { Credentials, ExchangeId, KeyDetails } from '../core/records';
+import { isExchangeId } from '../exchanges/registry';
 import { aeadDecrypt, aeadEncrypt, importAesKey } from './aead';
 import { type Bytes, equalBytes, fromBase64, randomBytes, toBase64 } from './bytes';
 import { decodeJson, encodeJson, parseCredentials, parseDetails } from './codec';

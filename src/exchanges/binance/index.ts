@@ -1,25 +1,14 @@
 import { pemPrivateKeyPattern } from '../../core/credential-format';
 import type { ExchangeDefinition } from '../types';
 
-// Binance. "API Key" and "Secret Key", both 64 letters and digits (documented). With a
-// self-generated RSA or Ed25519 key pair, Binance issues the API key and the secret the user
-// keeps is the PEM private key (PKCS#8, optionally encrypted, or PKCS#1 for RSA).
-// Inferred: the API page path; the bare binance.com host.
-//
-// The API page has no separate permission form: "Create API" asks for a key type and a label,
-// the new key appears at the top of the list as a card showing its Secret Key once, and each
-// card's "Edit restrictions" turns its checkboxes and IP radios into the form. Documented: the
-// permission names (enableReading, enableSpotAndMarginTrading, enableMargin, enableFutures,
-// enableWithdrawals, permitsUniversalTransfer, enableInternalTransfer, enableVanillaOptions),
-// withdrawals need an IP restriction, up to 30 IPs, spot trading removed after 30 days without
-// an IP restriction. Inferred: the English labels on the page (from guides and screenshots),
-// that margin loan/repay maps to 'trade', the sub-account API page path, the 30-key limit
-// (third-party).
 
-export const binance: ExchangeDefinition = {
+// Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
+export const binance: ExchangeDefinition<'binance'> = {
   id: 'binance',
   name: 'Binance',
   hosts: ['www.binance.com', 'binance.com'],
+  relatedDomains: ['binance.us', 'binance.vision'],
+  platformNames: ['binance', 'binance spot', 'binance futures', 'binance margin', 'binance usdt-m futures', 'binance usdⓢ-m futures', 'binance usd-m futures', 'binance coin-m futures', '币安'],
   apiPageUrl: 'https://www.binance.com/en/my/settings/api-management',
   credentials: {
     apiKeyLabel: 'API Key',
@@ -31,8 +20,6 @@ export const binance: ExchangeDefinition = {
     secretHint: '64 letters and digits, or a PEM private key for RSA and Ed25519 keys',
   },
   page: {
-    // What only an API-management page shows (title, heading, tab, button), in the site's languages:
-    // how Keyward recognises the page on a route it does not know.
     signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'API管理', '创建API', 'API密钥'],
     // /en/my/settings/api-management, /zh-CN/…, /en-IN/…; sub-accounts: /en/my/sub-account/api-management.
     apiPages: [

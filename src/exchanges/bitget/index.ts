@@ -1,22 +1,11 @@
 import type { ExchangeDefinition } from '../types';
 
-// Bitget. "APIKey", "SecretKey" and a user-set "Passphrase" (documented labels).
-// Inferred: the shapes (key "bg_" followed by 32 hex characters, secret 64 hex characters), the
-// API page path and the bare bitget.com host.
-//
-// The API page: "Notes" (the key's name), a "Passphrase" of 8-32 letters and digits that the user
-// types in the create form and that Bitget never shows again (the capture must read it from the
-// form before the secret appears), "Read-only" / "Read and write", then per-area checkboxes
-// (futures orders and holdings, spot trade, wallet transfer and withdraw), and "Link IP address";
-// withdrawals are only allowed with a linked IP. Documented: the labels APIKey / SecretKey /
-// Passphrase, 10 keys per account, withdraw only from a whitelisted IP.
-// Inferred: the checkbox wording (short in the form, "Futures orders" etc. in the key list), the
-// "Linked IP address" variant, the locale prefix in the path, and that "Futures holdings"
-// (closing positions, changing leverage) is trade-class.
-export const bitget: ExchangeDefinition = {
+// Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
+export const bitget: ExchangeDefinition<'bitget'> = {
   id: 'bitget',
   name: 'Bitget',
   hosts: ['www.bitget.com', 'bitget.com'],
+  platformNames: ['bitget', 'bitget spot', 'bitget futures'],
   apiPageUrl: 'https://www.bitget.com/account/newapi',
   credentials: {
     apiKeyLabel: 'APIKey',
@@ -28,8 +17,6 @@ export const bitget: ExchangeDefinition = {
     secretHint: '64 hexadecimal characters (0-9, a-f)',
   },
   page: {
-    // What only an API-management page shows (title, heading, tab, button), in the site's languages:
-    // how Keyward recognises the page on a route it does not know.
     signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'API管理', '创建API', 'API密钥'],
     // /account/newapi, with an optional locale segment (/en/, /zh-CN/) as on Bitget's other pages.
     apiPages: [/^\/(?:[a-z]{2,4}(?:[-_][a-z]{2,4})?\/)?account\/newapi(?:[/?#]|$)/i],
@@ -55,7 +42,6 @@ export const bitget: ExchangeDefinition = {
       subAccount: ['sub-account', 'sub account', 'sub-account name'],
     },
     limits: {
-      // Bitget documents no IP count for the web form; third-party guides paste 30 IPs.
       maxIps: null,
       maxKeys: 10,
       unboundRule: 'Bitget only allows withdrawals from a key with a linked IP address.',

@@ -1,23 +1,9 @@
 import { pemPrivateKeyPattern } from '../../core/credential-format';
 import type { ExchangeDefinition } from '../types';
 
-// Bybit. A system-generated key and secret (HMAC), or the user's own RSA key pair, in which case
-// the secret the user keeps is the PEM private key.
-// Inferred: the lengths (keys are usually 18 and secrets 36 letters and digits; the ranges leave
-// room), the labels "API Key" / "Secret Key", the API page path, and the www. forms of the
-// regional hosts.
-//
-// The API page: "Create New Key" asks for the key type, then a modal with "Read-Only" /
-// "Read-Write", the IP access radios ("No IP restriction" / "Only IPs with permissions granted
-// are allowed to access the OpenAPI") with an IP field, and permission groups (Contract: Orders,
-// Positions; Spot: Trade; Wallet: Account Transfer, Subaccount Transfer, Withdrawal; Exchange:
-// Convert; Earn). After the verification a modal shows "API Key" and "API Secret". Documented
-// (Bybit API docs): the groups and their permissions, comma-separated IPs, keys without an IP
-// are invalid after 90 days. Inferred: the page's English labels, that Read-Only disables the
-// groups, that Convert is a trade (its API permission is named ExchangeHistory), the locale
-// prefix. Unknown: the IP and key limits.
 
-export const bybit: ExchangeDefinition = {
+// Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
+export const bybit: ExchangeDefinition<'bybit'> = {
   id: 'bybit',
   name: 'Bybit',
   hosts: [
@@ -36,6 +22,7 @@ export const bybit: ExchangeDefinition = {
     'www.bybit.id',
     'bybit.id',
   ],
+  platformNames: ['bybit', 'bybit spot', 'bybit futures', 'bybit unified', 'bybit derivatives'],
   apiPageUrl: 'https://www.bybit.com/app/user/api-management',
   credentials: {
     apiKeyLabel: 'API Key',
@@ -47,8 +34,6 @@ export const bybit: ExchangeDefinition = {
     secretHint: '36 to 48 letters and digits, or a PEM private key for RSA keys',
   },
   page: {
-    // What only an API-management page shows (title, heading, tab, button), in the site's languages:
-    // how Keyward recognises the page on a route it does not know.
     signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'Create New Key', 'Управление API', 'API-ключи', 'Создать API', 'Создать API-ключ'],
     // /app/user/api-management on every regional host, with or without a locale prefix.
     apiPages: [/^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?app\/user\/api-management(?:[/?#]|$)/i],
@@ -58,8 +43,6 @@ export const bybit: ExchangeDefinition = {
       passphrase: null,
       keyLabel: ['name', 'api key name', 'remarks', 'notes', 'название', 'название api-ключа'],
       ipWhitelist: ['only ips with permissions granted are allowed to access the openapi', 'ip access', 'ips', 'ip address', 'bound ips', 'ip-адреса'],
-      // The documented groups: ContractTrade, Spot, Wallet (contains Withdraw), Options,
-      // Derivatives, Exchange, Earn. Derivatives and contract rights are futures.
       permissions: [
         { flag: 'withdraw', words: ['withdrawals', 'withdraw', 'вывод'] },
         { flag: 'transfer', words: ['account transfer', 'sub-account transfer', 'sub member transfer', 'перевод'] },

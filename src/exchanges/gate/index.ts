@@ -1,26 +1,14 @@
 import type { ExchangeDefinition } from '../types';
 
-// Gate (gate.io, rebranding to gate.com).
-// Inferred: the shapes (key 32 hex, secret 64 hex), the labels "API Key" / "Secret Key", the API
-// page path and the bare hosts.
-//
-// The API page: "Create API Key" opens a drawer with "API Key Remarks", "IP Permissions" (Bind IP
-// / Later, with an IP field), and one row per permission area, each switched on and then set to
-// "Read only" or "Read-write"; after a risk reminder and the verification a dialog shows the key
-// and secret. Documented: the areas (wallet, spot, futures, delivery, earn, options, account,
-// unified, loan), each read-only or read-write, and the IP whitelist. Inferred: the page's
-// English labels, that the Wallet area carries withdrawals and transfers, the 90-day life of a
-// key without a bound IP (Gate's help centre, read on a mirror), the locale prefix. Unknown:
-// the IP and key limits.
-//
-// A flag is per area; the mode counts only where it is written beside the area, as in the key
-// list's "Wallet (Read only)". On the create form the "Wallet" switch maps to 'withdraw' whatever
-// its mode radio says, which overstates a read-only key rather than hide a withdrawal right.
 
-export const gate: ExchangeDefinition = {
+// Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
+export const gate: ExchangeDefinition<'gate'> = {
   id: 'gate',
   name: 'Gate',
   hosts: ['www.gate.io', 'gate.io', 'www.gate.com', 'gate.com'],
+  brand: { tokens: ['gateio', 'gate.io', 'gate.com'], fuzzy: false },
+  relatedDomains: ['gateio.ws'],
+  platformNames: ['gate', 'gate.io', 'gate.io futures', 'gate futures'],
   apiPageUrl: 'https://www.gate.io/myaccount/apikeys',
   credentials: {
     apiKeyLabel: 'API Key',
@@ -32,8 +20,6 @@ export const gate: ExchangeDefinition = {
     secretHint: '64 hexadecimal characters (0-9, a-f)',
   },
   page: {
-    // What only an API-management page shows (title, heading, tab, button), in the site's languages:
-    // how Keyward recognises the page on a route it does not know.
     signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'API管理', 'API 管理', '创建API', '创建 API', 'API密钥'],
     // /myaccount/apikeys on gate.io and gate.com, with or without a locale prefix (/zh/, /zh-tw/).
     apiPages: [/^\/(?:[a-z]{2}(?:[-_][a-z]{2,4})?\/)?myaccount\/api[-_]?keys(?:[/?#]|$)/i],

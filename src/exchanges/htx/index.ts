@@ -1,17 +1,14 @@
 import type { ExchangeDefinition } from '../types';
 
-// HTX (formerly Huobi). The documented access-key shape is `e2xxxxxx-99xxxxxx-84xxxxxx-7xxxx`:
-// four dash-separated groups of lowercase letters and digits (8-8-8-5 in the docs). The secret
-// shown next to it has the same shape.
-// Inferred: group lengths vary between keys (keys with a 10-character second group are seen in
-// the wild), so each group accepts 4 to 12 characters; that the secret shares the key's shape.
+// Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
 const HTX_KEY = /^[a-z0-9]{4,12}(?:-[a-z0-9]{4,12}){3}$/;
 
-export const htx: ExchangeDefinition = {
+export const htx: ExchangeDefinition<'htx'> = {
   id: 'htx',
   name: 'HTX',
-  // huobi.com and hbg.com are the older hosts; their www. forms are inferred.
   hosts: ['www.htx.com', 'htx.com', 'www.huobi.com', 'huobi.com', 'www.hbg.com', 'hbg.com'],
+  brand: { tokens: ['htx', 'huobi'], fuzzy: true },
+  platformNames: ['htx', 'htx global', 'htx futures', 'huobi', 'huobi global', 'huobi pro', 'huobi futures', '火币', '火币 htx'],
   apiPageUrl: 'https://www.htx.com/en-us/apikey',
   credentials: {
     apiKeyLabel: 'Access Key',
@@ -23,8 +20,6 @@ export const htx: ExchangeDefinition = {
     secretHint: '4 groups of lowercase letters and digits joined by dashes, like e2xxxxxx-99xxxxxx-84xxxxxx-7xxxx',
   },
   page: {
-    // What only an API-management page shows (title, heading, tab, button), in the site's languages:
-    // how Keyward recognises the page on a route it does not know.
     signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'API管理', 'API 管理', '创建API', '创建 API', 'API密钥'],
     // /en-us/apikey/, /zh-cn/apikey/, and the sub-account API pages under /sub-account/.
     apiPages: [/^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?(?:apikey|api-management)\b/i, /\/sub-?account\/.*api/i],
@@ -32,10 +27,8 @@ export const htx: ExchangeDefinition = {
       apiKey: ['access key', 'api key', 'access key id', '访问密钥', 'api 访问密钥'],
       secret: ['secret key', 'secret', '密钥', '私钥', '秘钥'],
       passphrase: null,
-      // Seed 003: "API Name" and "Remark (optional)".
       keyLabel: ['notes', 'note', 'remark', 'remarks', 'api name', '备注', '名称', 'api 名称'],
       ipWhitelist: ['bind ip address', 'ip address', 'bound ip', 'ip whitelist', 'ip access restriction', 'ip restriction', '绑定 ip 地址', '绑定ip', 'ip地址', 'ip 白名单'],
-      // Seed 003: Read, Trade, Futures / Swap Trade, Withdraw, Asset Transfer; seed 002 "Account".
       permissions: [
         { flag: 'withdraw', words: ['withdraw', 'withdrawal', '提币', '提现'] },
         { flag: 'transfer', words: ['transfer', 'asset transfer', '划转', '资产划转'] },

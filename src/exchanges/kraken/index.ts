@@ -1,24 +1,11 @@
 import type { ExchangeDefinition } from '../types';
 
-// Kraken. Public "API Key" of 56 base64 characters, "Private Key" of 88 base64 characters (64
-// bytes, so it ends in "==").
-// Inferred: pro.kraken.com (Kraken Pro, whose settings also manage API keys, per third-party
-// guides) and the bare kraken.com host.
-//
-// The API page: "Key description" (pre-filled "api-key-<timestamp>"), permission groups — Funds:
-// "Query", "Deposit", "Withdraw" (and Earn); Orders and trades: "Query open orders & trades",
-// "Query closed orders & trades", "Create & modify orders", "Cancel & close orders"; Data: "Query
-// ledger entries", "Export data"; "WebSocket interface" — and "Advanced settings" with the nonce
-// window, key expiration, query date limits and IP whitelisting. The new key is shown with its
-// private key and QR codes. Documented: the permission names (Kraken's guides also use the older
-// "Query Funds", "Withdraw Funds", "Modify Orders", "Cancel/Close Orders", "Access WebSockets
-// API"), an IP allowlist accepting IPv4 and IPv6 CIDR ranges, the key description of 1-32
-// characters. Inferred: the key list's wording, "IP whitelisting" as the field's label, and the
-// pro.kraken.com settings path.
-export const kraken: ExchangeDefinition = {
+// Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
+export const kraken: ExchangeDefinition<'kraken'> = {
   id: 'kraken',
   name: 'Kraken',
   hosts: ['www.kraken.com', 'kraken.com', 'pro.kraken.com'],
+  platformNames: ['kraken', 'kraken spot'],
   apiPageUrl: 'https://www.kraken.com/u/security/api',
   credentials: {
     apiKeyLabel: 'API Key',
@@ -30,8 +17,6 @@ export const kraken: ExchangeDefinition = {
     secretHint: '88 base64 characters (letters, digits, + and /, usually ending in ==)',
   },
   page: {
-    // What only an API-management page shows (title, heading, tab, button), in the site's languages:
-    // how Keyward recognises the page on a route it does not know.
     signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'Add key'],
     // www.kraken.com/u/security/api, and Kraken Pro's settings (pro.kraken.com/app/settings/api).
     apiPages: [/^\/u\/security\/api(?:[/?#]|$)/i, /^\/app\/settings\/api(?:[/?#]|$)/i],

@@ -1,24 +1,14 @@
 import type { ExchangeDefinition } from '../types';
 
-// KuCoin. "Key" (24 hex characters, documented), "Secret" and a user-chosen "Passphrase", none of
-// them recoverable.
-// Inferred: the secret is a UUID (as observed in client libraries, not documented); the API page
-// path (from third-party guides); the bare kucoin.com host.
+// Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-// The API page: "Create API" opens a modal with "API Name", "API Passphrase" (read from the
-// form: it is never shown again), the permissions and "IP Restriction" (Yes/No, with an IP
-// field under Yes); after the security verification a modal shows "Key" and "Secret".
-// Documented: General, Spot, Margin, Futures, Withdrawal; keys with trade permissions and no IP
-// are deleted or lose trading after 30 days inactive; the older "Transfer" permission covered
-// deposits and withdrawals. Inferred: the page's labels ("Spot Trading"…, "IP Restriction",
-// "No" in the list), "Flex Transfers" / "Inner Transfer" as the internal-transfer permission,
-// the locale prefix. Unknown: the IP and key limits.
 
-export const kucoin: ExchangeDefinition = {
+export const kucoin: ExchangeDefinition<'kucoin'> = {
   id: 'kucoin',
   name: 'KuCoin',
   hosts: ['www.kucoin.com', 'kucoin.com'],
+  platformNames: ['kucoin', 'kucoin spot', 'kucoin futures'],
   apiPageUrl: 'https://www.kucoin.com/account/api',
   credentials: {
     apiKeyLabel: 'Key',
@@ -30,8 +20,6 @@ export const kucoin: ExchangeDefinition = {
     secretHint: 'a UUID: 32 hexadecimal characters in 5 dash-separated groups (8-4-4-4-12)',
   },
   page: {
-    // What only an API-management page shows (title, heading, tab, button), in the site's languages:
-    // how Keyward recognises the page on a route it does not know.
     signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'API管理', 'API 管理', '创建API', '创建 API', 'API密钥'],
     // /account/api, /ru/account/api, /zh-hant/account/api.
     apiPages: [/^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?account\/api(?:[/?#]|$)/i],

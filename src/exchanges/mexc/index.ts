@@ -1,20 +1,11 @@
 import type { ExchangeDefinition } from '../types';
 
-// MEXC. Documented: keys look like `mx0aBYs33eIilxBWC5`; secrets are 32 hex characters.
-// Inferred: the key length range after "mx0" (10 to 40), the labels "Access Key" / "Secret Key",
-// the API page path and the bare mexc.com host.
-//
-// The API page: "Notes", permission rows Account / Trade / Transfer / Withdraw whose options map
-// to SPOT_ACCOUNT_READ/WRITE, SPOT_DEAL_READ/WRITE, SPOT_TRANSFER_READ/WRITE and withdraw (the
-// documented permission names), and "Link IP Address (Optional)". Documented: keys without a
-// linked IP expire after 90 days; 30 keys per account; up to 10 IPs per the FAQ, 20 per the API.
-// Inferred: the option wording ("View", "Modify", "Trade", "Transfer"), the key cards naming
-// them "Account (View)", "Trade (Trade)"…, the optional locale prefix, and that account write
-// ("Modify") is neither trade nor a fund movement.
-export const mexc: ExchangeDefinition = {
+// Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
+export const mexc: ExchangeDefinition<'mexc'> = {
   id: 'mexc',
   name: 'MEXC',
   hosts: ['www.mexc.com', 'mexc.com'],
+  platformNames: ['mexc', 'mexc global', 'mexc spot', 'mexc futures'],
   apiPageUrl: 'https://www.mexc.com/user/openapi',
   credentials: {
     apiKeyLabel: 'Access Key',
@@ -26,8 +17,6 @@ export const mexc: ExchangeDefinition = {
     secretHint: '32 hexadecimal characters (0-9, a-f)',
   },
   page: {
-    // What only an API-management page shows (title, heading, tab, button), in the site's languages:
-    // how Keyward recognises the page on a route it does not know.
     signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'API管理', 'API 管理', '创建API', '创建 API', 'API密钥'],
     // /user/openapi, with an optional locale segment (/en-GB/, /zh-CN/).
     apiPages: [/^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?user\/openapi(?:[/?#]|$)/i],
@@ -37,8 +26,6 @@ export const mexc: ExchangeDefinition = {
       passphrase: null,
       keyLabel: ['notes', 'note', 'remarks', 'api key name', '备注'],
       ipWhitelist: ['link ip address', 'linked ip address', 'bind ip address', 'ip whitelist', 'ip address', '绑定 ip 地址', 'ip 地址'],
-      // Read words first: a row title ("Trade", "Transfer") names the row, and "Trade (View)" is a
-      // view right, not trading. Documented: SPOT_ACCOUNT_READ/WRITE, SPOT_DEAL_READ/WRITE, withdraw.
       permissions: [
         { flag: 'read', words: ['view', 'spot account read', 'spot deal read', 'spot transfer read', '查看'] },
         { flag: 'withdraw', words: ['withdraw', 'withdrawal', 'spot withdraw write', '提现', '提币'] },
@@ -53,7 +40,6 @@ export const mexc: ExchangeDefinition = {
       subAccount: null,
     },
     limits: {
-      // The FAQ's 10, which is what the web form enforces; the API accepts 20.
       maxIps: 10,
       maxKeys: 30,
       unboundRule: 'MEXC keys without a linked IP address expire after 90 days.',

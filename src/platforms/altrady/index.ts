@@ -2,14 +2,8 @@ import { exchangeNamesOf } from '../names';
 import type { PlatformDefinition } from '../types';
 import { words } from '../words';
 
-// Altrady. Settings > Exchange API Keys > "Add trading account": an exchange <select>, an account
-// name, "API Key", "API Secret" and "Passphrase" where needed.
-// Verified (support.altrady.com, "How to add an IP whitelist to your API keys"): Altrady allocates
-// a set of 20 IP addresses to each API key, shown when the trading account is edited after it is
-// added; the list differs per key. There is no static list to carry here, so publishedIps is null:
-// the addresses must be read from the page once Altrady shows them.
-// Inferred: the route (/settings/exchange-api-keys), the labels' exact words, the names.
 
+// Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
 export const altrady: PlatformDefinition = {
   id: 'altrady',
   name: 'Altrady',

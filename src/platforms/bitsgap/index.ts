@@ -2,13 +2,10 @@ import { exchangeNamesOf } from '../names';
 import type { PlatformDefinition } from '../types';
 import { words } from '../words';
 
-// Bitsgap. "My Exchanges" > "Add new exchange": pick the exchange, then "API Key", "Secret Key"
-// and, for the exchanges that use one, "Passphrase". Bitsgap refuses keys with withdraw enabled
-// and shows the IP addresses to whitelist on the exchange.
-// Inferred: the route (/my-exchanges), the exchange names as listed, the exact placeholder
-// texts, and the IP addresses (placeholders, see below).
 
+// Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
 // Placeholders from the documentation ranges (RFC 5737): replace with the platform's published list.
+// 
 const EXAMPLE_IPS = ['198.51.100.21', '198.51.100.22'];
 
 export const bitsgap: PlatformDefinition = {

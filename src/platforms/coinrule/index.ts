@@ -2,12 +2,10 @@ import { exchangeNamesOf } from '../names';
 import type { PlatformDefinition } from '../types';
 import { words } from '../words';
 
-// Coinrule. "Exchanges" > "Connect": choose the exchange, then "API Key", "Secret Key" (and
-// "Passphrase" for the exchanges that use one); Coinrule shows the IP addresses to whitelist.
-// Inferred: the route (/exchanges), that the form's fields carry placeholders rather than
-// labels, the exchange names, and the IP addresses (placeholders, see below).
 
+// Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
 // Placeholders from the documentation ranges (RFC 5737): replace with the platform's published list.
+// 
 const EXAMPLE_IPS = ['203.0.113.40', '203.0.113.41'];
 
 export const coinrule: PlatformDefinition = {

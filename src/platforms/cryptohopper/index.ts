@@ -2,11 +2,8 @@ import { exchangeNamesOf } from '../names';
 import type { PlatformDefinition } from '../types';
 import { words } from '../words';
 
-// Cryptohopper. The keys go into the hopper's configuration, "Exchange" section: an exchange
-// <select>, then "API key", "API secret" and, for the exchanges that need one, "API passphrase".
-// Cryptohopper tells users to leave the key's IP access unrestricted, so it publishes no IPs.
-// Inferred: the route (/config, with the exchange tab in the hash), the labels' exact words.
 
+// Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
 export const cryptohopper: PlatformDefinition = {
   id: 'cryptohopper',
   name: 'Cryptohopper',

@@ -2,15 +2,8 @@ import { exchangeNamesOf } from '../names';
 import type { PlatformDefinition } from '../types';
 import { words } from '../words';
 
-// Hummingbot Dashboard (open source, self-hosted, Streamlit). Verified from hummingbot/dashboard
-// (frontend/pages/orchestration/credentials/app.py): "Add Credentials" with st.selectbox("Select
-// Account") and st.selectbox("Select Connector"), then one st.text_input(config, type="password")
-// per entry of the connector's config map, labelled with the config key itself, and a
-// "Submit Credentials" button. Inferred: the config keys per connector (from Hummingbot's
-// connector config maps: binance_api_key / binance_api_secret, okx_api_key / okx_secret_key /
-// okx_passphrase, kucoin_… , gate_io_… , coinbase_advanced_trade_…), the page route
-// (/credentials), and that perpetual connectors share the spot account's keys.
 
+// Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
 export const hummingbot: PlatformDefinition = {
   id: 'hummingbot',
   name: 'Hummingbot',

@@ -2,19 +2,12 @@ import { exchangeNamesOf } from '../names';
 import type { PlatformDefinition } from '../types';
 import { words } from '../words';
 
-// 3Commas. Exchange keys are connected from the app ("Connect exchange" / "Add exchange account"):
-// the user picks the exchange, names the account and pastes "API Key" and "Secret" (plus a
-// passphrase for Coinbase and the exchanges that use one); the flow shows the 3Commas IP
-// addresses to whitelist on the exchange, per exchange, and 3Commas now requires them for
-// manual connections. The IP list is published per exchange (in the connect flow and through
-// the "Supported exchanges IP whitelist" API endpoint) and can change (Binance's is generated).
-// Verified: the IP whitelist practice (help.3commas.io). Inferred: the app host's route
-// (/accounts/new, /accounts/<id>/edit, optional locale prefix), the field words, the exchange
-// names as the app lists them, and the IP addresses themselves (placeholders, see below).
 
+// Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
 // Placeholders from the documentation ranges (RFC 5737): replace with the platform's published
 // list. They exist so the IP-restriction warning has a shape to work with; isDocumentationAddress()
 // tells callers not to present them as 3Commas's real addresses.
+// 
 const EXAMPLE_IPS = ['203.0.113.10', '203.0.113.11', '203.0.113.12'];
 
 export const threecommas: PlatformDefinition = {

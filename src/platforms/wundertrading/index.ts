@@ -2,13 +2,8 @@ import { exchangeNamesOf } from '../names';
 import type { PlatformDefinition } from '../types';
 import { words } from '../words';
 
-// WunderTrading. "API keys" > "Add API key": exchange chosen from a grid of exchange cards, then
-// a name, "API Key", "Secret Key" and "Passphrase" where the exchange uses one.
-// Inferred (decision): the web app is served from wundertrading.com under a locale prefix
-// (/en/api-keys); app.wundertrading.com is listed too in case the app moves there. Both are
-// exact hosts of the platform's own registrable domain. Inferred: labels and names; no published
-// IP list was found, so none is claimed.
 
+// Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
 export const wundertrading: PlatformDefinition = {
   id: 'wundertrading',
   name: 'WunderTrading',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type ExchangeId, isExchangeId } from '../../../src/core/records';
+import type { ExchangeId } from '../../../src/core/records';
+import { isExchangeId } from '../../../src/exchanges/registry';
 import { fixtureFileOf } from '../../e2e/harness/fixture-files';
 import { altrady } from '../../../src/platforms/altrady';
 import { bitsgap } from '../../../src/platforms/bitsgap';

@@ -1,7 +1,7 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
 import { describe, expect, it } from 'vitest';
-// The real exchange modules, so the legitimate-host table follows them as they change.
-import { EXCHANGES } from '../exchanges/registry';
+// The lookalike check (src/core/lookalike.ts) over the real exchange folders' brands, so the
+// legitimate-host table follows them as they change.
 import {
   brandsFromExchanges,
   checkHost,
@@ -10,8 +10,9 @@ import {
   isPublicSuffix,
   registrableDomain,
   type Brand,
-} from './lookalike';
-import type { ExchangeId } from './records';
+} from '../core/lookalike';
+import type { ExchangeId } from '../core/records';
+import { EXCHANGES } from './registry';
 
 const BRANDS = brandsFromExchanges(EXCHANGES);
 
@@ -316,6 +317,7 @@ describe('checkHost with hand-made brands', () => {
     officialHosts: ['www.example.com'],
     brandTokens: ['example'],
     fuzzy: true,
+    relatedDomains: [],
     ...overrides,
   });
 
