@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fixtureFileOf } from '../../e2e/harness/fixture-files';
+import { fixtureFile, fixtureFileOf } from '../../e2e/harness/fixture-files';
 
 /**
  * Loads a fixture page into the test's (happy-dom) document and runs its inline scripts, so the
@@ -13,7 +13,8 @@ export function loadFixture(path: string): void {
   document.head.replaceChildren(...Array.from(parsed.head.childNodes).map((n) => document.importNode(n, true)));
   const scripts: string[] = [];
   for (const script of Array.from(parsed.body.querySelectorAll('script'))) {
-    scripts.push(script.textContent ?? '');
+    const src = script.getAttribute('src');
+    scripts.push(src === null ? (script.textContent ?? '') : scriptServedBeside(path, src));
     script.remove();
   }
   document.body.replaceChildren(...Array.from(parsed.body.childNodes).map((n) => document.importNode(n, true)));
@@ -43,4 +44,18 @@ export function phrasesPattern(words: readonly string[] | RegExp): RegExp {
   if (words instanceof RegExp) return words;
   const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*'));
   return new RegExp(`^\\*?\\s*(?:${escaped.join('|')})(?:\\s*[(（][^)）]*[)）])?$`, 'i');
+}
+
+/**
+ * A script a fixture page loads by URL (the app code its language versions share), read from
+ * where the fixture server would serve it.
+ */
+function scriptServedBeside(fixture: string, src: string): string {
+  const slash = fixture.indexOf('/');
+  const host = fixture.slice(0, slash);
+  const directory = fixture.slice(slash, fixture.lastIndexOf('/') + 1);
+  const urlPath = src.startsWith('/') ? src : `${directory}${src}`;
+  const file = fixtureFile(host, urlPath);
+  if (file === null) throw new Error(`${fixture} loads ${src}, which no fixture folder serves`);
+  return readFileSync(file, 'utf8');
 }
