@@ -7,14 +7,19 @@ import { fixtureFile, fixtureFileOf } from '../../e2e/harness/fixture-files';
  * or wait with `settle()`.
  */
 export function loadFixture(path: string): void {
-  const html = readFileSync(fixtureFileOf(path), 'utf8');
+  // Stylesheets the page links (shared by its language versions) are inlined before parsing: the
+  // test document loads nothing, and readers that look at computed styles see the page styled.
+  const html = readFileSync(fixtureFileOf(path), 'utf8').replace(
+    /<link rel="stylesheet" href="([^"]+)">/g,
+    (_link, href: string) => `<style>${fileServedBeside(path, href)}</style>`,
+  );
   const parsed = new DOMParser().parseFromString(html, 'text/html');
   document.documentElement.lang = parsed.documentElement.lang;
   document.head.replaceChildren(...Array.from(parsed.head.childNodes).map((n) => document.importNode(n, true)));
   const scripts: string[] = [];
   for (const script of Array.from(parsed.body.querySelectorAll('script'))) {
     const src = script.getAttribute('src');
-    scripts.push(src === null ? (script.textContent ?? '') : scriptServedBeside(path, src));
+    scripts.push(src === null ? (script.textContent ?? '') : fileServedBeside(path, src));
     script.remove();
   }
   document.body.replaceChildren(...Array.from(parsed.body.childNodes).map((n) => document.importNode(n, true)));
@@ -47,10 +52,10 @@ export function phrasesPattern(words: readonly string[] | RegExp): RegExp {
 }
 
 /**
- * A script a fixture page loads by URL (the app code its language versions share), read from
- * where the fixture server would serve it.
+ * A script or stylesheet a fixture page loads by URL (what its language versions share), read
+ * from where the fixture server would serve it.
  */
-function scriptServedBeside(fixture: string, src: string): string {
+function fileServedBeside(fixture: string, src: string): string {
   const slash = fixture.indexOf('/');
   const host = fixture.slice(0, slash);
   const directory = fixture.slice(slash, fixture.lastIndexOf('/') + 1);
