@@ -5,6 +5,8 @@ import { readCreateForm } from '../readers/create-form';
 import { readKeyList } from '../readers/key-list';
 import { readSecretDialog } from '../readers/secret-dialog';
 import { loadFixture, settle, typeInto } from '../../../tests/unit/exchanges/fixture-dom';
+import { credentialShapesContract } from '../../../tests/unit/exchanges/readers-contract';
+import { ed25519Encrypted, ed25519Pkcs8, rsaPkcs1, rsaPkcs8 } from '../../../tests/unit/exchanges/credential-samples';
 
 const page = binance.page;
 if (!page) throw new Error('Binance has no page spec');
@@ -225,5 +227,32 @@ describe('Binance readers on the API management fixture', () => {
     loadFixture(FIXTURE);
     await settle(200);
     expect(readSecretDialog(document, vocabulary, binance.credentials)).toBeNull();
+  });
+});
+
+describe('Binance credential shapes', () => {
+  credentialShapesContract({
+    exchange: binance,
+    labels: { apiKey: 'API Key', secret: 'Secret Key', passphrase: false },
+    valid: [
+      {
+        what: "the docs' HMAC test key",
+        apiKey: 'vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A',
+        secret: 'NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j',
+      },
+      { what: 'RSA PKCS#8 PEM', apiKey: 'vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A', secret: rsaPkcs8 },
+      { what: 'RSA PKCS#1 PEM', apiKey: 'vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A', secret: rsaPkcs1 },
+      { what: 'Ed25519 PEM', apiKey: 'vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A', secret: ed25519Pkcs8 },
+      {
+        what: 'encrypted Ed25519 PEM',
+        apiKey: 'vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A',
+        secret: ed25519Encrypted,
+      },
+    ],
+    nearMisses: [
+      { field: 'apiKey', value: 'vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8' },
+      { field: 'secret', value: `${'-----BEGIN EC PRIVATE KEY-----'}\nMHcCAQEEIA==\n-----END EC PRIVATE KEY-----` },
+    ],
+    keyAndSecretShareShape: true,
   });
 });

@@ -5,6 +5,7 @@ import { readCreateForm } from '../readers/create-form';
 import { textFieldFor } from '../../dom/elements';
 import { readKeyList } from '../readers/key-list';
 import { readSecretDialog } from '../readers/secret-dialog';
+import { credentialShapesContract } from '../../../tests/unit/exchanges/readers-contract';
 import { clickText, loadFixture, settle, typeInto, phrasesPattern } from '../../../tests/unit/exchanges/fixture-dom';
 
 const page = bitexbit.page;
@@ -173,5 +174,15 @@ describe.each([
     expect(keys[0]?.permissions).toMatchObject({ read: true, trade: true, withdraw: true });
     expect(keys[1]?.permissions).toMatchObject({ read: true, trade: false, withdraw: false });
     expect(keys[2]?.permissions).toMatchObject({ read: true, trade: true, withdraw: false });
+  });
+});
+
+describe('bitexbit credential shapes', () => {
+  credentialShapesContract({
+    exchange: bitexbit,
+    labels: { apiKey: 'Access Key', secret: 'Private Key', passphrase: false },
+    valid: [{ what: 'token characters', apiKey: 'Zr7kP2mQ9xT4vB8nL3cH6wJ1', secret: 'q8W_s3-Fz1Lk9Pd2Xv7Hm4Tn6Rb0Yc5J' }],
+    nearMisses: [{ field: 'apiKey', value: 'short-key' }],
+    keyAndSecretShareShape: true,
   });
 });

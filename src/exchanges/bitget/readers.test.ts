@@ -4,6 +4,7 @@ import { bitget } from '.';
 import { readCreateForm } from '../readers/create-form';
 import { readKeyList } from '../readers/key-list';
 import { readSecretDialog } from '../readers/secret-dialog';
+import { credentialShapesContract } from '../../../tests/unit/exchanges/readers-contract';
 import { clickText, loadFixture, settle, typeInto } from '../../../tests/unit/exchanges/fixture-dom';
 
 const page = bitget.page;
@@ -216,5 +217,21 @@ describe('Bitget readers on the fixture', () => {
       ipWhitelist: [],
       permissions: { trade: true, withdraw: false },
     });
+  });
+});
+
+describe('Bitget credential shapes', () => {
+  credentialShapesContract({
+    exchange: bitget,
+    labels: { apiKey: 'APIKey', secret: 'SecretKey', passphrase: true },
+    valid: [
+      {
+        what: 'bg_ key',
+        apiKey: 'bg_4c8e2a6f0b3d7a1e5c9f2b6d0a4e8c1f',
+        secret: '1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f809',
+        passphrase: 'Bitget2024',
+      },
+    ],
+    nearMisses: [{ field: 'apiKey', value: '4c8e2a6f0b3d7a1e5c9f2b6d0a4e8c1f' }],
   });
 });

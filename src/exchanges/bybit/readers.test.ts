@@ -5,6 +5,8 @@ import { readCreateForm } from '../readers/create-form';
 import { readKeyList } from '../readers/key-list';
 import { readSecretDialog } from '../readers/secret-dialog';
 import { loadFixture, settle, typeInto } from '../../../tests/unit/exchanges/fixture-dom';
+import { credentialShapesContract } from '../../../tests/unit/exchanges/readers-contract';
+import { rsaPkcs8 } from '../../../tests/unit/exchanges/credential-samples';
 
 const page = bybit.page;
 if (!page) throw new Error('Bybit has no page spec');
@@ -159,5 +161,17 @@ describe('Bybit readers on the API management fixture', () => {
     const keys = readKeyList(document, vocabulary, bybit.credentials);
     expect(keys[0]?.permissions).toMatchObject({ trade: true, withdraw: false });
     expect(keys[1]?.permissions).toMatchObject({ trade: true, withdraw: true, transfer: true });
+  });
+});
+
+describe('Bybit credential shapes', () => {
+  credentialShapesContract({
+    exchange: bybit,
+    labels: { apiKey: 'API Key', secret: 'Secret Key', passphrase: false },
+    valid: [
+      { what: 'HMAC key (18 + 36)', apiKey: 'XqZ2rT8vLm4NpK6wJs', secret: 'aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5' },
+      { what: 'RSA key', apiKey: 'Hk2Lm9Np4Qr7St1Uv3', secret: rsaPkcs8 },
+    ],
+    nearMisses: [{ field: 'apiKey', value: 'XqZ2rT8vLm4NpK6wJ' }],
   });
 });

@@ -4,6 +4,8 @@ import { coinbase } from '.';
 import { readCreateForm, readSubAccount } from '../readers/create-form';
 import { readKeyList } from '../readers/key-list';
 import { readSecretDialog } from '../readers/secret-dialog';
+import { credentialShapesContract } from '../../../tests/unit/exchanges/readers-contract';
+import { UUID_A, UUID_B, ecSec1, ed25519Base64, rsaPkcs8 } from '../../../tests/unit/exchanges/credential-samples';
 import { clickText, loadFixture, settle, typeInto } from '../../../tests/unit/exchanges/fixture-dom';
 
 const page = coinbase.page;
@@ -226,5 +228,20 @@ describe('Coinbase: IDs that are not keys', () => {
       <div class="card"><div>Key ID <code>7a0a5154-270e-46e3-83ef-1a457b2f1691</code></div><div>Trade</div></div>
     </main>`;
     expect(readKeyList(document, vocabulary, coinbase.credentials).map((k) => k.apiKey)).toEqual(['7a0a5154-270e-46e3-83ef-1a457b2f1691']);
+  });
+});
+
+describe('Coinbase credential shapes', () => {
+  credentialShapesContract({
+    exchange: coinbase,
+    labels: { apiKey: 'API key name', secret: 'Private key', passphrase: false },
+    valid: [
+      { what: 'ECDSA key name and EC PEM', apiKey: `organizations/${UUID_A}/apiKeys/${UUID_B}`, secret: ecSec1 },
+      { what: 'Ed25519 key ID and base64 secret', apiKey: UUID_B, secret: ed25519Base64 },
+    ],
+    nearMisses: [
+      { field: 'apiKey', value: `organizations/${UUID_A}/apiKeys/` },
+      { field: 'secret', value: rsaPkcs8 },
+    ],
   });
 });

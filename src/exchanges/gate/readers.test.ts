@@ -4,6 +4,7 @@ import { gate } from '.';
 import { readCreateForm } from '../readers/create-form';
 import { readKeyList } from '../readers/key-list';
 import { readSecretDialog } from '../readers/secret-dialog';
+import { credentialShapesContract } from '../../../tests/unit/exchanges/readers-contract';
 import { clickText, loadFixture, settle, typeInto } from '../../../tests/unit/exchanges/fixture-dom';
 
 const page = gate.page;
@@ -183,5 +184,20 @@ describe('Gate readers on the API keys fixture', () => {
     await settle(200);
     const keys = readKeyList(document, vocabulary, gate.credentials);
     expect(keys[0]?.permissions).toMatchObject({ trade: true, withdraw: false });
+  });
+});
+
+describe('Gate credential shapes', () => {
+  credentialShapesContract({
+    exchange: gate,
+    labels: { apiKey: 'API Key', secret: 'Secret Key', passphrase: false },
+    valid: [
+      {
+        what: '32 and 64 hex',
+        apiKey: '3b5d7f9a1c3e5a7c9e1b3d5f7a9c1e3b',
+        secret: '8f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0',
+      },
+    ],
+    nearMisses: [{ field: 'secret', value: '8f1e2d3c4b5a69788796a5b4c3d2e1f0' }],
   });
 });

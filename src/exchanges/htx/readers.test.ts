@@ -4,6 +4,7 @@ import { htx } from '.';
 import { readCreateForm } from '../readers/create-form';
 import { readKeyList } from '../readers/key-list';
 import { readSecretDialog } from '../readers/secret-dialog';
+import { credentialShapesContract } from '../../../tests/unit/exchanges/readers-contract';
 import { clickText, loadFixture, settle, typeInto } from '../../../tests/unit/exchanges/fixture-dom';
 
 const page = htx.page;
@@ -59,5 +60,21 @@ describe.each([
     expect(keys.map((k) => k.apiKey)).toEqual(['a1b2c3d4-5e6f7a8b-9c0d1e2f-3a4b5', 'f0e1d2c3-b4a59687-78695a4b-3c2d1']);
     expect(keys[0]).toMatchObject({ label: 'old-grid', ipWhitelist: [], permissions: { withdraw: true, trade: true } });
     expect(keys[1]).toMatchObject({ label: 'dca-bot', ipWhitelist: ['203.0.113.7', '198.51.100.0/24'], permissions: { withdraw: false, trade: true } });
+  });
+});
+
+describe('HTX credential shapes', () => {
+  credentialShapesContract({
+    exchange: htx,
+    labels: { apiKey: 'Access Key', secret: 'Secret Key', passphrase: false },
+    valid: [
+      { what: 'documented 8-8-8-5 shape', apiKey: 'e2b4c6d8-99f1a3b5-84c7d9e1-7a2b4', secret: 'c1d3e5f7-0a2b4c6d-8e9f0a1b-2c3d4' },
+      { what: 'a 10-character second group', apiKey: 'a1b2c3d4-bewr5drtmh-5e6f7a8b-9c0d1', secret: '9f8e7d6c-5b4a3f2e-1d0c9b8a-7f6e5' },
+    ],
+    nearMisses: [
+      { field: 'apiKey', value: 'E2B4C6D8-99F1A3B5-84C7D9E1-7A2B4' },
+      { field: 'apiKey', value: 'e2b4c6d8-99f1a3b5-84c7d9e1' },
+    ],
+    keyAndSecretShareShape: true,
   });
 });

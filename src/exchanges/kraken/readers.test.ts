@@ -4,6 +4,7 @@ import { kraken } from '.';
 import { readCreateForm } from '../readers/create-form';
 import { readKeyList } from '../readers/key-list';
 import { readSecretDialog } from '../readers/secret-dialog';
+import { credentialShapesContract } from '../../../tests/unit/exchanges/readers-contract';
 import { clickText, loadFixture, settle, typeInto } from '../../../tests/unit/exchanges/fixture-dom';
 
 const page = kraken.page;
@@ -170,5 +171,20 @@ describe('Kraken readers on the fixture', () => {
     clickText('Done');
     const [first] = readKeyList(document, vocabulary, kraken.credentials);
     expect(first).toMatchObject({ apiKey: NEW_KEY, ipWhitelist: ['192.0.2.10'], permissions: { read: true, trade: true, withdraw: false } });
+  });
+});
+
+describe('Kraken credential shapes', () => {
+  credentialShapesContract({
+    exchange: kraken,
+    labels: { apiKey: 'API Key', secret: 'Private Key', passphrase: false },
+    valid: [
+      {
+        what: "the docs' private key",
+        apiKey: 'Xk2Lp9vQ7/rT4mN8wB3cH6jF1zY5sD0gA+eR7uI9oP2lK4nM6bV8xC3q',
+        secret: 'kQH5HW/8p1uGOVjbgWA7FunAmGO8lsSUXNsu3eow76sz84Q18fWxnyRzBHCd3pd5nE9qa99HAZtuZuj6F1huXg==',
+      },
+    ],
+    nearMisses: [{ field: 'secret', value: 'kQH5HW/8p1uGOVjbgWA7FunAmGO8lsSUXNsu3eow76sz84Q18fWxnyRzBHCd3pd5nE9qa99HAZtuZuj6F1huXg=' }],
   });
 });

@@ -4,6 +4,8 @@ import { kucoin } from '.';
 import { readCreateForm } from '../readers/create-form';
 import { readKeyList } from '../readers/key-list';
 import { readSecretDialog } from '../readers/secret-dialog';
+import { credentialShapesContract } from '../../../tests/unit/exchanges/readers-contract';
+import { UUID_B } from '../../../tests/unit/exchanges/credential-samples';
 import { clickText, loadFixture, settle, typeInto } from '../../../tests/unit/exchanges/fixture-dom';
 
 const page = kucoin.page;
@@ -151,5 +153,14 @@ describe('KuCoin readers on the API management fixture', () => {
     await settle(200);
     const keys = readKeyList(document, vocabulary, kucoin.credentials);
     expect(keys.map((k) => k.label)).toEqual(['dca-bot', 'old-withdraw']);
+  });
+});
+
+describe('KuCoin credential shapes', () => {
+  credentialShapesContract({
+    exchange: kucoin,
+    labels: { apiKey: 'Key', secret: 'Secret', passphrase: true },
+    valid: [{ what: '24 hex and UUID', apiKey: '5f3b8c2a9d4e1f6a7b8c9d0e', secret: UUID_B, passphrase: 'my kucoin pass' }],
+    nearMisses: [{ field: 'apiKey', value: '5f3b8c2a9d4e1f6a7b8c9d0' }],
   });
 });

@@ -4,6 +4,7 @@ import { mexc } from '.';
 import { readCreateForm, readSubAccount } from '../readers/create-form';
 import { readKeyList } from '../readers/key-list';
 import { readSecretDialog } from '../readers/secret-dialog';
+import { credentialShapesContract } from '../../../tests/unit/exchanges/readers-contract';
 import { clickText, loadFixture, settle, typeInto } from '../../../tests/unit/exchanges/fixture-dom';
 
 const page = mexc.page;
@@ -172,5 +173,17 @@ describe('MEXC readers on the fixture', () => {
     const keys = readKeyList(document, vocabulary, mexc.credentials);
     expect(keys.map((k) => k.apiKey)).toEqual(['mx0vglBq7Xz3Rk9TmP4', 'mx0aK8pQ2rT5vX9zB3', 'mx0bN4cW7eY1uI6oL2']);
     expect(keys[0]).toMatchObject({ ipWhitelist: ['192.0.2.10'], permissions: { read: true, trade: true, withdraw: false } });
+  });
+});
+
+describe('MEXC credential shapes', () => {
+  credentialShapesContract({
+    exchange: mexc,
+    labels: { apiKey: 'Access Key', secret: 'Secret Key', passphrase: false },
+    valid: [{ what: "the docs' example key and test secret", apiKey: 'mx0aBYs33eIilxBWC5', secret: '45d0b3c26f2644f19bfb98b07741b2f5' }],
+    nearMisses: [
+      { field: 'apiKey', value: 'aBYs33eIilxBWC5' },
+      { field: 'apiKey', value: 'mx0aBY' },
+    ],
   });
 });

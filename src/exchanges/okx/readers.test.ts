@@ -4,6 +4,8 @@ import { okx } from '.';
 import { readCreateForm } from '../readers/create-form';
 import { readKeyList } from '../readers/key-list';
 import { readSecretDialog } from '../readers/secret-dialog';
+import { credentialShapesContract } from '../../../tests/unit/exchanges/readers-contract';
+import { UUID_A, UUID_B } from '../../../tests/unit/exchanges/credential-samples';
 import { clickText, loadFixture, settle, typeInto } from '../../../tests/unit/exchanges/fixture-dom';
 
 const page = okx.page;
@@ -144,5 +146,17 @@ describe('OKX readers on the my-api fixture', () => {
     await settle(200);
     const keys = readKeyList(document, vocabulary, okx.credentials);
     expect(keys[1]?.ipWhitelist).toEqual([]);
+  });
+});
+
+describe('OKX credential shapes', () => {
+  credentialShapesContract({
+    exchange: okx,
+    labels: { apiKey: 'API Key', secret: 'Secret Key', passphrase: true },
+    valid: [
+      { what: 'upper-case hex secret', apiKey: UUID_A, secret: '7C5B3E0F9A1D2B4C6E8F0A1B2C3D4E5F', passphrase: 'Correct-Horse-9' },
+      { what: 'lower-case hex secret', apiKey: UUID_B, secret: '7c5b3e0f9a1d2b4c6e8f0a1b2c3d4e5f', passphrase: 'p4ss!word' },
+    ],
+    nearMisses: [{ field: 'secret', value: '7C5B3E0F9A1D2B4C6E8F0A1B2C3D4E5G' }],
   });
 });

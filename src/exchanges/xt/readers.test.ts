@@ -5,6 +5,8 @@ import { textFieldFor } from '../../dom/elements';
 import { readKeyList } from '../readers/key-list';
 import { readSecretDialog } from '../readers/secret-dialog';
 import { xt } from '.';
+import { credentialShapesContract } from '../../../tests/unit/exchanges/readers-contract';
+import { UUID_A } from '../../../tests/unit/exchanges/credential-samples';
 import { clickText, loadFixture, settle, typeInto, phrasesPattern } from '../../../tests/unit/exchanges/fixture-dom';
 
 const page = xt.page;
@@ -274,5 +276,14 @@ describe.each([
     await settle(300);
     const keys = readKeyList(document, vocabulary, xt.credentials);
     expect(keys[1]?.ipWhitelist).toEqual(['203.0.113.7', '198.51.100.0/24']);
+  });
+});
+
+describe('XT credential shapes', () => {
+  credentialShapesContract({
+    exchange: xt,
+    labels: { apiKey: 'Public Key', secret: 'Private Key', passphrase: false },
+    valid: [{ what: 'UUID and 40 hex', apiKey: UUID_A, secret: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4' }],
+    nearMisses: [{ field: 'secret', value: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e' }],
   });
 });
