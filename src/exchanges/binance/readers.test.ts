@@ -5,11 +5,10 @@ import { readCreateForm } from '../readers/create-form';
 import { readKeyList } from '../readers/key-list';
 import { readSecretDialog } from '../readers/secret-dialog';
 import { loadFixture, settle, typeInto } from '../../../tests/unit/exchanges/fixture-dom';
-import { credentialShapesContract } from '../../../tests/unit/exchanges/readers-contract';
+import { credentialShapesContract, readersContract } from '../../../tests/unit/exchanges/readers-contract';
 import { ed25519Encrypted, ed25519Pkcs8, rsaPkcs1, rsaPkcs8 } from '../../../tests/unit/exchanges/credential-samples';
 
-const page = binance.page;
-if (!page) throw new Error('Binance has no page spec');
+const { page } = binance;
 const { vocabulary } = page;
 const FIXTURE = 'www.binance.com/en/my/settings/api-management/index.html';
 
@@ -65,22 +64,24 @@ async function createKey(label: string): Promise<void> {
 }
 
 describe('Binance readers on the API management fixture', () => {
-  it('recognise the API pages, and only them', () => {
-    expect(page.fixtures).toContain(FIXTURE);
-    for (const path of ['/en/my/settings/api-management', '/zh-CN/my/settings/api-management', '/my/settings/api-management/', '/en/my/sub-account/api-management']) {
-      expect(page.apiPages.some((p) => p.test(path)), path).toBe(true);
-    }
-    for (const path of ['/en/my/settings/api-management-faq', '/en/my/settings/profile', '/en/support/faq/api']) {
-      expect(page.apiPages.some((p) => p.test(path)), path).toBe(false);
-    }
+  readersContract({
+    exchange: binance,
+    fixture: FIXTURE,
+    apiPages: ['/en/my/settings/api-management', '/zh-CN/my/settings/api-management', '/my/settings/api-management/', '/en/my/sub-account/api-management'],
+    notApiPages: ['/en/my/settings/api-management-faq', '/en/my/settings/profile', '/en/support/faq/api'],
+    chosenCredentials: {
+      apiKey: 'Hq3LmZ8rT2vXc9NbW4kP7sJd1FgY6aQe5uR0iO3tK8wE2zC7xV4nB9mA1sD6fG0h',
+      secret: 'p2O9iU8yT7rE6wQ5aS4dF3gH2jK1lZ0xC9vB8nM7qW6eR5tY4uI3oP2aS1dF0gHj',
+      reveal: async () => {
+        loadFixture(FIXTURE);
+        await settle(200);
+        await createKey('e2e');
+        await settle(500);
+      },
+    },
   });
 
-  it('find nothing before the app renders', () => {
-    loadFixture(FIXTURE);
-    expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary, binance.credentials)).toBeNull();
-    expect(readKeyList(document, vocabulary, binance.credentials)).toEqual([]);
-  });
+
 
   it('read the one-time Secret Key from the new key card, shown late after the verification', async () => {
     loadFixture(FIXTURE);
@@ -96,22 +97,6 @@ describe('Binance readers on the API management fixture', () => {
     expect(cardOf(NEW_KEY).contains(reading?.secretElement ?? null)).toBe(true);
   });
 
-  it('take the key and secret the e2e test chose', async () => {
-    loadFixture(FIXTURE);
-    const chosen = {
-      access: 'Hq3LmZ8rT2vXc9NbW4kP7sJd1FgY6aQe5uR0iO3tK8wE2zC7xV4nB9mA1sD6fG0h',
-      secret: 'p2O9iU8yT7rE6wQ5aS4dF3gH2jK1lZ0xC9vB8nM7qW6eR5tY4uI3oP2aS1dF0gHj',
-    };
-    Object.assign(window, { __fixtureAccess: chosen.access, __fixtureSecret: chosen.secret });
-    try {
-      await settle(200);
-      await createKey('e2e');
-      await settle(500);
-      expect(readSecretDialog(document, vocabulary, binance.credentials)).toMatchObject({ apiKey: chosen.access, secret: chosen.secret });
-    } finally {
-      Object.assign(window, { __fixtureAccess: undefined, __fixtureSecret: undefined });
-    }
-  });
 
   it('read the restrictions of the card being edited as the user changes them', async () => {
     loadFixture(FIXTURE);

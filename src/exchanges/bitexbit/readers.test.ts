@@ -5,17 +5,14 @@ import { readCreateForm } from '../readers/create-form';
 import { textFieldFor } from '../../dom/elements';
 import { readKeyList } from '../readers/key-list';
 import { readSecretDialog } from '../readers/secret-dialog';
-import { credentialShapesContract } from '../../../tests/unit/exchanges/readers-contract';
+import { credentialShapesContract, readersContract } from '../../../tests/unit/exchanges/readers-contract';
 import { clickText, loadFixture, settle, typeInto, phrasesPattern } from '../../../tests/unit/exchanges/fixture-dom';
 
-const page = bitexbit.page;
-if (!page) throw new Error('bitexbit has no page spec');
+const { page } = bitexbit;
 const { vocabulary } = page;
 
 /** What the fixtures read from the page's window to let end-to-end tests choose the values. */
 const fixtureWindow = window as unknown as { __fixtureAccess?: string; __fixtureSecret?: string };
-
-const isApiPage = (path: string) => page.apiPages.some((pattern) => pattern.test(path));
 
 function field(pattern: RegExp | readonly string[]): HTMLInputElement | HTMLTextAreaElement {
   const found = textFieldFor(document, phrasesPattern(pattern));
@@ -33,14 +30,9 @@ const LISTED = ['9d3e-51ab-c7f0-28e4-b6a1-4f7c', 'e62a-0b9f-3d71-c4e8-15fa-a0d2'
 const NEW_ACCESS = '3b8f-e1d4-6a92-0c57-f4be-19d3';
 const NEW_SECRET = 'Hk4pQ9zW_2mVx7Tb-5RcN1yLf8Dj3GsAe6UoKiEw0Zn';
 
-describe('bitexbit API page patterns', () => {
-  it('match the profile API page, with or without a locale, and nothing else', () => {
-    for (const path of ['/profile/api', '/profile/api/', '/en/profile/api', '/ru/profile/api']) expect(isApiPage(path), path).toBe(true);
-    for (const path of ['/profile', '/profile/security', '/profile/apikeys', '/en/support/faq/api/api-management', '/api/v2/public/pairs']) {
-      expect(isApiPage(path), path).toBe(false);
-    }
-  });
-});
+// Paths the API-page pattern must recognise (with or without a locale), and not.
+const API_PAGES = ['/profile/api', '/profile/api/', '/en/profile/api', '/ru/profile/api'];
+const NOT_API_PAGES = ['/profile', '/profile/security', '/profile/apikeys', '/en/support/faq/api/api-management', '/api/v2/public/pairs'];
 
 describe.each([
   ['ru', '/profile/api', { add: 'Добавить API ключ', trade: 'Может торговать', withdraw: 'Может выводить', create: 'Создать ключ', code: /^Код 2FA$/, confirm: 'Подтвердить', again: 'Создать новый ключ', deleteAll: 'Удалить все', close: 'Закрыть' }],
@@ -66,14 +58,7 @@ describe.each([
     clickText(words.confirm);
   }
 
-  it('is a listed fixture of an API page, and nothing is read before the app renders', () => {
-    expect(page.fixtures).toContain(fixture);
-    expect(isApiPage(location.pathname)).toBe(true);
-    loadFixture(fixture);
-    expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary, bitexbit.credentials)).toBeNull();
-    expect(readKeyList(document, vocabulary, bitexbit.credentials)).toEqual([]);
-  });
+  readersContract({ exchange: bitexbit, fixture, apiPages: [path, ...API_PAGES], notApiPages: NOT_API_PAGES });
 
   it('read the pop-up form as the user ticks its boxes; none ticked is read only', async () => {
     loadFixture(fixture);

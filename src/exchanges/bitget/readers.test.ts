@@ -4,11 +4,10 @@ import { bitget } from '.';
 import { readCreateForm } from '../readers/create-form';
 import { readKeyList } from '../readers/key-list';
 import { readSecretDialog } from '../readers/secret-dialog';
-import { credentialShapesContract } from '../../../tests/unit/exchanges/readers-contract';
+import { credentialShapesContract, readersContract } from '../../../tests/unit/exchanges/readers-contract';
 import { clickText, loadFixture, settle, typeInto } from '../../../tests/unit/exchanges/fixture-dom';
 
-const page = bitget.page;
-if (!page) throw new Error('Bitget has no page spec');
+const { page } = bitget;
 const { vocabulary } = page;
 const FIXTURE = 'www.bitget.com/account/newapi/index.html';
 
@@ -44,25 +43,20 @@ afterEach(() => {
   Object.assign(window, { __fixtureAccess: undefined, __fixtureSecret: undefined });
 });
 
-describe('Bitget page spec', () => {
-  it('recognises the API page, with or without a locale, and nothing else', () => {
-    const matches = (path: string) => page.apiPages.some((pattern) => pattern.test(path));
-    expect(matches('/account/newapi')).toBe(true);
-    expect(matches('/account/newapi/')).toBe(true);
-    expect(matches('/en/account/newapi')).toBe(true);
-    expect(matches('/zh-CN/account/newapi')).toBe(true);
-    expect(matches('/account/newapis')).toBe(false);
-    expect(matches('/spot/BTCUSDT')).toBe(false);
-    expect(matches('/account/newapi-old')).toBe(false);
-  });
-});
-
 describe('Bitget readers on the fixture', () => {
-  it('find nothing before the app renders', () => {
-    loadFixture(FIXTURE);
-    expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary, bitget.credentials)).toBeNull();
-    expect(readKeyList(document, vocabulary, bitget.credentials)).toEqual([]);
+  readersContract({
+    exchange: bitget,
+    fixture: FIXTURE,
+    apiPages: ['/account/newapi', '/account/newapi/', '/en/account/newapi', '/zh-CN/account/newapi'],
+    notApiPages: ['/account/newapis', '/spot/BTCUSDT', '/account/newapi-old'],
+    chosenCredentials: {
+      apiKey: 'bg_0123456789abcdef0123456789abcdef',
+      secret: 'ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100',
+      reveal: async () => {
+        await createKey();
+        await settle(550);
+      },
+    },
   });
 
   it('find no create form on the key list alone', async () => {
@@ -173,18 +167,6 @@ describe('Bitget readers on the fixture', () => {
     expect(readCreateForm(document, vocabulary)?.permissions.withdraw).toBe(true);
   });
 
-  it('take the key and secret chosen by the test', async () => {
-    Object.assign(window, {
-      __fixtureAccess: 'bg_0123456789abcdef0123456789abcdef',
-      __fixtureSecret: 'ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100',
-    });
-    await createKey();
-    await settle(550);
-    expect(readSecretDialog(document, vocabulary, bitget.credentials)).toMatchObject({
-      apiKey: 'bg_0123456789abcdef0123456789abcdef',
-      secret: 'ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100',
-    });
-  });
 
   it('read the key list: permissions and IPs per key', async () => {
     loadFixture(FIXTURE);

@@ -5,11 +5,10 @@ import { readCreateForm } from '../readers/create-form';
 import { readKeyList } from '../readers/key-list';
 import { readSecretDialog } from '../readers/secret-dialog';
 import { loadFixture, settle, typeInto } from '../../../tests/unit/exchanges/fixture-dom';
-import { credentialShapesContract } from '../../../tests/unit/exchanges/readers-contract';
+import { credentialShapesContract, readersContract } from '../../../tests/unit/exchanges/readers-contract';
 import { rsaPkcs8 } from '../../../tests/unit/exchanges/credential-samples';
 
-const page = bybit.page;
-if (!page) throw new Error('Bybit has no page spec');
+const { page } = bybit;
 const { vocabulary } = page;
 const FIXTURE = 'www.bybit.com/app/user/api-management/index.html';
 
@@ -51,25 +50,27 @@ async function submitAndVerify(): Promise<void> {
 }
 
 describe('Bybit readers on the API management fixture', () => {
-  it('recognise the API page, and only it', () => {
-    expect(page.fixtures).toContain(FIXTURE);
-    for (const path of ['/app/user/api-management', '/en/app/user/api-management', '/app/user/api-management/']) {
-      expect(page.apiPages.some((p) => p.test(path)), path).toBe(true);
-    }
-    for (const path of ['/app/user/api-management-guide', '/app/user/security', '/en/trade/spot']) {
-      expect(page.apiPages.some((p) => p.test(path)), path).toBe(false);
-    }
+  readersContract({
+    exchange: bybit,
+    fixture: FIXTURE,
+    apiPages: ['/app/user/api-management', '/en/app/user/api-management', '/app/user/api-management/'],
+    notApiPages: ['/app/user/api-management-guide', '/app/user/security', '/en/trade/spot'],
+    rendersWithin: 200,
+    chosenCredentials: {
+      apiKey: 'XqZ2rT8vLm4NpK6wJs',
+      secret: 'aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5',
+      reveal: async () => {
+        loadFixture(FIXTURE);
+        await openForm();
+        const name = dialog().querySelector<HTMLInputElement>('input[maxlength="20"]');
+        if (!name) throw new Error('no name field');
+        typeInto(name, 'e2e');
+        await submitAndVerify();
+      },
+    },
   });
 
-  it('find nothing before the app renders, and no form until the user opens one', async () => {
-    loadFixture(FIXTURE);
-    expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary, bybit.credentials)).toBeNull();
-    expect(readKeyList(document, vocabulary, bybit.credentials)).toEqual([]);
-    await settle(200);
-    expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary, bybit.credentials)).toBeNull();
-  });
+
 
   it('read the create modal as the user changes it', async () => {
     loadFixture(FIXTURE);
@@ -129,21 +130,6 @@ describe('Bybit readers on the API management fixture', () => {
     expect(reading?.secretElement.textContent).toBe(NEW_SECRET);
   });
 
-  it('take the key and secret the e2e test chose', async () => {
-    loadFixture(FIXTURE);
-    const chosen = { access: 'XqZ2rT8vLm4NpK6wJs', secret: 'aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5' };
-    Object.assign(window, { __fixtureAccess: chosen.access, __fixtureSecret: chosen.secret });
-    try {
-      await openForm();
-      const name = dialog().querySelector<HTMLInputElement>('input[maxlength="20"]');
-      if (!name) throw new Error('no name field');
-      typeInto(name, 'e2e');
-      await submitAndVerify();
-      expect(readSecretDialog(document, vocabulary, bybit.credentials)).toMatchObject({ apiKey: chosen.access, secret: chosen.secret });
-    } finally {
-      Object.assign(window, { __fixtureAccess: undefined, __fixtureSecret: undefined });
-    }
-  });
 
   it('read the key list table: names and IPs per key', async () => {
     loadFixture(FIXTURE);

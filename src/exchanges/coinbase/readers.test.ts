@@ -4,12 +4,11 @@ import { coinbase } from '.';
 import { readCreateForm, readSubAccount } from '../readers/create-form';
 import { readKeyList } from '../readers/key-list';
 import { readSecretDialog } from '../readers/secret-dialog';
-import { credentialShapesContract } from '../../../tests/unit/exchanges/readers-contract';
+import { credentialShapesContract, readersContract } from '../../../tests/unit/exchanges/readers-contract';
 import { UUID_A, UUID_B, ecSec1, ed25519Base64, rsaPkcs8 } from '../../../tests/unit/exchanges/credential-samples';
 import { clickText, loadFixture, settle, typeInto } from '../../../tests/unit/exchanges/fixture-dom';
 
-const page = coinbase.page;
-if (!page) throw new Error('Coinbase has no page spec');
+const { page } = coinbase;
 const { vocabulary } = page;
 const FIXTURE = 'portal.cdp.coinbase.com/projects/api-keys/index.html';
 
@@ -53,23 +52,20 @@ afterEach(() => {
   Object.assign(window, { __fixtureAccess: undefined, __fixtureSecret: undefined });
 });
 
-describe('Coinbase page spec', () => {
-  it('recognises the API keys page and nothing else', () => {
-    const matches = (path: string) => page.apiPages.some((pattern) => pattern.test(path));
-    expect(matches('/projects/api-keys')).toBe(true);
-    expect(matches('/projects/api-keys/')).toBe(true);
-    expect(matches(`/projects/${PROJECT_ID}/api-keys`)).toBe(true);
-    expect(matches('/access/api')).toBe(true);
-    expect(matches('/projects/overview')).toBe(false);
-    expect(matches('/projects/api-keys-help')).toBe(false);
-  });
-});
-
 describe('Coinbase readers on the fixture', () => {
-  it('find nothing before the portal renders', () => {
-    loadFixture(FIXTURE);
-    expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary, coinbase.credentials)).toBeNull();
+  readersContract({
+    exchange: coinbase,
+    fixture: FIXTURE,
+    apiPages: ['/projects/api-keys', '/projects/api-keys/', `/projects/${PROJECT_ID}/api-keys`, '/access/api'],
+    notApiPages: ['/projects/overview', '/projects/api-keys-help'],
+    chosenCredentials: {
+      apiKey: `organizations/${ORG}/apiKeys/11111111-2222-4333-8444-555555555555`,
+      secret: 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0NTY3ODk=',
+      reveal: async () => {
+        await createKey('ECDSA');
+        await settle(550);
+      },
+    },
   });
 
   it('read the create form once API restrictions are open, as the user toggles it', async () => {
@@ -152,18 +148,6 @@ describe('Coinbase readers on the fixture', () => {
     expect(readSecretDialog(document, vocabulary, coinbase.credentials)?.secret).toBe(EC_PEM);
   });
 
-  it('take the key and secret chosen by the test', async () => {
-    Object.assign(window, {
-      __fixtureAccess: `organizations/${ORG}/apiKeys/11111111-2222-4333-8444-555555555555`,
-      __fixtureSecret: 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0NTY3ODk=',
-    });
-    await createKey('ECDSA');
-    await settle(550);
-    expect(readSecretDialog(document, vocabulary, coinbase.credentials)).toMatchObject({
-      apiKey: `organizations/${ORG}/apiKeys/11111111-2222-4333-8444-555555555555`,
-      secret: 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0NTY3ODk=',
-    });
-  });
 
   it('read the key list: permissions and IPs per key', async () => {
     loadFixture(FIXTURE);

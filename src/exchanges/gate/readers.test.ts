@@ -4,11 +4,10 @@ import { gate } from '.';
 import { readCreateForm } from '../readers/create-form';
 import { readKeyList } from '../readers/key-list';
 import { readSecretDialog } from '../readers/secret-dialog';
-import { credentialShapesContract } from '../../../tests/unit/exchanges/readers-contract';
+import { credentialShapesContract, readersContract } from '../../../tests/unit/exchanges/readers-contract';
 import { clickText, loadFixture, settle, typeInto } from '../../../tests/unit/exchanges/fixture-dom';
 
-const page = gate.page;
-if (!page) throw new Error('Gate has no page spec');
+const { page } = gate;
 const { vocabulary } = page;
 const FIXTURE = 'www.gate.io/myaccount/apikeys/index.html';
 
@@ -74,26 +73,28 @@ async function submitAndVerify(): Promise<void> {
 }
 
 describe('Gate readers on the API keys fixture', () => {
-  it('recognise the API page on gate.io and gate.com, and only it', () => {
-    expect(page.fixtures).toContain(FIXTURE);
-    for (const path of ['/myaccount/apikeys', '/zh/myaccount/apikeys', '/zh-tw/myaccount/apikeys/']) {
-      expect(page.apiPages.some((p) => p.test(path)), path).toBe(true);
-    }
-    for (const path of ['/myaccount/apikeys-guide', '/myaccount/security', '/docs/developers/apiv4']) {
-      expect(page.apiPages.some((p) => p.test(path)), path).toBe(false);
-    }
+  readersContract({
+    exchange: gate,
+    fixture: FIXTURE,
+    apiPages: ['/myaccount/apikeys', '/zh/myaccount/apikeys', '/zh-tw/myaccount/apikeys/'],
+    notApiPages: ['/myaccount/apikeys-guide', '/myaccount/security', '/docs/developers/apiv4'],
+    rendersWithin: 200,
+    chosenCredentials: {
+      apiKey: '3b5d7f9a1c3e5a7c9e1b3d5f7a9c1e3b',
+      secret: '8f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0',
+      reveal: async () => {
+        loadFixture(FIXTURE);
+        await openAndFill();
+        await submitAndVerify();
+      },
+    },
+  });
+
+  it('lists both Gate hosts, gate.io and gate.com', () => {
     expect(gate.hosts).toEqual(expect.arrayContaining(['www.gate.io', 'www.gate.com']));
   });
 
-  it('find nothing before the app renders, and no form until the user opens one', async () => {
-    loadFixture(FIXTURE);
-    expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary, gate.credentials)).toBeNull();
-    expect(readKeyList(document, vocabulary, gate.credentials)).toEqual([]);
-    await settle(200);
-    expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary, gate.credentials)).toBeNull();
-  });
+
 
   it('read the create drawer as the user switches areas on and sets their mode', async () => {
     loadFixture(FIXTURE);
@@ -153,21 +154,6 @@ describe('Gate readers on the API keys fixture', () => {
     expect(reading?.secretElement).toBeInstanceOf(HTMLInputElement);
   });
 
-  it('take the key and secret the e2e test chose', async () => {
-    loadFixture(FIXTURE);
-    const chosen = {
-      access: '3b5d7f9a1c3e5a7c9e1b3d5f7a9c1e3b',
-      secret: '8f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0',
-    };
-    Object.assign(window, { __fixtureAccess: chosen.access, __fixtureSecret: chosen.secret });
-    try {
-      await openAndFill();
-      await submitAndVerify();
-      expect(readSecretDialog(document, vocabulary, gate.credentials)).toMatchObject({ apiKey: chosen.access, secret: chosen.secret });
-    } finally {
-      Object.assign(window, { __fixtureAccess: undefined, __fixtureSecret: undefined });
-    }
-  });
 
   it('read the key list table: remarks, permissions and IPs per key', async () => {
     loadFixture(FIXTURE);

@@ -4,22 +4,23 @@ import { htx } from '.';
 import { readCreateForm } from '../readers/create-form';
 import { readKeyList } from '../readers/key-list';
 import { readSecretDialog } from '../readers/secret-dialog';
-import { credentialShapesContract } from '../../../tests/unit/exchanges/readers-contract';
+import { credentialShapesContract, readersContract } from '../../../tests/unit/exchanges/readers-contract';
 import { clickText, loadFixture, settle, typeInto } from '../../../tests/unit/exchanges/fixture-dom';
 
-const page = htx.page;
-if (!page) throw new Error('HTX has no page spec');
+const { page } = htx;
 const { vocabulary } = page;
 
 describe.each([
   ['en-us', { read: 'Read-only', trade: 'Trade', withdraw: 'Withdraw', create: 'Create' }],
   ['zh-cn', { read: '读取', trade: '交易', withdraw: '提币', create: '创建' }],
 ])('HTX readers on the %s fixture', (locale, words) => {
-  it('find nothing before the app renders', async () => {
-    loadFixture(`www.htx.com/${locale}/apikey/index.html`);
-    expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary, htx.credentials)).toBeNull();
+  readersContract({
+    exchange: htx,
+    fixture: `www.htx.com/${locale}/apikey/index.html`,
+    apiPages: [`/${locale}/apikey`, `/${locale}/apikey/`, '/apikey', `/${locale}/sub-account/api-management`],
+    notApiPages: [`/${locale}/trade/btc_usdt`, `/${locale}/user-center`, `/${locale}/apikeys-guide`],
   });
+
 
   it('read the create form as the user toggles it', async () => {
     loadFixture(`www.htx.com/${locale}/apikey/index.html`);

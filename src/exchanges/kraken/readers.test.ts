@@ -4,11 +4,10 @@ import { kraken } from '.';
 import { readCreateForm } from '../readers/create-form';
 import { readKeyList } from '../readers/key-list';
 import { readSecretDialog } from '../readers/secret-dialog';
-import { credentialShapesContract } from '../../../tests/unit/exchanges/readers-contract';
+import { credentialShapesContract, readersContract } from '../../../tests/unit/exchanges/readers-contract';
 import { clickText, loadFixture, settle, typeInto } from '../../../tests/unit/exchanges/fixture-dom';
 
-const page = kraken.page;
-if (!page) throw new Error('Kraken has no page spec');
+const { page } = kraken;
 const { vocabulary } = page;
 const FIXTURE = 'www.kraken.com/u/security/api/index.html';
 
@@ -46,27 +45,21 @@ afterEach(() => {
   Object.assign(window, { __fixtureAccess: undefined, __fixtureSecret: undefined });
 });
 
-describe('Kraken page spec', () => {
-  it('recognises the API pages on kraken.com and Kraken Pro, and nothing else', () => {
-    const matches = (path: string) => page.apiPages.some((pattern) => pattern.test(path));
-    expect(matches('/u/security/api')).toBe(true);
-    expect(matches('/u/security/api/')).toBe(true);
-    expect(matches('/app/settings/api')).toBe(true);
-    expect(matches('/u/security/apis')).toBe(false);
-    expect(matches('/u/security/2fa')).toBe(false);
-    expect(matches('/app/trade/btc-usd')).toBe(false);
-  });
-});
-
 describe('Kraken readers on the fixture', () => {
-  it('find nothing before the app renders, and no form on the key list', async () => {
-    loadFixture(FIXTURE);
-    expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary, kraken.credentials)).toBeNull();
-    expect(readKeyList(document, vocabulary, kraken.credentials)).toEqual([]);
-    await settle(230);
-    expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary, kraken.credentials)).toBeNull();
+  readersContract({
+    exchange: kraken,
+    fixture: FIXTURE,
+    apiPages: ['/u/security/api', '/u/security/api/', '/app/settings/api'],
+    notApiPages: ['/u/security/apis', '/u/security/2fa', '/app/trade/btc-usd'],
+    rendersWithin: 230,
+    chosenCredentials: {
+      apiKey: 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9w',
+      secret: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWYwMTIzNDU2Nzg5YWJjZGVmMDEyMzQ1Njc4OWFiY2RlZg==',
+      reveal: async () => {
+        await generate();
+        await settle(550);
+      },
+    },
   });
 
   it('read the create form as the user toggles it', async () => {
@@ -124,14 +117,6 @@ describe('Kraken readers on the fixture', () => {
     expect(readSecretDialog(document, vocabulary, kraken.credentials)).toBeNull();
   });
 
-  it('take the key and secret chosen by the test', async () => {
-    const key = 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9w';
-    const secret = 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWYwMTIzNDU2Nzg5YWJjZGVmMDEyMzQ1Njc4OWFiY2RlZg==';
-    Object.assign(window, { __fixtureAccess: key, __fixtureSecret: secret });
-    await generate();
-    await settle(550);
-    expect(readSecretDialog(document, vocabulary, kraken.credentials)).toMatchObject({ apiKey: key, secret });
-  });
 
   it('read the key list: permissions and IPs per key', async () => {
     loadFixture(FIXTURE);

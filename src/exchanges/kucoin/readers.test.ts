@@ -4,12 +4,11 @@ import { kucoin } from '.';
 import { readCreateForm } from '../readers/create-form';
 import { readKeyList } from '../readers/key-list';
 import { readSecretDialog } from '../readers/secret-dialog';
-import { credentialShapesContract } from '../../../tests/unit/exchanges/readers-contract';
+import { credentialShapesContract, readersContract } from '../../../tests/unit/exchanges/readers-contract';
 import { UUID_B } from '../../../tests/unit/exchanges/credential-samples';
 import { clickText, loadFixture, settle, typeInto } from '../../../tests/unit/exchanges/fixture-dom';
 
-const page = kucoin.page;
-if (!page) throw new Error('KuCoin has no page spec');
+const { page } = kucoin;
 const { vocabulary } = page;
 const FIXTURE = 'www.kucoin.com/account/api/index.html';
 
@@ -53,25 +52,24 @@ async function submitAndVerify(): Promise<void> {
 }
 
 describe('KuCoin readers on the API management fixture', () => {
-  it('recognise the API page, and only it', () => {
-    expect(page.fixtures).toContain(FIXTURE);
-    for (const path of ['/account/api', '/ru/account/api', '/account/api/']) {
-      expect(page.apiPages.some((p) => p.test(path)), path).toBe(true);
-    }
-    for (const path of ['/account/api-docs', '/account/security', '/docs/api']) {
-      expect(page.apiPages.some((p) => p.test(path)), path).toBe(false);
-    }
+  readersContract({
+    exchange: kucoin,
+    fixture: FIXTURE,
+    apiPages: ['/account/api', '/ru/account/api', '/account/api/'],
+    notApiPages: ['/account/api-docs', '/account/security', '/docs/api'],
+    rendersWithin: 200,
+    chosenCredentials: {
+      apiKey: '5f3b8c2a9d4e1f6a7b8c9d0e',
+      secret: '0a9b8c7d-6e5f-4a3b-9c1d-2e3f4a5b6c7d',
+      reveal: async () => {
+        loadFixture(FIXTURE);
+        await openAndFill();
+        await submitAndVerify();
+      },
+    },
   });
 
-  it('find nothing before the app renders, and no form until the user opens one', async () => {
-    loadFixture(FIXTURE);
-    expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary, kucoin.credentials)).toBeNull();
-    expect(readKeyList(document, vocabulary, kucoin.credentials)).toEqual([]);
-    await settle(200);
-    expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary, kucoin.credentials)).toBeNull();
-  });
+
 
   it('read the create modal as the user fills it: name, passphrase, permissions, IPs', async () => {
     loadFixture(FIXTURE);
@@ -118,18 +116,6 @@ describe('KuCoin readers on the API management fixture', () => {
     expect(dialog().textContent).not.toContain('my kucoin pass');
   });
 
-  it('take the key and secret the e2e test chose', async () => {
-    loadFixture(FIXTURE);
-    const chosen = { access: '5f3b8c2a9d4e1f6a7b8c9d0e', secret: '0a9b8c7d-6e5f-4a3b-9c1d-2e3f4a5b6c7d' };
-    Object.assign(window, { __fixtureAccess: chosen.access, __fixtureSecret: chosen.secret });
-    try {
-      await openAndFill();
-      await submitAndVerify();
-      expect(readSecretDialog(document, vocabulary, kucoin.credentials)).toMatchObject({ apiKey: chosen.access, secret: chosen.secret });
-    } finally {
-      Object.assign(window, { __fixtureAccess: undefined, __fixtureSecret: undefined });
-    }
-  });
 
   it('read the key grid: permissions per row, and the IPs of a restricted key', async () => {
     loadFixture(FIXTURE);

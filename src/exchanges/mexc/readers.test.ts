@@ -4,11 +4,10 @@ import { mexc } from '.';
 import { readCreateForm, readSubAccount } from '../readers/create-form';
 import { readKeyList } from '../readers/key-list';
 import { readSecretDialog } from '../readers/secret-dialog';
-import { credentialShapesContract } from '../../../tests/unit/exchanges/readers-contract';
+import { credentialShapesContract, readersContract } from '../../../tests/unit/exchanges/readers-contract';
 import { clickText, loadFixture, settle, typeInto } from '../../../tests/unit/exchanges/fixture-dom';
 
-const page = mexc.page;
-if (!page) throw new Error('MEXC has no page spec');
+const { page } = mexc;
 const { vocabulary } = page;
 const FIXTURE = 'www.mexc.com/user/openapi/index.html';
 
@@ -46,23 +45,20 @@ afterEach(() => {
   Object.assign(window, { __fixtureAccess: undefined, __fixtureSecret: undefined });
 });
 
-describe('MEXC page spec', () => {
-  it('recognises the API page, with or without a locale, and nothing else', () => {
-    const matches = (path: string) => page.apiPages.some((pattern) => pattern.test(path));
-    expect(matches('/user/openapi')).toBe(true);
-    expect(matches('/user/openapi/')).toBe(true);
-    expect(matches('/en-GB/user/openapi')).toBe(true);
-    expect(matches('/user/openapi-v2')).toBe(false);
-    expect(matches('/exchange/BTC_USDT')).toBe(false);
-  });
-});
-
 describe('MEXC readers on the fixture', () => {
-  it('find nothing before the app renders', () => {
-    loadFixture(FIXTURE);
-    expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary, mexc.credentials)).toBeNull();
-    expect(readKeyList(document, vocabulary, mexc.credentials)).toEqual([]);
+  readersContract({
+    exchange: mexc,
+    fixture: FIXTURE,
+    apiPages: ['/user/openapi', '/user/openapi/', '/en-GB/user/openapi'],
+    notApiPages: ['/user/openapi-v2', '/exchange/BTC_USDT'],
+    chosenCredentials: {
+      apiKey: 'mx0TestChosenKey42',
+      secret: '0123456789abcdef0123456789abcdef',
+      reveal: async () => {
+        await createKey('');
+        await settle(550);
+      },
+    },
   });
 
   it('read the create form as the user toggles it', async () => {
@@ -116,12 +112,6 @@ describe('MEXC readers on the fixture', () => {
     expect(mexc.credentials.secretPatterns.some((p) => p.test(reading?.secret ?? ''))).toBe(true);
   });
 
-  it('take the key and secret chosen by the test', async () => {
-    Object.assign(window, { __fixtureAccess: 'mx0TestChosenKey42', __fixtureSecret: '0123456789abcdef0123456789abcdef' });
-    await createKey('');
-    await settle(550);
-    expect(readSecretDialog(document, vocabulary, mexc.credentials)).toMatchObject({ apiKey: 'mx0TestChosenKey42', secret: '0123456789abcdef0123456789abcdef' });
-  });
 
   it('read the key cards: permissions and IPs per key', async () => {
     await rendered();

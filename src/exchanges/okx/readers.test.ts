@@ -4,12 +4,11 @@ import { okx } from '.';
 import { readCreateForm } from '../readers/create-form';
 import { readKeyList } from '../readers/key-list';
 import { readSecretDialog } from '../readers/secret-dialog';
-import { credentialShapesContract } from '../../../tests/unit/exchanges/readers-contract';
+import { credentialShapesContract, readersContract } from '../../../tests/unit/exchanges/readers-contract';
 import { UUID_A, UUID_B } from '../../../tests/unit/exchanges/credential-samples';
 import { clickText, loadFixture, settle, typeInto } from '../../../tests/unit/exchanges/fixture-dom';
 
-const page = okx.page;
-if (!page) throw new Error('OKX has no page spec');
+const { page } = okx;
 const { vocabulary } = page;
 const FIXTURE = 'www.okx.com/account/my-api/index.html';
 
@@ -54,26 +53,28 @@ async function submitAndVerify(): Promise<void> {
 }
 
 describe('OKX readers on the my-api fixture', () => {
-  it('recognise the API page on every OKX host, and only it', () => {
-    expect(page.fixtures).toContain(FIXTURE);
-    for (const path of ['/account/my-api', '/fr/account/my-api', '/zh-hans/account/my-api/']) {
-      expect(page.apiPages.some((p) => p.test(path)), path).toBe(true);
-    }
-    for (const path of ['/account/my-api-docs', '/balance', '/account/users']) {
-      expect(page.apiPages.some((p) => p.test(path)), path).toBe(false);
-    }
+  readersContract({
+    exchange: okx,
+    fixture: FIXTURE,
+    apiPages: ['/account/my-api', '/fr/account/my-api', '/zh-hans/account/my-api/'],
+    notApiPages: ['/account/my-api-docs', '/balance', '/account/users'],
+    rendersWithin: 200,
+    chosenCredentials: {
+      apiKey: '5c2f1a7e-93b4-4d0a-8e6f-1b2c3d4e5f60',
+      secret: '7c5b3e0f9a1d2b4c6e8f0a1b2c3d4e5f',
+      reveal: async () => {
+        loadFixture(FIXTURE);
+        await openAndFill();
+        await submitAndVerify();
+      },
+    },
+  });
+
+  it('lists the regional OKX hosts', () => {
     expect(okx.hosts).toEqual(expect.arrayContaining(['www.okx.com', 'my.okx.com', 'app.okx.com']));
   });
 
-  it('find nothing before the app renders, and no form until the user opens one', async () => {
-    loadFixture(FIXTURE);
-    expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary, okx.credentials)).toBeNull();
-    expect(readKeyList(document, vocabulary, okx.credentials)).toEqual([]);
-    await settle(200);
-    expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary, okx.credentials)).toBeNull();
-  });
+
 
   it('read the create dialog as the user fills it: name, passphrase, permissions, IPs', async () => {
     loadFixture(FIXTURE);
@@ -118,18 +119,6 @@ describe('OKX readers on the my-api fixture', () => {
     expect(dialog().textContent).not.toContain('Correct-Horse-9');
   });
 
-  it('take the key and secret the e2e test chose', async () => {
-    loadFixture(FIXTURE);
-    const chosen = { access: '5c2f1a7e-93b4-4d0a-8e6f-1b2c3d4e5f60', secret: '7c5b3e0f9a1d2b4c6e8f0a1b2c3d4e5f' };
-    Object.assign(window, { __fixtureAccess: chosen.access, __fixtureSecret: chosen.secret });
-    try {
-      await openAndFill();
-      await submitAndVerify();
-      expect(readSecretDialog(document, vocabulary, okx.credentials)).toMatchObject({ apiKey: chosen.access, secret: chosen.secret });
-    } finally {
-      Object.assign(window, { __fixtureAccess: undefined, __fixtureSecret: undefined });
-    }
-  });
 
   it('read the key list: permissions per card, and the IPs of a linked key', async () => {
     loadFixture(FIXTURE);

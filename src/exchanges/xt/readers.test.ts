@@ -5,12 +5,11 @@ import { textFieldFor } from '../../dom/elements';
 import { readKeyList } from '../readers/key-list';
 import { readSecretDialog } from '../readers/secret-dialog';
 import { xt } from '.';
-import { credentialShapesContract } from '../../../tests/unit/exchanges/readers-contract';
+import { credentialShapesContract, readersContract } from '../../../tests/unit/exchanges/readers-contract';
 import { UUID_A } from '../../../tests/unit/exchanges/credential-samples';
 import { clickText, loadFixture, settle, typeInto, phrasesPattern } from '../../../tests/unit/exchanges/fixture-dom';
 
-const page = xt.page;
-if (!page) throw new Error('XT has no page spec');
+const { page } = xt;
 const { vocabulary } = page;
 
 /** What the fixtures read from the page's window to let end-to-end tests choose the values. */
@@ -42,16 +41,9 @@ function control(flag: 'trade' | 'withdraw'): HTMLElement {
   return found.control;
 }
 
-describe('XT API page patterns', () => {
-  it('match the main and sub-account API pages and their create view, not other account pages', () => {
-    for (const path of ['/en/accounts/api', '/en/accounts/api/', '/zh-CN/accounts/api', '/en/accounts/api/create', '/en/accounts/sub-account/api', '/zh-CN/accounts/subAccount/api']) {
-      expect(isApiPage(path), path).toBe(true);
-    }
-    for (const path of ['/en/accounts/sub-account', '/en/accounts/security', '/en/trade/btc_usdt', '/en/accounts/apikeys', '/en/accounts/register']) {
-      expect(isApiPage(path), path).toBe(false);
-    }
-  });
-});
+// Paths the API-page patterns must recognise on both pages (the create view routes in-app), and not.
+const API_PAGES = ['/en/accounts/api', '/en/accounts/api/', '/zh-CN/accounts/api', '/en/accounts/api/create', '/en/accounts/sub-account/api', '/zh-CN/accounts/subAccount/api'];
+const NOT_API_PAGES = ['/en/accounts/sub-account', '/en/accounts/security', '/en/trade/btc_usdt', '/en/accounts/apikeys', '/en/accounts/register'];
 
 const MAIN_KEYS = ['8d1f6c2e-4b7a-4e09-9c35-2a6f0b8d7e14', 'c47b2a90-1e3d-4f68-8a52-6d9e0f1b3c27', '5e0a9d3b-7c21-4b86-b4f7-91c3e2d8a605'];
 
@@ -68,14 +60,7 @@ describe.each([
     delete fixtureWindow.__fixtureSecret;
   });
 
-  it('is a listed fixture of an API page, and nothing is read before the app renders', () => {
-    expect(page.fixtures).toContain(fixture);
-    expect(isApiPage(location.pathname)).toBe(true);
-    loadFixture(fixture);
-    expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary, xt.credentials)).toBeNull();
-    expect(readKeyList(document, vocabulary, xt.credentials)).toEqual([]);
-  });
+  readersContract({ exchange: xt, fixture, apiPages: [path, ...API_PAGES], notApiPages: NOT_API_PAGES });
 
   it('read the create view, routed without a page load, as the user ticks its boxes', async () => {
     loadFixture(fixture);
@@ -182,13 +167,10 @@ describe.each([
     await settle(0);
   }
 
-  it('is a listed fixture of an API page, and nothing is read before the app renders', () => {
-    expect(page.fixtures).toContain(fixture);
-    expect(isApiPage(location.pathname)).toBe(true);
+  readersContract({ exchange: xt, fixture, apiPages: [path, ...API_PAGES], notApiPages: NOT_API_PAGES });
+
+  it('reads no sub-account before the app renders', () => {
     loadFixture(fixture);
-    expect(readCreateForm(document, vocabulary)).toBeNull();
-    expect(readSecretDialog(document, vocabulary, xt.credentials)).toBeNull();
-    expect(readKeyList(document, vocabulary, xt.credentials)).toEqual([]);
     expect(readSubAccount(document, vocabulary)).toBeNull();
   });
 
