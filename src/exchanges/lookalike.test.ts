@@ -26,7 +26,8 @@ function ascii(host: string): string {
 describe('brandsFromExchanges', () => {
   it('derives tokens from registrable labels, with the table for HTX, Gate and XT', () => {
     const summary = Object.fromEntries(BRANDS.map((brand) => [brand.exchangeId, [brand.brandTokens, brand.fuzzy]]));
-    expect(summary).toEqual({
+    // A subset match: an exchange added later brings its own folder, not a line here.
+    expect(summary).toMatchObject({
       htx: [['htx', 'huobi'], true],
       xt: [['xtcom', 'xt.com'], false],
       bitexbit: [['bitexbit'], true],

@@ -119,6 +119,14 @@ describe('site folders', () => {
     }
   });
 
+  it('keeps core free of site folders: core takes site data as parameters', () => {
+    const core = join(REPOSITORY, 'src', 'core');
+    for (const file of readdirSync(core).filter((name) => name.endsWith('.ts'))) {
+      const imports = [...read(join(core, file)).matchAll(/from '([^']+)'/g)].map((match) => match[1] ?? '');
+      expect(imports.filter((path) => /\/(exchanges|platforms)(\/|$)/.test(path)), `src/core/${file}`).toEqual([]);
+    }
+  });
+
   it('names what a folder lacks (the check itself can fail)', () => {
     const absent: Site = { kind: 'exchanges', id: 'nosuchexchange', name: 'No Such', fixtures: ['www.nosuch.example/api/index.html'] };
     expect(missingPieces(absent, sources)).toEqual([
