@@ -57,9 +57,11 @@ export function phrasesPattern(words: readonly string[] | RegExp): RegExp {
  */
 function fileServedBeside(fixture: string, src: string): string {
   const slash = fixture.indexOf('/');
-  const host = fixture.slice(0, slash);
   const directory = fixture.slice(slash, fixture.lastIndexOf('/') + 1);
-  const urlPath = src.startsWith('/') ? src : `${directory}${src}`;
+  // An absolute URL names its own host (a cloned page loading the original site's files).
+  const absolute = /^https:\/\/([^/]+)(\/.*)$/.exec(src);
+  const host = absolute?.[1] ?? fixture.slice(0, slash);
+  const urlPath = absolute?.[2] ?? (src.startsWith('/') ? src : `${directory}${src}`);
   const file = fixtureFile(host, urlPath);
   if (file === null) throw new Error(`${fixture} loads ${src}, which no fixture folder serves`);
   return readFileSync(file, 'utf8');
