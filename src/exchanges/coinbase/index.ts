@@ -30,7 +30,7 @@ export const coinbase: ExchangeDefinition<'coinbase'> = {
       keyLabel: ['nickname', 'api key nickname'],
       ipWhitelist: ['ip allowlist', 'ip allow list', 'ip whitelist', 'allowed ip addresses'],
       permissions: [
-        // Sends funds off Coinbase: see above.
+        // Sends funds off Coinbase (see NOTES.md).
         { flag: 'withdraw', words: ['transfer'] },
         { flag: 'trade', words: ['trade'] },
         { flag: 'read', words: ['view', 'view (read-only)'] },

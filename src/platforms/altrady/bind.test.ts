@@ -3,23 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { altrady } from '.';
 import { readBindForm } from '../readers/bind-form';
 import { publishedIpsFor } from '../registry';
-import { byText, expectForm, loadFixture, messages, settle, typeInto } from '../../../tests/unit/platforms/helpers';
+import { byText, chooseOption, expectForm, expectListedAndRouted, loadFixture, messages, settle, typeInto } from '../../../tests/unit/platforms/helpers';
 
 const FIXTURE = 'app.altrady.com/settings/exchange-api-keys/index.html';
 const read = () => readBindForm(document, altrady.vocabulary, altrady);
 
-function choose(value: string): void {
-  const select = document.querySelector<HTMLSelectElement>('#ta-exchange');
-  if (!select) throw new Error('no exchange select');
-  select.value = value;
-  select.dispatchEvent(new Event('change', { bubbles: true }));
-}
+const choose = (value: string): void => chooseOption('#ta-exchange', value);
 
 describe('Altrady bind form fixture', () => {
   it('is listed by the module, routed, and carries no static IP list (IPs are per key)', () => {
-    expect(altrady.fixtures).toEqual([FIXTURE]);
-    expect(altrady.bindPages.some((r) => r.test('/settings/exchange-api-keys'))).toBe(true);
-    expect(altrady.bindPages.some((r) => r.test('/settings/profile'))).toBe(false);
+    expectListedAndRouted(altrady, FIXTURE, ['/settings/exchange-api-keys'], ['/settings/profile']);
     expect(publishedIpsFor(altrady, 'binance')).toBeNull();
   });
 

@@ -4,7 +4,7 @@ import { bitsgap } from '.';
 import { readBindForm } from '../readers/bind-form';
 import { readShownIps } from '../readers/shown-ips';
 import { publishedIpsFor } from '../registry';
-import { byText, clickText, expectForm, loadFixture, messages, setNative, settle, typeInto } from '../../../tests/unit/platforms/helpers';
+import { byText, clickText, expectForm, expectListedAndRouted, loadFixture, messages, setNative, settle, typeInto } from '../../../tests/unit/platforms/helpers';
 
 const FIXTURE = 'app.bitsgap.com/my-exchanges/index.html';
 const read = () => readBindForm(document, bitsgap.vocabulary, bitsgap);
@@ -25,9 +25,7 @@ async function choose(exchange: string): Promise<void> {
 
 describe('Bitsgap bind form fixture', () => {
   it('is listed by the module and routed', () => {
-    expect(bitsgap.fixtures).toEqual([FIXTURE]);
-    expect(bitsgap.bindPages.some((r) => r.test('/my-exchanges'))).toBe(true);
-    expect(bitsgap.bindPages.some((r) => r.test('/my-exchanges-archive'))).toBe(false);
+    expectListedAndRouted(bitsgap, FIXTURE, ['/my-exchanges'], ['/my-exchanges-archive']);
   });
 
   it('finds nothing before the app renders, nothing until the dialog opens, then the fields', async () => {

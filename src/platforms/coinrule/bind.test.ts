@@ -4,17 +4,14 @@ import { coinrule } from '.';
 import { readBindForm } from '../readers/bind-form';
 import { readShownIps } from '../readers/shown-ips';
 import { publishedIpsFor } from '../registry';
-import { byText, clickText, expectForm, loadFixture, messages, settle, typeInto } from '../../../tests/unit/platforms/helpers';
+import { byText, clickText, expectForm, expectListedAndRouted, loadFixture, messages, settle, typeInto } from '../../../tests/unit/platforms/helpers';
 
 const FIXTURE = 'web.coinrule.com/exchanges/index.html';
 const read = () => readBindForm(document, coinrule.vocabulary, coinrule);
 
 describe('Coinrule bind form fixture', () => {
   it('is listed by the module and routed', () => {
-    expect(coinrule.fixtures).toEqual([FIXTURE]);
-    expect(coinrule.bindPages.some((r) => r.test('/exchanges'))).toBe(true);
-    expect(coinrule.bindPages.some((r) => r.test('/exchanges/binance'))).toBe(true);
-    expect(coinrule.bindPages.some((r) => r.test('/rules'))).toBe(false);
+    expectListedAndRouted(coinrule, FIXTURE, ['/exchanges', '/exchanges/binance'], ['/rules']);
   });
 
   it('finds nothing before the app renders, then the fields by placeholder alone', async () => {

@@ -3,24 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { cryptohopper } from '.';
 import { readBindForm } from '../readers/bind-form';
 import { publishedIpsFor } from '../registry';
-import { byText, expectForm, loadFixture, messages, settle, typeInto } from '../../../tests/unit/platforms/helpers';
+import { byText, chooseOption, expectForm, expectListedAndRouted, loadFixture, messages, settle, typeInto } from '../../../tests/unit/platforms/helpers';
 
 const FIXTURE = 'www.cryptohopper.com/config/index.html';
 const read = () => readBindForm(document, cryptohopper.vocabulary, cryptohopper);
 
-function choose(value: string): void {
-  const select = document.querySelector<HTMLSelectElement>('#config_exchange');
-  if (!select) throw new Error('no exchange select');
-  select.value = value;
-  select.dispatchEvent(new Event('change', { bubbles: true }));
-}
+const choose = (value: string): void => chooseOption('#config_exchange', value);
 
 describe('Cryptohopper bind form fixture', () => {
   it('is listed by the module, routed, and publishes no IPs', () => {
-    expect(cryptohopper.fixtures).toEqual([FIXTURE]);
-    expect(cryptohopper.bindPages.some((r) => r.test('/config#exchange'))).toBe(true);
-    expect(cryptohopper.bindPages.some((r) => r.test('/hoppers/42/config'))).toBe(true);
-    expect(cryptohopper.bindPages.some((r) => r.test('/marketplace'))).toBe(false);
+    expectListedAndRouted(cryptohopper, FIXTURE, ['/config#exchange', '/hoppers/42/config'], ['/marketplace']);
     expect(publishedIpsFor(cryptohopper, 'binance')).toBeNull();
   });
 

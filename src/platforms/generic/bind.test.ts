@@ -2,14 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { readBindForm } from '../readers/bind-form';
 import { detectGenericBindForm } from '../readers/generic';
-import { byText, expectForm, loadFixture, messages, settle, typeInto } from '../../../tests/unit/platforms/helpers';
+import { byText, chooseOption, expectForm, loadFixture, messages, settle, typeInto } from '../../../tests/unit/platforms/helpers';
 
-function choose(value: string): void {
-  const select = document.querySelector('select');
-  if (!select) throw new Error('no exchange select');
-  select.value = value;
-  select.dispatchEvent(new Event('change', { bubbles: true }));
-}
+const choose = (value: string): void => chooseOption('select', value);
 
 describe.each([
   ['en', 'generic-bind/index.html', { binance: 'Binance', okx: 'OKX', htx: 'HTX', bind: 'Bind', ok: 'Exchange bound' }],

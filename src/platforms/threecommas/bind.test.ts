@@ -4,7 +4,7 @@ import { readBindForm } from '../readers/bind-form';
 import { readShownIps } from '../readers/shown-ips';
 import { publishedIpsFor } from '../registry';
 import { threecommas } from '.';
-import { byText, clickText, expectForm, loadFixture, messages, setNative, settle, typeInto } from '../../../tests/unit/platforms/helpers';
+import { byText, clickText, expectForm, expectListedAndRouted, loadFixture, messages, setNative, settle, typeInto } from '../../../tests/unit/platforms/helpers';
 
 const FIXTURE = 'app.3commas.io/accounts/new/index.html';
 const { vocabulary } = threecommas;
@@ -23,10 +23,7 @@ async function choose(exchange: string): Promise<void> {
 
 describe('3Commas bind form fixture', () => {
   it('is listed by the module and routed', () => {
-    expect(threecommas.fixtures).toEqual([FIXTURE]);
-    expect(threecommas.bindPages.some((r) => r.test('/accounts/new'))).toBe(true);
-    expect(threecommas.bindPages.some((r) => r.test('/en/accounts/123/edit'))).toBe(true);
-    expect(threecommas.bindPages.some((r) => r.test('/bots/new'))).toBe(false);
+    expectListedAndRouted(threecommas, FIXTURE, ['/accounts/new', '/en/accounts/123/edit'], ['/bots/new']);
   });
 
   it('finds nothing before the app renders, then the fields by their labels', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readBindForm } from '../readers/bind-form';
 import { platformByHost } from '../registry';
 import { wundertrading } from '.';
-import { byText, clickText, expectForm, loadFixture, messages, settle, typeInto } from '../../../tests/unit/platforms/helpers';
+import { byText, clickText, expectForm, expectListedAndRouted, loadFixture, messages, settle, typeInto } from '../../../tests/unit/platforms/helpers';
 
 const FIXTURE = 'wundertrading.com/en/api-keys/index.html';
 const read = () => readBindForm(document, wundertrading.vocabulary, wundertrading);
@@ -14,11 +14,9 @@ function fieldLabel(field: Element): string | null | undefined {
 
 describe('WunderTrading bind form fixture', () => {
   it('is listed by the module, on both hosts, and routed', () => {
-    expect(wundertrading.fixtures).toEqual([FIXTURE]);
+    expectListedAndRouted(wundertrading, FIXTURE, ['/en/api-keys'], ['/en/bots']);
     expect(platformByHost('wundertrading.com')).toBe(wundertrading);
     expect(platformByHost('app.wundertrading.com')).toBe(wundertrading);
-    expect(wundertrading.bindPages.some((r) => r.test('/en/api-keys'))).toBe(true);
-    expect(wundertrading.bindPages.some((r) => r.test('/en/bots'))).toBe(false);
   });
 
   it('finds nothing before the app renders, then the fields and the checked exchange card', async () => {
