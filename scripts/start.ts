@@ -90,7 +90,7 @@ async function headless(): Promise<void> {
     const rows = await page.locator('#key-groups ul.rows > li').count();
     say(`Unlocked again: ${rows} keys listed.`);
 
-    // The main job, on fixture pages served under the real hostnames (tests/fixtures/).
+    // The main job, on fixture pages served under the real hostnames (each site folder's fixtures/).
     await page.getByRole('button', { name: 'Lock', exact: true }).click();
     await ready(page, 'unlock');
     const htx = await session.context.newPage();

@@ -12,3 +12,7 @@ declare class URL {
   readonly host: string;
   readonly origin: string;
 }
+
+/** Base64 of a binary string (each char a byte), and back: request signatures (core/signing.ts). */
+declare function btoa(data: string): string;
+declare function atob(data: string): string;

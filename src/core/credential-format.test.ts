@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { CredentialFormat } from '../exchanges/types';
 import {
+  type CredentialFormat,
   checkCredentialFormat,
   isPem,
   normaliseCredential,

@@ -1,10 +1,23 @@
-import type { CredentialFormat } from '../exchanges/types';
-
 /**
  * Checks pasted or captured credentials against an exchange's known shapes. Pure: no DOM, no
  * browser API. Every finding is a warning the user can override, never a refusal: the shapes
  * come partly from documentation and partly from observation, and an exchange may change them.
  */
+
+/** How an exchange's credentials look, for checking a manual add or a capture. */
+export interface CredentialFormat {
+  /** What the exchange calls each credential on its own pages. */
+  apiKeyLabel: string;
+  secretLabel: string;
+  /** OKX, KuCoin, Bitget: a passphrase the user chose when creating the key. */
+  passphrase: boolean;
+  /** Accepted shapes of the API key; a mismatch is a warning the user can override. */
+  apiKeyPatterns: RegExp[];
+  secretPatterns: RegExp[];
+  /** A person-readable description of the expected shape, shown with a mismatch. */
+  apiKeyHint: string;
+  secretHint: string;
+}
 
 export type FormatField = 'apiKey' | 'secret' | 'passphrase';
 

@@ -9,8 +9,26 @@
  * is an exact list, lookalike is a heuristic.
  */
 
-import type { ExchangeDefinition } from '../exchanges/types';
 import type { ExchangeId } from './records';
+
+/**
+ * What an exchange's folder says about its brand, where its official hosts' registrable labels
+ * do not name it well.
+ */
+export interface BrandRule {
+  tokens: string[];
+  /** Edit-distance matching (for tokens of 5 or more letters only). */
+  fuzzy: boolean;
+}
+
+/** The part of an exchange definition the lookalike check reads; core names no exchange itself. */
+export interface BrandSource {
+  id: ExchangeId;
+  name: string;
+  hosts: readonly string[];
+  brand?: BrandRule;
+  relatedDomains?: readonly string[];
+}
 
 export interface Brand {
   exchangeId: ExchangeId;
@@ -23,6 +41,8 @@ export interface Brand {
   brandTokens: string[];
   /** Edit-distance matching, for the brand's single-word tokens of 5 or more letters only. */
   fuzzy: boolean;
+  /** Legitimate domains of the same company that Keyward does not act on (see BrandSource). */
+  relatedDomains: string[];
 }
 
 export type HostVerdict =
@@ -34,25 +54,15 @@ export type HostVerdict =
 // ---------------------------------------------------------------------------------------------
 // Brands
 
-// Brands that registrable labels do not describe well. Every other exchange's tokens are its
-// official hosts' registrable labels (binance, okx, bybit, kucoin, bitget, mexc, coinbase,
-// kraken, bitexbit), fuzzy when one of them has 5 or more letters.
-const BRAND_OVERRIDES: Partial<Record<ExchangeId, { tokens: readonly string[]; fuzzy: boolean }>> = {
-  // "hbg" (an older host) is left out as a token: as an abbreviation it names too many other
-  // things (Hamburg, Harrisburg...) to flag on its own. hbg.com itself stays official.
-  htx: { tokens: ['htx', 'huobi'], fuzzy: true },
-  // "gate" alone is an ordinary word (gateway, golden-gate, stargate): only the brand as written,
-  // and no edit distance, which would reach ordinary words from a four-letter brand.
-  gate: { tokens: ['gateio', 'gate.io', 'gate.com'], fuzzy: false },
-  // "xt" is two letters and part of many other names: only the spelled-out domain, exactly.
-  xt: { tokens: ['xtcom', 'xt.com'], fuzzy: false },
-};
-
 const FUZZY_MIN_LENGTH = 5;
 
-export function brandsFromExchanges(exchanges: readonly ExchangeDefinition[]): Brand[] {
+/**
+ * Each exchange's brand: the tokens its folder gives (`brand`), or else its official hosts'
+ * registrable labels, fuzzy when one of them has 5 or more letters.
+ */
+export function brandsFromExchanges(exchanges: readonly BrandSource[]): Brand[] {
   return exchanges.map((exchange) => {
-    const override = BRAND_OVERRIDES[exchange.id];
+    const override = exchange.brand;
     const tokens = override
       ? [...override.tokens]
       : unique(exchange.hosts.map((host) => registrableDomain(host).split('.')[0] ?? host));
@@ -62,6 +72,7 @@ export function brandsFromExchanges(exchanges: readonly ExchangeDefinition[]): B
       officialHosts: [...exchange.hosts],
       brandTokens: tokens,
       fuzzy: override ? override.fuzzy : tokens.some(isFuzzyToken),
+      relatedDomains: [...(exchange.relatedDomains ?? [])],
     };
   });
 }
@@ -69,18 +80,6 @@ export function brandsFromExchanges(exchanges: readonly ExchangeDefinition[]): B
 function isFuzzyToken(token: string): boolean {
   return /^[a-z0-9]+$/.test(token) && token.length >= FUZZY_MIN_LENGTH;
 }
-
-// Legitimate hosts of the same companies that are not the exchange Keyward supports. They are
-// reported as unrelated (no capture, no fill, no warning), with the company they belong to.
-const RELATED_DOMAINS: readonly { domain: string; exchangeId: ExchangeId }[] = [
-  // Binance.US: a separate, US-licensed company with its own accounts and keys.
-  { domain: 'binance.us', exchangeId: 'binance' },
-  // Binance's public market-data downloads (data.binance.vision): no accounts, no keys.
-  { domain: 'binance.vision', exchangeId: 'binance' },
-  // Gate's REST API host (api.gateio.ws): it serves JSON, never an API-management page, so it is
-  // neither a place to capture nor a phishing page.
-  { domain: 'gateio.ws', exchangeId: 'gate' },
-];
 
 // ---------------------------------------------------------------------------------------------
 // Registrable domains
@@ -157,7 +156,11 @@ export function checkHost(hostname: string, brands: readonly Brand[]): HostVerdi
   for (const brand of brands) {
     if (isOfficial(host, brand)) return { verdict: 'official', exchangeId: brand.exchangeId };
   }
-  const related = RELATED_DOMAINS.find(({ domain }) => host === domain || host.endsWith(`.${domain}`));
+  // Legitimate hosts of the same companies that are not the exchange Keyward supports: reported
+  // as unrelated (no capture, no fill, no warning), with the company they belong to.
+  const related = brands.find((brand) =>
+    brand.relatedDomains.some((domain) => host === domain || host.endsWith(`.${domain}`)),
+  );
   if (related !== undefined) return { verdict: 'unrelated', relatedTo: related.exchangeId };
 
   const labels = host.split('.');

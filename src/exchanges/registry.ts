@@ -1,4 +1,3 @@
-import type { ExchangeId } from '../core/records';
 import { binance } from './binance';
 import { bitexbit } from './bitexbit';
 import { bitget } from './bitget';
@@ -13,8 +12,12 @@ import { okx } from './okx';
 import type { ExchangeDefinition } from './types';
 import { xt } from './xt';
 
-/** Every supported exchange, in the order the popup lists them. */
-export const EXCHANGES: readonly ExchangeDefinition[] = Object.freeze([
+/**
+ * Every supported exchange, in the order the popup lists them: the only list. The ExchangeId type,
+ * the lookalike brands and the platforms' exchange names are all derived from it; a new exchange
+ * is its folder (src/exchanges/<id>/) plus its line here.
+ */
+export const EXCHANGES = Object.freeze([
   htx,
   xt,
   bitexbit,
@@ -27,28 +30,24 @@ export const EXCHANGES: readonly ExchangeDefinition[] = Object.freeze([
   mexc,
   coinbase,
   kraken,
-]);
+] as const);
 
-// A Record over ExchangeId: adding an id to EXCHANGE_IDS without a module fails to compile here.
-const BY_ID: Readonly<Record<ExchangeId, ExchangeDefinition>> = Object.freeze({
-  htx,
-  xt,
-  bitexbit,
-  binance,
-  okx,
-  bybit,
-  kucoin,
-  gate,
-  bitget,
-  mexc,
-  coinbase,
-  kraken,
-});
+type RegisteredId = (typeof EXCHANGES)[number]['id'];
 
-export function exchangeById(id: ExchangeId): ExchangeDefinition {
+declare module '../core/records' {
+  // The registry's ids become core's ExchangeId (see SupportedExchanges there).
+  interface SupportedExchanges extends Record<RegisteredId, true> {}
+}
+
+export const EXCHANGE_IDS: readonly RegisteredId[] = Object.freeze(EXCHANGES.map((exchange) => exchange.id));
+
+export function isExchangeId(value: unknown): value is RegisteredId {
+  return typeof value === 'string' && (EXCHANGE_IDS as readonly string[]).includes(value);
+}
+
+export function exchangeById(id: RegisteredId): ExchangeDefinition {
   // The guard covers ids that reached here unchecked (from a message or storage).
-  if (!Object.hasOwn(BY_ID, id)) {
-    throw new Error(`Unknown exchange: ${String(id)}`);
-  }
-  return BY_ID[id];
+  const found = EXCHANGES.find((exchange) => exchange.id === id);
+  if (found === undefined) throw new Error(`Unknown exchange: ${String(id)}`);
+  return found;
 }

@@ -1,30 +1,36 @@
+import type { CredentialFormat } from '../core/credential-format';
+import type { BrandRule } from '../core/lookalike';
 import type { ExchangeId } from '../core/records';
 import type { Words } from '../dom/words';
 
-/** How an exchange's credentials look, for checking a manual add or a capture. */
-export interface CredentialFormat {
-  /** What the exchange calls each credential on its own pages. */
-  apiKeyLabel: string;
-  secretLabel: string;
-  /** OKX, KuCoin, Bitget: a passphrase the user chose when creating the key. */
-  passphrase: boolean;
-  /** Accepted shapes of the API key; a mismatch is a warning the user can override. */
-  apiKeyPatterns: RegExp[];
-  secretPatterns: RegExp[];
-  /** A person-readable description of the expected shape, shown with a mismatch. */
-  apiKeyHint: string;
-  secretHint: string;
-}
+export type { CredentialFormat };
 
 /**
- * One exchange. Later issues add the API-page URL patterns, label vocabularies and DOM readers;
- * everything about one exchange lives in its own module.
+ * One exchange: everything Keyward knows about it lives in its folder, src/exchanges/<id>/, and
+ * the registry lists the folders. `Id` is the literal id ('htx'): the registry derives the
+ * ExchangeId type from its list of definitions.
  */
-export interface ExchangeDefinition {
-  id: ExchangeId;
+export interface ExchangeDefinition<Id extends string = ExchangeId> {
+  id: Id;
   name: string;
   /** Official hosts, including documented regional ones. */
   hosts: string[];
+  /**
+   * How the lookalike check names the brand, where the official hosts' registrable labels do not
+   * say it well (a short or ordinary word); absent: those labels, fuzzy from 5 letters.
+   */
+  brand?: BrandRule;
+  /**
+   * Registrable domains of the same company that are not this exchange (a separate licensed
+   * entity, a data site): neither official nor lookalike, so Keyward stays silent there.
+   */
+  relatedDomains?: string[];
+  /**
+   * How trading platforms write this exchange's name (lower case; matching ignores case, spaces
+   * and punctuation). Only names that mean this one exchange account: never a separately
+   * licensed entity, a testnet or a demo account, which must map to no key at all.
+   */
+  platformNames: string[];
   credentials: CredentialFormat;
   /** Where the user manages keys, for links from the popup. */
   apiPageUrl: string;
@@ -81,6 +87,6 @@ export interface ExchangePage {
   signals: readonly string[];
   vocabulary: PageVocabulary;
   limits: ExchangeLimits;
-  /** Fixture pages (under tests/fixtures/, by host and path) modelled on this exchange's site. */
+  /** Fixture pages (in the site's fixtures/ folder, by host and path) modelled on this exchange's site. */
   fixtures: string[];
 }

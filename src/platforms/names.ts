@@ -1,68 +1,16 @@
 import type { ExchangeId } from '../core/records';
+import { EXCHANGES } from '../exchanges/registry';
 import type { PlatformDefinition } from './types';
 
 /**
- * Exchange names as trading platforms write them, to Keyward's ids. Only names that can mean one
- * exchange account are here: "Binance US", "Kraken Futures" (a separate account with separate
- * keys), testnets and demo accounts are deliberately absent, so they map to null rather than to a
- * wrong key. Keys are lower-case; matching ignores case, spaces and punctuation.
+ * Exchange names as trading platforms write them, to Keyward's ids: each exchange folder's
+ * `platformNames`. Only names that can mean one exchange account are there ("Binance US", "Kraken
+ * Futures", testnets and demo accounts map to null rather than to a wrong key). Keys are
+ * lower-case; matching ignores case, spaces and punctuation.
  */
-export const COMMON_EXCHANGE_NAMES: Readonly<Record<string, ExchangeId>> = Object.freeze({
-  htx: 'htx',
-  'htx global': 'htx',
-  'htx futures': 'htx',
-  huobi: 'htx',
-  'huobi global': 'htx',
-  'huobi pro': 'htx',
-  'huobi futures': 'htx',
-  xt: 'xt',
-  'xt.com': 'xt',
-  'xt.com futures': 'xt',
-  bitexbit: 'bitexbit',
-  binance: 'binance',
-  'binance spot': 'binance',
-  'binance futures': 'binance',
-  'binance margin': 'binance',
-  'binance usdt-m futures': 'binance',
-  'binance usdⓢ-m futures': 'binance',
-  'binance usd-m futures': 'binance',
-  'binance coin-m futures': 'binance',
-  okx: 'okx',
-  okex: 'okx',
-  'okx spot': 'okx',
-  'okx futures': 'okx',
-  bybit: 'bybit',
-  'bybit spot': 'bybit',
-  'bybit futures': 'bybit',
-  'bybit unified': 'bybit',
-  'bybit derivatives': 'bybit',
-  kucoin: 'kucoin',
-  'kucoin spot': 'kucoin',
-  'kucoin futures': 'kucoin',
-  gate: 'gate',
-  'gate.io': 'gate',
-  'gate.io futures': 'gate',
-  'gate futures': 'gate',
-  bitget: 'bitget',
-  'bitget spot': 'bitget',
-  'bitget futures': 'bitget',
-  mexc: 'mexc',
-  'mexc global': 'mexc',
-  'mexc spot': 'mexc',
-  'mexc futures': 'mexc',
-  coinbase: 'coinbase',
-  'coinbase advanced': 'coinbase',
-  'coinbase advanced trade': 'coinbase',
-  'coinbase pro': 'coinbase',
-  kraken: 'kraken',
-  'kraken spot': 'kraken',
-  // Chinese brand names, as Chinese-language platforms list them.
-  币安: 'binance',
-  火币: 'htx',
-  '火币 htx': 'htx',
-  欧易: 'okx',
-  '欧易 okx': 'okx',
-});
+export const COMMON_EXCHANGE_NAMES: Readonly<Record<string, ExchangeId>> = Object.freeze(
+  Object.fromEntries(EXCHANGES.flatMap((exchange) => exchange.platformNames.map((name) => [name, exchange.id] as const))),
+);
 
 /** Lower-case letters and digits only: "Gate.io", "gate_io" and "GATE IO" all become "gateio". */
 export function nameKey(text: string): string {

@@ -31,6 +31,6 @@ export interface PlatformDefinition {
   publishedIps: { all?: string[]; byExchange?: Partial<Record<ExchangeId, string[]>> } | null;
   /** Key and secret fields further apart than this in the tree are not one form (generic sites). */
   maxPairDistance?: number;
-  /** Fixture pages (under tests/fixtures/, by host and path) modelled on this platform's form. */
+  /** Fixture pages (in the site's fixtures/ folder, by host and path) modelled on this platform's form. */
   fixtures: string[];
 }

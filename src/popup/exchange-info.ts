@@ -1,5 +1,4 @@
-import { isExchangeId } from '../core/records';
-import { exchangeById } from '../exchanges/registry';
+import { exchangeById, isExchangeId } from '../exchanges/registry';
 import type { ExchangeDefinition } from '../exchanges/types';
 
 /** The exchange's definition, or undefined for an id the registry does not know. */

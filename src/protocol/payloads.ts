@@ -9,11 +9,11 @@ import {
   CREDENTIAL_FIELDS,
   KEY_INPUT_LIMITS,
   ipWhitelistSchema,
-  isExchangeId,
   newKeyInputSchema,
   permissionsSchema,
 } from '../core/records';
 import { isTradingScope } from '../core/preflight';
+import { isExchangeId } from '../exchanges/registry';
 import { type Infer, type ListBounds, array, boolean, guard, nullable, number, object, oneOf, optional, string } from '../core/schema';
 import { FILL_RISKS } from './views';
 
@@ -68,7 +68,7 @@ export const PASSWORD = object({ password }, { unknownKeys: 'ignore' });
 export const PASSWORD_CHANGE = object({ current: password, next: password }, { unknownKeys: 'ignore' });
 export const KEY_ID = object({ id }, { unknownKeys: 'ignore' });
 export const KEY_FIELD = object({ id, field: oneOf(CREDENTIAL_FIELDS) }, { unknownKeys: 'ignore' });
-export const NEW_KEY = object({ input: newKeyInputSchema(KEY_INPUT_LIMITS) }, { unknownKeys: 'ignore' });
+export const NEW_KEY = object({ input: newKeyInputSchema(exchangeId, KEY_INPUT_LIMITS) }, { unknownKeys: 'ignore' });
 
 export const KEY_DETAILS_PATCH = object({ label: optional(text), account: optional(text), notes: optional(text) });
 export type KeyDetailsPatch = Infer<typeof KEY_DETAILS_PATCH>;

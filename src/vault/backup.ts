@@ -1,4 +1,5 @@
-import { KEY_INPUT_LIMITS, type KeyBounds, credentialsSchema, isExchangeId, keyDetailsSchema } from '../core/records';
+import { KEY_INPUT_LIMITS, type KeyBounds, credentialsSchema, keyDetailsSchema } from '../core/records';
+import { isExchangeId } from '../exchanges/registry';
 import { type Infer, guard, literal, number, object, string } from '../core/schema';
 import { aeadDecrypt, aeadEncrypt, importAesKey } from './aead';
 import { type Bytes, equalBytes, fromBase64, randomBytes, toBase64 } from './bytes';

@@ -5,7 +5,7 @@
  */
 import type { PlatformDefinition } from '../types';
 import { type BindForm, type EditableBindForm, readBindForm, readEditableBindForms } from './bind-form';
-import { GENERIC_BIND_VOCABULARY, MAX_PAIR_DISTANCE } from '../generic';
+import { GENERIC_BIND_VOCABULARY, MAX_PAIR_DISTANCE } from '../generic/index';
 
 export interface FormsOptions {
   /** Only forms of fields (no click-to-edit blocks): the cheaper read for pages off the bind routes. */

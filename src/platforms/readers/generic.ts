@@ -7,7 +7,7 @@
  */
 // The vocabulary lives with the platform's definition (../generic.ts): the background loads that
 // through the registry, and must not load this DOM reader with it.
-import { GENERIC_BIND_VOCABULARY, MAX_PAIR_DISTANCE } from '../generic';
+import { GENERIC_BIND_VOCABULARY, MAX_PAIR_DISTANCE } from '../generic/index';
 import { type BindForm, readBindForm } from './bind-form';
 
 /** The generic bind form on the page, or null. The exchange comes from the page's selector if any. */

@@ -1,20 +1,20 @@
 // Static fixture server for e2e tests: the same files over HTTPS and plain HTTP, each on its own
 // random 127.0.0.1 port, with per-host folders so one server can impersonate several exchanges.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { SHARED_FIXTURES, fixtureFile } from './fixture-files';
 
 const run = promisify(execFile);
 
-/** tests/fixtures, resolved from this file so the cwd does not matter. */
-export const FIXTURES_ROOT = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+/** Pages of no particular site; each site's own pages live in its folder (see fixture-files.ts). */
+export const FIXTURES_ROOT = SHARED_FIXTURES;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -68,36 +68,9 @@ async function makeCertificate(hosts: string[]): Promise<{ dir: string; key: Buf
   return { dir, key: await readFile(keyPath), cert: await readFile(certPath) };
 }
 
-async function isFile(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/** Maps host + URL path to a file under root: root/host/path first, then root/path. Null if none or unsafe. */
-async function lookup(root: string, host: string, urlPath: string): Promise<string | null> {
-  let rel: string;
-  try {
-    rel = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (rel.includes('\0')) return null;
-  if (rel.endsWith('/')) rel += 'index.html';
-  const candidates = /^[a-z0-9.-]+$/i.test(host) ? [join(root, host, rel), join(root, rel)] : [join(root, rel)];
-  for (const candidate of candidates) {
-    const full = resolve(candidate);
-    // join() already normalises "..", so anything still outside root is a traversal attempt.
-    if (!full.startsWith(root + sep)) continue;
-    if (await isFile(full)) return full;
-  }
-  return null;
-}
-
-export async function startFixtureServer(root: string = FIXTURES_ROOT, options: FixtureServerOptions = {}): Promise<FixtureServer> {
-  const absRoot = resolve(root);
+/** Serves every fixture page under its host (fixture-files.ts), or only those under `root` when given. */
+export async function startFixtureServer(root?: string, options: FixtureServerOptions = {}): Promise<FixtureServer> {
+  const roots = root === undefined ? undefined : [resolve(root)];
   const { dir: certDir, key, cert } = await makeCertificate(options.hosts ?? []);
   const requests: RequestLogEntry[] = [];
 
@@ -107,7 +80,7 @@ export async function startFixtureServer(root: string = FIXTURES_ROOT, options: 
       const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
       const requested = new URL(req.url ?? '/', 'http://placeholder');
       const path = requested.pathname;
-      const file = req.method === 'GET' || req.method === 'HEAD' ? await lookup(absRoot, host, path) : null;
+      const file = req.method === 'GET' || req.method === 'HEAD' ? fixtureFile(host, path, roots) : null;
       const type = file === null ? undefined : CONTENT_TYPES[extname(file).toLowerCase()];
       if (file === null || type === undefined) {
         requests.push({ scheme, host, path, status: 404 });

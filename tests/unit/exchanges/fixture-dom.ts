@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { onTestFinished, vi } from 'vitest';
+import { fixtureFile, fixtureFileOf } from '../../e2e/harness/fixture-files';
 
 /**
  * Loads a fixture page into the test's (happy-dom) document and runs its inline scripts, so the
@@ -13,21 +13,25 @@ export function loadFixture(path: string): void {
     vi.useFakeTimers();
     onTestFinished(() => void vi.useRealTimers());
   }
-  const html = // Not new URL(…, import.meta.url): under happy-dom, URL is the page's class.
-  readFileSync(resolve(import.meta.dirname, '../../fixtures', path), 'utf8');
+  // Stylesheets the page links (shared by its language versions) are inlined before parsing: the
+  // test document loads nothing, and readers that look at computed styles see the page styled.
+  const html = readFileSync(fixtureFileOf(path), 'utf8').replace(
+    /<link rel="stylesheet" href="([^"]+)">/g,
+    (_link, href: string) => `<style>${fileServedBeside(path, href)}</style>`,
+  );
   const parsed = new DOMParser().parseFromString(html, 'text/html');
   document.documentElement.lang = parsed.documentElement.lang;
   document.head.replaceChildren(...Array.from(parsed.head.childNodes).map((n) => document.importNode(n, true)));
   const scripts: string[] = [];
   for (const script of Array.from(parsed.body.querySelectorAll('script'))) {
-    scripts.push(script.textContent ?? '');
+    const src = script.getAttribute('src');
+    scripts.push(src === null ? (script.textContent ?? '') : fileServedBeside(path, src));
     script.remove();
   }
   document.body.replaceChildren(...Array.from(parsed.body.childNodes).map((n) => document.importNode(n, true)));
   for (const code of scripts) new Function(code)();
 }
 
-/** Moves the page's fake clock on by `ms`, running its timers and what they set off: no real wait. */
 export async function settle(ms = 50): Promise<void> {
   if (!vi.isFakeTimers()) throw new Error('settle() moves the fake clock that loadFixture() starts: load a fixture first');
   await vi.advanceTimersByTimeAsync(ms);
@@ -52,4 +56,20 @@ export function phrasesPattern(words: readonly string[] | RegExp): RegExp {
   if (words instanceof RegExp) return words;
   const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*'));
   return new RegExp(`^\\*?\\s*(?:${escaped.join('|')})(?:\\s*[(（][^)）]*[)）])?$`, 'i');
+}
+
+/**
+ * A script or stylesheet a fixture page loads by URL (what its language versions share), read
+ * from where the fixture server would serve it.
+ */
+function fileServedBeside(fixture: string, src: string): string {
+  const slash = fixture.indexOf('/');
+  const directory = fixture.slice(slash, fixture.lastIndexOf('/') + 1);
+  // An absolute URL names its own host (a cloned page loading the original site's files).
+  const absolute = /^https:\/\/([^/]+)(\/.*)$/.exec(src);
+  const host = absolute?.[1] ?? fixture.slice(0, slash);
+  const urlPath = absolute?.[2] ?? (src.startsWith('/') ? src : `${directory}${src}`);
+  const file = fixtureFile(host, urlPath);
+  if (file === null) throw new Error(`${fixture} loads ${src}, which no fixture folder serves`);
+  return readFileSync(file, 'utf8');
 }

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { BindForm } from '../../../src/platforms/readers/bind-form';
+import type { PlatformDefinition } from '../../../src/platforms/types';
 
 export { clickText, loadFixture, settle, typeInto } from '../exchanges/fixture-dom';
 
@@ -34,4 +35,27 @@ export function byText<T extends Element = HTMLElement>(selector: string, text: 
 /** Text of the page's role=alert / role=status messages. */
 export function messages(): string[] {
   return Array.from(document.querySelectorAll('[role=alert], [role=status]')).map((e) => (e.textContent ?? '').trim());
+}
+
+/**
+ * What every platform folder promises about its fixture: the definition lists it, and the bind
+ * routes match the paths given and none of the others.
+ */
+export function expectListedAndRouted(
+  platform: PlatformDefinition,
+  fixture: string,
+  bindPages: readonly string[],
+  notBindPages: readonly string[],
+): void {
+  expect(platform.fixtures).toEqual([fixture]);
+  for (const path of bindPages) expect(platform.bindPages.some((route) => route.test(path)), path).toBe(true);
+  for (const path of notBindPages) expect(platform.bindPages.some((route) => route.test(path)), path).toBe(false);
+}
+
+/** Picks an option of the native select `selector` as a person would (value, then change). */
+export function chooseOption(selector: string, value: string): void {
+  const select = document.querySelector<HTMLSelectElement>(selector);
+  if (!select) throw new Error(`no select ${selector}`);
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
 }

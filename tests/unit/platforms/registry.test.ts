@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type ExchangeId, isExchangeId } from '../../../src/core/records';
+import type { ExchangeId } from '../../../src/core/records';
+import { isExchangeId } from '../../../src/exchanges/registry';
+import { fixtureFileOf } from '../../e2e/harness/fixture-files';
 import { altrady } from '../../../src/platforms/altrady';
 import { bitsgap } from '../../../src/platforms/bitsgap';
 import { coinrule } from '../../../src/platforms/coinrule';
@@ -20,8 +20,6 @@ import {
 } from '../../../src/platforms/registry';
 import { threecommas } from '../../../src/platforms/threecommas';
 import { wundertrading } from '../../../src/platforms/wundertrading';
-
-const FIXTURES = resolve(import.meta.dirname, '../../fixtures');
 
 describe('platform registry', () => {
   it('lists every platform module once', () => {
@@ -44,7 +42,7 @@ describe('platform registry', () => {
     expect(platform.selfHosted).toBe(platform.hosts.length === 0);
     for (const host of platform.hosts) expect(host).toBe(host.toLowerCase().trim());
     expect(platform.fixtures.length).toBeGreaterThan(0);
-    for (const fixture of platform.fixtures) expect(existsSync(resolve(FIXTURES, fixture)), fixture).toBe(true);
+    for (const fixture of platform.fixtures) expect(() => fixtureFileOf(fixture), fixture).not.toThrow();
     for (const [name, id] of Object.entries(platform.exchangeNames)) {
       expect(name).toBe(name.toLowerCase());
       expect(isExchangeId(id), `${name} -> ${id}`).toBe(true);
