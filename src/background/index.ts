@@ -97,8 +97,18 @@ const policy: SenderPolicy = {
   userOrigins: sites.origins,
 };
 
+/** Key of the sealed details cache in storage.session (src/vault/details-cache.ts). */
+const DETAILS_CACHE = 'detailsCache';
+
 function build(db: VaultDb) {
-  const vault = new Vault(db);
+  // A restarted worker lists from the sealed cache instead of decrypting every record again.
+  const vault = new Vault(db, {
+    detailsCache: {
+      load: async () => (await session.get(DETAILS_CACHE))[DETAILS_CACHE],
+      save: (value) => session.set({ [DETAILS_CACHE]: value }),
+      clear: () => session.remove(DETAILS_CACHE),
+    },
+  });
   const settings = new SettingsService(local);
   const lock: LockService = new LockService(vault, {
     session,
