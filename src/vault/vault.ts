@@ -854,8 +854,7 @@ export class UnlockedVault {
   }
 
   private async readAll(): Promise<Map<string, KeySummary>> {
-    await this.detailsCache?.load();
-    const records = await this.db.getAll('keys');
+    const [records] = await Promise.all([this.db.getAll('keys'), this.detailsCache?.load()]);
     const adopted = this.adoptedIds();
     const summaries = await Promise.all(records.map((record) => this.summarise(record, adopted)));
     const live = new Set(records.flatMap((record) => (typeof record.mac === 'string' ? [record.mac] : [])));
