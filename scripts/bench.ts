@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: measures what the issues ask for and prints one JSON object. Figures come
  * from the built extension in Debian's Chromium binary (launched directly, without the wrapper
- * script's extra flags). Nothing here asserts a time: it reports.
+ * script's extra flags) and, under `firefox`, in Firefox ESR (scripts/bench-firefox.ts).
+ * Nothing here asserts a time: it reports. BENCH_BROWSERS=chromium|firefox runs one browser.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { readdirSync } from 'node:fs';
 import { type ChromiumSession, distPath, launchChromium } from '../tests/e2e/harness';
 import { BUSY_PAGES, measureCaptureLatency, measureFillLatency, measurePageCost } from './bench-pages';
+import { measureFirefoxCapture, measureFirefoxFill, measureFirefoxVault } from './bench-firefox';
 
 const CHROMIUM = '/usr/lib/chromium/chromium';
 const PASSWORD = 'bench-password-correct-horse';
@@ -178,6 +180,12 @@ async function main() {
   };
   // BENCH_ONLY=vault|pages|capture|fill|matrix runs one part (all by default).
   const only = process.env.BENCH_ONLY;
+  const browsers = process.env.BENCH_BROWSERS ?? 'chromium,firefox';
+  if (browsers.includes('firefox') && only !== 'matrix') result.firefox = await measureFirefox(only);
+  if (!browsers.includes('chromium')) {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return;
+  }
   if (!only || only === 'vault') await measureVault(result);
   if (!only || only === 'pages') {
     const rounds = Number(process.env.BENCH_ROUNDS ?? 10);
@@ -192,6 +200,15 @@ async function main() {
   // Last: the matrix puts happy-dom's window on the global object, which the browser parts must not see.
   if (!only || only === 'matrix') result.captureMatrix = await captureMatrix();
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+}
+
+/** The Firefox figures: unlock, popup open (warm and with the event page suspended), capture, fill. */
+async function measureFirefox(only: string | undefined): Promise<Record<string, unknown>> {
+  const firefox: Record<string, unknown> = { executable: '/usr/bin/firefox-esr' };
+  if (!only || only === 'vault') Object.assign(firefox, await measureFirefoxVault());
+  if (!only || only === 'pages' || only === 'capture') firefox.captureLatency = await measureFirefoxCapture(15);
+  if (!only || only === 'fill') firefox.pickerClickToFilledMs = await measureFirefoxFill(10);
+  return firefox;
 }
 
 /**
