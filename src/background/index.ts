@@ -204,7 +204,10 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
     });
     const type = (message as { type?: unknown } | null)?.type;
     if ((context === 'popup' || context === 'picker-window') && reply.ok && typeof type === 'string' && !NOT_ACTIVITY.has(type)) {
-      await services.lock.touch();
+      // Not awaited: the reply need not wait for the deadline's storage round trips (10-30 ms of a
+      // stopped worker's popup open). A lock meanwhile still wins (touch checks the lock count),
+      // and a touch lost with the worker only makes the auto-lock come sooner.
+      void services.lock.touch().catch(() => undefined);
     }
     return reply;
   });
