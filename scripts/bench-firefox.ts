@@ -12,6 +12,7 @@
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { FILL_BUTTON, clickWhere, closePickerWindows, keyButton, openPickerWindow } from '../tests/e2e/firefox-fill-driver';
 import { FIREFOX_EXTENSION_UUID, distPath, launchFirefox, startFixtureServer } from '../tests/e2e/harness';
+import { addBenchKeys, watchCaptureDialog, watchFilledValue } from './bench-in-page';
 
 const PASSWORD = 'bench-password-correct-horse';
 const POPUP = 'src/popup/popup.html';
@@ -124,38 +125,6 @@ async function popupOpen(session: BenchFirefox): Promise<{ ms: number; backgroun
   };
 }
 
-async function addKeys(page: Page, count: number): Promise<void> {
-  await page.evaluate(async (n: number) => {
-    const runtime = (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime;
-    const exchanges = ['binance', 'okx', 'htx', 'bybit', 'kucoin', 'gate'];
-    for (let start = 0; start < n; start += 50) {
-      await Promise.all(
-        Array.from({ length: Math.min(50, n - start) }, (_, j) => {
-          const i = start + j;
-          return runtime.sendMessage({
-            keyward: 1,
-            type: 'keys.add',
-            payload: {
-              input: {
-                exchange: exchanges[i % exchanges.length],
-                credentials: { apiKey: `bench-key-${i.toString(16).padStart(8, '0')}`, secret: `bench-secret-${(i * 7919).toString(16).padStart(12, '0')}`, passphrase: '' },
-                details: {
-                  label: `bot ${i}`,
-                  account: i % 5 === 0 ? `sub-${i % 17}` : 'main',
-                  permissions: { read: true, trade: true, withdraw: i % 9 === 0, transfer: false, labels: ['Read', 'Trade'] },
-                  ipWhitelist: i % 4 === 0 ? [] : ['203.0.113.7'],
-                  source: { kind: 'manual' },
-                  notes: '',
-                },
-              },
-            },
-          });
-        }),
-      );
-    }
-  }, count);
-}
-
 export async function measureFirefoxVault(): Promise<Record<string, unknown>> {
   const session = await launchWithShortIdle();
   try {
@@ -167,7 +136,7 @@ export async function measureFirefoxVault(): Promise<Record<string, unknown>> {
       unlock.push(await send(page, 'vault.unlock', { password: PASSWORD }));
     }
     const addStart = Date.now();
-    await addKeys(page, 1000);
+    await page.evaluate(addBenchKeys, 1000);
     const addMs = Date.now() - addStart;
     await page.close();
 
@@ -215,19 +184,7 @@ export async function measureFirefoxCapture(samples: number): Promise<Record<str
     for (let i = 0; i < samples; i++) {
       const page = await session.browser.newPage();
       const access = `a${i.toString(16).padStart(7, '0')}-99b1d3f5-84e6a8c0-7b2d4`;
-      await page.evaluateOnNewDocument((key: string) => {
-        const scope = window as unknown as Record<string, unknown>;
-        scope.__fixtureAccess = key;
-        new MutationObserver((records) => {
-          for (const record of records) {
-            for (const node of Array.from(record.addedNodes)) {
-              if (!(node instanceof Element)) continue;
-              if (node.querySelector('[role=dialog]')) scope.__dialogAt = performance.now();
-              if (node.tagName === 'KEYWARD-INLINE' && node.closest('[role=dialog]')) scope.__confirmedAt = performance.now();
-            }
-          }
-        }).observe(document, { childList: true, subtree: true });
-      }, access);
+      await page.evaluateOnNewDocument(watchCaptureDialog, access);
       await page.goto('https://www.htx.com/en-us/apikey/');
       const create = await page.waitForFunction(() => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Create'));
       await (create.asElement() as ElementHandle<Element> | null)?.click();
@@ -282,17 +239,7 @@ export async function measureFirefoxFill(samples: number): Promise<Record<string
     for (let i = 0; i < samples + 1; i++) {
       await closePickerWindows(session.browser);
       const page = await session.browser.newPage();
-      await page.evaluateOnNewDocument((value: string) => {
-        document.addEventListener(
-          'input',
-          (event) => {
-            if ((event.target as HTMLInputElement | null)?.value === value) {
-              (window as unknown as { __filledAt: number }).__filledAt = performance.timeOrigin + performance.now();
-            }
-          },
-          true,
-        );
-      }, secret);
+      await page.evaluateOnNewDocument(watchFilledValue, secret);
       await page.goto('https://app.3commas.io/accounts/new/');
       await clickWhere(page, '[role="combobox"]', null);
       await clickWhere(page, '[role="option"]', 'Binance Spot');

@@ -12,6 +12,7 @@ import { readdirSync } from 'node:fs';
 import { type ChromiumSession, distPath, launchChromium } from '../tests/e2e/harness';
 import { BUSY_PAGES, measureCaptureLatency, measureFillLatency, measurePageCost } from './bench-pages';
 import { measureFirefoxCapture, measureFirefoxFill, measureFirefoxVault } from './bench-firefox';
+import { addBenchKeys } from './bench-in-page';
 
 const CHROMIUM = '/usr/lib/chromium/chromium';
 const PASSWORD = 'bench-password-correct-horse';
@@ -117,36 +118,7 @@ async function measureUnlock(session: ChromiumSession, page: Page) {
 }
 
 async function addKeys(page: Page, count: number): Promise<void> {
-  await page.evaluate(async (n) => {
-    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } }).chrome.runtime;
-    // No named helper functions in here: tsx's keepNames would reference a __name the page lacks.
-    const exchanges = ['binance', 'okx', 'htx', 'bybit', 'kucoin', 'gate'];
-    for (let start = 0; start < n; start += 50) {
-      await Promise.all(
-        Array.from({ length: Math.min(50, n - start) }, (_, j) => {
-          const i = start + j;
-          return runtime.sendMessage({
-            keyward: 1,
-            type: 'keys.add',
-            payload: {
-              input: {
-                exchange: exchanges[i % exchanges.length],
-                credentials: { apiKey: `bench-key-${i.toString(16).padStart(8, '0')}`, secret: `bench-secret-${(i * 7919).toString(16).padStart(12, '0')}`, passphrase: '' },
-                details: {
-                  label: `bot ${i}`,
-                  account: i % 5 === 0 ? `sub-${i % 17}` : 'main',
-                  permissions: { read: true, trade: true, withdraw: i % 9 === 0, transfer: false, labels: ['Read', 'Trade'] },
-                  ipWhitelist: i % 4 === 0 ? [] : ['203.0.113.7'],
-                  source: { kind: 'manual' },
-                  notes: '',
-                },
-              },
-            },
-          });
-        }),
-      );
-    }
-  }, count);
+  await page.evaluate(addBenchKeys, count);
 }
 
 /** From navigation start to the list rendered with data (the popup marks body[data-ready=list]). */
