@@ -15,6 +15,12 @@ export interface DetailsCacheArea {
 const AAD = 'keyward/details-cache/v1';
 
 /**
+ * How long after the last new entry the cache is written: keys added one after another (a
+ * capture, an import, a bench adding a thousand) make one write, not one each of a growing box.
+ */
+const SAVE_DELAY_MS = 1000;
+
+/**
  * The decrypted details of adopted records, by the record's tag, so a restarted service worker
  * lists a thousand keys without a thousand AES-GCM decryptions. It is sealed as one box under the
  * vault key, so nothing decrypted rests anywhere, and it decides nothing on its own: a record is
@@ -29,6 +35,7 @@ export class DetailsCache {
   private added = 0;
   /** Set at lock: a save still sealing then must not write the box back after the clear. */
   private cleared = false;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly area: DetailsCacheArea,
@@ -58,17 +65,24 @@ export class DetailsCache {
     return this.entries.get(verifiedTag);
   }
 
+  /** Adds details just decrypted; the cache is written a moment after the last addition. */
   put(verifiedTag: string, details: KeyDetails): void {
     if (this.entries.has(verifiedTag)) return;
     this.entries.set(verifiedTag, details);
     this.added++;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.save().catch(() => undefined), SAVE_DELAY_MS);
   }
 
-  /** Seals and stores the entries of the records that still exist, if any was added. */
-  async save(liveTags: ReadonlySet<string>): Promise<void> {
+  /**
+   * Seals and stores the entries, if any was added; with the tags of the records that exist
+   * (a full listing knows them), the entries of records since changed or deleted are dropped.
+   */
+  async save(liveTags?: ReadonlySet<string>): Promise<void> {
+    clearTimeout(this.saveTimer);
     if (this.added === 0) return;
     this.added = 0;
-    for (const tag of [...this.entries.keys()]) if (!liveTags.has(tag)) this.entries.delete(tag);
+    if (liveTags) for (const tag of [...this.entries.keys()]) if (!liveTags.has(tag)) this.entries.delete(tag);
     const box = await aeadEncrypt(this.vaultKey, encodeJson([...this.entries]), AAD);
     // Storage calls run in order: one started before the clear's removal is removed by it.
     if (!this.cleared) await this.area.save(box);
@@ -77,6 +91,7 @@ export class DetailsCache {
   /** At lock: the stored box goes too (it could not be opened without the key, but it need not stay). */
   async clear(): Promise<void> {
     this.cleared = true;
+    clearTimeout(this.saveTimer);
     this.entries.clear();
     this.added = 0;
     await this.area.clear();

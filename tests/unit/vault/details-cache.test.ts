@@ -59,6 +59,21 @@ describe('sealed details cache', () => {
     expect(decrypt.mock.calls.length - opened).toBe(1);
   });
 
+  it('takes in keys added after the listing, written once the additions pause', async () => {
+    const { area, open, restarted } = await listedVault();
+    const before = area.value;
+    await open.add(input(KEYS));
+    await open.add(input(KEYS + 1));
+    await vi.waitFor(() => expect(area.value).not.toEqual(before), { timeout: 10_000 });
+    const decrypt = vi.spyOn(crypto.subtle, 'decrypt');
+    const again = await restarted();
+    const opened = decrypt.mock.calls.length;
+    const labels = (await again.listAll()).map((key) => key.label);
+    expect(labels).toEqual(expect.arrayContaining([`cache bot ${KEYS}`, `cache bot ${KEYS + 1}`]));
+    expect(labels).toHaveLength(KEYS + 2);
+    expect(decrypt.mock.calls.length - opened).toBe(1);
+  });
+
   it('keeps no detail in clear', async () => {
     const { area } = await listedVault();
     expect(JSON.stringify(area.value)).not.toContain('cache bot');
