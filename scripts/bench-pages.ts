@@ -12,6 +12,7 @@ import { type BrowserContext, chromium } from 'playwright-core';
 import { clickKeyward, picker } from '../tests/e2e/fill-driver';
 import { distPath, hostResolverRules, launchChromium, startFixtureServer } from '../tests/e2e/harness';
 import { sendFromPage } from '../tests/e2e/popup-driver';
+import { watchCaptureDialog, watchFilledValue } from './bench-in-page';
 
 const CHROMIUM = '/usr/lib/chromium/chromium';
 const HOSTS = ['www.htx.com', 'app.3commas.io'];
@@ -144,19 +145,7 @@ export async function measureCaptureLatency(samples: number) {
     for (let i = 0; i < samples; i++) {
       const page = await session.context.newPage();
       const access = `a${i.toString(16).padStart(7, '0')}-99b1d3f5-84e6a8c0-7b2d4`;
-      await page.addInitScript((key) => {
-        const scope = window as unknown as Record<string, unknown>;
-        scope.__fixtureAccess = key;
-        new MutationObserver((records) => {
-          for (const record of records) {
-            for (const node of Array.from(record.addedNodes)) {
-              if (!(node instanceof Element)) continue;
-              if (node.querySelector('[role=dialog]')) scope.__dialogAt = performance.now();
-              if (node.tagName === 'KEYWARD-INLINE' && node.closest('[role=dialog]')) scope.__confirmedAt = performance.now();
-            }
-          }
-        }).observe(document, { childList: true, subtree: true });
-      }, access);
+      await page.addInitScript(watchCaptureDialog, access);
       await page.goto('https://www.htx.com/en-us/apikey/');
       await page.getByRole('button', { name: 'Create' }).click();
       await page.waitForFunction(() => (window as unknown as { __confirmedAt?: number }).__confirmedAt !== undefined, null, { timeout: 10_000 });
@@ -203,17 +192,7 @@ export async function measureFillLatency(samples: number) {
     const times: number[] = [];
     for (let i = 0; i < samples + 1; i++) {
       const page = await session.context.newPage();
-      await page.addInitScript((value) => {
-        document.addEventListener(
-          'input',
-          (event) => {
-            if ((event.target as HTMLInputElement | null)?.value === value) {
-              (window as unknown as { __filledAt: number }).__filledAt = performance.timeOrigin + performance.now();
-            }
-          },
-          true,
-        );
-      }, secret);
+      await page.addInitScript(watchFilledValue, secret);
       await page.goto('https://app.3commas.io/accounts/new/');
       await page.getByRole('combobox').click();
       await page.getByRole('option', { name: 'Binance Spot', exact: true }).click();

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: measures what the issues ask for and prints one JSON object. Figures come
  * from the built extension in Debian's Chromium binary (launched directly, without the wrapper
- * script's extra flags). Nothing here asserts a time: it reports.
+ * script's extra flags) and, under `firefox`, in Firefox ESR (scripts/bench-firefox.ts).
+ * Nothing here asserts a time: it reports. BENCH_BROWSERS=chromium|firefox runs one browser.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,8 @@ import type { Page } from 'playwright-core';
 import { readdirSync } from 'node:fs';
 import { type ChromiumSession, distPath, launchChromium } from '../tests/e2e/harness';
 import { BUSY_PAGES, measureCaptureLatency, measureFillLatency, measurePageCost } from './bench-pages';
+import { measureFirefoxCapture, measureFirefoxFill, measureFirefoxVault } from './bench-firefox';
+import { addBenchKeys } from './bench-in-page';
 
 const CHROMIUM = '/usr/lib/chromium/chromium';
 const PASSWORD = 'bench-password-correct-horse';
@@ -115,36 +118,7 @@ async function measureUnlock(session: ChromiumSession, page: Page) {
 }
 
 async function addKeys(page: Page, count: number): Promise<void> {
-  await page.evaluate(async (n) => {
-    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } }).chrome.runtime;
-    // No named helper functions in here: tsx's keepNames would reference a __name the page lacks.
-    const exchanges = ['binance', 'okx', 'htx', 'bybit', 'kucoin', 'gate'];
-    for (let start = 0; start < n; start += 50) {
-      await Promise.all(
-        Array.from({ length: Math.min(50, n - start) }, (_, j) => {
-          const i = start + j;
-          return runtime.sendMessage({
-            keyward: 1,
-            type: 'keys.add',
-            payload: {
-              input: {
-                exchange: exchanges[i % exchanges.length],
-                credentials: { apiKey: `bench-key-${i.toString(16).padStart(8, '0')}`, secret: `bench-secret-${(i * 7919).toString(16).padStart(12, '0')}`, passphrase: '' },
-                details: {
-                  label: `bot ${i}`,
-                  account: i % 5 === 0 ? `sub-${i % 17}` : 'main',
-                  permissions: { read: true, trade: true, withdraw: i % 9 === 0, transfer: false, labels: ['Read', 'Trade'] },
-                  ipWhitelist: i % 4 === 0 ? [] : ['203.0.113.7'],
-                  source: { kind: 'manual' },
-                  notes: '',
-                },
-              },
-            },
-          });
-        }),
-      );
-    }
-  }, count);
+  await page.evaluate(addBenchKeys, count);
 }
 
 /** From navigation start to the list rendered with data (the popup marks body[data-ready=list]). */
@@ -178,6 +152,12 @@ async function main() {
   };
   // BENCH_ONLY=vault|pages|capture|fill|matrix runs one part (all by default).
   const only = process.env.BENCH_ONLY;
+  const browsers = process.env.BENCH_BROWSERS ?? 'chromium,firefox';
+  if (browsers.includes('firefox') && only !== 'matrix') result.firefox = await measureFirefox(only);
+  if (!browsers.includes('chromium')) {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return;
+  }
   if (!only || only === 'vault') await measureVault(result);
   if (!only || only === 'pages') {
     const rounds = Number(process.env.BENCH_ROUNDS ?? 10);
@@ -192,6 +172,15 @@ async function main() {
   // Last: the matrix puts happy-dom's window on the global object, which the browser parts must not see.
   if (!only || only === 'matrix') result.captureMatrix = await captureMatrix();
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+}
+
+/** The Firefox figures: unlock, popup open (warm and with the event page suspended), capture, fill. */
+async function measureFirefox(only: string | undefined): Promise<Record<string, unknown>> {
+  const firefox: Record<string, unknown> = { executable: '/usr/bin/firefox-esr' };
+  if (!only || only === 'vault') Object.assign(firefox, await measureFirefoxVault());
+  if (!only || only === 'pages' || only === 'capture') firefox.captureLatency = await measureFirefoxCapture(15);
+  if (!only || only === 'fill') firefox.pickerClickToFilledMs = await measureFirefoxFill(10);
+  return firefox;
 }
 
 /**

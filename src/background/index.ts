@@ -95,8 +95,18 @@ const policy: SenderPolicy = {
   userOrigins: sites.origins,
 };
 
+/** Key of the sealed details cache in storage.session (src/vault/details-cache.ts). */
+const DETAILS_CACHE = 'detailsCache';
+
 function build(db: VaultDb) {
-  const vault = new Vault(db);
+  // A restarted worker lists from the sealed cache instead of decrypting every record again.
+  const vault = new Vault(db, {
+    detailsCache: {
+      load: async () => (await session.get(DETAILS_CACHE))[DETAILS_CACHE],
+      save: (value) => session.set({ [DETAILS_CACHE]: value }),
+      clear: () => session.remove(DETAILS_CACHE),
+    },
+  });
   const settings = new SettingsService(local);
   const lock: LockService = new LockService(vault, {
     session,
@@ -192,7 +202,10 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
     });
     const type = (message as { type?: unknown } | null)?.type;
     if ((context === 'popup' || context === 'picker-window') && reply.ok && typeof type === 'string' && !NOT_ACTIVITY.has(type)) {
-      await services.lock.touch();
+      // Not awaited: the reply need not wait for the deadline's storage round trips (10-30 ms of a
+      // stopped worker's popup open). A lock meanwhile still wins (touch checks the lock count),
+      // and a touch lost with the worker only makes the auto-lock come sooner.
+      void services.lock.touch().catch(() => undefined);
     }
     return reply;
   });

@@ -20,7 +20,18 @@ type View = { name: 'list' } | { name: 'detail'; id: string } | { name: 'add' } 
 /** While unlocked and visible, check this often whether the vault locked itself (auto-lock). */
 const STATUS_POLL_MS = 10_000;
 
-export function App() {
+/** The key list asked for before the first render (main.tsx): null when the vault was locked. */
+export type OpeningList = Promise<KeySummary[] | null>;
+
+/** Asks for the key list; refused while locked, and then unused. */
+export function requestOpeningList(): OpeningList {
+  return send('keys.list', {}).then(
+    (reply) => reply.keys,
+    () => null,
+  );
+}
+
+export function App({ openingList: asked }: { openingList?: OpeningList } = {}) {
   const [status, setStatus] = useState<VaultStatus | null>(null);
   const [statusError, setStatusError] = useState<string | null>(null);
   const [keys, setKeys] = useState<KeySummary[] | null>(null);
@@ -46,7 +57,7 @@ export function App() {
 
   // Asked for together with the status when the popup opens: when the vault is unlocked (the
   // common case) the list arrives a round trip sooner. Refused while locked, and then unused.
-  const openingList = useRef<Promise<KeySummary[] | null> | null>(null);
+  const openingList = useRef<OpeningList | null>(asked ?? null);
 
   const loadKeys = useCallback(async (): Promise<void> => {
     setKeysError(null);
@@ -66,10 +77,7 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    openingList.current = send('keys.list', {}).then(
-      (reply) => reply.keys,
-      () => null,
-    );
+    openingList.current ??= requestOpeningList();
     void refreshStatus();
   }, [refreshStatus]);
 

@@ -1,5 +1,6 @@
 import { argon2idAsync } from '@noble/hashes/argon2.js';
-import type { Bytes } from './bytes';
+import { argon2id as argon2idWasm } from 'hash-wasm';
+import { type Bytes, utf8, wipe } from './bytes';
 import { VaultError } from './errors';
 
 /** Argon2id parameters as stored beside the vault; versioned so they can be raised later. */
@@ -114,20 +115,70 @@ export function assertUsableKdf(params: unknown): asserts params is KdfParams {
   }
 }
 
+type Argon2id = (password: Bytes, salt: Bytes, params: KdfParams) => Promise<Bytes>;
+
 /**
- * Derives the 256-bit key-encryption key. It yields to the event loop every 100 ms so a capture
- * arriving meanwhile is still answered; yielding more often cost about 20 percent of unlock time
- * in the service worker (each yield is a timer turn).
+ * Argon2id compiled to WebAssembly (hash-wasm). Measured on a 2-core machine at 64 MiB, t=3,
+ * p=4: about 0.4-0.9 s in Firefox ESR and Chromium alike, where @noble/hashes' JavaScript took
+ * 3-4.5 s in Firefox (SpiderMonkey runs its 64-bit-in-two-halves arithmetic far slower than V8)
+ * and 1.3-2 s in Chromium. One call into WebAssembly does every pass, so the background does not
+ * answer other messages for that long; they wait in the queue, none is lost. Needs
+ * 'wasm-unsafe-eval' in the extension pages' CSP (scripts/manifest.ts says why).
+ */
+export const argon2idInWasm: Argon2id = async (password, salt, params) => {
+  // hash-wasm refuses an empty password, which Argon2id allows (and an unlock may be sent one).
+  if (password.length === 0) return argon2idInJs(password, salt, params);
+  return new Uint8Array(
+    await argon2idWasm({
+      password,
+      salt,
+      memorySize: params.memoryKiB,
+      iterations: params.iterations,
+      parallelism: params.parallelism,
+      hashLength: 32,
+      outputType: 'binary',
+    }),
+  );
+};
+
+/** The same function in JavaScript (@noble/hashes), for an engine where WebAssembly is switched off. */
+export const argon2idInJs: Argon2id = async (password, salt, params) =>
+  new Uint8Array(
+    await argon2idAsync(password, salt, {
+      m: params.memoryKiB,
+      t: params.iterations,
+      p: params.parallelism,
+      version: params.version,
+      dkLen: 32,
+      // Yields every 100 ms so a capture arriving meanwhile is still answered; more often cost
+      // about 20 percent of unlock time in the service worker (each yield is a task turn).
+      asyncTick: 100,
+    }),
+  );
+
+/**
+ * WebAssembly is absent (Firefox with javascript.options.wasm off) or refused to compile (a CSP
+ * without 'wasm-unsafe-eval'). Any other failure is a real one and is not retried in JavaScript:
+ * it would only fail again, slower.
+ */
+function webAssemblyUnusable(error: unknown): boolean {
+  return typeof WebAssembly !== 'object' || error instanceof WebAssembly.CompileError;
+}
+
+/**
+ * Derives the 256-bit key-encryption key. The password is NFKC-normalised and UTF-8 encoded here,
+ * once, so both implementations hash the same bytes (tests/unit/vault/kdf.test.ts checks that
+ * they agree bit for bit).
  */
 export async function deriveKek(password: string, salt: Bytes, params: KdfParams): Promise<Bytes> {
   assertUsableKdf(params);
-  const out = await argon2idAsync(password.normalize('NFKC'), salt, {
-    m: params.memoryKiB,
-    t: params.iterations,
-    p: params.parallelism,
-    version: params.version,
-    dkLen: 32,
-    asyncTick: 100,
-  });
-  return new Uint8Array(out);
+  const passwordBytes = utf8(password.normalize('NFKC'));
+  try {
+    return await argon2idInWasm(passwordBytes, salt, params).catch((error: unknown) => {
+      if (!webAssemblyUnusable(error)) throw error;
+      return argon2idInJs(passwordBytes, salt, params);
+    });
+  } finally {
+    wipe(passwordBytes);
+  }
 }

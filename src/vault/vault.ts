@@ -15,6 +15,7 @@ import { normaliseCredential } from '../core/credential-format';
 import { type AeadBox, aeadDecrypt, aeadEncrypt, importAesKey, isAeadBox } from './aead';
 import { type Bytes, equalBytes, fromBase64, randomBytes, toBase64, wipe } from './bytes';
 import { type Observation, decodeJson, encodeJson, parseCredentials, parseDetails, parseObservation } from './codec';
+import { DetailsCache, type DetailsCacheArea } from './details-cache';
 import { VaultError, isVaultError } from './errors';
 import { deriveIntegrityKey, openIndex, recordMac, sealIndex, verifyRecordMac } from './integrity';
 import { KDF_TARGET, type KdfParams, assertUsableKdf, belowTarget, deriveKek } from './kdf';
@@ -29,6 +30,8 @@ export interface VaultOptions {
   now?: () => number;
   /** How many sealed records may wait for an unlock; MAX_PENDING unless a test says otherwise. */
   maxPending?: number;
+  /** Where decrypted details are kept, sealed, for the next start of the background (details-cache.ts). */
+  detailsCache?: DetailsCacheArea;
 }
 
 /**
@@ -224,11 +227,13 @@ export class Vault {
    * reported while an unlock adopts the capture it lists, and each would undo the other's write.
    */
   private adopting: Promise<unknown> = Promise.resolve();
+  private readonly detailsCacheArea: DetailsCacheArea | undefined;
 
   constructor(
     private readonly db: VaultDb,
     options: VaultOptions = {},
   ) {
+    this.detailsCacheArea = options.detailsCache;
     this.kdfTarget = options.kdfTarget ?? KDF_TARGET;
     this.now = options.now ?? Date.now;
     this.maxPending = options.maxPending ?? MAX_PENDING;
@@ -350,6 +355,7 @@ export class Vault {
       genuine,
       replaced,
       this.now,
+      this.detailsCacheArea ? new DetailsCache(this.detailsCacheArea, vaultKey) : null,
     );
     try {
       if (captureKey.version === 1) {
@@ -653,6 +659,7 @@ function damagedSummary(record: StoredKey, reason: string): KeySummary {
  */
 export class UnlockedVault {
   private summaries: Map<string, KeySummary> | undefined;
+  private listing: Promise<Map<string, KeySummary>> | undefined;
   private closed = false;
   /** HMAC key for the records' tags and the adopted index; zeroed with the vault key on lock. */
   private readonly integrityKey: Bytes;
@@ -673,6 +680,7 @@ export class UnlockedVault {
     /** What this open found replaced in the clear header (and put back). */
     readonly replacedAtOpen: Readonly<{ sealPublicKey: boolean; fingerprintSalt: boolean }>,
     private readonly now: () => number,
+    private readonly detailsCache: DetailsCache | null = null,
   ) {
     this.integrityKey = deriveIntegrityKey(vaultKeyRaw);
   }
@@ -704,6 +712,8 @@ export class UnlockedVault {
     wipe(this.vaultKeyRaw);
     wipe(this.integrityKey);
     this.summaries = undefined;
+    this.listing = undefined;
+    void this.detailsCache?.clear().catch(() => undefined);
     this.vault.forget(this);
   }
 
@@ -771,7 +781,7 @@ export class UnlockedVault {
     if (verdict.kind === 'damaged') return damagedSummary(record, verdict.reason);
     let details: KeyDetails;
     try {
-      details = await this.readDetails(record);
+      details = await this.verifiedDetails(record, verdict);
     } catch (error) {
       if (isVaultError(error, 'locked')) throw error;
       // A sealed box that fails its check (rather than being malformed) was sealed to another key.
@@ -794,15 +804,43 @@ export class UnlockedVault {
     };
   }
 
+  /**
+   * An adopted record's details come from the cache only after its tag verified (verdict): the
+   * tag covers the details box, so the cached details are those of exactly this box.
+   */
+  private async verifiedDetails(record: StoredKey, verdict: Verdict): Promise<KeyDetails> {
+    const tag = verdict.kind === 'adopted' && this.detailsCache ? record.mac : undefined;
+    if (tag === undefined) return this.readDetails(record);
+    const cached = this.detailsCache?.get(tag);
+    if (cached) return cached;
+    const details = await this.readDetails(record);
+    this.detailsCache?.put(tag, details);
+    return details;
+  }
+
   /** Every key, damaged ones included (marked): what the popup lists. */
   async listAll(): Promise<KeySummary[]> {
     if (!this.summaries) {
-      const records = await this.db.getAll('keys');
-      const adopted = this.adoptedIds();
-      const summaries = await Promise.all(records.map((record) => this.summarise(record, adopted)));
-      this.summaries = new Map(summaries.map((summary) => [summary.id, summary]));
+      // One reading for all who ask meanwhile: a restarted worker's badge and the popup's list
+      // arrive together, and each used to decrypt every record.
+      this.listing ??= this.readAll().finally(() => {
+        this.listing = undefined;
+      });
+      const summaries = await this.listing;
+      // A write meanwhile dropped or changed the summaries; this reading is still the store's.
+      this.summaries ??= summaries;
     }
     return [...this.summaries.values()];
+  }
+
+  private async readAll(): Promise<Map<string, KeySummary>> {
+    const [records] = await Promise.all([this.db.getAll('keys'), this.detailsCache?.load()]);
+    const adopted = this.adoptedIds();
+    const summaries = await Promise.all(records.map((record) => this.summarise(record, adopted)));
+    const live = new Set(records.flatMap((record) => (typeof record.mac === 'string' ? [record.mac] : [])));
+    // Not awaited: the list is not held back for the write; a lost write costs the next start time, not truth.
+    void this.detailsCache?.save(live).catch(() => undefined);
+    return new Map(summaries.map((summary) => [summary.id, summary]));
   }
 
   /** The keys that may be used, which is what a fill offers: a damaged record is left out. */

@@ -34,9 +34,12 @@ function indexKeys(keys: readonly KeySummary[]): ListItem[] {
     const name = exchangeName(key.exchange);
     return { key, exchangeName: name, haystack: `${name}\n${key.label}\n${key.account}`.toLowerCase() };
   });
+  // The dozen exchange names are ranked once: a thousand keys cost half the collator calls.
+  const names = [...new Set(items.map((item) => item.exchangeName))].sort(collator.compare);
+  const rank = new Map(names.map((name, i) => [name, i]));
   items.sort(
     (a, b) =>
-      collator.compare(a.exchangeName, b.exchangeName) ||
+      (rank.get(a.exchangeName) ?? 0) - (rank.get(b.exchangeName) ?? 0) ||
       Number(a.key.label === '') - Number(b.key.label === '') ||
       collator.compare(a.key.label, b.key.label) ||
       b.key.createdAt - a.key.createdAt,

@@ -1,16 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { argon2idAsync } from '@noble/hashes/argon2.js';
+import { argon2id } from 'hash-wasm';
 import { exportBackup, importBackup } from '../../../src/vault/backup';
 import { isVaultError } from '../../../src/vault/errors';
 import { KDF_MAXIMUM, KDF_MINIMUM, type KdfParams } from '../../../src/vault/kdf';
 import { freshVault, sampleInput } from './helpers';
 
 // A spy around the real Argon2id: the tests prove a costly header is refused before it runs.
-vi.mock('@noble/hashes/argon2.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@noble/hashes/argon2.js')>();
-  return { ...real, argon2idAsync: vi.fn(real.argon2idAsync) };
+vi.mock('hash-wasm', async (importOriginal) => {
+  const real = await importOriginal<typeof import('hash-wasm')>();
+  return { ...real, argon2id: vi.fn(real.argon2id) };
 });
-const argon = vi.mocked(argon2idAsync);
+const argon = vi.mocked(argon2id);
 
 async function codeOf(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
