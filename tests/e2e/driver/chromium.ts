@@ -1,0 +1,237 @@
+import type { ElementHandle, Frame, Page } from 'playwright-core';
+import type { MessageType, RequestOf } from '../../../src/messages';
+import { type ChromiumSession, distPath, launchChromium } from '../harness';
+import { type Target, describeTarget, locateInPage, toWire } from './find';
+import { keywardNotesChromium, noteButtonBoxChromium } from './notes-chromium';
+import { callFrom, sendFrom } from './send';
+import { until } from './wait';
+import type { Box, ExtensionTab, LaunchOptions, Picker, Session, SeenNote, Surface, Tab } from './types';
+
+const WAIT_MS = 10_000;
+const PICKER_FRAME = '/src/picker/picker.html';
+const PICKER_WINDOW = '/src/picker/window.html';
+export const FILL_BUTTON = 'keyward-inline[data-keyward="fill-button"]';
+
+/** A page re-rendered under the handle: look again (React-style fixtures re-render every 250 ms). */
+const detached = (error: unknown) => /not attached|detached|Execution context was destroyed/i.test(String(error));
+
+class PlaywrightSurface implements Surface {
+  constructor(protected target: Page | Frame) {}
+
+  protected async handle(target: Target, timeout = WAIT_MS): Promise<ElementHandle> {
+    const arg = [toWire(target), 'one'] as const;
+    try {
+      const found = await this.target.waitForFunction(locateInPage, arg, { timeout, polling: 100 });
+      const element = found.asElement();
+      if (element === null) throw new Error('not an element');
+      return element as ElementHandle;
+    } catch (error) {
+      throw new Error(`nothing matches ${describeTarget(target)}: ${String(error).split('\n')[0] ?? ''}`);
+    }
+  }
+
+  private async withElement<R>(target: Target, act: (element: ElementHandle) => Promise<R>, timeout?: number): Promise<R> {
+    for (let attempt = 1; ; attempt++) {
+      const element = await this.handle(target, timeout);
+      try {
+        return await act(element);
+      } catch (error) {
+        if (attempt >= 3 || !detached(error)) throw error;
+      } finally {
+        await element.dispose().catch(() => undefined);
+      }
+    }
+  }
+
+  click(target: Target) {
+    return this.withElement(target, (e) => e.click({ timeout: WAIT_MS }));
+  }
+  fill(target: Target, value: string) {
+    return this.withElement(target, (e) => e.fill(value, { timeout: WAIT_MS }));
+  }
+  async select(target: Target, option: string) {
+    await this.withElement(target, (e) => e.selectOption({ label: option }, { timeout: WAIT_MS }));
+  }
+  async waitFor(target: Target, timeout = WAIT_MS) {
+    await this.withElement(target, async () => undefined, timeout);
+  }
+  async waitForGone(target: Target, timeout = WAIT_MS) {
+    await until(async () => (await this.count(target)) === 0, `${describeTarget(target)} to go`, timeout);
+  }
+  async count(target: Target) {
+    return (await this.target.evaluate(locateInPage, [toWire(target), 'count'] as const)) as number;
+  }
+  async text(target?: Target) {
+    if (this.gone()) return '';
+    try {
+      if (target === undefined) return await this.target.evaluate(() => document.body.innerText);
+      return await this.withElement(target, (e) => e.evaluate((el) => (el as HTMLElement).innerText));
+    } catch (error) {
+      if (this.gone()) return '';
+      throw error;
+    }
+  }
+  value(target: Target) {
+    return this.withElement(target, (e) => e.evaluate((el) => (el as HTMLInputElement).value));
+  }
+  checked(target: Target) {
+    return this.withElement(target, (e) => e.evaluate((el) => (el as HTMLInputElement).checked || (el as Element).getAttribute('aria-checked') === 'true'));
+  }
+  box(target: Target) {
+    return this.withElement(target, async (e): Promise<Box> => {
+      await e.scrollIntoViewIfNeeded();
+      const box = await e.boundingBox();
+      if (box === null) throw new Error(`${describeTarget(target)} has no box`);
+      return box;
+    });
+  }
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    return this.target.evaluate(fn as (arg: unknown) => R | Promise<R>, arg) as Promise<R>;
+  }
+  async waitUntil<A>(fn: (arg: A) => unknown, arg: A, timeout = WAIT_MS) {
+    await this.target.waitForFunction(fn as (arg: unknown) => unknown, arg, { timeout, polling: 100 });
+  }
+  gone() {
+    return 'isDetached' in this.target ? this.target.isDetached() : this.target.isClosed();
+  }
+}
+
+class PlaywrightTab extends PlaywrightSurface implements Tab {
+  constructor(protected page: Page) {
+    super(page);
+  }
+  async goto(url: string) {
+    await this.page.goto(url);
+  }
+  async reload() {
+    await this.page.reload();
+  }
+  async close() {
+    await this.page.close();
+  }
+  async url() {
+    return this.page.url();
+  }
+  async setViewport(width: number, height: number) {
+    await this.page.setViewportSize({ width, height });
+  }
+  async clickAt(x: number, y: number) {
+    await this.page.mouse.click(x, y);
+  }
+  async press(key: string) {
+    await this.page.keyboard.press(key);
+  }
+  notes(): Promise<SeenNote[]> {
+    return keywardNotesChromium(this.page);
+  }
+  async clickNoteButton(name: string) {
+    const box = await noteButtonBoxChromium(this.page, name);
+    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  }
+  async frame(urlPrefix: string): Promise<Surface> {
+    const found = await poll(() => this.page.frames().find((f) => f.url().startsWith(urlPrefix)), `a frame at ${urlPrefix}`);
+    await found.waitForLoadState();
+    return new PlaywrightSurface(found);
+  }
+  async hasPickerFrame() {
+    return this.page.frames().some((f) => f.url().includes(PICKER_FRAME));
+  }
+  /** For the Chromium-only checks (the accessibility tree, CDP). */
+  get playwright(): Page {
+    return this.page;
+  }
+}
+
+class PlaywrightExtensionTab extends PlaywrightTab implements ExtensionTab {
+  send<T extends MessageType>(type: T, payload: RequestOf<T>) {
+    return sendFrom(this.page, type, payload);
+  }
+  call<T extends MessageType>(type: T, payload: RequestOf<T>) {
+    return callFrom(this.page, type, payload);
+  }
+}
+
+class PlaywrightPicker extends PlaywrightSurface implements Picker {
+  constructor(
+    target: Page | Frame,
+    readonly kind: 'frame' | 'window',
+  ) {
+    super(target);
+  }
+}
+
+/** Polls a look that is cheap and local (frames, pages) until it finds something. */
+async function poll<T>(look: () => T | undefined, what: string, timeout = WAIT_MS): Promise<T> {
+  for (const deadline = Date.now() + timeout; Date.now() < deadline; ) {
+    const found = look();
+    if (found !== undefined) return found;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  throw new Error(`no ${what}`);
+}
+
+export interface ChromiumDriverSession extends Session {
+  browser: 'chromium';
+  /** The harness session underneath, for what only Chromium can do (service worker, restart). */
+  harness: ChromiumSession;
+  /** Restarts the browser on the same profile. */
+  restart(): Promise<void>;
+  stopServiceWorker(): Promise<void>;
+}
+
+export async function launchChromiumDriver(options: LaunchOptions): Promise<ChromiumDriverSession> {
+  let harness = await launchChromium({
+    dist: options.dist ?? distPath('chrome'),
+    hosts: options.hosts,
+    port: options.server?.port,
+    httpPort: options.server?.httpPort,
+  });
+  const windows = () => harness.context.pages().filter((p) => p.url().includes(PICKER_WINDOW));
+  const session: ChromiumDriverSession = {
+    browser: 'chromium',
+    get harness() {
+      return harness;
+    },
+    extensionUrl: (path) => harness.extensionUrl(path),
+    async openExtensionPage(path) {
+      return new PlaywrightExtensionTab(await harness.openExtensionPage(path));
+    },
+    async openPage(url, globals) {
+      const page = await harness.context.newPage();
+      if (globals !== undefined) await page.addInitScript((values) => Object.assign(window, values), globals);
+      await page.goto(url);
+      return new PlaywrightTab(page);
+    },
+    async clickFillButton(tab, nth = 0) {
+      await tab.waitFor({ css: FILL_BUTTON, nth });
+      const box = await tab.box({ css: FILL_BUTTON, nth });
+      // The button's visible part starts at its left edge (the host may be wider than the button).
+      await tab.clickAt(box.x + 20, box.y + box.height / 2);
+    },
+    async openPicker(tab, nth = 0) {
+      if (!(tab instanceof PlaywrightTab)) throw new Error('not a Chromium tab');
+      const before = new Set(windows());
+      await session.clickFillButton(tab, nth);
+      const page = tab.playwright;
+      const found = await poll<Picker>(() => {
+        const frame = page.frames().find((f) => f.url().includes(PICKER_FRAME));
+        if (frame) return new PlaywrightPicker(frame, 'frame');
+        const window = windows().find((w) => !before.has(w));
+        return window && new PlaywrightPicker(window, 'window');
+      }, 'picker', 15_000);
+      await found.waitUntil(() => document.readyState === 'complete', undefined);
+      return found;
+    },
+    async pickerWindows() {
+      return windows().length;
+    },
+    async close() {
+      await harness.close();
+    },
+    async restart() {
+      harness = await harness.restart();
+    },
+    stopServiceWorker: () => harness.stopServiceWorker(),
+  };
+  return session;
+}

@@ -1,0 +1,55 @@
+// One driver for both browsers: Playwright under Chromium, Puppeteer over WebDriver BiDi under
+// Firefox, behind the same Session/Tab/Surface API; scenarios are written once against it.
+import { type ChromiumDriverSession, launchChromiumDriver } from './chromium';
+import { type FirefoxDriverSession, launchFirefoxDriver } from './firefox';
+import { assertBuilt } from '../harness';
+import type { Browser, LaunchOptions, SeenNote, Tab } from './types';
+
+export * from './find';
+export * from './popup';
+export * from './send';
+export * from './types';
+export * from './wait';
+export type { ChromiumDriverSession, FirefoxDriverSession };
+
+export type DriverSession = ChromiumDriverSession | FirefoxDriverSession;
+
+export function launch(browser: Browser, options: LaunchOptions = {}): Promise<DriverSession> {
+  return browser === 'chromium' ? launchChromiumDriver(options) : launchFirefoxDriver(options);
+}
+
+/** Keyward's fill button, a host element in the page (its insides are a closed shadow root). */
+export const FILL_BUTTON = 'keyward-inline[data-keyward="fill-button"]';
+export const PICKER_HOST = 'keyward-inline[data-keyward="picker"]';
+
+/** Waits for a Keyward note whose text matches (and role, if given); fails listing the notes seen. */
+export async function waitForNote(tab: Tab, pattern: RegExp, role?: string, timeout = 8_000): Promise<SeenNote> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const notes = await tab.notes().catch((): SeenNote[] => []);
+    const found = notes.find((n) => pattern.test(n.text) && (role === undefined || n.role === role));
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no Keyward note matching ${pattern} (${role ?? 'any role'}): ${JSON.stringify(notes)}`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+/** Waits until no Keyward note matches. */
+export async function waitForNoNote(tab: Tab, pattern: RegExp, timeout = 8_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (!(await tab.notes().catch((): SeenNote[] => [])).some((n) => pattern.test(n.text))) return;
+    if (Date.now() > deadline) throw new Error(`a Keyward note matching ${pattern} is still shown`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+/** Every text input's value in the document (select search boxes left out). */
+export function fieldValues(tab: { evaluate: Tab['evaluate'] }): Promise<string[]> {
+  return tab.evaluate(() => [...document.querySelectorAll('input, textarea')].filter((i) => (i as HTMLInputElement).type !== 'search').map((i) => (i as HTMLInputElement).value));
+}
+
+/** Throws early, with the fix, when the shipped build of this browser is missing. */
+export function assertShippedBuild(browser: Browser): void {
+  assertBuilt(browser === 'chromium' ? 'chrome' : 'firefox');
+}
