@@ -49,6 +49,12 @@ class PlaywrightSurface implements Surface {
   fill(target: Target, value: string) {
     return this.withElement(target, (e) => e.fill(value, { timeout: WAIT_MS }));
   }
+  type(target: Target, text: string) {
+    return this.withElement(target, (e) => e.type(text, { timeout: WAIT_MS }));
+  }
+  async press(key: string) {
+    await ('page' in this.target ? this.target.page() : this.target).keyboard.press(key);
+  }
   async select(target: Target, option: string) {
     await this.withElement(target, (e) => e.selectOption({ label: option }, { timeout: WAIT_MS }));
   }
@@ -117,9 +123,6 @@ class PlaywrightTab extends PlaywrightSurface implements Tab {
   }
   async clickAt(x: number, y: number) {
     await this.page.mouse.click(x, y);
-  }
-  async press(key: string) {
-    await this.page.keyboard.press(key);
   }
   notes(): Promise<SeenNote[]> {
     return keywardNotesChromium(this.page);
@@ -202,16 +205,15 @@ export async function launchChromiumDriver(options: LaunchOptions): Promise<Chro
       await page.goto(url);
       return new PlaywrightTab(page);
     },
-    async clickFillButton(tab, nth = 0) {
-      await tab.waitFor({ css: FILL_BUTTON, nth });
-      const box = await tab.box({ css: FILL_BUTTON, nth });
+    async clickFillButton(tab, { nth = 0, inside = tab } = {}) {
+      const box = await inside.box({ css: FILL_BUTTON, nth });
       // The button's visible part starts at its left edge (the host may be wider than the button).
       await tab.clickAt(box.x + 20, box.y + box.height / 2);
     },
-    async openPicker(tab, nth = 0) {
+    async openPicker(tab, choice) {
       if (!(tab instanceof PlaywrightTab)) throw new Error('not a Chromium tab');
       const before = new Set(windows());
-      await session.clickFillButton(tab, nth);
+      await session.clickFillButton(tab, choice);
       const page = tab.playwright;
       const found = await poll<Picker>(() => {
         const frame = page.frames().find((f) => f.url().includes(PICKER_FRAME));
@@ -234,4 +236,10 @@ export async function launchChromiumDriver(options: LaunchOptions): Promise<Chro
     stopServiceWorker: () => harness.stopServiceWorker(),
   };
   return session;
+}
+
+/** The Playwright page under a Chromium tab, for checks only Chromium's DevTools protocol allows. */
+export function playwrightPageOf(tab: Tab): Page {
+  if (!(tab instanceof PlaywrightTab)) throw new Error('not a Chromium tab');
+  return tab.playwright;
 }

@@ -103,9 +103,10 @@ export function locateInPage([target, mode]: readonly [WireTarget, 'one' | 'coun
     if (by) return squeeze(by.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
     const aria = el.getAttribute('aria-label');
     if (aria) return squeeze(aria);
+    // Labelable elements (a <button role=checkbox> too) take their name from <label for>.
+    const labelled = 'labels' in el ? squeeze([...((el as HTMLButtonElement).labels ?? [])].map((l) => l.textContent).join(' ')) : '';
+    if (labelled) return labelled;
     if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) {
-      const labels = squeeze([...(el.labels ?? [])].map((l) => l.textContent).join(' '));
-      if (labels) return labels;
       if (el instanceof HTMLInputElement && ['button', 'submit', 'reset'].includes(el.type)) return squeeze(el.value);
       return squeeze(el.getAttribute('title') ?? el.getAttribute('placeholder'));
     }
@@ -138,11 +139,12 @@ export function locateInPage([target, mode]: readonly [WireTarget, 'one' | 'coun
       const fields = [...scope.querySelectorAll('input, textarea')].filter(shown);
       found = anchors.flatMap((anchor) => fields.filter((f) => anchor.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING).slice(0, 1));
     } else if (t.text !== undefined) {
-      found = innermost(pick(everything().filter(shown), textOf, t.text));
+      // With a css, the element of that kind that shows the text (a <label> around its words).
+      found = t.css === undefined ? innermost(pick(everything().filter(shown), textOf, t.text)) : pick([...scope.querySelectorAll(t.css)].filter(shown), textOf, t.text);
     } else {
       found = [...scope.querySelectorAll(t.css ?? '*')];
     }
-    if (t.css !== undefined && (t.role !== undefined || t.label !== undefined || t.text !== undefined)) {
+    if (t.css !== undefined && (t.role !== undefined || t.label !== undefined)) {
       const css = t.css;
       found = found.filter((el) => el.matches(css));
     }

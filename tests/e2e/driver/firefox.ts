@@ -63,6 +63,15 @@ class PuppeteerSurface implements Surface {
       if (value !== '') await e.type(value);
     });
   }
+  type(target: Target, text: string) {
+    return this.withElement(target, async (e) => {
+      await e.focus();
+      await e.type(text);
+    });
+  }
+  async press(key: string) {
+    await ('page' in this.target && typeof this.target.page === 'function' ? this.target.page() : (this.target as Page)).keyboard.press(key as KeyInput);
+  }
   async select(target: Target, option: string) {
     const chosen = await this.withElement(target, (e) =>
       e.evaluate((el, label) => {
@@ -147,9 +156,6 @@ class PuppeteerTab extends PuppeteerSurface implements Tab {
   }
   async clickAt(x: number, y: number) {
     await this.page.mouse.click(x, y);
-  }
-  async press(key: string) {
-    await this.page.keyboard.press(key as KeyInput);
   }
   notes(): Promise<SeenNote[]> {
     return keywardNotesFirefox(this.page);
@@ -257,22 +263,16 @@ export async function launchFirefoxDriver(options: LaunchOptions): Promise<Firef
       await page.goto(url);
       return new PuppeteerTab(page);
     },
-    async clickFillButton(tab, nth = 0) {
-      if (!(tab instanceof PuppeteerTab)) throw new Error('not a Firefox tab');
-      await tab.waitFor({ css: FILL_BUTTON, nth });
-      const handles = await tab.puppeteer.$$(FILL_BUTTON);
-      const host = handles[nth];
-      if (host === undefined) throw new Error('no Keyward button');
-      await host.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-      const box = await host.boundingBox();
-      if (!box) throw new Error('no Keyward button box');
+    async clickFillButton(tab, { nth = 0, inside = tab } = {}) {
+      const box = await inside.box({ css: FILL_BUTTON, nth });
+      // The button's visible part starts at its left edge (the host may be wider than the button).
       await tab.clickAt(box.x + 20, box.y + box.height / 2);
     },
-    async openPicker(tab, nth = 0) {
+    async openPicker(tab, choice) {
       // A finished fill's window closes itself a moment later: wait for that first, so the two are never confused.
       await until(async () => (await pickerWindows(browser)).length === 0, 'the last picker window to close', 5_000).catch(() => undefined);
       const earlier = [...handedOut, ...(await pickerWindows(browser))];
-      await session.clickFillButton(tab, nth);
+      await session.clickFillButton(tab, choice);
       let window: Page | undefined;
       // A new window on a loaded machine can take a while.
       await until(async () => {

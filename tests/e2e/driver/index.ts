@@ -11,6 +11,7 @@ export * from './send';
 export * from './types';
 export * from './wait';
 export type { ChromiumDriverSession, FirefoxDriverSession };
+export { playwrightPageOf } from './chromium';
 
 export type DriverSession = ChromiumDriverSession | FirefoxDriverSession;
 
@@ -26,10 +27,14 @@ export const PICKER_HOST = 'keyward-inline[data-keyward="picker"]';
 export async function waitForNote(tab: Tab, pattern: RegExp, role?: string, timeout = 8_000): Promise<SeenNote> {
   const deadline = Date.now() + timeout;
   for (;;) {
-    const notes = await tab.notes().catch((): SeenNote[] => []);
+    let failure = '';
+    const notes = await tab.notes().catch((error: unknown): SeenNote[] => {
+      failure = ` (reading them failed: ${String(error)})`;
+      return [];
+    });
     const found = notes.find((n) => pattern.test(n.text) && (role === undefined || n.role === role));
     if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no Keyward note matching ${pattern} (${role ?? 'any role'}): ${JSON.stringify(notes)}`);
+    if (Date.now() > deadline) throw new Error(`no Keyward note matching ${pattern} (${role ?? 'any role'}): ${JSON.stringify(notes)}${failure}`);
     await new Promise((done) => setTimeout(done, 100));
   }
 }

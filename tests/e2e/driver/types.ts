@@ -19,6 +19,10 @@ export interface Surface {
   click(target: Target): Promise<void>;
   /** Clears the field and types the value into it. */
   fill(target: Target, value: string): Promise<void>;
+  /** Focuses the field and types the text key by key (real keystrokes, unlike fill). */
+  type(target: Target, text: string): Promise<void>;
+  /** Presses a key in the document's window (Enter, Tab…). */
+  press(key: string): Promise<void>;
   /** Chooses the option with this text in a <select>. */
   select(target: Target, option: string): Promise<void>;
   /** Waits for the target (10 s unless told). */
@@ -54,7 +58,6 @@ export interface Tab extends Surface {
   setViewport(width: number, height: number): Promise<void>;
   /** A real click at a point of the viewport. */
   clickAt(x: number, y: number): Promise<void>;
-  press(key: string): Promise<void>;
   /** Keyward's notes in the top document (closed shadow roots: read through the browser, not the page). */
   notes(): Promise<SeenNote[]>;
   /** A real click on a button inside Keyward's notes. */
@@ -76,6 +79,12 @@ export interface Picker extends Surface {
   kind: 'frame' | 'window';
 }
 
+export interface FillButtonChoice {
+  nth?: number;
+  /** The frame of the tab that holds the form (the tab's own document by default). */
+  inside?: Surface;
+}
+
 export interface LaunchOptions {
   /** Hostnames served by the fixture server. */
   hosts?: string[];
@@ -90,10 +99,10 @@ export interface Session {
   openExtensionPage(path: string): Promise<ExtensionTab>;
   /** A new tab at this address; `globals` are set on window before any page script runs. */
   openPage(url: string, globals?: Record<string, string>): Promise<Tab>;
-  /** A real click on Keyward's fill button (the nth) and the picker it opened. */
-  openPicker(tab: Tab, nth?: number): Promise<Picker>;
-  /** A real click on Keyward's fill button (the nth), nothing more. */
-  clickFillButton(tab: Tab, nth?: number): Promise<void>;
+  /** A real click on Keyward's fill button (the nth, in `inside`, a frame of the tab, if given) and the picker it opened. */
+  openPicker(tab: Tab, options?: FillButtonChoice): Promise<Picker>;
+  /** A real click on Keyward's fill button, nothing more. */
+  clickFillButton(tab: Tab, options?: FillButtonChoice): Promise<void>;
   /** How many picker windows are open. */
   pickerWindows(): Promise<number>;
   close(): Promise<void>;
