@@ -43,8 +43,8 @@ class PlaywrightSurface implements Surface {
     }
   }
 
-  click(target: Target) {
-    return this.withElement(target, (e) => e.click({ timeout: WAIT_MS }));
+  click(target: Target, options: { force?: boolean } = {}) {
+    return this.withElement(target, (e) => e.click({ timeout: WAIT_MS, force: options.force }));
   }
   fill(target: Target, value: string) {
     return this.withElement(target, (e) => e.fill(value, { timeout: WAIT_MS }));

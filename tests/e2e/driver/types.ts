@@ -16,7 +16,8 @@ export interface Box {
 
 /** A document the test acts in the way a person does: a page, a frame or Keyward's picker. */
 export interface Surface {
-  click(target: Target): Promise<void>;
+  /** A real click; `force` clicks even a disabled or covered element (what a lured user does). */
+  click(target: Target, options?: { force?: boolean }): Promise<void>;
   /** Clears the field and types the value into it. */
   fill(target: Target, value: string): Promise<void>;
   /** Focuses the field and types the text key by key (real keystrokes, unlike fill). */
