@@ -243,3 +243,23 @@ export function playwrightPageOf(tab: Tab): Page {
   if (!(tab instanceof PlaywrightTab)) throw new Error('not a Chromium tab');
   return tab.playwright;
 }
+
+/**
+ * For scripts run by tsx (the demo): tsx keeps function names by wrapping them in __name(), which
+ * breaks any function serialised into a page, so these two use Playwright's own locators only.
+ */
+export async function clickFillButtonIn(page: Page, nth = 0): Promise<void> {
+  const button = page.locator(FILL_BUTTON).nth(nth);
+  await button.waitFor({ timeout: WAIT_MS });
+  await button.scrollIntoViewIfNeeded();
+  const box = await button.boundingBox();
+  if (!box) throw new Error('no Keyward button');
+  await page.mouse.click(box.x + 20, box.y + box.height / 2);
+}
+
+/** Keyward's framed picker in this page, once it has loaded. */
+export async function pickerFrameIn(page: Page): Promise<Frame> {
+  const frame = await poll(() => page.frames().find((f) => f.url().includes(PICKER_FRAME)), 'picker frame');
+  await frame.waitForLoadState();
+  return frame;
+}
