@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FixtureServer, startFixtureServer } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   BROWSERS,
+  useBrowser,
+  useFixtureServer,
   type DriverSession,
   type ExtensionTab,
-  POPUP,
+  
   type Tab,
   absence,
-  assertShippedBuild,
-  createVault,
-  launch,
+    createVault,
   lock,
   unlock,
   waitForNoNote,
@@ -29,17 +28,10 @@ const ACCESS = 'c3d5e7f9-99a1b3c5-84d6e8f0-7a2b4';
 const SECRET = 'f9e8d7c6-b5a4c3d2-e1f0a9b8-7c6d5';
 const API_PAGE = 'https://www.htx.com/en-us/apikey/';
 
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const fixtures = useFixtureServer();
 
 describe.each(BROWSERS)('HTX in %s', (browser) => {
+  const use = useBrowser(browser, () => ({ hosts: ['www.htx.com'], server: fixtures.server }));
   let session: DriverSession;
   let popup: ExtensionTab;
   let page: Tab;
@@ -47,15 +39,9 @@ describe.each(BROWSERS)('HTX in %s', (browser) => {
   const keyCount = async () => (await popup.call('vault.status', {})).keyCount;
 
   beforeAll(async () => {
-    assertShippedBuild(browser);
-    session = await launch(browser, { hosts: ['www.htx.com'], server });
-    popup = await session.openExtensionPage(POPUP);
+    ({ session, popup } = use);
     await createVault(popup, PASSWORD);
     await lock(popup);
-  });
-
-  afterAll(async () => {
-    await session?.close();
   });
 
   describe('the API page', () => {

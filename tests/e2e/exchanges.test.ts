@@ -1,21 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExchangeId, KeySummary } from '../../src/core/records';
 import { exchangeById } from '../../src/exchanges/registry';
-import { type FixtureServer, startFixtureServer } from './harness';
 import {
   BROWSERS,
+  useBrowser,
+  useFixtureServer,
   type DriverSession,
   type ExtensionTab,
-  POPUP,
+  
   type Tab,
   type Target,
-  assertShippedBuild,
-  createVault,
-  launch,
+    createVault,
   lock,
   waitForNoNote,
   waitForNote,
 } from './driver';
+import { expectCapturedExactly, secretsOf, storedKeyOf } from './captures';
 import { dumpStorage, findSecrets } from './storage-scan';
 
 /**
@@ -445,17 +445,10 @@ it('uses credentials of the shape each exchange issues', () => {
   expect(new Set(CASES.map((c) => c.access.slice(-4))).size).toBe(CASES.length);
 });
 
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const fixtures = useFixtureServer();
 
 describe.each(BROWSERS)('exchange API pages in %s (vault locked)', (browser) => {
+  const use = useBrowser(browser, () => ({ hosts: CASES.map((c) => c.host), server: fixtures.server }));
   let session: DriverSession;
   let popup: ExtensionTab;
   /** The API page of each exchange whose key Keyward said it saved: the keys to look for after unlock. */
@@ -464,24 +457,10 @@ describe.each(BROWSERS)('exchange API pages in %s (vault locked)', (browser) => 
 
   const openApiPage = (c: ExchangeCase) => session.openPage(`https://${c.host}${c.path}`, { __fixtureAccess: c.access, __fixtureSecret: c.secret });
 
-  function storedKey(id: ExchangeId): KeySummary {
-    const found = stored.filter((k) => k.exchange === id);
-    expect(found, `${id}: one stored key`).toHaveLength(1);
-    const [key] = found;
-    if (!key) throw new Error(`no ${id} key in the vault`);
-    return key;
-  }
-
   beforeAll(async () => {
-    assertShippedBuild(browser);
-    session = await launch(browser, { hosts: CASES.map((c) => c.host), server });
-    popup = await session.openExtensionPage(POPUP);
+    ({ session, popup } = use);
     await createVault(popup, PASSWORD);
     await lock(popup);
-  });
-
-  afterAll(async () => {
-    await session?.close();
   });
 
   describe('each exchange', () => {
@@ -495,16 +474,11 @@ describe.each(BROWSERS)('exchange API pages in %s (vault locked)', (browser) => 
       await popup.call('vault.unlock', { password: PASSWORD });
       stored = (await popup.call('keys.list', {})).keys;
       for (const c of CASES.filter((x) => captured.has(x.id))) {
-        const key = storedKey(c.id);
+        const key = storedKeyOf(stored, c.id);
         expect(key.label, `${c.id} label`).toBe(c.label);
-        expect(key.apiKeyTail, `${c.id} tail`).toBe(c.access.slice(-4));
-        expect(key.source.kind, `${c.id} source`).toBe('capture');
         expect(key.permissions?.withdraw, `${c.id} withdraw`).toBe(true);
         expect(key.ipWhitelist, `${c.id} IP whitelist`).toEqual(c.ips);
-        const reveal = async (field: 'apiKey' | 'secret' | 'passphrase') => (await popup.call('keys.reveal', { id: key.id, field })).value;
-        expect(await reveal('apiKey'), `${c.id} API key`).toBe(c.access);
-        expect(await reveal('secret'), `${c.id} secret`).toBe(c.secret);
-        if (c.passphrase !== undefined) expect(await reveal('passphrase'), `${c.id} passphrase`).toBe(c.passphrase);
+        await expectCapturedExactly(popup, key, c);
       }
       expect([...captured.keys()].sort()).toEqual(CASES.map((c) => c.id).sort());
     });
@@ -512,13 +486,7 @@ describe.each(BROWSERS)('exchange API pages in %s (vault locked)', (browser) => 
     it('stores no API key, secret, passphrase or password in clear anywhere', async () => {
       const dump = await popup.evaluate(dumpStorage);
       expect(dump).toContain('idb:keyward:keys');
-      const secrets: Record<string, string> = { password: PASSWORD };
-      for (const c of CASES) {
-        secrets[`${c.id} key`] = c.access;
-        secrets[`${c.id} secret`] = c.secret;
-        if (c.passphrase) secrets[`${c.id} passphrase`] = c.passphrase;
-      }
-      expect(findSecrets(dump, secrets)).toEqual([]);
+      expect(findSecrets(dump, secretsOf(CASES, PASSWORD))).toEqual([]);
     });
   });
 

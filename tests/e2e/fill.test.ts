@@ -1,20 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { NewKeyInput } from '../../src/core/records';
-import { type FixtureServer, startFixtureServer } from './harness';
 import {
   BROWSERS,
+  useBrowser,
+  useFixtureServer,
   type DriverSession,
   type ExtensionTab,
   FILL_BUTTON,
   PICKER_HOST,
-  POPUP,
+  
   type Picker,
   type Surface,
   type Tab,
   absence,
-  assertShippedBuild,
-  createVault,
-  launch,
+    createVault,
   until,
 } from './driver';
 
@@ -88,17 +87,10 @@ function coverSecret(page: Tab): Promise<void> {
 
 const OKX_KEY = { role: 'button', name: /okx bot/ } as const;
 
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const fixtures = useFixtureServer();
 
 describe.each(BROWSERS)('filling a bind form in %s', (browser) => {
+  const use = useBrowser(browser, () => ({ hosts: HOSTS, server: fixtures.server }));
   let session: DriverSession;
   let popup: ExtensionTab;
 
@@ -119,16 +111,10 @@ describe.each(BROWSERS)('filling a bind form in %s', (browser) => {
   };
 
   beforeAll(async () => {
-    assertShippedBuild(browser);
-    session = await launch(browser, { hosts: HOSTS, server });
-    popup = await session.openExtensionPage(POPUP);
+    ({ session, popup } = use);
     await createVault(popup, PASSWORD);
     await popup.call('keys.add', input('okx', 'okx bot', OKX, false));
     await popup.call('keys.add', input('binance', 'binance main', BINANCE, true));
-  });
-
-  afterAll(async () => {
-    await session?.close();
   });
 
   it('fills the chosen key, exact and kept across re-renders, and records the binding', async () => {

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FixtureServer, distPath, startFixtureServer } from './harness';
-import { BROWSERS, type DriverSession, FILL_BUTTON, POPUP, type Tab, assertShippedBuild, createVault, launch } from './driver';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { distPath } from './harness';
+import { BROWSERS, useBrowser, useFixtureServer, type DriverSession, FILL_BUTTON, type Tab, createVault } from './driver';
 
 /**
  * A web page cannot tell Keyward is installed: none of its files load from the extension's URL
@@ -16,15 +16,7 @@ const PLATFORM_PAGE = 'https://app.3commas.io/accounts/new/';
 const FILES = ['src/picker/picker.html', 'src/picker/window.html', 'src/picker/picker.js', 'registry.js', 'picker.css', 'src/popup/popup.html', 'manifest.json'];
 const allRefused = Object.fromEntries(FILES.map((file) => [file, 'refused']));
 
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const fixtures = useFixtureServer();
 
 it('the Firefox build declares no web-accessible resource and no external channel', async () => {
   const manifest = JSON.parse(await readFile(join(distPath('firefox'), 'manifest.json'), 'utf8')) as Record<string, unknown>;
@@ -33,6 +25,7 @@ it('the Firefox build declares no web-accessible resource and no external channe
 });
 
 describe.each(BROWSERS)('fingerprinting Keyward from a web page in %s', (browser) => {
+  const use = useBrowser(browser, () => ({ hosts: ['app.3commas.io'], server: fixtures.server }));
   let session: DriverSession;
 
   /** What the page's own script gets for each extension URL: 'loaded' or 'refused'. */
@@ -43,14 +36,9 @@ describe.each(BROWSERS)('fingerprinting Keyward from a web page in %s', (browser
   }
 
   beforeAll(async () => {
-    assertShippedBuild(browser);
-    session = await launch(browser, { hosts: ['app.3commas.io'], server });
-    const popup = await session.openExtensionPage(POPUP);
+    ({ session } = use);
+    const popup = use.popup;
     await createVault(popup, 'fingerprint-test-password');
-  });
-
-  afterAll(async () => {
-    await session?.close();
   });
 
   it('loads none of its files by the extension URL, before or after the picker is opened', async () => {

@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FixtureServer, startFixtureServer } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   BROWSERS,
+  useBrowser,
+  useFixtureServer,
   type DriverSession,
   FILL_BUTTON,
   PICKER_HOST,
-  POPUP,
+  
   type Tab,
   absence,
-  assertShippedBuild,
-  createVault,
+    createVault,
   fieldValues,
-  launch,
 } from './driver';
 import { DECOYS, installDecoy } from './hostile-decoys';
 
@@ -28,17 +27,10 @@ const URL_3COMMAS = 'https://app.3commas.io/accounts/new/';
 const OKX = { apiKey: '3f8e4c2a-7b1d-4e9f-a6c5-0d2b8e7f1a93', secret: '9C4E1A7B3D5F2E8A6C0B4D9E1F3A5C7B', passphrase: 'Tr4d1ng-Passphrase!' };
 const NO_FRAMED_PICKER = 'Firefox never frames the picker into a page (no IntersectionObserver v2), so nothing can be laid over one';
 
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const fixtures = useFixtureServer();
 
 describe.each(BROWSERS)('a hostile page in %s', (browser) => {
+  const use = useBrowser(browser, () => ({ hosts: ['app.3commas.io'], server: fixtures.server }));
   let session: DriverSession;
 
   async function openForm(): Promise<Tab> {
@@ -56,16 +48,11 @@ describe.each(BROWSERS)('a hostile page in %s', (browser) => {
   }
 
   beforeAll(async () => {
-    assertShippedBuild(browser);
-    session = await launch(browser, { hosts: ['app.3commas.io'], server });
-    const popup = await session.openExtensionPage(POPUP);
+    ({ session } = use);
+    const popup = use.popup;
     await createVault(popup, 'hostile-test-password');
     const details = { label: 'okx bot', account: 'main', permissions: { read: true, trade: true, withdraw: false, transfer: false, labels: [] }, ipWhitelist: ['203.0.113.7'], source: { kind: 'manual' as const }, notes: '' };
     await popup.call('keys.add', { input: { exchange: 'okx', credentials: OKX, details } });
-  });
-
-  afterAll(async () => {
-    await session?.close();
   });
 
   it.each(DECOYS)('opens nothing when Keyward’s button is disguised by a decoy: %s', async (kind) => {

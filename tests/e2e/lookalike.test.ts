@@ -1,32 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FixtureServer, startFixtureServer } from './harness';
-import { BROWSERS, type DriverSession, type ExtensionTab, POPUP, absence, assertShippedBuild, createVault, launch, waitForNote } from './driver';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, useBrowser, useFixtureServer, type DriverSession, type ExtensionTab, absence, createVault, waitForNote } from './driver';
 
 /** A host that imitates HTX gets a red warning naming the real site, and no capture, ever. */
 
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const fixtures = useFixtureServer();
 
 describe.each(BROWSERS)('lookalike hosts in %s', (browser) => {
+  const use = useBrowser(browser, () => ({ hosts: ['www.htx-pro.com', 'www.htx.com'], server: fixtures.server }));
   let session: DriverSession;
   let popup: ExtensionTab;
 
   beforeAll(async () => {
-    assertShippedBuild(browser);
-    session = await launch(browser, { hosts: ['www.htx-pro.com', 'www.htx.com'], server });
-    popup = await session.openExtensionPage(POPUP);
+    ({ session, popup } = use);
     await createVault(popup, 'lookalike-test-pw');
-  });
-
-  afterAll(async () => {
-    await session?.close();
   });
 
   it('warns on a login form that arrives late, naming the real site', async () => {

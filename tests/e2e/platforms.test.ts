@@ -1,20 +1,20 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FixtureServer, distWithGrantedSites, startFixtureServer } from './harness';
+import { distWithGrantedSites } from './harness';
 import {
   BROWSERS,
+  useBrowser,
+  useFixtureServer,
   type DriverSession,
   type ExtensionTab,
   FILL_BUTTON,
-  POPUP,
+  
   type Tab,
   absence,
   addSiteInPopup,
-  assertShippedBuild,
-  backToList,
+    backToList,
   createVault,
   fieldValues,
-  launch,
   waitReady,
 } from './driver';
 
@@ -89,17 +89,15 @@ function octobotValues(page: Tab): Promise<string[]> {
   return page.evaluate(() => [...document.querySelectorAll('.card-body[name="binance"] a.editable')].map((a) => a.getAttribute('config-value') ?? ''));
 }
 
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const fixtures = useFixtureServer();
 
 describe.each(BROWSERS)('each platform’s bind form, filled in %s', (browser) => {
+  const use = useBrowser(browser, async () => {
+    // Headless browsers cannot answer the permission prompt: the copy already holds the grant, so
+    // the popup's permissions.request() resolves true and everything after it runs as shipped.
+    dist = await distWithGrantedSites(browser === 'chromium' ? 'chrome' : 'firefox', USER_SITES);
+    return { hosts: CASES.map((c) => c.host), server: fixtures.server, dist };
+  });
   let session: DriverSession;
   let popup: ExtensionTab;
   let dist = '';
@@ -107,12 +105,7 @@ describe.each(BROWSERS)('each platform’s bind form, filled in %s', (browser) =
   const bindings = async (label: string) => (await popup.call('keys.list', {})).keys.find((k) => k.label === label)?.bindings.map((b) => b.platformHost) ?? [];
 
   beforeAll(async () => {
-    assertShippedBuild(browser);
-    // Headless browsers cannot answer the permission prompt: the copy already holds the grant, so
-    // the popup's permissions.request() resolves true and everything after it runs as shipped.
-    dist = await distWithGrantedSites(browser === 'chromium' ? 'chrome' : 'firefox', USER_SITES);
-    session = await launch(browser, { hosts: CASES.map((c) => c.host), server, dist });
-    popup = await session.openExtensionPage(POPUP);
+    ({ session, popup } = use);
     await createVault(popup, 'platforms-test-password');
     for (const [n, c] of CASES.entries()) {
       await popup.call('keys.add', {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DB_NAME } from '../../src/vault/store';
 import type { KeySummary, NewKeyInput } from '../../src/core/records';
-import { BROWSERS, type DriverSession, type ExtensionTab, POPUP, assertShippedBuild, backToList, createVault, launch, lock, unlock, waitReady } from './driver';
+import { BROWSERS, useBrowser, type DriverSession, type ExtensionTab, backToList, createVault, lock, unlock, waitReady } from './driver';
 import { SPOT_KEY, WITHDRAW_KEY, clearRiskHintInPage, recordStateInPage, sealOverInPage } from './profile-writer';
 
 /**
@@ -13,6 +13,7 @@ import { SPOT_KEY, WITHDRAW_KEY, clearRiskHintInPage, recordStateInPage, sealOve
 const PASSWORD = 'tamper-harbour-copper-58';
 
 describe.each(BROWSERS)('storage tampering in %s', (browser) => {
+  const use = useBrowser(browser, () => ({}));
   let session: DriverSession;
   let page: ExtensionTab;
   let withdrawId = '';
@@ -23,18 +24,12 @@ describe.each(BROWSERS)('storage tampering in %s', (browser) => {
   const row = (label: RegExp) => ({ css: 'button.row', has: { text: label } });
 
   beforeAll(async () => {
-    assertShippedBuild(browser);
-    session = await launch(browser);
-    page = await session.openExtensionPage(POPUP);
+    ({ session, popup: page } = use);
     await createVault(page, PASSWORD);
     withdrawId = await add(WITHDRAW_KEY);
     spotId = await add(SPOT_KEY);
     await page.reload();
     await waitReady(page, 'list');
-  });
-
-  afterAll(async () => {
-    await session?.close();
   });
 
   it('a cleared clear-text withdraw flag changes no warning, open or after lock and unlock', async () => {

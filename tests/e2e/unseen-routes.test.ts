@@ -1,24 +1,24 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExchangeId } from '../../src/core/records';
 import { WATCHER_GLOBAL } from '../../src/content/exchange';
 import { exchangeById } from '../../src/exchanges/registry';
-import { type FixtureServer, startFixtureServer } from './harness';
 import {
   BROWSERS,
+  useBrowser,
+  useFixtureServer,
   type DriverSession,
   type ExtensionTab,
-  POPUP,
+  
   type Tab,
   type Target,
   absence,
-  assertShippedBuild,
-  createVault,
-  launch,
+    createVault,
   lock,
   playwrightPageOf,
   waitForNote,
 } from './driver';
+import { expectCapturedExactly, secretsOf, storedKeyOf } from './captures';
 import { dumpStorage, findSecrets } from './storage-scan';
 
 /**
@@ -274,32 +274,20 @@ it('uses credentials of the shape each exchange issues, none twice, on routes no
   expect(new Set(ALL.map((c) => c.access.slice(-4))).size).toBe(ALL.length);
 });
 
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const fixtures = useFixtureServer();
 
 describe.each(BROWSERS)('API pages on routes no pattern knows, in %s (vault locked)', (browser) => {
+  const use = useBrowser(browser, () => ({ hosts: ALL.map((c) => c.host), server: fixtures.server }));
   let session: DriverSession;
   let popup: ExtensionTab;
   const open = (c: UnseenCase, path = c.path) => session.openPage(`https://${c.host}${path}`, { __fixtureAccess: c.access, __fixtureSecret: c.secret });
 
   beforeAll(async () => {
-    assertShippedBuild(browser);
-    session = await launch(browser, { hosts: ALL.map((c) => c.host), server });
+    ({ session } = use);
     saved.set(session, new Set());
-    popup = await session.openExtensionPage(POPUP);
+    popup = use.popup;
     await createVault(popup, PASSWORD);
     await lock(popup);
-  });
-
-  afterAll(async () => {
-    await session?.close();
   });
 
   describe('recognised by what they show', () => {
@@ -331,30 +319,13 @@ describe.each(BROWSERS)('API pages on routes no pattern knows, in %s (vault lock
       await popup.call('vault.unlock', { password: PASSWORD });
       const stored = (await popup.call('keys.list', {})).keys;
       const done = saved.get(session) ?? new Set();
-      for (const c of ALL.filter((x) => done.has(x.id))) {
-        const found = stored.filter((k) => k.exchange === c.id);
-        expect(found, `${c.id}: one stored key`).toHaveLength(1);
-        const [key] = found;
-        if (!key) continue;
-        expect(key.apiKeyTail, `${c.id} tail`).toBe(c.access.slice(-4));
-        expect(key.source.kind, `${c.id} source`).toBe('capture');
-        const reveal = async (field: 'apiKey' | 'secret' | 'passphrase') => (await popup.call('keys.reveal', { id: key.id, field })).value;
-        expect(await reveal('apiKey'), `${c.id} API key`).toBe(c.access);
-        expect(await reveal('secret'), `${c.id} secret`).toBe(c.secret);
-        if (c.passphrase !== undefined) expect(await reveal('passphrase'), `${c.id} passphrase`).toBe(c.passphrase);
-      }
+      for (const c of ALL.filter((x) => done.has(x.id))) await expectCapturedExactly(popup, storedKeyOf(stored, c.id), c);
       expect([...done].sort()).toEqual(ALL.map((c) => c.id).sort());
     });
 
     it('stores no key, secret, passphrase or password in clear', async () => {
       const dump = await popup.evaluate(dumpStorage);
-      const secrets: Record<string, string> = { password: PASSWORD };
-      for (const c of ALL) {
-        secrets[`${c.id} key`] = c.access;
-        secrets[`${c.id} secret`] = c.secret;
-        if (c.passphrase) secrets[`${c.id} passphrase`] = c.passphrase;
-      }
-      expect(findSecrets(dump, secrets)).toEqual([]);
+      expect(findSecrets(dump, secretsOf(ALL, PASSWORD))).toEqual([]);
     });
   });
 

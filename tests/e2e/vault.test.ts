@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   BROWSERS,
+  useBrowser,
   type DriverSession,
   type ExtensionTab,
   POPUP,
   absence,
   addKey,
-  assertShippedBuild,
-  backToList,
+    backToList,
   createVault,
-  launch,
   lock,
   unlock,
   waitReady,
@@ -48,6 +47,7 @@ const SECRETS = {
 };
 
 describe.each(BROWSERS)('vault in %s', (browser) => {
+  const use = useBrowser(browser, () => ({}));
   let session: DriverSession;
   let page: ExtensionTab;
 
@@ -64,13 +64,7 @@ describe.each(BROWSERS)('vault in %s', (browser) => {
   const clipboardText = () => page.evaluate(() => navigator.clipboard.readText());
 
   beforeAll(async () => {
-    assertShippedBuild(browser);
-    session = await launch(browser);
-    page = await session.openExtensionPage(POPUP);
-  });
-
-  afterAll(async () => {
-    await session?.close();
+    ({ session, popup: page } = use);
   });
 
   it('creates a vault from the popup', async () => {

@@ -4,24 +4,21 @@ import { type ChromiumSession, distPath, launchChromium } from '../harness';
 import { type Target, describeTarget, locateInPage, toWire } from './find';
 import { keywardNotesChromium, noteButtonBoxChromium } from './notes-chromium';
 import { callFrom, sendFrom } from './send';
-import { until } from './wait';
-import type { Box, ExtensionTab, LaunchOptions, Picker, Session, SeenNote, Surface, Tab } from './types';
+import { ElementSurface, WAIT_MS } from './surface';
+import type { ExtensionTab, LaunchOptions, Picker, Session, SeenNote, Surface, Tab } from './types';
 
-const WAIT_MS = 10_000;
 const PICKER_FRAME = '/src/picker/picker.html';
 const PICKER_WINDOW = '/src/picker/window.html';
 export const FILL_BUTTON = 'keyward-inline[data-keyward="fill-button"]';
 
-/** A page re-rendered under the handle: look again (React-style fixtures re-render every 250 ms). */
-const detached = (error: unknown) => /not attached|detached|Execution context was destroyed/i.test(String(error));
+class PlaywrightSurface extends ElementSurface<ElementHandle> {
+  constructor(protected target: Page | Frame) {
+    super();
+  }
 
-class PlaywrightSurface implements Surface {
-  constructor(protected target: Page | Frame) {}
-
-  protected async handle(target: Target, timeout = WAIT_MS): Promise<ElementHandle> {
-    const arg = [toWire(target), 'one'] as const;
+  protected async find(target: Target, timeout: number): Promise<ElementHandle> {
     try {
-      const found = await this.target.waitForFunction(locateInPage, arg, { timeout, polling: 100 });
+      const found = await this.target.waitForFunction(locateInPage, [toWire(target), 'one'] as const, { timeout, polling: 100 });
       const element = found.asElement();
       if (element === null) throw new Error('not an element');
       return element as ElementHandle;
@@ -29,67 +26,27 @@ class PlaywrightSurface implements Surface {
       throw new Error(`nothing matches ${describeTarget(target)}: ${String(error).split('\n')[0] ?? ''}`);
     }
   }
-
-  private async withElement<R>(target: Target, act: (element: ElementHandle) => Promise<R>, timeout?: number): Promise<R> {
-    for (let attempt = 1; ; attempt++) {
-      const element = await this.handle(target, timeout);
-      try {
-        return await act(element);
-      } catch (error) {
-        if (attempt >= 3 || !detached(error)) throw error;
-      } finally {
-        await element.dispose().catch(() => undefined);
-      }
-    }
+  protected read<R, A>(element: ElementHandle, fn: (el: Element, arg: A) => R, arg: A): Promise<R> {
+    return element.evaluate(fn as (el: Node, arg: unknown) => R, arg) as Promise<R>;
   }
-
-  click(target: Target, options: { force?: boolean } = {}) {
-    return this.withElement(target, (e) => e.click({ timeout: WAIT_MS, force: options.force }));
+  protected clickElement(element: ElementHandle, force: boolean) {
+    return element.click({ timeout: WAIT_MS, force });
   }
-  fill(target: Target, value: string) {
-    return this.withElement(target, (e) => e.fill(value, { timeout: WAIT_MS }));
+  protected fillElement(element: ElementHandle, value: string) {
+    return element.fill(value, { timeout: WAIT_MS });
   }
-  type(target: Target, text: string) {
-    return this.withElement(target, (e) => e.type(text, { timeout: WAIT_MS }));
+  protected typeInto(element: ElementHandle, text: string) {
+    return element.type(text, { timeout: WAIT_MS });
+  }
+  protected async boxOf(element: ElementHandle) {
+    await element.scrollIntoViewIfNeeded();
+    return element.boundingBox();
+  }
+  protected moved(error: unknown) {
+    return /not attached|detached|Execution context was destroyed/i.test(String(error));
   }
   async press(key: string) {
     await ('page' in this.target ? this.target.page() : this.target).keyboard.press(key);
-  }
-  async select(target: Target, option: string) {
-    await this.withElement(target, (e) => e.selectOption({ label: option }, { timeout: WAIT_MS }));
-  }
-  async waitFor(target: Target, timeout = WAIT_MS) {
-    await this.withElement(target, async () => undefined, timeout);
-  }
-  async waitForGone(target: Target, timeout = WAIT_MS) {
-    await until(async () => (await this.count(target)) === 0, `${describeTarget(target)} to go`, timeout);
-  }
-  async count(target: Target) {
-    return (await this.target.evaluate(locateInPage, [toWire(target), 'count'] as const)) as number;
-  }
-  async text(target?: Target) {
-    if (this.gone()) return '';
-    try {
-      if (target === undefined) return await this.target.evaluate(() => document.body.innerText);
-      return await this.withElement(target, (e) => e.evaluate((el) => (el as HTMLElement).innerText));
-    } catch (error) {
-      if (this.gone()) return '';
-      throw error;
-    }
-  }
-  value(target: Target) {
-    return this.withElement(target, (e) => e.evaluate((el) => (el as HTMLInputElement).value));
-  }
-  checked(target: Target) {
-    return this.withElement(target, (e) => e.evaluate((el) => (el as HTMLInputElement).checked || (el as Element).getAttribute('aria-checked') === 'true'));
-  }
-  box(target: Target) {
-    return this.withElement(target, async (e): Promise<Box> => {
-      await e.scrollIntoViewIfNeeded();
-      const box = await e.boundingBox();
-      if (box === null) throw new Error(`${describeTarget(target)} has no box`);
-      return box;
-    });
   }
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
     return this.target.evaluate(fn as (arg: unknown) => R | Promise<R>, arg) as Promise<R>;

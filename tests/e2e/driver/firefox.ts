@@ -4,10 +4,10 @@ import { type FirefoxSession, distPath, launchFirefox } from '../harness';
 import { type Target, describeTarget, locateInPage, toWire } from './find';
 import { keywardNotesFirefox, noteButtonBoxFirefox } from './notes-firefox';
 import { callFrom, sendFrom } from './send';
-import type { Box, ExtensionTab, LaunchOptions, Picker, Session, SeenNote, Surface, Tab } from './types';
+import type { ExtensionTab, LaunchOptions, Picker, Session, SeenNote, Surface, Tab } from './types';
+import { ElementSurface, WAIT_MS } from './surface';
 import { until } from './wait';
 
-const WAIT_MS = 10_000;
 const PICKER_FRAME = '/src/picker/picker.html';
 const PICKER_WINDOW = '/src/picker/window.html';
 const FILL_BUTTON = 'keyward-inline[data-keyward="fill-button"]';
@@ -16,12 +16,14 @@ const FILL_BUTTON = 'keyward-inline[data-keyward="fill-button"]';
  * A look that failed because the document moved under it: BiDi can fail an evaluation outright
  * while a page navigates or re-renders; the next look is simply a look at the new state.
  */
-const transient = (error: unknown) => /detached|destroyed|not attached|no such (?:node|frame)|right-hand side of 'in'|stale/i.test(String(error));
+const moved = (error: unknown) => /detached|destroyed|not attached|no such (?:node|frame)|right-hand side of 'in'|stale/i.test(String(error));
 
-class PuppeteerSurface implements Surface {
-  constructor(protected target: Page | Frame) {}
+class PuppeteerSurface extends ElementSurface<ElementHandle<Element>> {
+  constructor(protected target: Page | Frame) {
+    super();
+  }
 
-  protected async handle(target: Target, timeout = WAIT_MS): Promise<ElementHandle<Element>> {
+  protected async find(target: Target, timeout: number): Promise<ElementHandle<Element>> {
     const arg = [toWire(target), 'one'] as const;
     let last: unknown;
     for (const deadline = Date.now() + timeout; Date.now() < deadline; ) {
@@ -31,93 +33,39 @@ class PuppeteerSurface implements Surface {
         if (element !== null) return element as ElementHandle<Element>;
       } catch (error) {
         last = error;
-        if (!transient(error)) break;
+        if (!moved(error)) break;
       }
     }
     throw new Error(`nothing matches ${describeTarget(target)}: ${String(last).split('\n')[0] ?? ''}`);
   }
-
-  private async withElement<R>(target: Target, act: (element: ElementHandle<Element>) => Promise<R>, timeout?: number): Promise<R> {
-    for (let attempt = 1; ; attempt++) {
-      const element = await this.handle(target, timeout);
-      try {
-        return await act(element);
-      } catch (error) {
-        if (attempt >= 3 || !transient(error)) throw error;
-      } finally {
-        await element.dispose().catch(() => undefined);
-      }
-    }
+  protected read<R, A>(element: ElementHandle<Element>, fn: (el: Element, arg: A) => R, arg: A): Promise<R> {
+    return element.evaluate(fn as (el: Element, arg: unknown) => R, arg) as Promise<R>;
   }
-
-  click(target: Target) {
-    return this.withElement(target, (e) => e.click());
+  protected clickElement(element: ElementHandle<Element>) {
+    // Puppeteer clicks where the element is, enabled or not, covered or not: force is the default.
+    return element.click();
   }
-  fill(target: Target, value: string) {
-    return this.withElement(target, async (e) => {
-      await e.evaluate((el) => {
-        (el as HTMLElement).focus();
-        if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) el.select();
-      });
-      await e.press('Backspace');
-      if (value !== '') await e.type(value);
+  protected async fillElement(element: ElementHandle<Element>, value: string) {
+    await element.evaluate((el) => {
+      (el as HTMLElement).focus();
+      if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) el.select();
     });
+    await element.press('Backspace');
+    if (value !== '') await element.type(value);
   }
-  type(target: Target, text: string) {
-    return this.withElement(target, async (e) => {
-      await e.focus();
-      await e.type(text);
-    });
+  protected async typeInto(element: ElementHandle<Element>, text: string) {
+    await element.focus();
+    await element.type(text);
+  }
+  protected async boxOf(element: ElementHandle<Element>) {
+    await element.scrollIntoView();
+    return element.boundingBox();
+  }
+  protected moved(error: unknown) {
+    return moved(error);
   }
   async press(key: string) {
     await ('page' in this.target && typeof this.target.page === 'function' ? this.target.page() : (this.target as Page)).keyboard.press(key as KeyInput);
-  }
-  async select(target: Target, option: string) {
-    const chosen = await this.withElement(target, (e) =>
-      e.evaluate((el, label) => {
-        const select = el as HTMLSelectElement;
-        const found = [...select.options].find((o) => o.text.trim() === label);
-        if (!found) return false;
-        select.value = found.value;
-        select.dispatchEvent(new Event('input', { bubbles: true }));
-        select.dispatchEvent(new Event('change', { bubbles: true }));
-        return true;
-      }, option),
-    );
-    if (!chosen) throw new Error(`no option "${option}" in ${describeTarget(target)}`);
-  }
-  async waitFor(target: Target, timeout = WAIT_MS) {
-    await this.withElement(target, async () => undefined, timeout);
-  }
-  async waitForGone(target: Target, timeout = WAIT_MS) {
-    await until(async () => (await this.count(target).catch(() => -1)) === 0, `${describeTarget(target)} to go`, timeout);
-  }
-  async count(target: Target) {
-    return (await this.target.evaluate(locateInPage, [toWire(target), 'count'] as const)) as number;
-  }
-  async text(target?: Target) {
-    if (this.gone()) return '';
-    try {
-      if (target === undefined) return await this.target.evaluate(() => document.body.innerText);
-      return await this.withElement(target, (e) => e.evaluate((el) => (el as HTMLElement).innerText));
-    } catch (error) {
-      if (this.gone() || transient(error) || /closed|Target/i.test(String(error))) return '';
-      throw error;
-    }
-  }
-  value(target: Target) {
-    return this.withElement(target, (e) => e.evaluate((el) => (el as HTMLInputElement).value));
-  }
-  checked(target: Target) {
-    return this.withElement(target, (e) => e.evaluate((el) => (el as HTMLInputElement).checked || (el as Element).getAttribute('aria-checked') === 'true'));
-  }
-  box(target: Target) {
-    return this.withElement(target, async (e): Promise<Box> => {
-      await e.scrollIntoView();
-      const box = await e.boundingBox();
-      if (box === null) throw new Error(`${describeTarget(target)} has no box`);
-      return box;
-    });
   }
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
     return this.target.evaluate(fn as (arg: unknown) => R | Promise<R>, arg) as Promise<R>;

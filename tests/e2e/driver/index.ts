@@ -1,23 +1,17 @@
 // One driver for both browsers: Playwright under Chromium, Puppeteer over WebDriver BiDi under
 // Firefox, behind the same Session/Tab/Surface API; scenarios are written once against it.
-import { type ChromiumDriverSession, launchChromiumDriver } from './chromium';
-import { type FirefoxDriverSession, launchFirefoxDriver } from './firefox';
-import { assertBuilt } from '../harness';
-import type { Browser, LaunchOptions, SeenNote, Tab } from './types';
+import type { SeenNote, Tab } from './types';
 
 export * from './find';
+export * from './hooks';
+export * from './launch';
 export * from './popup';
 export * from './send';
 export * from './types';
 export * from './wait';
-export type { ChromiumDriverSession, FirefoxDriverSession };
+export type { ChromiumDriverSession } from './chromium';
+export type { FirefoxDriverSession } from './firefox';
 export { playwrightPageOf } from './chromium';
-
-export type DriverSession = ChromiumDriverSession | FirefoxDriverSession;
-
-export function launch(browser: Browser, options: LaunchOptions = {}): Promise<DriverSession> {
-  return browser === 'chromium' ? launchChromiumDriver(options) : launchFirefoxDriver(options);
-}
 
 /** Keyward's fill button, a host element in the page (its insides are a closed shadow root). */
 export const FILL_BUTTON = 'keyward-inline[data-keyward="fill-button"]';
@@ -54,7 +48,3 @@ export function fieldValues(tab: { evaluate: Tab['evaluate'] }): Promise<string[
   return tab.evaluate(() => [...document.querySelectorAll('input, textarea')].filter((i) => (i as HTMLInputElement).type !== 'search').map((i) => (i as HTMLInputElement).value));
 }
 
-/** Throws early, with the fix, when the shipped build of this browser is missing. */
-export function assertShippedBuild(browser: Browser): void {
-  assertBuilt(browser === 'chromium' ? 'chrome' : 'firefox');
-}

@@ -5,11 +5,11 @@
 
 /**
  * How long an absence is watched for: every reaction Keyward shows (a note, a button, a picker
- * frame or window, a fill, a capture) comes within a few hundred milliseconds of its cause and
- * the content scripts rescan every 250 ms, so 1.5 s covers several rescans even on a loaded
- * 2-core machine. Used only where the test's claim is "nothing happens".
+ * frame or window, a fill, a capture) comes within a few hundred milliseconds of its cause, and
+ * the content scripts rescan every 250 ms, so 800 ms spans three rescans. Used only where the
+ * test's claim is "nothing happens"; anything that must happen is waited for as a fact.
  */
-export const ABSENCE_MS = 1_500;
+export const ABSENCE_MS = 800;
 
 /** Lets the absence window pass, so that what the test then checks has had every chance to appear. */
 export async function absence(): Promise<void> {
