@@ -9,7 +9,7 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { clickKeyward, picker } from '../tests/e2e/fill-driver';
+import { clickFillButtonIn, pickerFrameIn } from '../tests/e2e/driver/chromium';
 import { distPath, launchChromium, startFixtureServer } from '../tests/e2e/harness';
 
 const ARTIFACTS = resolve('artifacts');
@@ -114,8 +114,8 @@ async function headless(): Promise<void> {
     await bind.goto('https://app.3commas.io/accounts/new/');
     await bind.getByRole('combobox').click();
     await bind.getByRole('option', { name: 'HTX', exact: true }).click();
-    await clickKeyward(bind);
-    const frame = await picker(bind);
+    await clickFillButtonIn(bind);
+    const frame = await pickerFrameIn(bind);
     await frame.getByRole('button', { name: /demo-grid-bot/ }).waitFor();
     await bind.waitForTimeout(300);
     await bind.screenshot({ path: resolve(out, '6-3commas-picker.png') });

@@ -8,12 +8,6 @@
 export const DECOYS = ['img', 'canvas', 'box-shadow', 'transform', 'filter', 'scale', 'hidden'] as const;
 export type Decoy = (typeof DECOYS)[number];
 
-export const FILL_BUTTON_HOST = 'keyward-inline[data-keyward="fill-button"]';
-export const PICKER_HOST = 'keyward-inline[data-keyward="picker"]';
-
-/** How long an absence is watched for: a picker, window or fill would show well within it. */
-export const ABSENCE_MS = 800;
-
 export function installDecoy([kind, selector]: readonly [Decoy, string]): boolean {
   const target = document.querySelector<HTMLElement>(selector);
   if (!target) return false;

@@ -65,6 +65,9 @@ export async function launchFirefox(opts: FirefoxOptions): Promise<FirefoxSessio
       'network.socket.forcePort': forcePort(opts.port, opts.httpPort),
       // No http→https upgrade for HSTS-preloaded names (www.coinbase.com…); Chromium has no such switch.
       'network.stricttransportsecurity.preloadlist': false,
+      // A scenario keeps a dozen tabs open and comes back to them: Firefox must not unload one
+      // that has sat in the background while the machine ran low on memory.
+      'browser.tabs.unloadOnLowMemory': false,
       // Read when an add-on is installed: pins its moz-extension:// UUID.
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
     },
