@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 import webExtension from 'vite-plugin-web-extension';
 import { noInnerHtml } from './scripts/vite-no-inner-html';
 import { withSecurityKeys } from './scripts/manifest';
-import { generatedEntries, planEntries, withContentScripts, writeEntries } from './scripts/entries';
+import { generatedEntries, inlinedPlatformNames, planEntries, withContentScripts, writeEntries } from './scripts/entries';
 import { buildTarget } from './scripts/targets';
 import { EXCHANGES } from './src/exchanges/registry';
 import { PLATFORMS, USER_SITE_PLATFORMS } from './src/platforms/registry';
@@ -41,8 +41,8 @@ export default defineConfig({
       printSummary: false,
       // Chrome's service worker has no clipboard: its offscreen page does that work.
       // The plugin builds each entry on its own: those builds speak only when something is wrong too.
-      htmlViteConfig: { plugins: [noInnerHtml()], logLevel: 'warn' },
-      scriptViteConfig: { plugins: [generatedEntries(entries, root)], logLevel: 'warn' },
+      htmlViteConfig: { plugins: [noInnerHtml(), inlinedPlatformNames(EXCHANGES, root)], logLevel: 'warn' },
+      scriptViteConfig: { plugins: [generatedEntries(entries, root), inlinedPlatformNames(EXCHANGES, root)], logLevel: 'warn' },
       additionalInputs: [
         ...(browser === 'chrome' ? ['src/offscreen/offscreen.html'] : []),
         'src/picker/picker.html',

@@ -10,12 +10,12 @@
  * wakes nothing).
  */
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
-import { FILL_BUTTON, clickWhere, closePickerWindows, keyButton, openPickerWindow } from '../tests/e2e/firefox-fill-driver';
+import { launch } from '../tests/e2e/driver/launch';
+import { POPUP } from '../tests/e2e/driver/popup';
 import { FIREFOX_EXTENSION_UUID, distPath, launchFirefox, startFixtureServer } from '../tests/e2e/harness';
 import { addBenchKeys, watchCaptureDialog, watchFilledValue } from './bench-in-page';
 
 const PASSWORD = 'bench-password-correct-horse';
-const POPUP = 'src/popup/popup.html';
 /** How long the event page may idle before Firefox suspends it, and how long the bench waits. */
 const IDLE_TIMEOUT_MS = 3000;
 const IDLE_MS = Number(process.env.BENCH_FIREFOX_IDLE_MS ?? 8000);
@@ -226,12 +226,12 @@ export async function measureFirefoxCapture(samples: number): Promise<Record<str
  */
 export async function measureFirefoxFill(samples: number): Promise<Record<string, unknown>> {
   const server = await startFixtureServer();
-  const session = await launchFirefox({ dist: distPath('firefox'), hosts: ['app.3commas.io'], port: server.port, httpPort: server.httpPort });
+  const session = await launch('firefox', { hosts: ['app.3commas.io'], server });
   const secret = 'NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j';
   try {
     const popup = await session.openExtensionPage(POPUP);
-    await send(popup, 'vault.create', { password: 'bench-fill-password' });
-    await send(popup, 'keys.add', {
+    await popup.call('vault.create', { password: 'bench-fill-password' });
+    await popup.call('keys.add', {
       input: {
         exchange: 'binance',
         credentials: { apiKey: 'vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A', secret, passphrase: '' },
@@ -247,25 +247,24 @@ export async function measureFirefoxFill(samples: number): Promise<Record<string
     });
     const times: number[] = [];
     for (let i = 0; i < samples + 1; i++) {
-      await closePickerWindows(session.browser);
-      const page = await session.browser.newPage();
-      await page.evaluateOnNewDocument(watchFilledValue, secret);
-      await page.goto('https://app.3commas.io/accounts/new/');
-      await clickWhere(page, '[role="combobox"]', null);
-      await clickWhere(page, '[role="option"]', 'Binance Spot');
-      await page.waitForSelector(FILL_BUTTON, { timeout: 10_000 });
-      const picker = await openPickerWindow(session.browser, page);
-      const key = await keyButton(picker, 'bench bot');
+      const tab = await session.openPage('https://app.3commas.io/accounts/new/');
+      // The fill comes long after the load: watching from here sees it.
+      await tab.evaluate(watchFilledValue, secret);
+      await tab.click({ role: 'combobox' });
+      await tab.click({ role: 'option', name: 'Binance Spot' });
+      const picker = await session.openPicker(tab);
       await picker.evaluate(() => {
         document.addEventListener('click', () => ((window as unknown as { __clickAt: number }).__clickAt = performance.timeOrigin + performance.now()), true);
       });
-      await key.click();
-      await page.waitForFunction(() => (window as unknown as { __filledAt?: number }).__filledAt !== undefined, { timeout: 10_000 });
-      const filledAt = await page.evaluate(() => (window as unknown as { __filledAt: number }).__filledAt);
-      const clickAt = await picker.evaluate(() => (window as unknown as { __clickAt: number }).__clickAt).catch(() => Number.NaN);
+      await picker.click({ role: 'button', name: /bench bot/ });
+      await tab.waitUntil(() => (window as unknown as { __filledAt?: number }).__filledAt !== undefined, undefined, 10_000);
+      const filledAt = await tab.evaluate(() => (window as unknown as { __filledAt: number }).__filledAt);
+      const clickAt = picker.gone()
+        ? Number.NaN
+        : await picker.evaluate(() => (window as unknown as { __clickAt: number }).__clickAt).catch(() => Number.NaN);
       // The first fill loads the picker's and the background's code paths: not counted.
       if (i > 0 && Number.isFinite(clickAt)) times.push(filledAt - clickAt);
-      await page.close();
+      await tab.close();
     }
     return { samples: times.length, runsMs: round1(times), medianMs: median(times) };
   } finally {

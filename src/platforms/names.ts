@@ -1,5 +1,5 @@
 import type { ExchangeId } from '../core/records';
-import { EXCHANGES } from '../exchanges/registry';
+import { PLATFORM_NAMES } from '../exchanges/platform-names';
 import type { PlatformDefinition } from './types';
 
 /**
@@ -8,9 +8,7 @@ import type { PlatformDefinition } from './types';
  * Futures", testnets and demo accounts map to null rather than to a wrong key). Keys are
  * lower-case; matching ignores case, spaces and punctuation.
  */
-export const COMMON_EXCHANGE_NAMES: Readonly<Record<string, ExchangeId>> = Object.freeze(
-  Object.fromEntries(EXCHANGES.flatMap((exchange) => exchange.platformNames.map((name) => [name, exchange.id] as const))),
-);
+export const COMMON_EXCHANGE_NAMES: Readonly<Record<string, ExchangeId>> = PLATFORM_NAMES;
 
 /** Lower-case letters and digits only: "Gate.io", "gate_io" and "GATE IO" all become "gateio". */
 export function nameKey(text: string): string {

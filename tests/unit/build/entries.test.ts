@@ -2,7 +2,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ENTRY_DIR, GENERATED_DIR, type ContentScript, generatedEntries, planEntries, withContentScripts } from '../../../scripts/entries';
+import {
+  ENTRY_DIR,
+  GENERATED_DIR,
+  PLATFORM_NAMES_MODULE,
+  type ContentScript,
+  generatedEntries,
+  inlinedPlatformNames,
+  planEntries,
+  platformNamesSource,
+  withContentScripts,
+} from '../../../scripts/entries';
+import { PLATFORM_NAMES } from '../../../src/exchanges/platform-names';
 import { platformScriptFile } from '../../../src/background/sites';
 import { EXCHANGES } from '../../../src/exchanges/registry';
 import { PLATFORMS, USER_SITE_PLATFORMS } from '../../../src/platforms/registry';
@@ -126,5 +137,23 @@ describe('generated sources', () => {
     const resolveId = plugin.resolveId as (id: string) => string | null;
     expect(resolveId(join(root, `${ENTRY_DIR}/htx.ts`))).toBe(join(root, GENERATED_DIR, 'htx.ts'));
     expect(resolveId(join(root, 'src/content/exchange.ts'))).toBeNull();
+  });
+});
+
+describe('platform names, shipped as data', () => {
+  it('the data the build ships is the table the source derives from the registry', async () => {
+    const url = `data:text/javascript,${encodeURIComponent(platformNamesSource(EXCHANGES))}`;
+    const shipped = (await import(/* @vite-ignore */ url)) as { PLATFORM_NAMES: unknown };
+    expect(shipped.PLATFORM_NAMES).toEqual(PLATFORM_NAMES);
+    expect(Object.keys(PLATFORM_NAMES).length).toBeGreaterThan(EXCHANGES.length);
+  });
+
+  it('replaces that one module and no other', () => {
+    const plugin = inlinedPlatformNames(EXCHANGES, root);
+    const load = plugin.load as (id: string) => string | null;
+    expect(load(join(root, PLATFORM_NAMES_MODULE))).toBe(platformNamesSource(EXCHANGES));
+    expect(load(`${join(root, PLATFORM_NAMES_MODULE)}?v=1`)).toBe(platformNamesSource(EXCHANGES));
+    expect(load(join(root, 'src/exchanges/registry.ts'))).toBeNull();
+    expect(load(join(root, 'src/platforms/names.ts'))).toBeNull();
   });
 });
