@@ -86,10 +86,7 @@ const SITES: Site[] = [
  * Sites whose end-to-end flow is not in a case table yet, with where it is. Each entry must stay
  * a real gap: once a case table names the site, the test below asks for the entry to go.
  */
-const FLOWS_OUTSIDE_CASE_TABLES: Readonly<Record<string, string>> = {
-  // The whole fill suite runs on 3Commas' form, in its own file rather than as a case.
-  threecommas: 'fill.chromium.test.ts',
-};
+const FLOWS_OUTSIDE_CASE_TABLES: Readonly<Record<string, string>> = {};
 
 describe('site folders', () => {
   const sources = e2eSources();
