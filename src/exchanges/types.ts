@@ -1,3 +1,6 @@
+// The registry fills in core's ExchangeId (declaration merging): any program that compiles these
+// types (a tsconfig per context, say) must compile the registry too, or ExchangeId is empty.
+/// <reference path="./registry.ts" />
 import type { CredentialFormat } from '../core/credential-format';
 import type { BrandRule } from '../core/lookalike';
 import type { ExchangeId } from '../core/records';
