@@ -13,6 +13,7 @@ import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppetee
 import { FILL_BUTTON, clickWhere, closePickerWindows, keyButton, openPickerWindow } from '../tests/e2e/firefox-fill-driver';
 import { FIREFOX_EXTENSION_UUID, distPath, launchFirefox, startFixtureServer } from '../tests/e2e/harness';
 import { addBenchKeys, watchCaptureDialog, watchFilledValue } from './bench-in-page';
+import { FILL_BENCH_KEY, FILL_BENCH_SECRET } from './bench-pages';
 
 const PASSWORD = 'bench-password-correct-horse';
 const POPUP = 'src/popup/popup.html';
@@ -227,24 +228,11 @@ export async function measureFirefoxCapture(samples: number): Promise<Record<str
 export async function measureFirefoxFill(samples: number): Promise<Record<string, unknown>> {
   const server = await startFixtureServer();
   const session = await launchFirefox({ dist: distPath('firefox'), hosts: ['app.3commas.io'], port: server.port, httpPort: server.httpPort });
-  const secret = 'NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j';
+  const secret = FILL_BENCH_SECRET;
   try {
     const popup = await session.openExtensionPage(POPUP);
     await send(popup, 'vault.create', { password: 'bench-fill-password' });
-    await send(popup, 'keys.add', {
-      input: {
-        exchange: 'binance',
-        credentials: { apiKey: 'vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A', secret, passphrase: '' },
-        details: {
-          label: 'bench bot',
-          account: 'main',
-          permissions: { read: true, trade: true, withdraw: false, transfer: false, labels: [] },
-          ipWhitelist: ['203.0.113.10'],
-          source: { kind: 'manual' },
-          notes: '',
-        },
-      },
-    });
+    await send(popup, 'keys.add', FILL_BENCH_KEY);
     const times: number[] = [];
     for (let i = 0; i < samples + 1; i++) {
       await closePickerWindows(session.browser);
