@@ -13,7 +13,8 @@ import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppetee
 import { launch } from '../tests/e2e/driver/launch';
 import { POPUP } from '../tests/e2e/driver/popup';
 import { FIREFOX_EXTENSION_UUID, distPath, launchFirefox, startFixtureServer } from '../tests/e2e/harness';
-import { addBenchKeys, watchCaptureDialog, watchFilledValue } from './bench-in-page';
+import { addBenchKeys, enterToListMs, noteEnter, watchCaptureDialog, watchFilledValue } from './bench-in-page';
+import { FILL_BENCH_KEY, FILL_BENCH_SECRET } from './bench-pages';
 
 const PASSWORD = 'bench-password-correct-horse';
 /** How long the event page may idle before Firefox suspends it, and how long the bench waits. */
@@ -125,6 +126,19 @@ async function popupOpen(session: BenchFirefox): Promise<{ ms: number; backgroun
   };
 }
 
+/** From Enter in the popup's unlock form to the key list drawn, as a person unlocks. */
+async function popupUnlockMs(session: BenchFirefox): Promise<number> {
+  const page = await openPage(session, POPUP);
+  await poll(page, () => (document.body.dataset.ready === 'unlock' ? true : null));
+  const field = await page.waitForSelector('input[type="password"]');
+  await field?.type(PASSWORD);
+  await page.evaluate(noteEnter);
+  await page.keyboard.press('Enter');
+  const ms = await poll(page, enterToListMs);
+  await page.close();
+  return ms;
+}
+
 export async function measureFirefoxVault(): Promise<Record<string, unknown>> {
   const session = await launchWithShortIdle();
   try {
@@ -134,6 +148,11 @@ export async function measureFirefoxVault(): Promise<Record<string, unknown>> {
     for (let i = 0; i < 5; i++) {
       await send(page, 'vault.lock', {});
       unlock.push(await send(page, 'vault.unlock', { password: PASSWORD }));
+    }
+    const fromPopup: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await send(page, 'vault.lock', {});
+      fromPopup.push(await popupUnlockMs(session));
     }
     const addStart = Date.now();
     await page.evaluate(addBenchKeys, 1000);
@@ -154,6 +173,7 @@ export async function measureFirefoxVault(): Promise<Record<string, unknown>> {
     }
     return {
       unlock: { note: 'vault.unlock message round trip from an extension page', runsMs: round1(unlock), medianMs: median(unlock) },
+      unlockFromPopup: { note: 'Enter in the popup to the (empty) key list drawn', runsMs: round1(fromPopup), medianMs: median(fromPopup) },
       addThousandKeysMs: addMs,
       popupOpenToList: {
         keys: 1000,
@@ -227,24 +247,11 @@ export async function measureFirefoxCapture(samples: number): Promise<Record<str
 export async function measureFirefoxFill(samples: number): Promise<Record<string, unknown>> {
   const server = await startFixtureServer();
   const session = await launch('firefox', { hosts: ['app.3commas.io'], server });
-  const secret = 'NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j';
+  const secret = FILL_BENCH_SECRET;
   try {
     const popup = await session.openExtensionPage(POPUP);
     await popup.call('vault.create', { password: 'bench-fill-password' });
-    await popup.call('keys.add', {
-      input: {
-        exchange: 'binance',
-        credentials: { apiKey: 'vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A', secret, passphrase: '' },
-        details: {
-          label: 'bench bot',
-          account: 'main',
-          permissions: { read: true, trade: true, withdraw: false, transfer: false, labels: [] },
-          ipWhitelist: ['203.0.113.10'],
-          source: { kind: 'manual' },
-          notes: '',
-        },
-      },
-    });
+    await popup.call('keys.add', FILL_BENCH_KEY);
     const times: number[] = [];
     for (let i = 0; i < samples + 1; i++) {
       const tab = await session.openPage('https://app.3commas.io/accounts/new/');

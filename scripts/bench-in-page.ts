@@ -67,3 +67,21 @@ export function watchFilledValue(value: string): void {
     true,
   );
 }
+
+/** Notes when Enter goes down in the page (window.__enterAt), for "Enter to unlocked". */
+export function noteEnter(): void {
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key === 'Enter') (window as unknown as { __enterAt: number }).__enterAt = performance.now();
+    },
+    true,
+  );
+}
+
+/** Enter to the key list drawn (the popup's keyward:ready:list mark), or null while not there yet. */
+export function enterToListMs(): number | null {
+  const mark = performance.getEntriesByName('keyward:ready:list')[0];
+  const enterAt = (window as unknown as { __enterAt?: number }).__enterAt;
+  return mark && enterAt !== undefined ? mark.startTime - enterAt : null;
+}

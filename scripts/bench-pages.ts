@@ -12,6 +12,7 @@ import { type BrowserContext, chromium } from 'playwright-core';
 import { clickKeyward, picker } from '../tests/e2e/fill-driver';
 import { distPath, hostResolverRules, launchChromium, startFixtureServer } from '../tests/e2e/harness';
 import { sendFromPage } from '../tests/e2e/popup-driver';
+import type { RequestOf } from '../src/messages';
 import { watchCaptureDialog, watchFilledValue } from './bench-in-page';
 
 const CHROMIUM = '/usr/lib/chromium/chromium';
@@ -162,6 +163,23 @@ export async function measureCaptureLatency(samples: number) {
   }
 }
 
+/** The key both browsers' fill benches bind: Binance, no passphrase, withdraw off. */
+export const FILL_BENCH_SECRET = 'NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j';
+export const FILL_BENCH_KEY: RequestOf<'keys.add'> = {
+  input: {
+    exchange: 'binance',
+    credentials: { apiKey: 'vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A', secret: FILL_BENCH_SECRET, passphrase: '' },
+    details: {
+      label: 'bench bot',
+      account: 'main',
+      permissions: { read: true, trade: true, withdraw: false, transfer: false, labels: [] },
+      ipWhitelist: ['203.0.113.10', '203.0.113.11', '203.0.113.12'],
+      source: { kind: 'manual' },
+      notes: '',
+    },
+  },
+};
+
 /**
  * Click on a key in the picker to the values in the page's fields, vault unlocked. Both ends are
  * read on the machine's clock (performance.timeOrigin + now) in their own frames: the click in
@@ -170,25 +188,12 @@ export async function measureCaptureLatency(samples: number) {
 export async function measureFillLatency(samples: number) {
   const server = await startFixtureServer();
   const session = await launchChromium({ dist: distPath('chrome'), hosts: HOSTS, port: server.port, executablePath: CHROMIUM });
-  const secret = 'NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j';
+  const secret = FILL_BENCH_SECRET;
   try {
     const popup = await session.openExtensionPage('src/popup/popup.html');
     const send = (type: string, payload: unknown) => sendFromPage(popup, type, payload);
     await send('vault.create', { password: 'bench-fill-password' });
-    await send('keys.add', {
-      input: {
-        exchange: 'binance',
-        credentials: { apiKey: 'vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A', secret, passphrase: '' },
-        details: {
-          label: 'bench bot',
-          account: 'main',
-          permissions: { read: true, trade: true, withdraw: false, transfer: false, labels: [] },
-          ipWhitelist: ['203.0.113.10', '203.0.113.11', '203.0.113.12'],
-          source: { kind: 'manual' },
-          notes: '',
-        },
-      },
-    });
+    await send('keys.add', FILL_BENCH_KEY);
     const times: number[] = [];
     for (let i = 0; i < samples + 1; i++) {
       const page = await session.context.newPage();

@@ -17,7 +17,7 @@ import { type Bytes, equalBytes, fromBase64, randomBytes, toBase64, wipe } from 
 import { type Observation, decodeJson, encodeJson, parseCredentials, parseDetails, parseObservation } from './codec';
 import { DetailsCache, type DetailsCacheArea } from './details-cache';
 import { VaultError, isVaultError } from './errors';
-import { deriveIntegrityKey, openIndex, recordMac, sealIndex, verifyRecordMac } from './integrity';
+import { deriveIntegrityKey, importTagKey, openIndex, recordMac, sealIndex, verifyRecordMac } from './integrity';
 import { KDF_TARGET, type KdfParams, assertUsableKdf, belowTarget, deriveKek } from './kdf';
 import { CAPTURE_KEY_VERSION, type SealingHeader, loadCaptureKey, wrapCaptureKey } from './capture-key';
 import { aad, apiKeyFingerprint, kekCheck, newRecordId } from './keys';
@@ -663,6 +663,8 @@ export class UnlockedVault {
   private closed = false;
   /** HMAC key for the records' tags and the adopted index; zeroed with the vault key on lock. */
   private readonly integrityKey: Bytes;
+  /** The same key in WebCrypto, to check many records' tags at once (integrity.ts says why). */
+  private readonly tagKey: Promise<CryptoKey>;
 
   constructor(
     readonly vault: Vault,
@@ -683,6 +685,7 @@ export class UnlockedVault {
     private readonly detailsCache: DetailsCache | null = null,
   ) {
     this.integrityKey = deriveIntegrityKey(vaultKeyRaw);
+    this.tagKey = importTagKey(this.integrityKey);
   }
 
   get header(): Readonly<VaultMeta> {
@@ -756,7 +759,11 @@ export class UnlockedVault {
       if (ids.has(record.id)) return { kind: 'damaged', reason: DAMAGE.sealedOverAdopted };
       return { kind: 'pending' };
     }
-    if (record.v !== 2 || !verifyRecordMac(this.integrityKey, record)) return { kind: 'damaged', reason: DAMAGE.altered };
+    if (record.v !== 2) return { kind: 'damaged', reason: DAMAGE.altered };
+    const authentic = await verifyRecordMac(await this.tagKey, record);
+    // Locked while the tag was checked: nothing read now may be used.
+    this.assertOpen();
+    if (!authentic) return { kind: 'damaged', reason: DAMAGE.altered };
     return { kind: 'adopted', capturedWhileLocked: record.capturedWhileLocked === true };
   }
 
