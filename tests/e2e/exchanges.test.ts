@@ -496,6 +496,7 @@ describe.each(BROWSERS)('exchange API pages in %s (vault locked)', (browser) => 
     it('binance: counts the new key once in the key list summary (3 keys)', async () => {
       const page = captured.get('binance');
       if (!page) throw new Error('binance was not captured');
+      await page.bringToFront();
       await waitForNote(page, /\bof 3 keys\b/, 'status');
     });
 
@@ -503,6 +504,7 @@ describe.each(BROWSERS)('exchange API pages in %s (vault locked)', (browser) => 
     it.each(['xt', 'bitexbit'] as const)('%s: marks the new risky key in the key list, with a summary', async (id) => {
       const page = captured.get(id);
       if (!page) throw new Error(`${id} was not captured`);
+      await page.bringToFront();
       // Back to the list the way the page offers (XT: a button; bitexbit: the list is below).
       const back: Target = { role: 'button', name: /^(?:Back to API Management|Close|OK|Done)$/ };
       if ((await page.count(back)) > 0) await page.click(back);

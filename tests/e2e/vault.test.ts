@@ -134,7 +134,7 @@ describe.each(BROWSERS)('vault in %s', (browser) => {
   });
 
   it.skipIf(browser === 'firefox')(
-    'stays unlocked when the service worker is stopped and restarted (Chromium only: Firefox runs an event page that no driver can stop)',
+    'stays unlocked when the service worker is stopped and restarted (Chromium only: WebDriver BiDi has no command that stops the event page of Firefox)',
     async () => {
       if (session.browser !== 'chromium') return;
       await session.stopServiceWorker();

@@ -63,6 +63,9 @@ class PlaywrightTab extends PlaywrightSurface implements Tab {
   constructor(protected page: Page) {
     super(page);
   }
+  async bringToFront() {
+    await this.page.bringToFront();
+  }
   async goto(url: string) {
     await this.page.goto(url);
   }

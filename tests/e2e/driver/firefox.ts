@@ -87,6 +87,9 @@ class PuppeteerTab extends PuppeteerSurface implements Tab {
   constructor(protected page: Page) {
     super(page);
   }
+  async bringToFront() {
+    await this.page.bringToFront();
+  }
   async goto(url: string) {
     await this.page.goto(url);
   }

@@ -53,6 +53,8 @@ export interface SeenNote {
 
 export interface Tab extends Surface {
   goto(url: string): Promise<void>;
+  /** Makes this the tab in front, as a person switching back to it does (background tabs run timers slowly). */
+  bringToFront(): Promise<void>;
   reload(): Promise<void>;
   close(): Promise<void>;
   url(): Promise<string>;
