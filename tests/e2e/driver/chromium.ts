@@ -17,6 +17,7 @@ class PlaywrightSurface extends ElementSurface<ElementHandle> {
   }
 
   protected async find(target: Target, timeout: number): Promise<ElementHandle> {
+    await this.allowLoaderNames();
     try {
       const found = await this.target.waitForFunction(locateInPage, [toWire(target), 'one'] as const, { timeout, polling: 100 });
       const element = found.asElement();
@@ -25,6 +26,9 @@ class PlaywrightSurface extends ElementSurface<ElementHandle> {
     } catch (error) {
       throw new Error(`nothing matches ${describeTarget(target)}: ${String(error).split('\n')[0] ?? ''}`);
     }
+  }
+  protected async runSource(source: string): Promise<void> {
+    await this.target.evaluate(source);
   }
   protected read<R, A>(element: ElementHandle, fn: (el: Element, arg: A) => R, arg: A): Promise<R> {
     return element.evaluate(fn as (el: Node, arg: unknown) => R, arg) as Promise<R>;

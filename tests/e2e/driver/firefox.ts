@@ -24,6 +24,7 @@ class PuppeteerSurface extends ElementSurface<ElementHandle<Element>> {
   }
 
   protected async find(target: Target, timeout: number): Promise<ElementHandle<Element>> {
+    await this.allowLoaderNames();
     const arg = [toWire(target), 'one'] as const;
     let last: unknown;
     for (const deadline = Date.now() + timeout; Date.now() < deadline; ) {
@@ -37,6 +38,9 @@ class PuppeteerSurface extends ElementSurface<ElementHandle<Element>> {
       }
     }
     throw new Error(`nothing matches ${describeTarget(target)}: ${String(last).split('\n')[0] ?? ''}`);
+  }
+  protected async runSource(source: string): Promise<void> {
+    await this.target.evaluate(source);
   }
   protected read<R, A>(element: ElementHandle<Element>, fn: (el: Element, arg: A) => R, arg: A): Promise<R> {
     return element.evaluate(fn as (el: Element, arg: unknown) => R, arg) as Promise<R>;

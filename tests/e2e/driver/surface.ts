@@ -4,6 +4,9 @@ import { until } from './wait';
 
 export const WAIT_MS = 10_000;
 
+/** Whether this code was loaded through tsx, which wraps named functions (see allowLoaderNames). */
+const LOADER_WRAPS_NAMES = /__name\(/.test(locateInPage.toString());
+
 /**
  * What Chromium's and Firefox's documents do alike, written once over an element handle: each
  * browser's class says only how to find an element, read it, click it and type into it.
@@ -20,6 +23,17 @@ export abstract class ElementSurface<H extends { dispose(): Promise<void> }> imp
   protected abstract boxOf(element: H): Promise<Box | null>;
   /** The document moved under the handle (a re-render, a navigation): look again. */
   protected abstract moved(error: unknown): boolean;
+  /** Runs a script given as source text in the document (not transformed by any loader). */
+  protected abstract runSource(source: string): Promise<void>;
+
+  /**
+   * tsx (the demo and the bench run under it) wraps named functions in `__name(fn, "name")`, and
+   * the in-page search carries those calls into the document, where `__name` is not defined.
+   * Defined there as the identity, scripts can use the driver as the tests (under vitest) do.
+   */
+  protected async allowLoaderNames(): Promise<void> {
+    if (LOADER_WRAPS_NAMES) await this.runSource('globalThis.__name ??= (fn) => fn').catch(() => undefined);
+  }
 
   abstract press(key: string): Promise<void>;
   abstract evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
@@ -74,6 +88,7 @@ export abstract class ElementSurface<H extends { dispose(): Promise<void> }> imp
     await until(async () => (await this.count(target).catch(() => -1)) === 0, `${describeTarget(target)} to go`, timeout);
   }
   async count(target: Target) {
+    await this.allowLoaderNames();
     return (await this.evaluate(locateInPage, [toWire(target), 'count'] as const)) as number;
   }
   async text(target?: Target) {
