@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit tests run in parallel; end-to-end tests drive real browsers, two files at a time, against
-// the built extension in dist/ (npm test builds first).
+// Unit tests first, then end-to-end tests, each group two files at a time: the unit files are
+// CPU-bound, and browsers sharing the CPU with them is what made timed waits flaky on a 2-core
+// machine. End-to-end tests drive real browsers against the built extension in dist/ (npm test
+// builds first).
 export default defineConfig({
   test: {
     projects: [
@@ -10,6 +12,8 @@ export default defineConfig({
         oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
+          maxWorkers: 2,
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx', 'tests/variants/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
@@ -18,6 +22,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 1 },
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           // Two files at once: each drives one browser at a time and mostly waits on it, so two
