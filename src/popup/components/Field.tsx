@@ -34,6 +34,11 @@ interface FieldProps {
   children: (aria: FieldAria) => ComponentChildren;
 }
 
+/** The attributes a control inside a Field takes from it, for controls that are not PasswordInputs. */
+export function controlAria(aria: FieldAria) {
+  return { 'aria-invalid': aria.invalid ? ('true' as const) : undefined, 'aria-describedby': aria.describedBy };
+}
+
 /** Joins the ids that are present, in reading order; undefined when none is. */
 function describe(...ids: (string | false | null | undefined)[]): string | undefined {
   const list = ids.filter((id): id is string => typeof id === 'string' && id !== '');

@@ -17,6 +17,9 @@ export interface PasswordInputProps {
   name?: string;
 }
 
+/** For values typed exactly as given (keys, secrets, passwords): no capitalising, correcting or spell-checking. */
+export const VERBATIM_INPUT = { autoCapitalize: 'off', autoCorrect: 'off', spellcheck: false } as const;
+
 /** A password field with a Show/Hide toggle. The <label> is the caller's, bound by id. */
 export function PasswordInput({
   id,
@@ -41,9 +44,7 @@ export function PasswordInput({
     value,
     onInput: (e: TargetedEvent<HTMLInputElement, Event>) => onInput(e.currentTarget.value),
     autoComplete,
-    autoCapitalize: 'off' as const,
-    autoCorrect: 'off' as const,
-    spellcheck: false,
+    ...VERBATIM_INPUT,
     'aria-describedby': describedBy,
     'aria-invalid': invalid ? ('true' as const) : undefined,
     required,

@@ -5,7 +5,8 @@ import { ErrorAlert, StatusNote } from '../components/Alert';
 import { BusyButton } from '../components/BusyButton';
 import { CredentialRow } from '../components/CredentialRow';
 import { Field } from '../components/Field';
-import { BackIcon } from '../components/Icons';
+import { DeleteCard } from '../components/DeleteCard';
+import { ViewHead } from '../components/ViewHead';
 import { exchangeDefinition, exchangeName } from '../exchange-info';
 import { ageDays, capturedWhileLockedNote, describeAge, formatDate, formatDateTime, needsRotation } from '../format';
 import { useAlive, useEscape, useFocusOnMount, useNow, useReadyMarker, useTask } from '../hooks';
@@ -61,17 +62,7 @@ function DamagedKeyDetail({ keySummary: key, onBack, onDeleted }: KeyDetailProps
 
   return (
     <main class="view view-detail" aria-labelledby="detail-title">
-      <div class="view-head">
-        <button type="button" class="btn btn-ghost btn-icon" onClick={onBack} aria-label="Back to keys" title="Back (Esc)">
-          <BackIcon />
-        </button>
-        <div class="view-head-text">
-          <h1 id="detail-title" class="view-title" tabIndex={-1} ref={headingRef}>
-            Tampered key record
-          </h1>
-          <p class="view-sub">{name}, as the record says</p>
-        </div>
-      </div>
+      <ViewHead titleId="detail-title" title="Tampered key record" sub={`${name}, as the record says`} onBack={onBack} headingRef={headingRef} />
 
       <div class="callout callout-danger" role="alert">
         <strong>Keyward will not use this key.</strong> Its stored record failed Keyward’s integrity check: it was
@@ -98,37 +89,16 @@ function DamagedKeyDetail({ keySummary: key, onBack, onDeleted }: KeyDetailProps
         </dl>
       </section>
 
-      <section class="card card-danger" aria-labelledby="delete-title">
-        <h2 id="delete-title" class="card-title">
-          Delete
-        </h2>
-        {confirming ? (
-          <div class="confirm" role="group" aria-labelledby="delete-question">
-            <p id="delete-question" class="confirm-question">
-              Delete this tampered {name} record from Keyward?
-            </p>
-            <ErrorAlert message={deleteTask.error} />
-            <div class="form-actions">
-              <BusyButton
-                type="button"
-                class="btn btn-danger"
-                busy={deleteTask.busy}
-                busyLabel="Deleting…"
-                onClick={() => void confirmDelete()}
-              >
-                Delete record
-              </BusyButton>
-              <button type="button" class="btn" ref={cancelRef} onClick={() => setConfirming(false)} disabled={deleteTask.busy}>
-                Cancel
-              </button>
-            </div>
-          </div>
-        ) : (
-          <button type="button" class="btn btn-danger-outline" onClick={() => setConfirming(true)}>
-            Delete record…
-          </button>
-        )}
-      </section>
+      <DeleteCard
+        noun="record"
+        question={`Delete this tampered ${name} record from Keyward?`}
+        confirming={confirming}
+        onAsk={() => setConfirming(true)}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => void confirmDelete()}
+        task={deleteTask}
+        cancelRef={cancelRef}
+      />
     </main>
   );
 }
@@ -260,21 +230,20 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
 
   return (
     <main class="view view-detail" aria-labelledby="detail-title">
-      <div class="view-head">
-        <button type="button" class="btn btn-ghost btn-icon" onClick={onBack} aria-label="Back to keys" title="Back (Esc)">
-          <BackIcon />
-        </button>
-        <div class="view-head-text">
-          <h1 id="detail-title" class={key.label ? 'view-title' : 'view-title unnamed'} tabIndex={-1} ref={headingRef}>
-            {key.label || 'Unnamed key'}
-          </h1>
-          <p class="view-sub">
+      <ViewHead
+        titleId="detail-title"
+        title={key.label || 'Unnamed key'}
+        titleClass={key.label ? 'view-title' : 'view-title unnamed'}
+        sub={
+          <>
             {name}
             {key.account && key.account !== 'main' ? ` · ${key.account}` : ''}
             <span class="mono"> · …{key.apiKeyTail}</span>
-          </p>
-        </div>
-      </div>
+          </>
+        }
+        onBack={onBack}
+        headingRef={headingRef}
+      />
 
       {key.capturedWhileLocked ? (
         <div class="callout callout-warn">
@@ -506,40 +475,18 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
         </dl>
       </section>
 
-      <section class="card card-danger" aria-labelledby="delete-title">
-        <h2 id="delete-title" class="card-title">
-          Delete
-        </h2>
-        {confirming ? (
-          <div class="confirm" role="group" aria-labelledby="delete-question">
-            <p id="delete-question" class="confirm-question">
-              {deleteQuestion(key)}
-            </p>
-            <ErrorAlert message={deleteTask.error} />
-            <div class="form-actions">
-              <BusyButton
-                type="button"
-                class="btn btn-danger"
-                busy={deleteTask.busy}
-                busyLabel="Deleting…"
-                onClick={() => void confirmDelete()}
-              >
-                Delete key
-              </BusyButton>
-              <button type="button" class="btn" ref={cancelDeleteRef} onClick={cancelDelete} disabled={deleteTask.busy}>
-                Cancel
-              </button>
-            </div>
-          </div>
-        ) : (
-          <>
-            <p class="muted small">Removes the key from Keyward. Revoke it on {name} too if it is no longer used.</p>
-            <button type="button" class="btn btn-danger-outline" ref={deleteButtonRef} onClick={() => setConfirming(true)}>
-              Delete key…
-            </button>
-          </>
-        )}
-      </section>
+      <DeleteCard
+        noun="key"
+        question={deleteQuestion(key)}
+        note={<p class="muted small">Removes the key from Keyward. Revoke it on {name} too if it is no longer used.</p>}
+        confirming={confirming}
+        onAsk={() => setConfirming(true)}
+        onCancel={cancelDelete}
+        onConfirm={() => void confirmDelete()}
+        task={deleteTask}
+        cancelRef={cancelDeleteRef}
+        askRef={deleteButtonRef}
+      />
     </main>
   );
 }
