@@ -1,6 +1,7 @@
 import type { ComponentChildren, Ref } from 'preact';
 import { ErrorAlert } from './Alert';
 import { BusyButton } from './BusyButton';
+import { Card } from './Card';
 
 interface DeleteCardProps {
   /** What goes, in the buttons' words: "Delete key", "Delete record…". */
@@ -21,10 +22,7 @@ interface DeleteCardProps {
 /** The danger card that deletes after a second, explicit confirmation. */
 export function DeleteCard({ noun, question, note, confirming, onAsk, onCancel, onConfirm, task, cancelRef, askRef }: DeleteCardProps) {
   return (
-    <section class="card card-danger" aria-labelledby="delete-title">
-      <h2 id="delete-title" class="card-title">
-        Delete
-      </h2>
+    <Card titleId="delete-title" title="Delete" variant="card-danger">
       {confirming ? (
         <div class="confirm" role="group" aria-labelledby="delete-question">
           <p id="delete-question" class="confirm-question">
@@ -48,6 +46,6 @@ export function DeleteCard({ noun, question, note, confirming, onAsk, onCancel, 
           </button>
         </>
       )}
-    </section>
+    </Card>
   );
 }

@@ -10,6 +10,7 @@ import { ViewHead } from '../components/ViewHead';
 import { exchangeDefinition, exchangeName } from '../exchange-info';
 import { ageDays, capturedWhileLockedNote, describeAge, formatDate, formatDateTime, needsRotation } from '../format';
 import { useAlive, useEscape, useFocusOnMount, useNow, useReadyMarker, useTask } from '../hooks';
+import { Card } from '../components/Card';
 
 interface KeyDetailProps {
   keySummary: KeySummary;
@@ -75,10 +76,7 @@ function DamagedKeyDetail({ keySummary: key, onBack, onDeleted }: KeyDetailProps
         create a new one; then delete this record.
       </p>
 
-      <section class="card" aria-labelledby="info-title">
-        <h2 id="info-title" class="card-title">
-          What the record says
-        </h2>
+      <Card titleId="info-title" title="What the record says">
         <dl class="facts">
           <dt>Exchange</dt>
           <dd>{name}</dd>
@@ -87,7 +85,7 @@ function DamagedKeyDetail({ keySummary: key, onBack, onDeleted }: KeyDetailProps
             <span title={formatDateTime(key.createdAt)}>{formatDate(key.createdAt)}</span>
           </dd>
         </dl>
-      </section>
+      </Card>
 
       <DeleteCard
         noun="record"
@@ -277,10 +275,7 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
         </p>
       ) : null}
 
-      <section class="card" aria-labelledby="cred-title">
-        <h2 id="cred-title" class="card-title">
-          Credentials
-        </h2>
+      <Card titleId="cred-title" title="Credentials">
         {fields.map((field) => (
           <CredentialRow
             key={field}
@@ -300,12 +295,9 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
           />
         ))}
         <ErrorAlert message={credTask.error} />
-      </section>
+      </Card>
 
-      <section class="card" aria-labelledby="perm-title">
-        <h2 id="perm-title" class="card-title">
-          Permissions
-        </h2>
+      <Card titleId="perm-title" title="Permissions">
         {perms === null ? (
           <p class="muted">Unknown: Keyward did not see this key's permissions. Check them on {name}.</p>
         ) : (
@@ -352,12 +344,9 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
             ))}
           </ul>
         )}
-      </section>
+      </Card>
 
-      <section class="card" aria-labelledby="bind-title">
-        <h2 id="bind-title" class="card-title">
-          Bound to platforms
-        </h2>
+      <Card titleId="bind-title" title="Bound to platforms">
         {key.bindings.length === 0 ? (
           <p class="muted">Not bound to any platform yet.</p>
         ) : (
@@ -383,12 +372,9 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
           </ul>
         )}
         <ErrorAlert message={bindingTask.error} />
-      </section>
+      </Card>
 
-      <section class="card" aria-labelledby="details-title">
-        <h2 id="details-title" class="card-title">
-          Details
-        </h2>
+      <Card titleId="details-title" title="Details">
         <form class="form" onSubmit={save}>
           <div class="field">
             <label for="detail-label">Label</label>
@@ -440,12 +426,9 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
             <StatusNote message={saved && !dirty ? 'Saved.' : null} />
           </div>
         </form>
-      </section>
+      </Card>
 
-      <section class="card" aria-labelledby="info-title">
-        <h2 id="info-title" class="card-title">
-          History
-        </h2>
+      <Card titleId="info-title" title="History">
         <dl class="facts">
           <dt>Source</dt>
           <dd>
@@ -473,7 +456,7 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
             )}
           </dd>
         </dl>
-      </section>
+      </Card>
 
       <DeleteCard
         noun="key"

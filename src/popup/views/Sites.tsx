@@ -8,6 +8,7 @@ import { ErrorAlert, StatusNote } from '../components/Alert';
 import { BusyButton } from '../components/BusyButton';
 import { activeTabId, requestSiteAccess } from '../browser-access';
 import { useAlive, useTask } from '../hooks';
+import { Card } from '../components/Card';
 
 function platformName(id: string): string {
   return platformById(id)?.name ?? id;
@@ -86,10 +87,7 @@ export function SitesSection() {
   };
 
   return (
-    <section class="card" aria-labelledby="sites-title">
-      <h2 id="sites-title" class="card-title">
-        Sites where Keyward fills
-      </h2>
+    <Card titleId="sites-title" title="Sites where Keyward fills">
       <p class="hint">
         Known platforms need nothing here. Add your self-hosted OctoBot or Hummingbot, or another site with an API key form. Only https
         addresses; the browser asks you to allow Keyward on that one site.
@@ -158,7 +156,7 @@ export function SitesSection() {
       </form>
       <ErrorAlert message={task.error} />
       <StatusNote message={note} />
-    </section>
+    </Card>
   );
 }
 

@@ -6,6 +6,7 @@ import { BusyButton } from '../../components/BusyButton';
 import { PasswordField } from '../../components/Field';
 import { MIN_PASSWORD_LENGTH } from '../../format';
 import { useAlive, useTask } from '../../hooks';
+import { Card } from '../../components/Card';
 
 export function ChangePasswordSection({ onStatus }: { onStatus: (s: VaultStatus) => void }) {
   const [current, setCurrent] = useState('');
@@ -60,10 +61,7 @@ export function ChangePasswordSection({ onStatus }: { onStatus: (s: VaultStatus)
   };
 
   return (
-    <section class="card" aria-labelledby="pw-title">
-      <h2 id="pw-title" class="card-title">
-        Change master password
-      </h2>
+    <Card titleId="pw-title" title="Change master password">
       <form class="form" onSubmit={submit} noValidate>
         <PasswordField
           id="pw-current"
@@ -98,6 +96,6 @@ export function ChangePasswordSection({ onStatus }: { onStatus: (s: VaultStatus)
           <StatusNote message={done ? 'Master password changed.' : null} />
         </div>
       </form>
-    </section>
+    </Card>
   );
 }

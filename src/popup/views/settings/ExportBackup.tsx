@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../components/Alert';
 import { BusyButton } from '../../components/BusyButton';
 import { PasswordField } from '../../components/Field';
 import { useAlive, useTask } from '../../hooks';
+import { Card } from '../../components/Card';
 
 /** Checks the export form before anything is sent; returns the problem and the field to fix. */
 function exportProblem(
@@ -86,10 +87,7 @@ export function ExportSection() {
   };
 
   return (
-    <section class="card" aria-labelledby="export-title">
-      <h2 id="export-title" class="card-title">
-        Export backup
-      </h2>
+    <Card titleId="export-title" title="Export backup">
       <p class="muted small">
         An encrypted file with all your keys. Keep it away from this computer; you need its password to import it.
       </p>
@@ -156,6 +154,6 @@ export function ExportSection() {
           </p>
         ) : null}
       </form>
-    </section>
+    </Card>
   );
 }

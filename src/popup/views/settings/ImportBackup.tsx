@@ -5,6 +5,7 @@ import { ErrorAlert, StatusNote } from '../../components/Alert';
 import { BusyButton } from '../../components/BusyButton';
 import { Field, PasswordField } from '../../components/Field';
 import { useAlive, useTask } from '../../hooks';
+import { Card } from '../../components/Card';
 
 export function ImportSection({ onImported }: { onImported: () => void }) {
   const [file, setFile] = useState<{ name: string; content: string } | null>(null);
@@ -69,10 +70,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
   };
 
   return (
-    <section class="card" aria-labelledby="import-title">
-      <h2 id="import-title" class="card-title">
-        Import backup
-      </h2>
+    <Card titleId="import-title" title="Import backup">
       <p class="muted small">Adds the keys from a Keyward backup. Keys already in the vault are skipped.</p>
       <form class="form" onSubmit={submit} noValidate>
         <Field id="import-file" label="Backup file">
@@ -103,6 +101,6 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
         </div>
         <StatusNote message={result} />
       </form>
-    </section>
+    </Card>
   );
 }

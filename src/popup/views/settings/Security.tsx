@@ -6,6 +6,7 @@ import { BusyButton } from '../../components/BusyButton';
 import { Field } from '../../components/Field';
 import { formatDuration } from '../../format';
 import { useAlive, useTask } from '../../hooks';
+import { Card } from '../../components/Card';
 
 const AUTO_LOCK_CHOICES = [60, 5 * 60, 15 * 60, 30 * 60, 60 * 60, 4 * 60 * 60] as const;
 const CLIPBOARD_CHOICES = [10, 30, 60, 120] as const;
@@ -87,10 +88,7 @@ export function SecuritySection({ settings, onStatus }: { settings: Settings; on
   };
 
   return (
-    <section class="card" aria-labelledby="prefs-title">
-      <h2 id="prefs-title" class="card-title">
-        Security
-      </h2>
+    <Card titleId="prefs-title" title="Security">
       <div class="form">
         <DurationSelect
           id="set-autolock"
@@ -146,6 +144,6 @@ export function SecuritySection({ settings, onStatus }: { settings: Settings; on
         <ErrorAlert message={task.error} />
         <StatusNote message={note} />
       </div>
-    </section>
+    </Card>
   );
 }
