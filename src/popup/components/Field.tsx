@@ -3,7 +3,7 @@ import { PasswordInput, type PasswordInputProps } from './PasswordInput';
 import { StrengthMeter } from './StrengthMeter';
 
 /** What the control needs so assistive technology reads its hint, error and warnings with it. */
-interface FieldAria {
+export interface FieldAria {
   describedBy: string | undefined;
   invalid: boolean;
 }

@@ -6,7 +6,8 @@ import { EXCHANGES } from '../../exchanges/registry';
 import { request } from '../api';
 import { ErrorAlert } from '../components/Alert';
 import { BusyButton } from '../components/BusyButton';
-import { controlAria, Field, PasswordField } from '../components/Field';
+import { controlAria, Field, type FieldAria, PasswordField } from '../components/Field';
+import { NamedOptions } from '../components/NamedOptions';
 import { VERBATIM_INPUT } from '../components/PasswordInput';
 import { ViewHead } from '../components/ViewHead';
 import { exchangeDefinition, hasFuturesPermission } from '../exchange-info';
@@ -41,6 +42,11 @@ function parseDateInput(value: string): number | null {
 function todayInput(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** What the key and secret inputs share: typed verbatim, never autofilled, wired to their Field. */
+function credentialControl(aria: FieldAria) {
+  return { autoComplete: 'off', ...VERBATIM_INPUT, ...controlAria(aria) };
 }
 
 /** Manual add, for keys created before Keyward was installed. */
@@ -176,11 +182,7 @@ export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => vo
               required
             >
               <option value="">Choose an exchange…</option>
-              {EXCHANGES.map((ex) => (
-                <option key={ex.id} value={ex.id}>
-                  {ex.name}
-                </option>
-              ))}
+              <NamedOptions items={EXCHANGES} />
             </select>
           )}
         </Field>
@@ -220,9 +222,7 @@ export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => vo
               class="input mono"
               value={apiKey}
               onInput={editCredential(setApiKey)}
-              autoComplete="off"
-              {...VERBATIM_INPUT}
-              {...controlAria(aria)}
+              {...credentialControl(aria)}
             />
           )}
         </Field>
@@ -254,9 +254,7 @@ export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => vo
               rows={2}
               value={secret}
               onInput={editCredential(setSecret)}
-              autoComplete="off"
-              {...VERBATIM_INPUT}
-              {...controlAria(aria)}
+              {...credentialControl(aria)}
             />
           )}
         </Field>

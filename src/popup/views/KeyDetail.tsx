@@ -25,6 +25,15 @@ function deleteQuestion(key: KeySummary): string {
   return `Delete ${exchangeName(key.exchange)} key '${key.label || 'Unnamed key'}' (…${key.apiKeyTail})? The secret cannot be recovered from the exchange.`;
 }
 
+/** One permission and its state, said in words as well as colour. */
+function PermissionItem({ name, on, onClass = 'perm on' }: { name: string; on: boolean; onClass?: string }) {
+  return (
+    <li class={on ? onClass : 'perm off'}>
+      {name} <span class="perm-state">{on ? 'on' : 'off'}</span>
+    </li>
+  );
+}
+
 function bindingId(binding: Binding): string {
   return `${binding.platformHost}|${binding.boundAt}`;
 }
@@ -303,24 +312,14 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
         ) : (
           <>
             <ul class="perm-list">
-              <li class={perms.read ? 'perm on' : 'perm off'}>
-                Read <span class="perm-state">{perms.read ? 'on' : 'off'}</span>
-              </li>
-              <li class={perms.trade ? 'perm on' : 'perm off'}>
-                Trade <span class="perm-state">{perms.trade ? 'on' : 'off'}</span>
-              </li>
+              <PermissionItem name="Read" on={perms.read} />
+              <PermissionItem name="Trade" on={perms.trade} />
               {/* Only where the exchange showed futures apart from Trade: absent is unknown, not off. */}
               {perms.futures === undefined ? null : (
-                <li class={perms.futures ? 'perm on' : 'perm off'}>
-                  Futures / derivatives <span class="perm-state">{perms.futures ? 'on' : 'off'}</span>
-                </li>
+                <PermissionItem name="Futures / derivatives" on={perms.futures} />
               )}
-              <li class={perms.withdraw ? 'perm on perm-danger' : 'perm off'}>
-                Withdraw <span class="perm-state">{perms.withdraw ? 'on' : 'off'}</span>
-              </li>
-              <li class={perms.transfer ? 'perm on perm-caution' : 'perm off'}>
-                Transfer <span class="perm-state">{perms.transfer ? 'on' : 'off'}</span>
-              </li>
+              <PermissionItem name="Withdraw" on={perms.withdraw} onClass="perm on perm-danger" />
+              <PermissionItem name="Transfer" on={perms.transfer} onClass="perm on perm-caution" />
             </ul>
             {perms.labels.length > 0 ? (
               <p class="muted small">

@@ -6,12 +6,25 @@ import { USER_SITE_PLATFORMS, platformById } from '../../platforms/registry';
 import { request } from '../api';
 import { ErrorAlert, StatusNote } from '../components/Alert';
 import { BusyButton } from '../components/BusyButton';
+import { Card } from '../components/Card';
+import { NamedOptions } from '../components/NamedOptions';
 import { activeTabId, requestSiteAccess } from '../browser-access';
 import { useAlive, useTask } from '../hooks';
-import { Card } from '../components/Card';
 
 function platformName(id: string): string {
   return platformById(id)?.name ?? id;
+}
+
+/** The choice of what a user-added site runs, as the bind forms Keyward knows are named. */
+function PlatformSelect({ id, label, value, onChange }: { id: string; label: string; value: string; onChange: (id: string) => void }) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select id={id} class="input" value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        <NamedOptions items={USER_SITE_PLATFORMS} />
+      </select>
+    </div>
+  );
 }
 
 function hostOf(origin: string): string {
@@ -117,16 +130,7 @@ export function SitesSection() {
         </ul>
       )}
       <form class="form" onSubmit={(e) => void submit(e)} noValidate>
-        <div class="field">
-          <label for="site-platform">What runs there</label>
-          <select id="site-platform" class="input" value={platform} onChange={(e) => setPlatform(e.currentTarget.value)}>
-            {USER_SITE_PLATFORMS.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PlatformSelect id="site-platform" label="What runs there" value={platform} onChange={setPlatform} />
         <div class="field">
           <label for="site-address">Address</label>
           <div class="input-with-button">
@@ -197,16 +201,7 @@ export function SiteOffer() {
         API key form on {hostOf(origin)}
       </h2>
       <p class="hint">Keyward does not fill on this site yet. Allow it once if this is where you bind your keys.</p>
-      <div class="field">
-        <label for="offer-platform">This site is</label>
-        <select id="offer-platform" class="input" value={platform} onChange={(e) => setPlatform(e.currentTarget.value)}>
-          {USER_SITE_PLATFORMS.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <PlatformSelect id="offer-platform" label="This site is" value={platform} onChange={setPlatform} />
       <BusyButton type="button" class="btn btn-primary btn-small" busy={task.busy} onClick={() => void allow()}>
         Allow Keyward on {hostOf(origin)}
       </BusyButton>
