@@ -1,11 +1,9 @@
 // @vitest-environment happy-dom
-import { type ComponentChild, render } from 'preact';
 import { useState } from 'preact/hooks';
-import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { KeywardError, type MessageType, type RequestOf, type ResponseOf, type VaultStatus } from '../messages';
 import { send } from '../shared/send';
-import { button, choose, click, makeKey, settle, typeInto } from './test-helpers';
+import { button, choose, click, makeKey, popupRoot, typeInto } from './test-helpers';
 import { AddKey } from './views/AddKey';
 import { KeyDetail } from './views/KeyDetail';
 import { KeyList } from './views/KeyList';
@@ -35,23 +33,11 @@ const lockedStatus: VaultStatus = {
   settings: { autoLockSeconds: 900, clipboardClearSeconds: 30, rotationDays: 90 },
 };
 
-let root: HTMLDivElement;
+const { root, mount } = popupRoot();
 
 beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
   sendMock.mockReset();
 });
-
-afterEach(async () => {
-  await act(() => render(null, root));
-  root.remove();
-});
-
-async function mount(node: ComponentChild): Promise<void> {
-  await act(() => render(node, root));
-  await settle();
-}
 
 describe('Unlock', () => {
   it('keeps the typed password, shows the error and refocuses the field on a wrong password', async () => {

@@ -1,7 +1,7 @@
 /** Small DOM helpers for the popup's unit tests (happy-dom + preact/test-utils). */
-import { options } from 'preact';
+import { type ComponentChild, options, render } from 'preact';
 import { act } from 'preact/test-utils';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { KeySummary } from '../core/records';
 import { send } from '../shared/send';
 
@@ -90,4 +90,24 @@ export function makeKey(overrides: Partial<KeySummary> & Pick<KeySummary, 'id'>)
     pendingAdoption: false,
     ...overrides,
   };
+}
+
+/**
+ * A root element in the document for each test of the calling file, emptied (so effects are
+ * cleaned up) and removed after it; `mount` draws into it and waits for the requests it sends.
+ */
+export function popupRoot(): { root: HTMLDivElement; mount: (node: ComponentChild) => Promise<void> } {
+  const root = document.createElement('div');
+  beforeEach(() => {
+    document.body.append(root);
+  });
+  afterEach(async () => {
+    await act(() => render(null, root));
+    root.remove();
+  });
+  const mount = async (node: ComponentChild): Promise<void> => {
+    await act(() => render(node, root));
+    await settle();
+  };
+  return { root, mount };
 }

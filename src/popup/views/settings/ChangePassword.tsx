@@ -1,11 +1,11 @@
 import { useRef, useState } from 'preact/hooks';
 import type { VaultStatus } from '../../../messages';
-import { errorCode, request } from '../../api';
+import { request } from '../../api';
 import { ErrorAlert, StatusNote } from '../../components/Alert';
 import { BusyButton } from '../../components/BusyButton';
 import { PasswordField } from '../../components/Field';
 import { MIN_PASSWORD_LENGTH } from '../../format';
-import { useAlive, useTask } from '../../hooks';
+import { refocusIfWrongPassword, useAlive, useTask } from '../../hooks';
 import { Card } from '../../components/Card';
 
 export function ChangePasswordSection({ onStatus }: { onStatus: (s: VaultStatus) => void }) {
@@ -47,10 +47,7 @@ export function ChangePasswordSection({ onStatus }: { onStatus: (s: VaultStatus)
     const result = await task.run(() => request('vault.changePassword', { current, next }));
     if (!alive.current) return;
     if (!result.ok) {
-      if (errorCode(result.error) === 'wrong-password') {
-        currentRef.current?.focus();
-        currentRef.current?.select();
-      }
+      refocusIfWrongPassword(result.error, currentRef);
       return;
     }
     setCurrent('');

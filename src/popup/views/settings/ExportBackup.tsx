@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { backupPasswordProblem, MIN_BACKUP_PASSWORD_LENGTH } from '../../../core/backup-policy';
-import { errorCode, request } from '../../api';
+import { request } from '../../api';
 import { ErrorAlert } from '../../components/Alert';
 import { BusyButton } from '../../components/BusyButton';
 import { PasswordField } from '../../components/Field';
-import { useAlive, useTask } from '../../hooks';
+import { refocusIfWrongPassword, useAlive, useTask } from '../../hooks';
 import { Card } from '../../components/Card';
 
 /** Checks the export form before anything is sent; returns the problem and the field to fix. */
@@ -63,10 +63,7 @@ export function ExportSection() {
     );
     if (!alive.current) return;
     if (!result.ok) {
-      if (errorCode(result.error) === 'wrong-password') {
-        masterRef.current?.focus();
-        masterRef.current?.select();
-      }
+      refocusIfWrongPassword(result.error, masterRef);
       return;
     }
     const { fileName, content } = result.value;
