@@ -1,5 +1,5 @@
 import type { RefObject, TargetedEvent } from 'preact';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 
 export interface PasswordInputProps {
   id: string;
@@ -15,6 +15,13 @@ export interface PasswordInputProps {
   what?: string;
   mono?: boolean;
   name?: string;
+}
+
+/** A password input's state, spread onto a PasswordField: what is typed, and the element to refocus. */
+export function usePasswordInput(autoComplete: PasswordInputProps['autoComplete']) {
+  const [value, onInput] = useState('');
+  const inputRef = useRef<HTMLInputElement>(null);
+  return { value, onInput, inputRef, autoComplete };
 }
 
 /** For values typed exactly as given (keys, secrets, passwords): no capitalising, correcting or spell-checking. */

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { VaultStatus } from '../../messages';
 import { request } from '../api';
 import { ErrorAlert } from '../components/Alert';
@@ -7,14 +7,15 @@ import { ShieldIcon } from '../components/Icons';
 import { PasswordField } from '../components/Field';
 import { MIN_PASSWORD_LENGTH } from '../format';
 import { useFocusOnMount, useReadyMarker, useTask } from '../hooks';
+import { usePasswordInput } from '../components/PasswordInput';
 
 /** First run: choose the master password. */
 export function CreateVault({ onCreated }: { onCreated: (status: VaultStatus) => void }) {
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const passwordInput = usePasswordInput('new-password');
+  const { value: password, inputRef: passwordRef } = passwordInput;
+  const confirmInput = usePasswordInput('new-password');
+  const { value: confirm, inputRef: confirmRef } = confirmInput;
   const [submitted, setSubmitted] = useState(false);
-  const passwordRef = useRef<HTMLInputElement>(null);
-  const confirmRef = useRef<HTMLInputElement>(null);
   const task = useTask();
   useFocusOnMount(passwordRef);
   useReadyMarker('create');
@@ -53,10 +54,7 @@ export function CreateVault({ onCreated }: { onCreated: (status: VaultStatus) =>
         <PasswordField
           id="create-password"
           label="Master password"
-          value={password}
-          onInput={setPassword}
-          autoComplete="new-password"
-          inputRef={passwordRef}
+          {...passwordInput}
           strengthId="create-strength"
           error={showLengthError ? `The password needs at least ${MIN_PASSWORD_LENGTH} characters.` : null}
           errorId="create-length-error"
@@ -66,10 +64,7 @@ export function CreateVault({ onCreated }: { onCreated: (status: VaultStatus) =>
         <PasswordField
           id="create-confirm"
           label="Repeat master password"
-          value={confirm}
-          onInput={setConfirm}
-          autoComplete="new-password"
-          inputRef={confirmRef}
+          {...confirmInput}
           error={showMismatch ? 'The two passwords are not the same.' : null}
           errorId="create-mismatch"
           required

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { VaultStatus } from '../../../messages';
 import { request } from '../../api';
 import { ErrorAlert, StatusNote } from '../../components/Alert';
@@ -7,16 +7,15 @@ import { PasswordField } from '../../components/Field';
 import { MIN_PASSWORD_LENGTH } from '../../format';
 import { refocusIfWrongPassword, useAlive, useTask } from '../../hooks';
 import { Card } from '../../components/Card';
+import { usePasswordInput } from '../../components/PasswordInput';
 
 export function ChangePasswordSection({ onStatus }: { onStatus: (s: VaultStatus) => void }) {
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const currentInput = usePasswordInput('current-password');
+  const nextInput = usePasswordInput('new-password');
+  const repeatInput = usePasswordInput('new-password');
+  const [current, next, repeat] = [currentInput.value, nextInput.value, repeatInput.value];
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const currentRef = useRef<HTMLInputElement>(null);
-  const nextRef = useRef<HTMLInputElement>(null);
-  const repeatRef = useRef<HTMLInputElement>(null);
   const task = useTask();
   const alive = useAlive();
 
@@ -25,34 +24,34 @@ export function ChangePasswordSection({ onStatus }: { onStatus: (s: VaultStatus)
     setDone(false);
     if (current === '') {
       setProblem('Enter your current master password.');
-      currentRef.current?.focus();
+      currentInput.inputRef.current?.focus();
       return;
     }
     if ([...next].length < MIN_PASSWORD_LENGTH) {
       setProblem(`The new password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
-      nextRef.current?.focus();
+      nextInput.inputRef.current?.focus();
       return;
     }
     if (next !== repeat) {
       setProblem('The two new passwords are not the same.');
-      repeatRef.current?.focus();
+      repeatInput.inputRef.current?.focus();
       return;
     }
     if (next === current) {
       setProblem('The new password is the same as the current one.');
-      nextRef.current?.focus();
+      nextInput.inputRef.current?.focus();
       return;
     }
     setProblem(null);
     const result = await task.run(() => request('vault.changePassword', { current, next }));
     if (!alive.current) return;
     if (!result.ok) {
-      refocusIfWrongPassword(result.error, currentRef);
+      refocusIfWrongPassword(result.error, currentInput.inputRef);
       return;
     }
-    setCurrent('');
-    setNext('');
-    setRepeat('');
+    currentInput.onInput('');
+    nextInput.onInput('');
+    repeatInput.onInput('');
     setDone(true);
     onStatus(result.value);
   };
@@ -63,27 +62,18 @@ export function ChangePasswordSection({ onStatus }: { onStatus: (s: VaultStatus)
         <PasswordField
           id="pw-current"
           label="Current master password"
-          value={current}
-          onInput={setCurrent}
-          autoComplete="current-password"
-          inputRef={currentRef}
+          {...currentInput}
         />
         <PasswordField
           id="pw-next"
           label="New master password"
-          value={next}
-          onInput={setNext}
-          autoComplete="new-password"
-          inputRef={nextRef}
+          {...nextInput}
           strengthId="pw-strength"
         />
         <PasswordField
           id="pw-repeat"
           label="Repeat new master password"
-          value={repeat}
-          onInput={setRepeat}
-          autoComplete="new-password"
-          inputRef={repeatRef}
+          {...repeatInput}
         />
         <ErrorAlert message={problem ?? task.error} />
         <div class="form-actions">

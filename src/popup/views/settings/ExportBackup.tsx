@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { backupPasswordProblem, MIN_BACKUP_PASSWORD_LENGTH } from '../../../core/backup-policy';
 import { request } from '../../api';
 import { ErrorAlert } from '../../components/Alert';
@@ -6,6 +6,7 @@ import { BusyButton } from '../../components/BusyButton';
 import { PasswordField } from '../../components/Field';
 import { refocusIfWrongPassword, useAlive, useTask } from '../../hooks';
 import { Card } from '../../components/Card';
+import { usePasswordInput } from '../../components/PasswordInput';
 
 /** Checks the export form before anything is sent; returns the problem and the field to fix. */
 function exportProblem(
@@ -27,17 +28,15 @@ function exportProblem(
 }
 
 export function ExportSection() {
-  const [master, setMaster] = useState('');
+  const masterInput = usePasswordInput('current-password');
+  const backupInput = usePasswordInput('new-password');
+  const repeatInput = usePasswordInput('new-password');
+  const [master, backupPassword, backupRepeat] = [masterInput.value, backupInput.value, repeatInput.value];
   // A separate backup password is the default: the file leaves this computer, and reusing the
   // master password would hand whoever cracks the file the vault as well. Reuse is a choice.
   const [reuseMaster, setReuseMaster] = useState(false);
-  const [backupPassword, setBackupPassword] = useState('');
-  const [backupRepeat, setBackupRepeat] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [download, setDownload] = useState<{ url: string; fileName: string } | null>(null);
-  const masterRef = useRef<HTMLInputElement>(null);
-  const backupRef = useRef<HTMLInputElement>(null);
-  const repeatRef = useRef<HTMLInputElement>(null);
   const task = useTask();
   const alive = useAlive();
 
@@ -53,7 +52,7 @@ export function ExportSection() {
     const found = exportProblem(master, reuseMaster, backupPassword, backupRepeat);
     if (found) {
       setProblem(found.message);
-      const fields = { master: masterRef, backup: backupRef, repeat: repeatRef };
+      const fields = { master: masterInput.inputRef, backup: backupInput.inputRef, repeat: repeatInput.inputRef };
       fields[found.field].current?.focus();
       return;
     }
@@ -63,15 +62,15 @@ export function ExportSection() {
     );
     if (!alive.current) return;
     if (!result.ok) {
-      refocusIfWrongPassword(result.error, masterRef);
+      refocusIfWrongPassword(result.error, masterInput.inputRef);
       return;
     }
     const { fileName, content } = result.value;
     const type = fileName.endsWith('.json') ? 'application/json' : 'application/octet-stream';
     const url = URL.createObjectURL(new Blob([content], { type }));
-    setMaster('');
-    setBackupPassword('');
-    setBackupRepeat('');
+    masterInput.onInput('');
+    backupInput.onInput('');
+    repeatInput.onInput('');
     setDownload({ url, fileName });
     // Start the download at once; the link stays for a second try.
     const anchor = document.createElement('a');
@@ -92,10 +91,7 @@ export function ExportSection() {
         <PasswordField
           id="export-master"
           label="Master password"
-          value={master}
-          onInput={setMaster}
-          autoComplete="current-password"
-          inputRef={masterRef}
+          {...masterInput}
         />
         <label class="check">
           <input
@@ -113,10 +109,7 @@ export function ExportSection() {
             <PasswordField
               id="export-password"
               label="Backup password"
-              value={backupPassword}
-              onInput={setBackupPassword}
-              autoComplete="new-password"
-              inputRef={backupRef}
+              {...backupInput}
               what="backup password"
               hint={
                 <>
@@ -128,10 +121,7 @@ export function ExportSection() {
             <PasswordField
               id="export-repeat"
               label="Repeat backup password"
-              value={backupRepeat}
-              onInput={setBackupRepeat}
-              autoComplete="new-password"
-              inputRef={repeatRef}
+              {...repeatInput}
               what="backup password"
             />
           </>

@@ -6,14 +6,15 @@ import { BusyButton } from '../../components/BusyButton';
 import { Field, PasswordField } from '../../components/Field';
 import { useAlive, useTask } from '../../hooks';
 import { Card } from '../../components/Card';
+import { usePasswordInput } from '../../components/PasswordInput';
 
 export function ImportSection({ onImported }: { onImported: () => void }) {
+  const passwordInput = usePasswordInput('off');
+  const { value: password, inputRef: passwordRef } = passwordInput;
   const [file, setFile] = useState<{ name: string; content: string } | null>(null);
-  const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [result, setResult] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
   const task = useTask();
   const alive = useAlive();
 
@@ -63,7 +64,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
     setResult(
       `Imported ${added} ${added === 1 ? 'key' : 'keys'}, skipped ${duplicates} ${duplicates === 1 ? 'duplicate' : 'duplicates'}.`,
     );
-    setPassword('');
+    passwordInput.onInput('');
     setFile(null);
     if (fileRef.current) fileRef.current.value = '';
     onImported();
@@ -87,10 +88,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
         <PasswordField
           id="import-password"
           label="Backup password"
-          value={password}
-          onInput={setPassword}
-          autoComplete="off"
-          inputRef={passwordRef}
+          {...passwordInput}
           what="backup password"
         />
         <ErrorAlert message={problem ?? task.error} />
