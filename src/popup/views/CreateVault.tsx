@@ -3,6 +3,7 @@ import type { VaultStatus } from '../../messages';
 import { request } from '../api';
 import { ErrorAlert } from '../components/Alert';
 import { BusyButton } from '../components/BusyButton';
+import { BrandHeading } from '../components/BrandHeading';
 import { ShieldIcon } from '../components/Icons';
 import { PasswordField } from '../components/Field';
 import { MIN_PASSWORD_LENGTH } from '../format';
@@ -43,12 +44,7 @@ export function CreateVault({ onCreated }: { onCreated: (status: VaultStatus) =>
 
   return (
     <main class="view view-center" aria-labelledby="create-title">
-      <div class="brand-mark" aria-hidden="true">
-        <ShieldIcon />
-      </div>
-      <h1 id="create-title" class="view-title">
-        Create your Keyward vault
-      </h1>
+      <BrandHeading titleId="create-title" icon={<ShieldIcon />} title="Create your Keyward vault" />
       <p class="lead">Your exchange API keys are encrypted with a master password that only you know.</p>
       <form class="form" onSubmit={submit} noValidate>
         <PasswordField

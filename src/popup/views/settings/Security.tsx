@@ -75,6 +75,17 @@ export function SecuritySection({ settings, onStatus }: { settings: Settings; on
   };
 
   const { min, max } = SETTING_LIMITS.rotationDays;
+  /** A duration setting's value, busy state and saving, with the note said once it is saved. */
+  const durationSetting = (key: 'autoLockSeconds' | 'clipboardClearSeconds', saved: (duration: string) => string) => ({
+    value: settings[key],
+    busy: saving === key,
+    onChange: (seconds: number) => {
+      const patch: Partial<Settings> = {};
+      patch[key] = seconds;
+      void update(patch, key, saved(formatDuration(seconds)));
+    },
+  });
+
   const saveRotation = async (event: Event): Promise<void> => {
     event.preventDefault();
     const days = Number(rotation);
@@ -94,25 +105,13 @@ export function SecuritySection({ settings, onStatus }: { settings: Settings; on
           id="set-autolock"
           label="Lock after inactivity"
           choices={AUTO_LOCK_CHOICES}
-          value={settings.autoLockSeconds}
-          busy={saving === 'autoLockSeconds'}
-          onChange={(seconds) =>
-            void update({ autoLockSeconds: seconds }, 'autoLockSeconds', `Keyward locks after ${formatDuration(seconds)}.`)
-          }
+          {...durationSetting('autoLockSeconds', (duration) => `Keyward locks after ${duration}.`)}
         />
         <DurationSelect
           id="set-clipboard"
           label="Clear copied values after"
           choices={CLIPBOARD_CHOICES}
-          value={settings.clipboardClearSeconds}
-          busy={saving === 'clipboardClearSeconds'}
-          onChange={(seconds) =>
-            void update(
-              { clipboardClearSeconds: seconds },
-              'clipboardClearSeconds',
-              `Copied values are cleared after ${formatDuration(seconds)}.`,
-            )
-          }
+          {...durationSetting('clipboardClearSeconds', (duration) => `Copied values are cleared after ${duration}.`)}
         />
         {/* A form of its own so Enter saves the number; the selects save on change. */}
         <form class="field" onSubmit={saveRotation} noValidate>
