@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { VaultStatus } from '../../../messages';
 import { request } from '../../api';
-import { ErrorAlert, StatusNote } from '../../components/Alert';
-import { BusyButton } from '../../components/BusyButton';
+import { StatusNote } from '../../components/Alert';
 import { PasswordField } from '../../components/Field';
 import { MIN_PASSWORD_LENGTH } from '../../format';
 import { refocusIfWrongPassword, useAlive, useTask } from '../../hooks';
 import { Card } from '../../components/Card';
+import { SubmitRow } from '../../components/SubmitRow';
 import { usePasswordInput } from '../../components/PasswordInput';
 
 export function ChangePasswordSection({ onStatus }: { onStatus: (s: VaultStatus) => void }) {
@@ -75,13 +75,14 @@ export function ChangePasswordSection({ onStatus }: { onStatus: (s: VaultStatus)
           label="Repeat new master password"
           {...repeatInput}
         />
-        <ErrorAlert message={problem ?? task.error} />
-        <div class="form-actions">
-          <BusyButton type="submit" class="btn btn-primary" busy={task.busy} busyLabel="Changing…">
-            Change password
-          </BusyButton>
-          <StatusNote message={done ? 'Master password changed.' : null} />
-        </div>
+        <SubmitRow
+          error={problem ?? task.error}
+          busy={task.busy}
+          busyLabel="Changing…"
+          aside={<StatusNote message={done ? 'Master password changed.' : null} />}
+        >
+          Change password
+        </SubmitRow>
       </form>
     </Card>
   );

@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { backupPasswordProblem, MIN_BACKUP_PASSWORD_LENGTH } from '../../../core/backup-policy';
 import { request } from '../../api';
-import { ErrorAlert } from '../../components/Alert';
-import { BusyButton } from '../../components/BusyButton';
 import { PasswordField } from '../../components/Field';
 import { refocusIfWrongPassword, useAlive, useTask } from '../../hooks';
 import { Card } from '../../components/Card';
+import { SubmitRow } from '../../components/SubmitRow';
 import { usePasswordInput } from '../../components/PasswordInput';
 
 /** Checks the export form before anything is sent; returns the problem and the field to fix. */
@@ -126,12 +125,9 @@ export function ExportSection() {
             />
           </>
         )}
-        <ErrorAlert message={problem ?? task.error} />
-        <div class="form-actions">
-          <BusyButton type="submit" class="btn btn-primary" busy={task.busy} busyLabel="Exporting…">
-            Export
-          </BusyButton>
-        </div>
+        <SubmitRow error={problem ?? task.error} busy={task.busy} busyLabel="Exporting…">
+          Export
+        </SubmitRow>
         {download ? (
           <p class="status-note" role="status">
             Backup ready:{' '}

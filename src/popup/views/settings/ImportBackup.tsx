@@ -1,11 +1,11 @@
 import { useRef, useState } from 'preact/hooks';
 import { MAX_BACKUP_BYTES } from '../../../core/backup-policy';
 import { request } from '../../api';
-import { ErrorAlert, StatusNote } from '../../components/Alert';
-import { BusyButton } from '../../components/BusyButton';
+import { StatusNote } from '../../components/Alert';
 import { Field, PasswordField } from '../../components/Field';
 import { useAlive, useTask } from '../../hooks';
 import { Card } from '../../components/Card';
+import { SubmitRow } from '../../components/SubmitRow';
 import { usePasswordInput } from '../../components/PasswordInput';
 
 export function ImportSection({ onImported }: { onImported: () => void }) {
@@ -91,12 +91,9 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
           {...passwordInput}
           what="backup password"
         />
-        <ErrorAlert message={problem ?? task.error} />
-        <div class="form-actions">
-          <BusyButton type="submit" class="btn btn-primary" busy={task.busy} busyLabel="Importing…">
-            Import
-          </BusyButton>
-        </div>
+        <SubmitRow error={problem ?? task.error} busy={task.busy} busyLabel="Importing…">
+          Import
+        </SubmitRow>
         <StatusNote message={result} />
       </form>
     </Card>
