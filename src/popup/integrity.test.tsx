@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { send } from '../shared/send';
-import { button, click, makeKey, popupRoot } from './test-helpers';
+import { button, click, keyListProps, makeKey, popupRoot } from './test-helpers';
 import { KeyDetail } from './views/KeyDetail';
 import { KeyList } from './views/KeyList';
 
@@ -35,21 +35,7 @@ const captured = makeKey({
 });
 
 function list(keys = [damaged, captured, makeKey({ id: 'plain', label: 'plain bot' })], attentionOnly = false) {
-  return (
-    <KeyList
-      keys={keys}
-      loadError={null}
-      onRetry={vi.fn()}
-      rotationDays={90}
-      query=""
-      onQuery={vi.fn()}
-      attentionOnly={attentionOnly}
-      onAttentionOnly={vi.fn()}
-      onOpen={vi.fn()}
-      onAdd={vi.fn()}
-      focusId={null}
-    />
-  );
+  return <KeyList {...keyListProps(keys, { attentionOnly })} />;
 }
 
 const row = (id: string): string => root.querySelector(`button[data-id="${id}"]`)?.textContent ?? '';

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { KeywardError, type MessageType, type RequestOf, type ResponseOf, type VaultStatus } from '../messages';
 import { send } from '../shared/send';
-import { button, choose, click, makeKey, popupRoot, typeInto } from './test-helpers';
+import { button, choose, click, keyListProps, makeKey, popupRoot, typeInto } from './test-helpers';
 import { AddKey } from './views/AddKey';
 import { KeyDetail } from './views/KeyDetail';
 import { KeyList } from './views/KeyList';
@@ -89,21 +89,7 @@ describe('KeyList', () => {
   function Harness() {
     // The harness owns the query, as App does.
     const [query, setQuery] = useState('');
-    return (
-      <KeyList
-        keys={keys}
-        loadError={null}
-        onRetry={vi.fn()}
-        rotationDays={90}
-        query={query}
-        onQuery={setQuery}
-        attentionOnly={false}
-        onAttentionOnly={vi.fn()}
-        onOpen={vi.fn()}
-        onAdd={vi.fn()}
-        focusId={null}
-      />
-    );
+    return <KeyList {...keyListProps(keys, { query, onQuery: setQuery })} />;
   }
 
   const rowIds = (): string[] => [...root.querySelectorAll('button[data-id]')].map((b) => b.getAttribute('data-id') ?? '');

@@ -3,6 +3,7 @@ import { type ComponentChild, options, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, vi } from 'vitest';
 import type { KeySummary } from '../core/records';
+import type { KeyListProps } from './views/KeyList';
 import { send } from '../shared/send';
 
 // Preact runs effects after the next paint (requestAnimationFrame, else a 35 ms timer). Tests have
@@ -110,4 +111,22 @@ export function popupRoot(): { root: HTMLDivElement; mount: (node: ComponentChil
     await settle();
   };
   return { root, mount };
+}
+
+/** KeyList's props for a test: `keys` listed, nothing typed or filtered, every callback a spy; `overrides` what the test drives. */
+export function keyListProps(keys: readonly KeySummary[], overrides: Partial<KeyListProps> = {}): KeyListProps {
+  return {
+    keys,
+    loadError: null,
+    onRetry: vi.fn(),
+    rotationDays: 90,
+    query: '',
+    onQuery: vi.fn(),
+    attentionOnly: false,
+    onAttentionOnly: vi.fn(),
+    onOpen: vi.fn(),
+    onAdd: vi.fn(),
+    focusId: null,
+    ...overrides,
+  };
 }
