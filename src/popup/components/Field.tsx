@@ -114,6 +114,7 @@ type PasswordFieldProps = Omit<FieldProps, 'children' | 'below' | 'belowId'> &
 /** A Field around a PasswordInput, optionally with a strength meter. */
 export function PasswordField({
   id,
+  strengthId,
   value,
   onInput,
   autoComplete,
@@ -123,9 +124,9 @@ export function PasswordField({
   what,
   mono,
   name,
-  strengthId,
   ...field
 }: PasswordFieldProps) {
+  const input = { id, value, onInput, autoComplete, inputRef, required, disabled, what, mono, name };
   return (
     <Field
       id={id}
@@ -133,22 +134,7 @@ export function PasswordField({
       belowId={strengthId}
       below={strengthId === undefined ? undefined : <StrengthMeter password={value} id={strengthId} />}
     >
-      {(aria) => (
-        <PasswordInput
-          id={id}
-          value={value}
-          onInput={onInput}
-          autoComplete={autoComplete}
-          inputRef={inputRef}
-          describedBy={aria.describedBy}
-          invalid={aria.invalid}
-          required={required}
-          disabled={disabled}
-          what={what}
-          mono={mono}
-          name={name}
-        />
-      )}
+      {(aria) => <PasswordInput {...input} describedBy={aria.describedBy} invalid={aria.invalid} />}
     </Field>
   );
 }
