@@ -32,6 +32,14 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
+/** Types the three export passwords and presses Export. */
+async function exportWith(master: string, backupPassword: string, repeat: string): Promise<void> {
+  await typeInto(root.querySelector('#export-master'), master);
+  await typeInto(root.querySelector('#export-password'), backupPassword);
+  await typeInto(root.querySelector('#export-repeat'), repeat);
+  await click(button(root, 'Export'));
+}
+
 function exportCalls(): unknown[] {
   return sendMock.mock.calls.filter(([type]) => type === 'backup.export').map(([, payload]) => payload);
 }
@@ -67,10 +75,7 @@ describe('backup export password', () => {
   });
 
   it('refuses the master password typed as the separate one, and two passwords that differ', async () => {
-    await typeInto(root.querySelector('#export-master'), 'master password 123');
-    await typeInto(root.querySelector('#export-password'), 'master password 123');
-    await typeInto(root.querySelector('#export-repeat'), 'master password 123');
-    await click(button(root, 'Export'));
+    await exportWith('master password 123', 'master password 123', 'master password 123');
     expect(alertText()).toContain('That is your master password');
 
     await typeInto(root.querySelector('#export-password'), 'violet canoe drifts north');
@@ -82,10 +87,7 @@ describe('backup export password', () => {
   });
 
   it('sends a strong separate backup password, not the master password', async () => {
-    await typeInto(root.querySelector('#export-master'), 'master pw 123');
-    await typeInto(root.querySelector('#export-password'), 'violet canoe drifts north');
-    await typeInto(root.querySelector('#export-repeat'), 'violet canoe drifts north');
-    await click(button(root, 'Export'));
+    await exportWith('master pw 123', 'violet canoe drifts north', 'violet canoe drifts north');
     expect(exportCalls()).toEqual([{ masterPassword: 'master pw 123', backupPassword: 'violet canoe drifts north' }]);
   });
 

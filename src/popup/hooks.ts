@@ -1,6 +1,6 @@
 import type { RefObject } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { errorMessage } from './api';
+import { errorCode, errorMessage } from './api';
 
 /** True while the component is mounted; guards state updates after an await. */
 export function useAlive(): RefObject<boolean> {
@@ -99,4 +99,11 @@ export function useNow(active: boolean, intervalMs = 1000): number {
     return () => clearInterval(timer);
   }, [active, intervalMs]);
   return now;
+}
+
+/** After a refused master password, puts the caret back in its field with the text selected, to retype. */
+export function refocusIfWrongPassword(error: unknown, input: RefObject<HTMLInputElement | null>): void {
+  if (errorCode(error) !== 'wrong-password') return;
+  input.current?.focus();
+  input.current?.select();
 }

@@ -1,9 +1,7 @@
 // @vitest-environment happy-dom
-import { type ComponentChild, render } from 'preact';
-import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { send } from '../shared/send';
-import { button, click, makeKey, settle } from './test-helpers';
+import { button, click, keyListProps, makeKey, popupRoot } from './test-helpers';
 import { KeyDetail } from './views/KeyDetail';
 import { KeyList } from './views/KeyList';
 
@@ -12,23 +10,11 @@ import { KeyList } from './views/KeyList';
 vi.mock('../shared/send', () => ({ send: vi.fn() }));
 
 const sendMock = vi.mocked(send);
-let root: HTMLDivElement;
+const { root, mount } = popupRoot();
 
 beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
   sendMock.mockReset();
 });
-
-afterEach(async () => {
-  await act(() => render(null, root));
-  root.remove();
-});
-
-async function mount(node: ComponentChild): Promise<void> {
-  await act(() => render(node, root));
-  await settle();
-}
 
 const CAPTURED_AT = Date.UTC(2025, 4, 6, 9, 30);
 
@@ -49,21 +35,7 @@ const captured = makeKey({
 });
 
 function list(keys = [damaged, captured, makeKey({ id: 'plain', label: 'plain bot' })], attentionOnly = false) {
-  return (
-    <KeyList
-      keys={keys}
-      loadError={null}
-      onRetry={vi.fn()}
-      rotationDays={90}
-      query=""
-      onQuery={vi.fn()}
-      attentionOnly={attentionOnly}
-      onAttentionOnly={vi.fn()}
-      onOpen={vi.fn()}
-      onAdd={vi.fn()}
-      focusId={null}
-    />
-  );
+  return <KeyList {...keyListProps(keys, { attentionOnly })} />;
 }
 
 const row = (id: string): string => root.querySelector(`button[data-id="${id}"]`)?.textContent ?? '';

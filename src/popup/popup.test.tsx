@@ -1,11 +1,9 @@
 // @vitest-environment happy-dom
-import { type ComponentChild, render } from 'preact';
 import { useState } from 'preact/hooks';
-import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { KeywardError, type MessageType, type RequestOf, type ResponseOf, type VaultStatus } from '../messages';
 import { send } from '../shared/send';
-import { button, choose, click, makeKey, settle, typeInto } from './test-helpers';
+import { button, choose, click, keyListProps, makeKey, popupRoot, typeInto } from './test-helpers';
 import { AddKey } from './views/AddKey';
 import { KeyDetail } from './views/KeyDetail';
 import { KeyList } from './views/KeyList';
@@ -35,23 +33,11 @@ const lockedStatus: VaultStatus = {
   settings: { autoLockSeconds: 900, clipboardClearSeconds: 30, rotationDays: 90 },
 };
 
-let root: HTMLDivElement;
+const { root, mount } = popupRoot();
 
 beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
   sendMock.mockReset();
 });
-
-afterEach(async () => {
-  await act(() => render(null, root));
-  root.remove();
-});
-
-async function mount(node: ComponentChild): Promise<void> {
-  await act(() => render(node, root));
-  await settle();
-}
 
 describe('Unlock', () => {
   it('keeps the typed password, shows the error and refocuses the field on a wrong password', async () => {
@@ -103,21 +89,7 @@ describe('KeyList', () => {
   function Harness() {
     // The harness owns the query, as App does.
     const [query, setQuery] = useState('');
-    return (
-      <KeyList
-        keys={keys}
-        loadError={null}
-        onRetry={vi.fn()}
-        rotationDays={90}
-        query={query}
-        onQuery={setQuery}
-        attentionOnly={false}
-        onAttentionOnly={vi.fn()}
-        onOpen={vi.fn()}
-        onAdd={vi.fn()}
-        focusId={null}
-      />
-    );
+    return <KeyList {...keyListProps(keys, { query, onQuery: setQuery })} />;
   }
 
   const rowIds = (): string[] => [...root.querySelectorAll('button[data-id]')].map((b) => b.getAttribute('data-id') ?? '');

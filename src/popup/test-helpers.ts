@@ -1,8 +1,9 @@
 /** Small DOM helpers for the popup's unit tests (happy-dom + preact/test-utils). */
-import { options } from 'preact';
+import { type ComponentChild, options, render } from 'preact';
 import { act } from 'preact/test-utils';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { KeySummary } from '../core/records';
+import type { KeyListProps } from './views/KeyList';
 import { send } from '../shared/send';
 
 // Preact runs effects after the next paint (requestAnimationFrame, else a 35 ms timer). Tests have
@@ -88,6 +89,44 @@ export function makeKey(overrides: Partial<KeySummary> & Pick<KeySummary, 'id'>)
     updatedAt: Date.now(),
     risk: { withdraw: false, transfer: false, noIpWhitelist: false },
     pendingAdoption: false,
+    ...overrides,
+  };
+}
+
+/**
+ * A root element in the document for each test of the calling file, emptied (so effects are
+ * cleaned up) and removed after it; `mount` draws into it and waits for the requests it sends.
+ */
+export function popupRoot(): { root: HTMLDivElement; mount: (node: ComponentChild) => Promise<void> } {
+  const root = document.createElement('div');
+  beforeEach(() => {
+    document.body.append(root);
+  });
+  afterEach(async () => {
+    await act(() => render(null, root));
+    root.remove();
+  });
+  const mount = async (node: ComponentChild): Promise<void> => {
+    await act(() => render(node, root));
+    await settle();
+  };
+  return { root, mount };
+}
+
+/** KeyList's props for a test: `keys` listed, nothing typed or filtered, every callback a spy; `overrides` what the test drives. */
+export function keyListProps(keys: readonly KeySummary[], overrides: Partial<KeyListProps> = {}): KeyListProps {
+  return {
+    keys,
+    loadError: null,
+    onRetry: vi.fn(),
+    rotationDays: 90,
+    query: '',
+    onQuery: vi.fn(),
+    attentionOnly: false,
+    onAttentionOnly: vi.fn(),
+    onOpen: vi.fn(),
+    onAdd: vi.fn(),
+    focusId: null,
     ...overrides,
   };
 }

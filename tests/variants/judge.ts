@@ -4,6 +4,7 @@
  * saving; miss = neither) and every wrong or missing fact, in words a failing test can print.
  */
 import type { KeyPermissions } from '../../src/core/records';
+import type { FormReading } from './harness';
 import type { CaseRecord, Outcome } from './run-case';
 import { type KeyState, expectedFlags, expectedRisks } from './scenario';
 
@@ -80,6 +81,13 @@ function captureOutcome(record: CaseRecord, problems: string[]): Outcome {
   return 'miss';
 }
 
+/** A form read live (create or edit): its permissions, IPs and inline warnings against what was set. */
+function compareForm(record: CaseRecord, where: string, key: KeyState, form: FormReading, problems: string[]): void {
+  comparePermissions(record, where, key, form.permissions, problems);
+  compareIps(where, key, form.ipWhitelist, problems);
+  compareRisks(record, where, key, form.warnings, problems);
+}
+
 export function judge(record: CaseRecord): Verdict {
   const problems: string[] = [];
   const { fresh, older, edited } = record.scenario;
@@ -89,9 +97,7 @@ export function judge(record: CaseRecord): Verdict {
   const form = record.createForm;
   if (!form) problems.push('create form: never read');
   else {
-    comparePermissions(record, 'create form', fresh, form.permissions, problems);
-    compareIps('create form', fresh, form.ipWhitelist, problems);
-    compareRisks(record, 'create form', fresh, form.warnings, problems);
+    compareForm(record, 'create form', fresh, form, problems);
     if (form.label !== fresh.name) problems.push(`create form: name ${show(form.label)}, typed ${show(fresh.name)}`);
   }
 
@@ -115,10 +121,6 @@ export function judge(record: CaseRecord): Verdict {
   // The edit dialog: a permission granted later is read and warned about before saving.
   const edit = record.editForm;
   if (!edit) problems.push('edit form: never read');
-  else {
-    comparePermissions(record, 'edit form', edited, edit.permissions, problems);
-    compareIps('edit form', edited, edit.ipWhitelist, problems);
-    compareRisks(record, 'edit form', edited, edit.warnings, problems);
-  }
+  else compareForm(record, 'edit form', edited, edit, problems);
   return { outcome, problems };
 }

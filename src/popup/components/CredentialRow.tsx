@@ -19,6 +19,32 @@ interface CredentialRowProps {
   onCopy: (field: CredentialField) => void;
 }
 
+interface FieldActionProps {
+  action: 'Reveal' | 'Copy';
+  label: string;
+  busy: boolean;
+  locked: boolean;
+  onClick: () => void;
+  describedBy?: string;
+}
+
+/** An action on one credential, named with it for screen readers ("Copy Secret key"); off while locked. */
+function FieldAction({ action, label, busy, locked, onClick, describedBy }: FieldActionProps) {
+  return (
+    <BusyButton
+      type="button"
+      class="btn btn-small"
+      busy={busy}
+      disabled={locked}
+      onClick={onClick}
+      aria-label={`${action} ${label}`}
+      aria-describedby={describedBy}
+    >
+      {action}
+    </BusyButton>
+  );
+}
+
 /** One credential: masked by default, Reveal/Hide and Copy. */
 export function CredentialRow({
   field,
@@ -48,28 +74,9 @@ export function CredentialRow({
               Hide
             </button>
           ) : (
-            <BusyButton
-              type="button"
-              class="btn btn-small"
-              busy={revealing}
-              disabled={locked}
-              onClick={() => onReveal(field)}
-              aria-label={`Reveal ${label}`}
-            >
-              Reveal
-            </BusyButton>
+            <FieldAction action="Reveal" label={label} busy={revealing} locked={locked} onClick={() => onReveal(field)} />
           )}
-          <BusyButton
-            type="button"
-            class="btn btn-small"
-            busy={copying}
-            disabled={locked}
-            onClick={() => onCopy(field)}
-            aria-label={`Copy ${label}`}
-            aria-describedby={noteId}
-          >
-            Copy
-          </BusyButton>
+          <FieldAction action="Copy" label={label} busy={copying} locked={locked} onClick={() => onCopy(field)} describedBy={noteId} />
         </div>
       </div>
       {shown && value.includes('\n') ? (

@@ -3,7 +3,7 @@ import { PasswordInput, type PasswordInputProps } from './PasswordInput';
 import { StrengthMeter } from './StrengthMeter';
 
 /** What the control needs so assistive technology reads its hint, error and warnings with it. */
-interface FieldAria {
+export interface FieldAria {
   describedBy: string | undefined;
   invalid: boolean;
 }
@@ -32,6 +32,11 @@ interface FieldProps {
   /** Under everything else, not tied to the control. */
   after?: ComponentChildren;
   children: (aria: FieldAria) => ComponentChildren;
+}
+
+/** The attributes a control inside a Field takes from it, for controls that are not PasswordInputs. */
+export function controlAria(aria: FieldAria) {
+  return { 'aria-invalid': aria.invalid ? ('true' as const) : undefined, 'aria-describedby': aria.describedBy };
 }
 
 /** Joins the ids that are present, in reading order; undefined when none is. */
@@ -109,6 +114,7 @@ type PasswordFieldProps = Omit<FieldProps, 'children' | 'below' | 'belowId'> &
 /** A Field around a PasswordInput, optionally with a strength meter. */
 export function PasswordField({
   id,
+  strengthId,
   value,
   onInput,
   autoComplete,
@@ -118,9 +124,9 @@ export function PasswordField({
   what,
   mono,
   name,
-  strengthId,
   ...field
 }: PasswordFieldProps) {
+  const input = { id, value, onInput, autoComplete, inputRef, required, disabled, what, mono, name };
   return (
     <Field
       id={id}
@@ -128,22 +134,7 @@ export function PasswordField({
       belowId={strengthId}
       below={strengthId === undefined ? undefined : <StrengthMeter password={value} id={strengthId} />}
     >
-      {(aria) => (
-        <PasswordInput
-          id={id}
-          value={value}
-          onInput={onInput}
-          autoComplete={autoComplete}
-          inputRef={inputRef}
-          describedBy={aria.describedBy}
-          invalid={aria.invalid}
-          required={required}
-          disabled={disabled}
-          what={what}
-          mono={mono}
-          name={name}
-        />
-      )}
+      {(aria) => <PasswordInput {...input} describedBy={aria.describedBy} invalid={aria.invalid} />}
     </Field>
   );
 }

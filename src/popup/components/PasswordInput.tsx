@@ -1,5 +1,5 @@
 import type { RefObject, TargetedEvent } from 'preact';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 
 export interface PasswordInputProps {
   id: string;
@@ -16,6 +16,16 @@ export interface PasswordInputProps {
   mono?: boolean;
   name?: string;
 }
+
+/** A password input's state, spread onto a PasswordField: what is typed, and the element to refocus. */
+export function usePasswordInput(autoComplete: PasswordInputProps['autoComplete']) {
+  const [value, onInput] = useState('');
+  const inputRef = useRef<HTMLInputElement>(null);
+  return { value, onInput, inputRef, autoComplete };
+}
+
+/** For values typed exactly as given (keys, secrets, passwords): no capitalising, correcting or spell-checking. */
+export const VERBATIM_INPUT = { autoCapitalize: 'off', autoCorrect: 'off', spellcheck: false } as const;
 
 /** A password field with a Show/Hide toggle. The <label> is the caller's, bound by id. */
 export function PasswordInput({
@@ -41,9 +51,7 @@ export function PasswordInput({
     value,
     onInput: (e: TargetedEvent<HTMLInputElement, Event>) => onInput(e.currentTarget.value),
     autoComplete,
-    autoCapitalize: 'off' as const,
-    autoCorrect: 'off' as const,
-    spellcheck: false,
+    ...VERBATIM_INPUT,
     'aria-describedby': describedBy,
     'aria-invalid': invalid ? ('true' as const) : undefined,
     required,

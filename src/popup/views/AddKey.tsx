@@ -1,3 +1,4 @@
+import type { TargetedEvent } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { checkCredentialFormat, type FormatWarning, normaliseCredential } from '../../core/credential-format';
 import type { KeyPermissions, KeySummary, NewKeyInput } from '../../core/records';
@@ -5,8 +6,10 @@ import { EXCHANGES } from '../../exchanges/registry';
 import { request } from '../api';
 import { ErrorAlert } from '../components/Alert';
 import { BusyButton } from '../components/BusyButton';
-import { BackIcon } from '../components/Icons';
-import { Field, PasswordField } from '../components/Field';
+import { controlAria, Field, type FieldAria, PasswordField } from '../components/Field';
+import { NamedOptions } from '../components/NamedOptions';
+import { VERBATIM_INPUT } from '../components/PasswordInput';
+import { ViewHead } from '../components/ViewHead';
 import { exchangeDefinition, hasFuturesPermission } from '../exchange-info';
 import { parseIpList } from '../format';
 import { useEscape, useFocusOnMount, useReadyMarker, useTask } from '../hooks';
@@ -39,6 +42,11 @@ function parseDateInput(value: string): number | null {
 function todayInput(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** What the key and secret inputs share: typed verbatim, never autofilled, wired to their Field. */
+function credentialControl(aria: FieldAria) {
+  return { autoComplete: 'off', ...VERBATIM_INPUT, ...controlAria(aria) };
 }
 
 /** Manual add, for keys created before Keyward was installed. */
@@ -84,6 +92,13 @@ export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => vo
   const resetWarnings = (): void => {
     if (warnings !== null) setWarnings(null);
   };
+  /** A credential's input handler: a changed value makes the last format warnings stale. */
+  const editCredential =
+    (set: (value: string) => void) =>
+    (e: TargetedEvent<HTMLInputElement | HTMLTextAreaElement, Event>): void => {
+      set(e.currentTarget.value);
+      resetWarnings();
+    };
   const warningsFor = (field: CredField): FormatWarning[] => warnings?.filter((w) => w.field === field) ?? [];
 
   const submit = async (event: Event): Promise<void> => {
@@ -148,17 +163,7 @@ export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => vo
 
   return (
     <main class="view view-form" aria-labelledby="add-title">
-      <div class="view-head">
-        <button type="button" class="btn btn-ghost btn-icon" onClick={onCancel} aria-label="Back to keys" title="Back (Esc)">
-          <BackIcon />
-        </button>
-        <div class="view-head-text">
-          <h1 id="add-title" class="view-title">
-            Add a key by hand
-          </h1>
-          <p class="view-sub">For keys created before Keyward was installed.</p>
-        </div>
-      </div>
+      <ViewHead titleId="add-title" title="Add a key by hand" sub="For keys created before Keyward was installed." onBack={onCancel} />
 
       <form class="form" onSubmit={submit} noValidate>
         <Field id="add-exchange" label="Exchange" error={fieldErrors.exchange}>
@@ -173,16 +178,11 @@ export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => vo
                 setFieldErrors((prev) => ({ ...prev, exchange: undefined }));
                 resetWarnings();
               }}
-              aria-invalid={aria.invalid ? 'true' : undefined}
-              aria-describedby={aria.describedBy}
+              {...controlAria(aria)}
               required
             >
               <option value="">Choose an exchange…</option>
-              {EXCHANGES.map((ex) => (
-                <option key={ex.id} value={ex.id}>
-                  {ex.name}
-                </option>
-              ))}
+              <NamedOptions items={EXCHANGES} />
             </select>
           )}
         </Field>
@@ -221,16 +221,8 @@ export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => vo
               ref={apiKeyRef}
               class="input mono"
               value={apiKey}
-              onInput={(e) => {
-                setApiKey(e.currentTarget.value);
-                resetWarnings();
-              }}
-              autoComplete="off"
-              autoCapitalize="off"
-              autoCorrect="off"
-              spellcheck={false}
-              aria-invalid={aria.invalid ? 'true' : undefined}
-              aria-describedby={aria.describedBy}
+              onInput={editCredential(setApiKey)}
+              {...credentialControl(aria)}
             />
           )}
         </Field>
@@ -261,16 +253,8 @@ export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => vo
               class={secretShown ? 'input mono secret-input' : 'input mono secret-input masked'}
               rows={2}
               value={secret}
-              onInput={(e) => {
-                setSecret(e.currentTarget.value);
-                resetWarnings();
-              }}
-              autoComplete="off"
-              autoCapitalize="off"
-              autoCorrect="off"
-              spellcheck={false}
-              aria-invalid={aria.invalid ? 'true' : undefined}
-              aria-describedby={aria.describedBy}
+              onInput={editCredential(setSecret)}
+              {...credentialControl(aria)}
             />
           )}
         </Field>
@@ -351,8 +335,7 @@ export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => vo
               max={todayInput()}
               value={createdOn}
               onInput={(e) => setCreatedOn(e.currentTarget.value)}
-              aria-invalid={aria.invalid ? 'true' : undefined}
-              aria-describedby={aria.describedBy}
+              {...controlAria(aria)}
             />
           )}
         </Field>

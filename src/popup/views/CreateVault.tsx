@@ -1,20 +1,22 @@
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { VaultStatus } from '../../messages';
 import { request } from '../api';
 import { ErrorAlert } from '../components/Alert';
 import { BusyButton } from '../components/BusyButton';
+import { BrandHeading } from '../components/BrandHeading';
 import { ShieldIcon } from '../components/Icons';
 import { PasswordField } from '../components/Field';
 import { MIN_PASSWORD_LENGTH } from '../format';
 import { useFocusOnMount, useReadyMarker, useTask } from '../hooks';
+import { usePasswordInput } from '../components/PasswordInput';
 
 /** First run: choose the master password. */
 export function CreateVault({ onCreated }: { onCreated: (status: VaultStatus) => void }) {
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const passwordInput = usePasswordInput('new-password');
+  const { value: password, inputRef: passwordRef } = passwordInput;
+  const confirmInput = usePasswordInput('new-password');
+  const { value: confirm, inputRef: confirmRef } = confirmInput;
   const [submitted, setSubmitted] = useState(false);
-  const passwordRef = useRef<HTMLInputElement>(null);
-  const confirmRef = useRef<HTMLInputElement>(null);
   const task = useTask();
   useFocusOnMount(passwordRef);
   useReadyMarker('create');
@@ -42,21 +44,13 @@ export function CreateVault({ onCreated }: { onCreated: (status: VaultStatus) =>
 
   return (
     <main class="view view-center" aria-labelledby="create-title">
-      <div class="brand-mark" aria-hidden="true">
-        <ShieldIcon />
-      </div>
-      <h1 id="create-title" class="view-title">
-        Create your Keyward vault
-      </h1>
+      <BrandHeading titleId="create-title" icon={<ShieldIcon />} title="Create your Keyward vault" />
       <p class="lead">Your exchange API keys are encrypted with a master password that only you know.</p>
       <form class="form" onSubmit={submit} noValidate>
         <PasswordField
           id="create-password"
           label="Master password"
-          value={password}
-          onInput={setPassword}
-          autoComplete="new-password"
-          inputRef={passwordRef}
+          {...passwordInput}
           strengthId="create-strength"
           error={showLengthError ? `The password needs at least ${MIN_PASSWORD_LENGTH} characters.` : null}
           errorId="create-length-error"
@@ -66,10 +60,7 @@ export function CreateVault({ onCreated }: { onCreated: (status: VaultStatus) =>
         <PasswordField
           id="create-confirm"
           label="Repeat master password"
-          value={confirm}
-          onInput={setConfirm}
-          autoComplete="new-password"
-          inputRef={confirmRef}
+          {...confirmInput}
           error={showMismatch ? 'The two passwords are not the same.' : null}
           errorId="create-mismatch"
           required

@@ -5,10 +5,12 @@ import { ErrorAlert, StatusNote } from '../components/Alert';
 import { BusyButton } from '../components/BusyButton';
 import { CredentialRow } from '../components/CredentialRow';
 import { Field } from '../components/Field';
-import { BackIcon } from '../components/Icons';
+import { DeleteCard } from '../components/DeleteCard';
+import { ViewHead } from '../components/ViewHead';
 import { exchangeDefinition, exchangeName } from '../exchange-info';
 import { ageDays, capturedWhileLockedNote, describeAge, formatDate, formatDateTime, needsRotation } from '../format';
 import { useAlive, useEscape, useFocusOnMount, useNow, useReadyMarker, useTask } from '../hooks';
+import { Card } from '../components/Card';
 
 interface KeyDetailProps {
   keySummary: KeySummary;
@@ -21,6 +23,15 @@ interface KeyDetailProps {
 /** The delete confirmation names the key so the user knows exactly what goes. */
 function deleteQuestion(key: KeySummary): string {
   return `Delete ${exchangeName(key.exchange)} key '${key.label || 'Unnamed key'}' (…${key.apiKeyTail})? The secret cannot be recovered from the exchange.`;
+}
+
+/** One permission and its state, said in words as well as colour. */
+function PermissionItem({ name, on, onClass = 'perm on' }: { name: string; on: boolean; onClass?: string }) {
+  return (
+    <li class={on ? onClass : 'perm off'}>
+      {name} <span class="perm-state">{on ? 'on' : 'off'}</span>
+    </li>
+  );
 }
 
 function bindingId(binding: Binding): string {
@@ -61,17 +72,7 @@ function DamagedKeyDetail({ keySummary: key, onBack, onDeleted }: KeyDetailProps
 
   return (
     <main class="view view-detail" aria-labelledby="detail-title">
-      <div class="view-head">
-        <button type="button" class="btn btn-ghost btn-icon" onClick={onBack} aria-label="Back to keys" title="Back (Esc)">
-          <BackIcon />
-        </button>
-        <div class="view-head-text">
-          <h1 id="detail-title" class="view-title" tabIndex={-1} ref={headingRef}>
-            Tampered key record
-          </h1>
-          <p class="view-sub">{name}, as the record says</p>
-        </div>
-      </div>
+      <ViewHead titleId="detail-title" title="Tampered key record" sub={`${name}, as the record says`} onBack={onBack} headingRef={headingRef} />
 
       <div class="callout callout-danger" role="alert">
         <strong>Keyward will not use this key.</strong> Its stored record failed Keyward’s integrity check: it was
@@ -84,10 +85,7 @@ function DamagedKeyDetail({ keySummary: key, onBack, onDeleted }: KeyDetailProps
         create a new one; then delete this record.
       </p>
 
-      <section class="card" aria-labelledby="info-title">
-        <h2 id="info-title" class="card-title">
-          What the record says
-        </h2>
+      <Card titleId="info-title" title="What the record says">
         <dl class="facts">
           <dt>Exchange</dt>
           <dd>{name}</dd>
@@ -96,39 +94,18 @@ function DamagedKeyDetail({ keySummary: key, onBack, onDeleted }: KeyDetailProps
             <span title={formatDateTime(key.createdAt)}>{formatDate(key.createdAt)}</span>
           </dd>
         </dl>
-      </section>
+      </Card>
 
-      <section class="card card-danger" aria-labelledby="delete-title">
-        <h2 id="delete-title" class="card-title">
-          Delete
-        </h2>
-        {confirming ? (
-          <div class="confirm" role="group" aria-labelledby="delete-question">
-            <p id="delete-question" class="confirm-question">
-              Delete this tampered {name} record from Keyward?
-            </p>
-            <ErrorAlert message={deleteTask.error} />
-            <div class="form-actions">
-              <BusyButton
-                type="button"
-                class="btn btn-danger"
-                busy={deleteTask.busy}
-                busyLabel="Deleting…"
-                onClick={() => void confirmDelete()}
-              >
-                Delete record
-              </BusyButton>
-              <button type="button" class="btn" ref={cancelRef} onClick={() => setConfirming(false)} disabled={deleteTask.busy}>
-                Cancel
-              </button>
-            </div>
-          </div>
-        ) : (
-          <button type="button" class="btn btn-danger-outline" onClick={() => setConfirming(true)}>
-            Delete record…
-          </button>
-        )}
-      </section>
+      <DeleteCard
+        noun="record"
+        question={`Delete this tampered ${name} record from Keyward?`}
+        confirming={confirming}
+        onAsk={() => setConfirming(true)}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => void confirmDelete()}
+        task={deleteTask}
+        cancelRef={cancelRef}
+      />
     </main>
   );
 }
@@ -260,21 +237,20 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
 
   return (
     <main class="view view-detail" aria-labelledby="detail-title">
-      <div class="view-head">
-        <button type="button" class="btn btn-ghost btn-icon" onClick={onBack} aria-label="Back to keys" title="Back (Esc)">
-          <BackIcon />
-        </button>
-        <div class="view-head-text">
-          <h1 id="detail-title" class={key.label ? 'view-title' : 'view-title unnamed'} tabIndex={-1} ref={headingRef}>
-            {key.label || 'Unnamed key'}
-          </h1>
-          <p class="view-sub">
+      <ViewHead
+        titleId="detail-title"
+        title={key.label || 'Unnamed key'}
+        titleClass={key.label ? 'view-title' : 'view-title unnamed'}
+        sub={
+          <>
             {name}
             {key.account && key.account !== 'main' ? ` · ${key.account}` : ''}
             <span class="mono"> · …{key.apiKeyTail}</span>
-          </p>
-        </div>
-      </div>
+          </>
+        }
+        onBack={onBack}
+        headingRef={headingRef}
+      />
 
       {key.capturedWhileLocked ? (
         <div class="callout callout-warn">
@@ -308,10 +284,7 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
         </p>
       ) : null}
 
-      <section class="card" aria-labelledby="cred-title">
-        <h2 id="cred-title" class="card-title">
-          Credentials
-        </h2>
+      <Card titleId="cred-title" title="Credentials">
         {fields.map((field) => (
           <CredentialRow
             key={field}
@@ -331,35 +304,22 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
           />
         ))}
         <ErrorAlert message={credTask.error} />
-      </section>
+      </Card>
 
-      <section class="card" aria-labelledby="perm-title">
-        <h2 id="perm-title" class="card-title">
-          Permissions
-        </h2>
+      <Card titleId="perm-title" title="Permissions">
         {perms === null ? (
           <p class="muted">Unknown: Keyward did not see this key's permissions. Check them on {name}.</p>
         ) : (
           <>
             <ul class="perm-list">
-              <li class={perms.read ? 'perm on' : 'perm off'}>
-                Read <span class="perm-state">{perms.read ? 'on' : 'off'}</span>
-              </li>
-              <li class={perms.trade ? 'perm on' : 'perm off'}>
-                Trade <span class="perm-state">{perms.trade ? 'on' : 'off'}</span>
-              </li>
+              <PermissionItem name="Read" on={perms.read} />
+              <PermissionItem name="Trade" on={perms.trade} />
               {/* Only where the exchange showed futures apart from Trade: absent is unknown, not off. */}
               {perms.futures === undefined ? null : (
-                <li class={perms.futures ? 'perm on' : 'perm off'}>
-                  Futures / derivatives <span class="perm-state">{perms.futures ? 'on' : 'off'}</span>
-                </li>
+                <PermissionItem name="Futures / derivatives" on={perms.futures} />
               )}
-              <li class={perms.withdraw ? 'perm on perm-danger' : 'perm off'}>
-                Withdraw <span class="perm-state">{perms.withdraw ? 'on' : 'off'}</span>
-              </li>
-              <li class={perms.transfer ? 'perm on perm-caution' : 'perm off'}>
-                Transfer <span class="perm-state">{perms.transfer ? 'on' : 'off'}</span>
-              </li>
+              <PermissionItem name="Withdraw" on={perms.withdraw} onClass="perm on perm-danger" />
+              <PermissionItem name="Transfer" on={perms.transfer} onClass="perm on perm-caution" />
             </ul>
             {perms.labels.length > 0 ? (
               <p class="muted small">
@@ -383,12 +343,9 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
             ))}
           </ul>
         )}
-      </section>
+      </Card>
 
-      <section class="card" aria-labelledby="bind-title">
-        <h2 id="bind-title" class="card-title">
-          Bound to platforms
-        </h2>
+      <Card titleId="bind-title" title="Bound to platforms">
         {key.bindings.length === 0 ? (
           <p class="muted">Not bound to any platform yet.</p>
         ) : (
@@ -414,12 +371,9 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
           </ul>
         )}
         <ErrorAlert message={bindingTask.error} />
-      </section>
+      </Card>
 
-      <section class="card" aria-labelledby="details-title">
-        <h2 id="details-title" class="card-title">
-          Details
-        </h2>
+      <Card titleId="details-title" title="Details">
         <form class="form" onSubmit={save}>
           <div class="field">
             <label for="detail-label">Label</label>
@@ -471,12 +425,9 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
             <StatusNote message={saved && !dirty ? 'Saved.' : null} />
           </div>
         </form>
-      </section>
+      </Card>
 
-      <section class="card" aria-labelledby="info-title">
-        <h2 id="info-title" class="card-title">
-          History
-        </h2>
+      <Card titleId="info-title" title="History">
         <dl class="facts">
           <dt>Source</dt>
           <dd>
@@ -504,42 +455,20 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
             )}
           </dd>
         </dl>
-      </section>
+      </Card>
 
-      <section class="card card-danger" aria-labelledby="delete-title">
-        <h2 id="delete-title" class="card-title">
-          Delete
-        </h2>
-        {confirming ? (
-          <div class="confirm" role="group" aria-labelledby="delete-question">
-            <p id="delete-question" class="confirm-question">
-              {deleteQuestion(key)}
-            </p>
-            <ErrorAlert message={deleteTask.error} />
-            <div class="form-actions">
-              <BusyButton
-                type="button"
-                class="btn btn-danger"
-                busy={deleteTask.busy}
-                busyLabel="Deleting…"
-                onClick={() => void confirmDelete()}
-              >
-                Delete key
-              </BusyButton>
-              <button type="button" class="btn" ref={cancelDeleteRef} onClick={cancelDelete} disabled={deleteTask.busy}>
-                Cancel
-              </button>
-            </div>
-          </div>
-        ) : (
-          <>
-            <p class="muted small">Removes the key from Keyward. Revoke it on {name} too if it is no longer used.</p>
-            <button type="button" class="btn btn-danger-outline" ref={deleteButtonRef} onClick={() => setConfirming(true)}>
-              Delete key…
-            </button>
-          </>
-        )}
-      </section>
+      <DeleteCard
+        noun="key"
+        question={deleteQuestion(key)}
+        note={<p class="muted small">Removes the key from Keyward. Revoke it on {name} too if it is no longer used.</p>}
+        confirming={confirming}
+        onAsk={() => setConfirming(true)}
+        onCancel={cancelDelete}
+        onConfirm={() => void confirmDelete()}
+        task={deleteTask}
+        cancelRef={cancelDeleteRef}
+        askRef={deleteButtonRef}
+      />
     </main>
   );
 }

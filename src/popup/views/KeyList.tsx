@@ -76,7 +76,7 @@ function needsAttention(key: KeySummary, now: number, rotationDays: number): boo
   );
 }
 
-interface KeyListProps {
+export interface KeyListProps {
   keys: readonly KeySummary[] | null;
   loadError: string | null;
   onRetry: () => void;

@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks';
 import type { Settings as SettingsShape, VaultStatus } from '../../messages';
-import { BackIcon } from '../components/Icons';
+import { ViewHead } from '../components/ViewHead';
 import { useEscape, useFocusOnMount, useReadyMarker } from '../hooks';
 import { ChangePasswordSection } from './settings/ChangePassword';
 import { ExportSection } from './settings/ExportBackup';
@@ -23,16 +23,7 @@ export function Settings({ settings, onStatus, onImported, onBack }: SettingsPro
 
   return (
     <main class="view view-settings" aria-labelledby="settings-title">
-      <div class="view-head">
-        <button type="button" class="btn btn-ghost btn-icon" onClick={onBack} aria-label="Back to keys" title="Back (Esc)">
-          <BackIcon />
-        </button>
-        <div class="view-head-text">
-          <h1 id="settings-title" class="view-title" tabIndex={-1} ref={headingRef}>
-            Settings
-          </h1>
-        </div>
-      </div>
+      <ViewHead titleId="settings-title" title="Settings" onBack={onBack} headingRef={headingRef} />
       <SecuritySection settings={settings} onStatus={onStatus} />
       <SitesSection />
       <ChangePasswordSection onStatus={onStatus} />

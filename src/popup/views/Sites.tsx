@@ -6,11 +6,25 @@ import { USER_SITE_PLATFORMS, platformById } from '../../platforms/registry';
 import { request } from '../api';
 import { ErrorAlert, StatusNote } from '../components/Alert';
 import { BusyButton } from '../components/BusyButton';
+import { Card } from '../components/Card';
+import { NamedOptions } from '../components/NamedOptions';
 import { activeTabId, requestSiteAccess } from '../browser-access';
 import { useAlive, useTask } from '../hooks';
 
 function platformName(id: string): string {
   return platformById(id)?.name ?? id;
+}
+
+/** The choice of what a user-added site runs, as the bind forms Keyward knows are named. */
+function PlatformSelect({ id, label, value, onChange }: { id: string; label: string; value: string; onChange: (id: string) => void }) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select id={id} class="input" value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        <NamedOptions items={USER_SITE_PLATFORMS} />
+      </select>
+    </div>
+  );
 }
 
 function hostOf(origin: string): string {
@@ -86,10 +100,7 @@ export function SitesSection() {
   };
 
   return (
-    <section class="card" aria-labelledby="sites-title">
-      <h2 id="sites-title" class="card-title">
-        Sites where Keyward fills
-      </h2>
+    <Card titleId="sites-title" title="Sites where Keyward fills">
       <p class="hint">
         Known platforms need nothing here. Add your self-hosted OctoBot or Hummingbot, or another site with an API key form. Only https
         addresses; the browser asks you to allow Keyward on that one site.
@@ -119,16 +130,7 @@ export function SitesSection() {
         </ul>
       )}
       <form class="form" onSubmit={(e) => void submit(e)} noValidate>
-        <div class="field">
-          <label for="site-platform">What runs there</label>
-          <select id="site-platform" class="input" value={platform} onChange={(e) => setPlatform(e.currentTarget.value)}>
-            {USER_SITE_PLATFORMS.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PlatformSelect id="site-platform" label="What runs there" value={platform} onChange={setPlatform} />
         <div class="field">
           <label for="site-address">Address</label>
           <div class="input-with-button">
@@ -158,7 +160,7 @@ export function SitesSection() {
       </form>
       <ErrorAlert message={task.error} />
       <StatusNote message={note} />
-    </section>
+    </Card>
   );
 }
 
@@ -199,16 +201,7 @@ export function SiteOffer() {
         API key form on {hostOf(origin)}
       </h2>
       <p class="hint">Keyward does not fill on this site yet. Allow it once if this is where you bind your keys.</p>
-      <div class="field">
-        <label for="offer-platform">This site is</label>
-        <select id="offer-platform" class="input" value={platform} onChange={(e) => setPlatform(e.currentTarget.value)}>
-          {USER_SITE_PLATFORMS.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <PlatformSelect id="offer-platform" label="This site is" value={platform} onChange={setPlatform} />
       <BusyButton type="button" class="btn btn-primary btn-small" busy={task.busy} onClick={() => void allow()}>
         Allow Keyward on {hostOf(origin)}
       </BusyButton>

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { VaultStatus } from '../../messages';
 import { errorCode, errorMessage, request } from '../api';
 import { BusyButton } from '../components/BusyButton';
+import { BrandHeading } from '../components/BrandHeading';
 import { LockIcon } from '../components/Icons';
 import { PasswordField } from '../components/Field';
 import { formatCountdown } from '../format';
@@ -81,12 +82,7 @@ export function Unlock({
 
   return (
     <main class="view view-center" aria-labelledby="unlock-title">
-      <div class="brand-mark" aria-hidden="true">
-        <LockIcon />
-      </div>
-      <h1 id="unlock-title" class="view-title">
-        Keyward is locked
-      </h1>
+      <BrandHeading titleId="unlock-title" icon={<LockIcon />} title="Keyward is locked" />
       <p class="lead">Enter your master password to see and use your API keys.</p>
       <form class="form" onSubmit={submit} noValidate>
         {/* The failure is an alert outside the field: it can be about the vault, not the password. */}

@@ -7,7 +7,7 @@ import { KDF_MINIMUM } from '../../../src/vault/kdf';
 import { Vault } from '../../../src/vault/vault';
 import { countingDb } from '../vault/counting-db';
 import { freshVault } from '../vault/helpers';
-import { backgroundFor } from './handler-setup';
+import { backgroundFor, HTX_CAPTURE } from './handler-setup';
 
 const MINUTE = 60_000;
 
@@ -29,16 +29,7 @@ async function setup(options: { maxPending?: number; unlocked?: boolean } = {}) 
 }
 
 function capture(n: number): CaptureSubmission {
-  return {
-    exchange: 'htx',
-    apiKey: `${n.toString(16).padStart(8, '0')}-99b1d3f5-84e6a8c0-7b2d4`,
-    secret: 'b7c8d9e0-f1a2b3c4-d5e6f7a8-9b0c1',
-    passphrase: '',
-    label: 'bot',
-    account: 'main',
-    permissions: null,
-    ipWhitelist: null,
-  };
+  return { ...HTX_CAPTURE, apiKey: `${n.toString(16).padStart(8, '0')}-99b1d3f5-84e6a8c0-7b2d4` };
 }
 
 function tab(tabId: number): Caller {

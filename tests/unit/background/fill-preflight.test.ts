@@ -5,24 +5,10 @@ import type { LockService } from '../../../src/background/lock';
 import type { TradingScope } from '../../../src/core/preflight';
 import type { KeyDetails, KeyPermissions, KeySummary } from '../../../src/core/records';
 import type { FillValuesMessage } from '../../../src/messages';
+import { htxKeySummary } from './handler-setup';
 
 function key(id: string, permissions: KeyPermissions | null): KeySummary {
-  return {
-    id,
-    exchange: 'htx',
-    label: id,
-    account: 'main',
-    permissions,
-    ipWhitelist: ['203.0.113.7'],
-    source: { kind: 'manual' },
-    bindings: [],
-    notes: '',
-    apiKeyTail: 'a1b2',
-    createdAt: 0,
-    updatedAt: 0,
-    risk: { withdraw: false, transfer: false, noIpWhitelist: false },
-    pendingAdoption: false,
-  };
+  return htxKeySummary({ id, permissions });
 }
 
 const perms = (flags: Partial<KeyPermissions>): KeyPermissions => ({ read: true, trade: true, withdraw: false, transfer: false, labels: [], ...flags });

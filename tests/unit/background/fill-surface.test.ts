@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Caller } from '../../../src/background/broker';
 import { FillService } from '../../../src/background/fill';
 import type { LockService } from '../../../src/background/lock';
-import type { KeySummary } from '../../../src/core/records';
 import type { FillValuesMessage } from '../../../src/messages';
+import { htxKeySummary } from './handler-setup';
 
 /**
  * Where the key is chosen (issue 9, items 1, 2 and 4): a frame in the page only when the vault is
@@ -11,22 +11,7 @@ import type { FillValuesMessage } from '../../../src/messages';
  * only its own picker: that window's tab, or the first frame of the page's tab that presented it.
  */
 
-const KEY: KeySummary = {
-  id: 'k1',
-  exchange: 'htx',
-  label: 'grid bot',
-  account: 'main',
-  permissions: { read: true, trade: true, withdraw: false, transfer: false, labels: [] },
-  ipWhitelist: ['198.51.100.9'],
-  source: { kind: 'manual' },
-  bindings: [],
-  notes: '',
-  apiKeyTail: 'a1b2',
-  createdAt: 0,
-  updatedAt: 0,
-  risk: { withdraw: false, transfer: false, noIpWhitelist: false },
-  pendingAdoption: false,
-};
+const KEY = htxKeySummary({ id: 'k1', label: 'grid bot', ipWhitelist: ['198.51.100.9'] });
 
 function service(options: { unlocked: boolean }) {
   const vault = {

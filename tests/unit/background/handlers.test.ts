@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { freshVault } from '../vault/helpers';
-import { backgroundFor } from './handler-setup';
+import { backgroundFor, HTX_CAPTURE } from './handler-setup';
 
 async function setup() {
   const { vault } = await freshVault();
@@ -9,16 +9,7 @@ async function setup() {
   return { vault, handlers };
 }
 
-const capture = {
-  exchange: 'htx' as const,
-  apiKey: 'e2c4f6a8-99b1d3f5-84e6a8c0-7b2d4',
-  secret: 'b7c8d9e0-f1a2b3c4-d5e6f7a8-9b0c1',
-  passphrase: '',
-  label: 'bot',
-  account: 'main',
-  permissions: null,
-  ipWhitelist: null,
-};
+const capture = HTX_CAPTURE;
 const exchangePage = { context: 'exchange-content' as const, url: 'https://www.htx.com/en-us/apikey/?token=abc#x' };
 
 describe('capture and list handlers', () => {

@@ -5,7 +5,7 @@ import { FillService } from '../../../src/background/fill';
 import type { FillValuesMessage } from '../../../src/messages';
 import { freshVault, sampleInput } from '../vault/helpers';
 import { rewrite, sealOver } from '../vault/profile-writer';
-import { backgroundFor } from './handler-setup';
+import { backgroundFor, HTX_CAPTURE } from './handler-setup';
 
 /**
  * The background's answers when the profile was written behind Keyward's back: what the popup
@@ -105,16 +105,7 @@ describe('the withdraw confirmation of a fill', () => {
 });
 
 describe('captures', () => {
-  const capture = {
-    exchange: 'htx' as const,
-    apiKey: 'e2c4f6a8-99b1d3f5-84e6a8c0-7b2d4',
-    secret: 'b7c8d9e0-f1a2b3c4-d5e6f7a8-9b0c1',
-    passphrase: '',
-    label: 'bot',
-    account: 'main',
-    permissions: null,
-    ipWhitelist: null,
-  };
+  const capture = HTX_CAPTURE;
 
   it('made while locked are marked after unlock with their page and time; made while open are not', async () => {
     const { handlers } = await setup();

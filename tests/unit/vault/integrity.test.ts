@@ -29,10 +29,16 @@ const SAFE_INPUT: NewKeyInput = (() => {
 })();
 
 /** A vault with two adopted keys (one with withdraw on), locked again: as a profile writer finds it. */
-async function lockedWithKeys() {
+/** A vault created with the password 'pw', open, holding one sample key. */
+async function openWithKey() {
   const { db, vault } = await freshVault();
   const open = await vault.create('pw');
-  const risky = await open.add(sampleInput());
+  const key = await open.add(sampleInput());
+  return { db, vault, open, key };
+}
+
+async function lockedWithKeys() {
+  const { db, vault, open, key: risky } = await openWithKey();
   const safe = await open.add(SAFE_INPUT);
   open.close();
   return { db, vault: new Vault(db, { kdfTarget: KDF_MINIMUM }), risky, safe };
@@ -85,9 +91,7 @@ describe('an adopted record rewritten with boxes sealed to the public key', () =
   });
 
   it('is refused at once when it happens while the vault is open', async () => {
-    const { db, vault } = await freshVault();
-    const open = await vault.create('pw');
-    const key = await open.add(sampleInput());
+    const { db, vault, open, key } = await openWithKey();
     await sealOver(db, key.id);
     expect(await codeOf(open.get(key.id))).toBe('tampered');
     expect(await codeOf(open.credentials(key.id))).toBe('tampered');
@@ -147,9 +151,7 @@ describe('each covered field of an adopted record', () => {
 
 describe('risk comes from the authenticated details', () => {
   it('clearing the stored withdraw flag while open changes neither get nor list', async () => {
-    const { db, vault } = await freshVault();
-    const open = await vault.create('pw');
-    const key = await open.add(sampleInput());
+    const { db, vault, open, key } = await openWithKey();
     await open.list();
     await rewrite(db, key.id, (r) => ({ ...r, risk: { withdraw: false, transfer: false, noIpWhitelist: false } }));
     expect((await open.get(key.id)).risk.withdraw).toBe(true);
@@ -321,9 +323,7 @@ describe('the adopted index', () => {
 
 describe('a vault written before records were authenticated (version 1)', () => {
   it('migrates at the next unlock: keys keep working, are tagged and listed, waiting captures are adopted and marked', async () => {
-    const { db, vault } = await freshVault();
-    const open = await vault.create('pw');
-    const added = await open.add(sampleInput());
+    const { db, vault, open, key: added } = await openWithKey();
     const raw = new Uint8Array(open.vaultKeyRaw);
     open.close();
     const locked = new Vault(db, { kdfTarget: KDF_MINIMUM });
@@ -350,9 +350,7 @@ describe('a vault written before records were authenticated (version 1)', () => 
   });
 
   it('migrates on a resumed session too', async () => {
-    const { db, vault } = await freshVault();
-    const open = await vault.create('pw');
-    const added = await open.add(sampleInput());
+    const { db, vault, open, key: added } = await openWithKey();
     const raw = new Uint8Array(open.vaultKeyRaw);
     open.close();
     await toVersion1(db, raw);

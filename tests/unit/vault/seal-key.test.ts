@@ -55,6 +55,13 @@ async function lockedVault() {
   return { db, vault: new Vault(db, { kdfTarget: KDF_MINIMUM }), adopted, raw, original: await header(db) };
 }
 
+/** A version-2 vault whose sealed private key was written without its public key, as some exports do. */
+async function version2WithBarePrivateKey() {
+  const locked = await lockedVault();
+  await toVersion2(locked.db, locked.raw, withoutPublicKey(await capturePkcs8(locked.db, locked.raw)));
+  return locked;
+}
+
 /** What the writer reads from a capture sealed to their key. */
 async function readAsWriter(writer: { privateKey: CryptoKey; publicKeyRaw: Bytes }, record: StoredKey) {
   const plain = await openSealed(writer.privateKey, writer.publicKeyRaw, record.credentials, aad.credentials(record.id, record.exchange));
@@ -256,18 +263,14 @@ describe('a vault written by the previous release (version 2, header unauthentic
   });
 
   it('whose private key does not carry its public key: the header’s is checked against it', async () => {
-    const { db, vault, raw, original } = await lockedVault();
-    const bare = withoutPublicKey(await capturePkcs8(db, raw));
-    await toVersion2(db, raw, bare);
+    const { db, vault, original } = await version2WithBarePrivateKey();
     const open = await vault.unlock('pw');
     expect(open.replacedAtOpen.sealPublicKey).toBe(false);
     expect((await header(db)).sealPublicKey).toBe(original.sealPublicKey);
   });
 
   it('whose private key does not carry its public key, and whose header’s was swapped: a new pair', async () => {
-    const { db, vault, raw, original } = await lockedVault();
-    const bare = withoutPublicKey(await capturePkcs8(db, raw));
-    await toVersion2(db, raw, bare);
+    const { db, vault, original } = await version2WithBarePrivateKey();
     const writer = await swapSealPublicKey(db);
     const open = await vault.unlock('pw');
     expect(open.replacedAtOpen.sealPublicKey).toBe(true);

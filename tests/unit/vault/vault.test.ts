@@ -20,6 +20,15 @@ function flip(base64: string): string {
   return toBase64(bytes);
 }
 
+/** A vault created with the password 'pw', and the header it stored. */
+async function createdWithHeader() {
+  const { db, vault } = await freshVault();
+  await vault.create('pw');
+  const meta = await db.get('meta', 'vault');
+  if (!meta) throw new Error('no meta');
+  return { db, vault, meta };
+}
+
 describe('vault', () => {
   it('round-trips a key through create, lock and unlock', async () => {
     const { db, vault } = await freshVault();
@@ -51,10 +60,7 @@ describe('vault', () => {
   });
 
   it('refuses stored KDF parameters below the minimum (downgrade)', async () => {
-    const { db, vault } = await freshVault();
-    await vault.create('pw');
-    const meta = await db.get('meta', 'vault');
-    if (!meta) throw new Error('no meta');
+    const { db, vault, meta } = await createdWithHeader();
     const weak: KdfParams = { ...meta.kdf, memoryKiB: 1024, iterations: 1 };
     await db.put('meta', { ...meta, kdf: weak }, 'vault');
     await expectCode(vault.unlock('pw'), 'kdf-downgrade');
@@ -72,19 +78,13 @@ describe('vault', () => {
   });
 
   it('tells tampering of the wrapped vault key from a wrong password', async () => {
-    const { db, vault } = await freshVault();
-    await vault.create('pw');
-    const meta = await db.get('meta', 'vault');
-    if (!meta) throw new Error('no meta');
+    const { db, vault, meta } = await createdWithHeader();
     await db.put('meta', { ...meta, wrappedVaultKey: { ...meta.wrappedVaultKey, ct: flip(meta.wrappedVaultKey.ct) } }, 'vault');
     await expectCode(vault.unlock('pw'), 'tampered');
   });
 
   it('refuses altered KDF parameters even when they are above the minimum', async () => {
-    const { db, vault } = await freshVault();
-    await vault.create('pw');
-    const meta = await db.get('meta', 'vault');
-    if (!meta) throw new Error('no meta');
+    const { db, vault, meta } = await createdWithHeader();
     await db.put('meta', { ...meta, kdf: { ...meta.kdf, iterations: 3 } }, 'vault');
     // A different KDF gives a different KEK: the check fails like a wrong password would.
     await expectCode(vault.unlock('pw'), 'wrong-password');
@@ -143,10 +143,7 @@ describe('vault', () => {
   });
 
   it('refuses a tampered wrapped capture key', async () => {
-    const { db, vault } = await freshVault();
-    await vault.create('pw');
-    const meta = await db.get('meta', 'vault');
-    if (!meta) throw new Error('no meta');
+    const { db, vault, meta } = await createdWithHeader();
     const bad = { ...meta.wrappedSealPrivateKey, ct: flip(meta.wrappedSealPrivateKey.ct) };
     await db.put('meta', { ...meta, wrappedSealPrivateKey: bad }, 'vault');
     await expectCode(vault.unlock('pw'), 'tampered');

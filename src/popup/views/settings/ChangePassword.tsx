@@ -1,21 +1,21 @@
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { VaultStatus } from '../../../messages';
-import { errorCode, request } from '../../api';
-import { ErrorAlert, StatusNote } from '../../components/Alert';
-import { BusyButton } from '../../components/BusyButton';
+import { request } from '../../api';
+import { StatusNote } from '../../components/Alert';
 import { PasswordField } from '../../components/Field';
 import { MIN_PASSWORD_LENGTH } from '../../format';
-import { useAlive, useTask } from '../../hooks';
+import { refocusIfWrongPassword, useAlive, useTask } from '../../hooks';
+import { Card } from '../../components/Card';
+import { SubmitRow } from '../../components/SubmitRow';
+import { usePasswordInput } from '../../components/PasswordInput';
 
 export function ChangePasswordSection({ onStatus }: { onStatus: (s: VaultStatus) => void }) {
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const currentInput = usePasswordInput('current-password');
+  const nextInput = usePasswordInput('new-password');
+  const repeatInput = usePasswordInput('new-password');
+  const [current, next, repeat] = [currentInput.value, nextInput.value, repeatInput.value];
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const currentRef = useRef<HTMLInputElement>(null);
-  const nextRef = useRef<HTMLInputElement>(null);
-  const repeatRef = useRef<HTMLInputElement>(null);
   const task = useTask();
   const alive = useAlive();
 
@@ -24,80 +24,66 @@ export function ChangePasswordSection({ onStatus }: { onStatus: (s: VaultStatus)
     setDone(false);
     if (current === '') {
       setProblem('Enter your current master password.');
-      currentRef.current?.focus();
+      currentInput.inputRef.current?.focus();
       return;
     }
     if ([...next].length < MIN_PASSWORD_LENGTH) {
       setProblem(`The new password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
-      nextRef.current?.focus();
+      nextInput.inputRef.current?.focus();
       return;
     }
     if (next !== repeat) {
       setProblem('The two new passwords are not the same.');
-      repeatRef.current?.focus();
+      repeatInput.inputRef.current?.focus();
       return;
     }
     if (next === current) {
       setProblem('The new password is the same as the current one.');
-      nextRef.current?.focus();
+      nextInput.inputRef.current?.focus();
       return;
     }
     setProblem(null);
     const result = await task.run(() => request('vault.changePassword', { current, next }));
     if (!alive.current) return;
     if (!result.ok) {
-      if (errorCode(result.error) === 'wrong-password') {
-        currentRef.current?.focus();
-        currentRef.current?.select();
-      }
+      refocusIfWrongPassword(result.error, currentInput.inputRef);
       return;
     }
-    setCurrent('');
-    setNext('');
-    setRepeat('');
+    currentInput.onInput('');
+    nextInput.onInput('');
+    repeatInput.onInput('');
     setDone(true);
     onStatus(result.value);
   };
 
   return (
-    <section class="card" aria-labelledby="pw-title">
-      <h2 id="pw-title" class="card-title">
-        Change master password
-      </h2>
+    <Card titleId="pw-title" title="Change master password">
       <form class="form" onSubmit={submit} noValidate>
         <PasswordField
           id="pw-current"
           label="Current master password"
-          value={current}
-          onInput={setCurrent}
-          autoComplete="current-password"
-          inputRef={currentRef}
+          {...currentInput}
         />
         <PasswordField
           id="pw-next"
           label="New master password"
-          value={next}
-          onInput={setNext}
-          autoComplete="new-password"
-          inputRef={nextRef}
+          {...nextInput}
           strengthId="pw-strength"
         />
         <PasswordField
           id="pw-repeat"
           label="Repeat new master password"
-          value={repeat}
-          onInput={setRepeat}
-          autoComplete="new-password"
-          inputRef={repeatRef}
+          {...repeatInput}
         />
-        <ErrorAlert message={problem ?? task.error} />
-        <div class="form-actions">
-          <BusyButton type="submit" class="btn btn-primary" busy={task.busy} busyLabel="Changing…">
-            Change password
-          </BusyButton>
-          <StatusNote message={done ? 'Master password changed.' : null} />
-        </div>
+        <SubmitRow
+          error={problem ?? task.error}
+          busy={task.busy}
+          busyLabel="Changing…"
+          aside={<StatusNote message={done ? 'Master password changed.' : null} />}
+        >
+          Change password
+        </SubmitRow>
       </form>
-    </section>
+    </Card>
   );
 }

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { backupPasswordProblem, MIN_BACKUP_PASSWORD_LENGTH } from '../../../core/backup-policy';
-import { errorCode, request } from '../../api';
-import { ErrorAlert } from '../../components/Alert';
-import { BusyButton } from '../../components/BusyButton';
+import { request } from '../../api';
 import { PasswordField } from '../../components/Field';
-import { useAlive, useTask } from '../../hooks';
+import { refocusIfWrongPassword, useAlive, useTask } from '../../hooks';
+import { Card } from '../../components/Card';
+import { SubmitRow } from '../../components/SubmitRow';
+import { usePasswordInput } from '../../components/PasswordInput';
 
 /** Checks the export form before anything is sent; returns the problem and the field to fix. */
 function exportProblem(
@@ -26,17 +27,15 @@ function exportProblem(
 }
 
 export function ExportSection() {
-  const [master, setMaster] = useState('');
+  const masterInput = usePasswordInput('current-password');
+  const backupInput = usePasswordInput('new-password');
+  const repeatInput = usePasswordInput('new-password');
+  const [master, backupPassword, backupRepeat] = [masterInput.value, backupInput.value, repeatInput.value];
   // A separate backup password is the default: the file leaves this computer, and reusing the
   // master password would hand whoever cracks the file the vault as well. Reuse is a choice.
   const [reuseMaster, setReuseMaster] = useState(false);
-  const [backupPassword, setBackupPassword] = useState('');
-  const [backupRepeat, setBackupRepeat] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [download, setDownload] = useState<{ url: string; fileName: string } | null>(null);
-  const masterRef = useRef<HTMLInputElement>(null);
-  const backupRef = useRef<HTMLInputElement>(null);
-  const repeatRef = useRef<HTMLInputElement>(null);
   const task = useTask();
   const alive = useAlive();
 
@@ -52,7 +51,7 @@ export function ExportSection() {
     const found = exportProblem(master, reuseMaster, backupPassword, backupRepeat);
     if (found) {
       setProblem(found.message);
-      const fields = { master: masterRef, backup: backupRef, repeat: repeatRef };
+      const fields = { master: masterInput.inputRef, backup: backupInput.inputRef, repeat: repeatInput.inputRef };
       fields[found.field].current?.focus();
       return;
     }
@@ -62,18 +61,15 @@ export function ExportSection() {
     );
     if (!alive.current) return;
     if (!result.ok) {
-      if (errorCode(result.error) === 'wrong-password') {
-        masterRef.current?.focus();
-        masterRef.current?.select();
-      }
+      refocusIfWrongPassword(result.error, masterInput.inputRef);
       return;
     }
     const { fileName, content } = result.value;
     const type = fileName.endsWith('.json') ? 'application/json' : 'application/octet-stream';
     const url = URL.createObjectURL(new Blob([content], { type }));
-    setMaster('');
-    setBackupPassword('');
-    setBackupRepeat('');
+    masterInput.onInput('');
+    backupInput.onInput('');
+    repeatInput.onInput('');
     setDownload({ url, fileName });
     // Start the download at once; the link stays for a second try.
     const anchor = document.createElement('a');
@@ -86,10 +82,7 @@ export function ExportSection() {
   };
 
   return (
-    <section class="card" aria-labelledby="export-title">
-      <h2 id="export-title" class="card-title">
-        Export backup
-      </h2>
+    <Card titleId="export-title" title="Export backup">
       <p class="muted small">
         An encrypted file with all your keys. Keep it away from this computer; you need its password to import it.
       </p>
@@ -97,10 +90,7 @@ export function ExportSection() {
         <PasswordField
           id="export-master"
           label="Master password"
-          value={master}
-          onInput={setMaster}
-          autoComplete="current-password"
-          inputRef={masterRef}
+          {...masterInput}
         />
         <label class="check">
           <input
@@ -118,10 +108,7 @@ export function ExportSection() {
             <PasswordField
               id="export-password"
               label="Backup password"
-              value={backupPassword}
-              onInput={setBackupPassword}
-              autoComplete="new-password"
-              inputRef={backupRef}
+              {...backupInput}
               what="backup password"
               hint={
                 <>
@@ -133,20 +120,14 @@ export function ExportSection() {
             <PasswordField
               id="export-repeat"
               label="Repeat backup password"
-              value={backupRepeat}
-              onInput={setBackupRepeat}
-              autoComplete="new-password"
-              inputRef={repeatRef}
+              {...repeatInput}
               what="backup password"
             />
           </>
         )}
-        <ErrorAlert message={problem ?? task.error} />
-        <div class="form-actions">
-          <BusyButton type="submit" class="btn btn-primary" busy={task.busy} busyLabel="Exporting…">
-            Export
-          </BusyButton>
-        </div>
+        <SubmitRow error={problem ?? task.error} busy={task.busy} busyLabel="Exporting…">
+          Export
+        </SubmitRow>
         {download ? (
           <p class="status-note" role="status">
             Backup ready:{' '}
@@ -156,6 +137,6 @@ export function ExportSection() {
           </p>
         ) : null}
       </form>
-    </section>
+    </Card>
   );
 }

@@ -1,18 +1,20 @@
 import { useRef, useState } from 'preact/hooks';
 import { MAX_BACKUP_BYTES } from '../../../core/backup-policy';
 import { request } from '../../api';
-import { ErrorAlert, StatusNote } from '../../components/Alert';
-import { BusyButton } from '../../components/BusyButton';
+import { StatusNote } from '../../components/Alert';
 import { Field, PasswordField } from '../../components/Field';
 import { useAlive, useTask } from '../../hooks';
+import { Card } from '../../components/Card';
+import { SubmitRow } from '../../components/SubmitRow';
+import { usePasswordInput } from '../../components/PasswordInput';
 
 export function ImportSection({ onImported }: { onImported: () => void }) {
+  const passwordInput = usePasswordInput('off');
+  const { value: password, inputRef: passwordRef } = passwordInput;
   const [file, setFile] = useState<{ name: string; content: string } | null>(null);
-  const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [result, setResult] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
   const task = useTask();
   const alive = useAlive();
 
@@ -62,17 +64,14 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
     setResult(
       `Imported ${added} ${added === 1 ? 'key' : 'keys'}, skipped ${duplicates} ${duplicates === 1 ? 'duplicate' : 'duplicates'}.`,
     );
-    setPassword('');
+    passwordInput.onInput('');
     setFile(null);
     if (fileRef.current) fileRef.current.value = '';
     onImported();
   };
 
   return (
-    <section class="card" aria-labelledby="import-title">
-      <h2 id="import-title" class="card-title">
-        Import backup
-      </h2>
+    <Card titleId="import-title" title="Import backup">
       <p class="muted small">Adds the keys from a Keyward backup. Keys already in the vault are skipped.</p>
       <form class="form" onSubmit={submit} noValidate>
         <Field id="import-file" label="Backup file">
@@ -89,20 +88,14 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
         <PasswordField
           id="import-password"
           label="Backup password"
-          value={password}
-          onInput={setPassword}
-          autoComplete="off"
-          inputRef={passwordRef}
+          {...passwordInput}
           what="backup password"
         />
-        <ErrorAlert message={problem ?? task.error} />
-        <div class="form-actions">
-          <BusyButton type="submit" class="btn btn-primary" busy={task.busy} busyLabel="Importing…">
-            Import
-          </BusyButton>
-        </div>
+        <SubmitRow error={problem ?? task.error} busy={task.busy} busyLabel="Importing…">
+          Import
+        </SubmitRow>
         <StatusNote message={result} />
       </form>
-    </section>
+    </Card>
   );
 }

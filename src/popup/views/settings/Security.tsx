@@ -6,6 +6,7 @@ import { BusyButton } from '../../components/BusyButton';
 import { Field } from '../../components/Field';
 import { formatDuration } from '../../format';
 import { useAlive, useTask } from '../../hooks';
+import { Card } from '../../components/Card';
 
 const AUTO_LOCK_CHOICES = [60, 5 * 60, 15 * 60, 30 * 60, 60 * 60, 4 * 60 * 60] as const;
 const CLIPBOARD_CHOICES = [10, 30, 60, 120] as const;
@@ -74,6 +75,17 @@ export function SecuritySection({ settings, onStatus }: { settings: Settings; on
   };
 
   const { min, max } = SETTING_LIMITS.rotationDays;
+  /** A duration setting's value, busy state and saving, with the note said once it is saved. */
+  const durationSetting = (key: 'autoLockSeconds' | 'clipboardClearSeconds', saved: (duration: string) => string) => ({
+    value: settings[key],
+    busy: saving === key,
+    onChange: (seconds: number) => {
+      const patch: Partial<Settings> = {};
+      patch[key] = seconds;
+      void update(patch, key, saved(formatDuration(seconds)));
+    },
+  });
+
   const saveRotation = async (event: Event): Promise<void> => {
     event.preventDefault();
     const days = Number(rotation);
@@ -87,34 +99,19 @@ export function SecuritySection({ settings, onStatus }: { settings: Settings; on
   };
 
   return (
-    <section class="card" aria-labelledby="prefs-title">
-      <h2 id="prefs-title" class="card-title">
-        Security
-      </h2>
+    <Card titleId="prefs-title" title="Security">
       <div class="form">
         <DurationSelect
           id="set-autolock"
           label="Lock after inactivity"
           choices={AUTO_LOCK_CHOICES}
-          value={settings.autoLockSeconds}
-          busy={saving === 'autoLockSeconds'}
-          onChange={(seconds) =>
-            void update({ autoLockSeconds: seconds }, 'autoLockSeconds', `Keyward locks after ${formatDuration(seconds)}.`)
-          }
+          {...durationSetting('autoLockSeconds', (duration) => `Keyward locks after ${duration}.`)}
         />
         <DurationSelect
           id="set-clipboard"
           label="Clear copied values after"
           choices={CLIPBOARD_CHOICES}
-          value={settings.clipboardClearSeconds}
-          busy={saving === 'clipboardClearSeconds'}
-          onChange={(seconds) =>
-            void update(
-              { clipboardClearSeconds: seconds },
-              'clipboardClearSeconds',
-              `Copied values are cleared after ${formatDuration(seconds)}.`,
-            )
-          }
+          {...durationSetting('clipboardClearSeconds', (duration) => `Copied values are cleared after ${duration}.`)}
         />
         {/* A form of its own so Enter saves the number; the selects save on change. */}
         <form class="field" onSubmit={saveRotation} noValidate>
@@ -146,6 +143,6 @@ export function SecuritySection({ settings, onStatus }: { settings: Settings; on
         <ErrorAlert message={task.error} />
         <StatusNote message={note} />
       </div>
-    </section>
+    </Card>
   );
 }

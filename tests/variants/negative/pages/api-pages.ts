@@ -37,11 +37,7 @@ export function okxApiPage(keys: ListedKeyRow[], step: string): string {
     </div>`,
     )
     .join('');
-  return shell(
-    'OKX',
-    'en',
-    'API',
-    `<div class="${css('tabs')}"><span role="tab" aria-selected="true">API keys</span><span role="tab">Broker API</span></div>
+  return shell('OKX', 'en', 'API', `<div class="${css('tabs')}"><span role="tab" aria-selected="true">API keys</span><span role="tab">Broker API</span></div>
      <p class="${css('hint')}">You can create up to 50 API keys. Keep your API key and passphrase safe.</p>
      <button type="button" class="${css('primary')}">Create API key</button>
      <div class="${css('wizard')}" id="wizard">${step}</div>
@@ -61,11 +57,7 @@ export function gateApiPageZh(keys: ListedKeyRow[]): string {
     )
     .join('');
   const secretHead = keys.some((k) => k.secretShown !== undefined) ? '<th>Secret</th>' : '';
-  return shell(
-    'Gate',
-    'zh',
-    'API Key 管理',
-    `<div class="${css('toolbar')}"><button type="button">创建 API Key</button><span>APIv4 Key</span></div>
+  return shell('Gate', 'zh', 'API Key 管理', `<div class="${css('toolbar')}"><button type="button">创建 API Key</button><span>APIv4 Key</span></div>
      <table class="${css('table')}"><thead><tr><th>备注</th><th>API Key</th>${secretHead}<th>权限</th><th>IP 白名单</th><th>创建时间</th><th>操作</th></tr></thead>
      <tbody>${rows}</tbody></table>`,
   );
@@ -83,11 +75,7 @@ export function htxApiPage(keys: ListedKeyRow[]): string {
     )
     .join('');
   const secretHead = keys.some((k) => k.secretShown !== undefined) ? '<th>Secret Key</th>' : '';
-  return shell(
-    'HTX',
-    'en',
-    'API Management',
-    `<section class="${css('create')}"><h2>Create API Key</h2>
+  return shell('HTX', 'en', 'API Management', `<section class="${css('create')}"><h2>Create API Key</h2>
        <div><label>Notes</label><input type="text" placeholder="Required"></div>
        <div><span>Permissions</span> <label><input type="checkbox" checked disabled> Read</label> <label><input type="checkbox"> Trade</label> <label><input type="checkbox"> Withdraw</label></div>
        <div><label>Bind IP address (optional)</label><textarea placeholder="Up to 20 IP addresses"></textarea></div>

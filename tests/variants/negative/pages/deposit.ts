@@ -5,6 +5,7 @@
  * key; nothing here is an API key or secret.
  */
 import type { NearMiss, Page } from '../drive';
+import { page, type Field, keyFields, nearMiss, type NewKey, valueRows } from './build';
 import { copyButton, css, inputRow, qrCode, shell, valueRow } from './chrome';
 
 export const ADDRESS = {
@@ -17,27 +18,18 @@ export const ADDRESS = {
 } as const;
 export const MEMO = { xrpTag: '1048573216', kucoin: 'OYmPuZl4FH9cCf9q', bybitTon: 'UCULYgUPCjWinb0F' } as const;
 
-interface Field {
-  label: string;
-  value: string;
-}
-
 /**
  * Modelled on Binance's "Deposit Crypto" (www.binance.com/en/my/wallet/account/main/deposit/crypto/BTC;
  * Binance FAQ "How to Deposit Crypto to Binance"): Select coin, Select network, then "Deposit
  * Address" with the address, a copy icon and a QR code, and the minimum deposit and arrival notes.
  */
 function binanceDeposit(fields: Field[]): string {
-  return shell(
-    'Binance',
-    'en',
-    'Deposit Crypto',
-    `<div class="${css('steps')}">
+  return shell('Binance', 'en', 'Deposit Crypto', `<div class="${css('steps')}">
       <div class="${css('step')}"><span>Select Coin</span><div role="combobox" aria-expanded="false">BTC Bitcoin</div></div>
       <div class="${css('step')}"><span>Select Network</span><div role="combobox" aria-expanded="false">BTC Bitcoin (SegWit)</div></div>
       <div class="${css('step')}"><span>Deposit Address</span>
         <div class="${css('address-box')}">${qrCode('Deposit address QR code')}
-          ${fields.map((f) => valueRow(f.label, f.value, copyButton('Copy'))).join('')}</div>
+          ${valueRows(fields)}</div>
         ${valueRow('Minimum deposit', '0.000006 BTC', '')}
         ${valueRow('Expected arrival', '1 network confirmation', '')}
         ${valueRow('Selected wallet', 'Spot Wallet', '')}</div></div>`,
@@ -50,11 +42,7 @@ function binanceDeposit(fields: Field[]): string {
  * network's address, ERC20, below it.
  */
 function okxDeposit(): string {
-  return shell(
-    'OKX',
-    'en',
-    'Deposit USDT',
-    `<div class="${css('deposit')}"><div>Network <b>USDT-TRC20</b></div>
+  return shell('OKX', 'en', 'Deposit USDT', `<div class="${css('deposit')}"><div>Network <b>USDT-TRC20</b></div>
       <div class="${css('addr')}"><div>Deposit address</div><div><span>${ADDRESS.trx}</span></div>${copyButton('Copy address', 'text')}</div>${qrCode('QR code')}
       <div>Network <b>USDT-ERC20</b></div>
       <div class="${css('addr')}"><div>Deposit address</div><div><span>${ADDRESS.ethMixed}</span></div>${copyButton('Copy address', 'text')}</div>
@@ -67,11 +55,7 @@ function okxDeposit(): string {
  * a tag"): address and Tag, both with copy icons, and the warning that both are required.
  */
 function gateXrpDeposit(): string {
-  return shell(
-    'Gate',
-    'en',
-    'Deposit XRP',
-    `<div class="${css('warn')}">Both an address and a Tag are required to deposit XRP. Deposits without the Tag cannot be credited.</div>
+  return shell('Gate', 'en', 'Deposit XRP', `<div class="${css('warn')}">Both an address and a Tag are required to deposit XRP. Deposits without the Tag cannot be credited.</div>
      ${qrCode('Address QR')}${valueRow('Address', ADDRESS.xrp, copyButton('Copy'))}
      ${qrCode('Tag QR')}${valueRow('Tag', MEMO.xrpTag, copyButton('Copy'))}`,
   );
@@ -83,11 +67,7 @@ function gateXrpDeposit(): string {
  * TON a "Мемо/Тег" that must be entered too.
  */
 function bybitDepositRu(): string {
-  return shell(
-    'Bybit',
-    'ru',
-    'Депозит',
-    `<div class="${css('deposit')}"><div>Монета: ETH · Сеть: Ethereum (ERC20)</div>${qrCode('QR-код')}
+  return shell('Bybit', 'ru', 'Депозит', `<div class="${css('deposit')}"><div>Монета: ETH · Сеть: Ethereum (ERC20)</div>${qrCode('QR-код')}
       ${inputRow('Адрес депозита', ADDRESS.eth, copyButton('Копировать адрес', 'text'))}
       <div>Монета: TON · Сеть: TON</div>
       ${inputRow('Адрес депозита', ADDRESS.trx2, copyButton('Копировать адрес', 'text'))}
@@ -101,11 +81,7 @@ function bybitDepositRu(): string {
  * and 备注 (Memo) as definition-list entries with 复制 (copy) buttons.
  */
 function kucoinDepositZh(): string {
-  return shell(
-    'KuCoin',
-    'zh',
-    '充值',
-    `<div class="${css('deposit')}"><div>币种 USDT · 网络 TRC20</div>${qrCode('二维码')}
+  return shell('KuCoin', 'zh', '充值', `<div class="${css('deposit')}"><div>币种 USDT · 网络 TRC20</div>${qrCode('二维码')}
       <dl><dt>充值地址</dt><dd><span>${ADDRESS.trx}</span>${copyButton('复制', 'text')}</dd>
       <dt>备注 (Memo)</dt><dd><span>${MEMO.kucoin}</span>${copyButton('复制', 'text')}</dd></dl>
       <p>请务必同时填写地址和备注，否则资产将无法到账。</p></div>`,
@@ -114,78 +90,45 @@ function kucoinDepositZh(): string {
 
 export const pages: Page[] = [
   {
-    name: 'Binance Deposit Crypto: BTC bech32 "Address" with copy, QR',
-    exchange: 'binance',
-    url: 'https://www.binance.com/en/my/wallet/account/main/deposit/crypto/BTC',
-    lang: 'en',
+    ...page('Binance Deposit Crypto: BTC bech32 "Address" with copy, QR', 'binance', 'en', 'https://www.binance.com/en/my/wallet/account/main/deposit/crypto/BTC'),
     html: binanceDeposit([{ label: 'Address', value: ADDRESS.btc }]),
     decoys: [ADDRESS.btc],
   },
   {
-    name: 'OKX Deposit USDT: TRC20 and ERC20 "Deposit address" with "Copy address"',
-    exchange: 'okx',
-    url: 'https://www.okx.com/balance/recharge/usdt',
-    lang: 'en',
+    ...page('OKX Deposit USDT: TRC20 and ERC20 "Deposit address" with "Copy address"', 'okx', 'en', 'https://www.okx.com/balance/recharge/usdt'),
     html: okxDeposit(),
     decoys: [ADDRESS.trx, ADDRESS.ethMixed],
   },
   {
-    name: 'Gate Deposit XRP: Address and Tag',
-    exchange: 'gate',
-    url: 'https://www.gate.io/myaccount/deposit/XRP',
-    lang: 'en',
+    ...page('Gate Deposit XRP: Address and Tag', 'gate', 'en', 'https://www.gate.io/myaccount/deposit/XRP'),
     html: gateXrpDeposit(),
     decoys: [ADDRESS.xrp, MEMO.xrpTag],
   },
   {
-    name: 'Bybit Депозит: ETH and TON addresses, Мемо/Тег, readonly inputs (ru)',
-    exchange: 'bybit',
-    url: 'https://www.bybit.com/ru-RU/user/assets/deposit',
-    lang: 'ru',
+    ...page('Bybit Депозит: ETH and TON addresses, Мемо/Тег, readonly inputs (ru)', 'bybit', 'ru', 'https://www.bybit.com/ru-RU/user/assets/deposit'),
     html: bybitDepositRu(),
     decoys: [ADDRESS.eth, ADDRESS.trx2, MEMO.bybitTon],
   },
   {
-    name: 'KuCoin 充值: 充值地址 and 备注 (Memo) in a dl (zh)',
-    exchange: 'kucoin',
-    url: 'https://www.kucoin.com/zh-hans/assets/coin/USDT',
-    lang: 'zh-CN',
+    ...page('KuCoin 充值: 充值地址 and 备注 (Memo) in a dl (zh)', 'kucoin', 'zh-CN', 'https://www.kucoin.com/zh-hans/assets/coin/USDT'),
     html: kucoinDepositZh(),
     decoys: [ADDRESS.trx, MEMO.kucoin],
   },
   {
-    name: 'bitexbit deposit: a TRX address with the shape of a bitexbit key',
-    exchange: 'bitexbit',
-    url: 'https://bitexbit.com/profile/deposit/USDT',
-    lang: 'ru',
+    ...page('bitexbit deposit: a TRX address with the shape of a bitexbit key', 'bitexbit', 'ru', 'https://bitexbit.com/profile/deposit/USDT'),
     // Modelled on bitexbit's deposit page (bitexbit.com, Russian UI): "Адрес для пополнения".
-    html: shell(
-      'bitexbit',
-      'ru',
-      'Пополнение USDT (TRC20)',
-      `${qrCode('QR-код')}${valueRow('Адрес для пополнения', ADDRESS.trx2, copyButton('Скопировать адрес', 'text'))}
+    html: shell('bitexbit', 'ru', 'Пополнение USDT (TRC20)', `${qrCode('QR-код')}${valueRow('Адрес для пополнения', ADDRESS.trx2, copyButton('Скопировать адрес', 'text'))}
        <p>Отправляйте на этот адрес только USDT в сети TRON.</p>`,
     ),
     decoys: [ADDRESS.trx2],
   },
 ];
 
-const BINANCE_NEW = {
-  apiKey: 'KdKJkfytqpAlRjd9vpvSqq4FBez6B4qQWtibpLEgJFgrOQFwwQfRX1COiQuSXGm9',
-  secret: 'edeK66iHI9rfkFQO5FSkXxOROXe7qUoqvWAJXwij1DswXZFVZ4EojBqFcF9Wm5Kf',
-};
+const BINANCE_NEW: NewKey = { apiKey: 'KdKJkfytqpAlRjd9vpvSqq4FBez6B4qQWtibpLEgJFgrOQFwwQfRX1COiQuSXGm9', secret: 'edeK66iHI9rfkFQO5FSkXxOROXe7qUoqvWAJXwij1DswXZFVZ4EojBqFcF9Wm5Kf' };
 
 export const nearMisses: NearMiss[] = [
-  {
-    name: 'Binance: the deposit-address layout shows a new API Key and Secret Key',
-    exchange: 'binance',
-    url: 'https://www.binance.com/en/my/settings/api-management',
-    lang: 'en',
-    html: binanceDeposit([
-      { label: 'API Key', value: BINANCE_NEW.apiKey },
-      { label: 'Secret Key', value: BINANCE_NEW.secret },
-    ]),
-    decoys: [],
-    ...BINANCE_NEW,
-  },
+  nearMiss(BINANCE_NEW, {
+    ...page('Binance: the deposit-address layout shows a new API Key and Secret Key', 'binance', 'en', 'https://www.binance.com/en/my/settings/api-management'),
+    html: binanceDeposit(keyFields(BINANCE_NEW, ['API Key', 'Secret Key'])),
+  }),
 ];

@@ -5,6 +5,7 @@
  * Examples are not the user's key: nothing may be captured, offered or noted.
  */
 import type { NearMiss, Page } from '../drive';
+import { page, nearMiss, type NewKey } from './build';
 import { css, escapeHtml, shell } from './chrome';
 
 export const EXAMPLE = {
@@ -43,11 +44,7 @@ function pre(code: string): string {
  * shell examples with the HMAC and curl.
  */
 function binanceDocs(rows: Row[]): string {
-  return shell(
-    'Binance',
-    'en',
-    'SIGNED Endpoint Examples for POST /api/v3/order',
-    `<article class="${css('markdown')}"><h2>HMAC Keys</h2>
+  return shell('Binance', 'en', 'SIGNED Endpoint Examples for POST /api/v3/order', `<article class="${css('markdown')}"><h2>HMAC Keys</h2>
       <p>Here is a step-by-step example of how to send a valid signed payload from the Linux command line using echo, openssl, and curl.</p>
       ${kvTable(['Key', 'Value'], rows)}
       ${kvTable(['Parameter', 'Value'], [
@@ -70,11 +67,7 @@ $ curl -H "X-MBX-APIKEY: ${EXAMPLE.binanceKey}" -X POST 'https://api.binance.com
  * example apiKey and secretKey in a table, then the signature example as code.
  */
 function mexcDocs(): string {
-  return shell(
-    'MEXC',
-    'en',
-    'Spot V3 API: Signature',
-    `<article class="${css('markdown')}"><h2>Signature</h2><p>Take the following parameters as an example:</p>
+  return shell('MEXC', 'en', 'Spot V3 API: Signature', `<article class="${css('markdown')}"><h2>Signature</h2><p>Take the following parameters as an example:</p>
       ${kvTable(['Key', 'Value'], [
         { key: 'apiKey', value: EXAMPLE.mexcKey },
         { key: 'secretKey', value: EXAMPLE.mexcSecret },
@@ -90,11 +83,7 @@ function mexcDocs(): string {
  * secret_key and passphrase. The values are ours, in OKX's formats (UUID key, 32-hex secret).
  */
 function okxDocsZh(): string {
-  return shell(
-    'OKX',
-    'zh',
-    'API 文档 v5',
-    `<article class="${css('markdown')}"><h2>REST 请求验证</h2>
+  return shell('OKX', 'zh', 'API 文档 v5', `<article class="${css('markdown')}"><h2>REST 请求验证</h2>
       <dl><dt>OK-ACCESS-KEY</dt><dd>字符串类型的APIKey</dd><dt>OK-ACCESS-SIGN</dt><dd>使用HMAC SHA256哈希函数获得哈希值，再使用Base-64编码</dd><dt>OK-ACCESS-PASSPHRASE</dt><dd>您在创建API密钥时指定的Passphrase</dd></dl>
       <p>示例：</p>
       ${pre(`import okx.Account as Account
@@ -118,11 +107,7 @@ accountAPI = Account.AccountAPI(api_key, secret_key, passphrase, False, flag)`)}
  * Gate's formats (32 and 64 hex).
  */
 function gateDocs(): string {
-  return shell(
-    'Gate',
-    'en',
-    'Gate API v4',
-    `<article class="${css('markdown')}"><h2>APIv4 signed request requirements</h2>
+  return shell('Gate', 'en', 'Gate API v4', `<article class="${css('markdown')}"><h2>APIv4 signed request requirements</h2>
       <p>Generate APIv4 Key pairs in web console, and make sure it has the right permissions.</p>
       ${pre(`import hashlib, hmac, time
 
@@ -143,10 +128,7 @@ def gen_sign(method, url, query_string=None, payload_string=None):
 
 export const pages: Page[] = [
   {
-    name: "Binance API docs: the documented example apiKey / secretKey in a Key-Value table and in <pre>",
-    exchange: 'binance',
-    url: 'https://www.binance.com/en/binance-api',
-    lang: 'en',
+    ...page("Binance API docs: the documented example apiKey / secretKey in a Key-Value table and in <pre>", 'binance', 'en', 'https://www.binance.com/en/binance-api'),
     html: binanceDocs([
       { key: 'apiKey', value: EXAMPLE.binanceKey },
       { key: 'secretKey', value: EXAMPLE.binanceSecret },
@@ -154,47 +136,31 @@ export const pages: Page[] = [
     decoys: [EXAMPLE.binanceKey, EXAMPLE.binanceSecret, EXAMPLE.binanceSignature],
   },
   {
-    name: 'MEXC Spot V3 docs: the documented example apiKey / secretKey',
-    exchange: 'mexc',
-    url: 'https://www.mexc.com/api-docs/spot-v3/introduction',
-    lang: 'en',
+    ...page('MEXC Spot V3 docs: the documented example apiKey / secretKey', 'mexc', 'en', 'https://www.mexc.com/api-docs/spot-v3/introduction'),
     html: mexcDocs(),
     decoys: [EXAMPLE.mexcKey, EXAMPLE.mexcSecret, EXAMPLE.mexcSignature],
   },
   {
-    name: 'OKX API 文档 (zh): api_key / secret_key in a Python sample and an example table',
-    exchange: 'okx',
-    url: 'https://www.okx.com/docs-v5/zh/',
-    lang: 'zh-CN',
+    ...page('OKX API 文档 (zh): api_key / secret_key in a Python sample and an example table', 'okx', 'zh-CN', 'https://www.okx.com/docs-v5/zh/'),
     html: okxDocsZh(),
     decoys: [EXAMPLE.okxKey, EXAMPLE.okxSecret],
   },
   {
-    name: 'Gate APIv4 docs: key / secret in a Python sample and a KEY / SECRET list',
-    exchange: 'gate',
-    url: 'https://www.gate.io/docs/developers/apiv4/en/',
-    lang: 'en',
+    ...page('Gate APIv4 docs: key / secret in a Python sample and a KEY / SECRET list', 'gate', 'en', 'https://www.gate.io/docs/developers/apiv4/en/'),
     html: gateDocs(),
     decoys: [EXAMPLE.gateKey, EXAMPLE.gateSecret],
   },
 ];
 
-const BINANCE_NEW = {
-  apiKey: 'zQ8kR2mW5xT9vB3nL7pY1cF4hJ6dG0sAeU2iO8wK5rM3tN9qV7bX1yZ4uC6fH0jP',
-  secret: 'pT3wQ9eR7yU1iO5aS8dF2gH6jK4lZ0xC3vB7nM1qW9eR5tY2uI8oP4aS6dF0gH3j',
-};
+const BINANCE_NEW: NewKey = { apiKey: 'zQ8kR2mW5xT9vB3nL7pY1cF4hJ6dG0sAeU2iO8wK5rM3tN9qV7bX1yZ4uC6fH0jP', secret: 'pT3wQ9eR7yU1iO5aS8dF2gH6jK4lZ0xC3vB7nM1qW9eR5tY2uI8oP4aS6dF0gH3j' };
 
 export const nearMisses: NearMiss[] = [
-  {
-    name: 'Binance: the docs layout (Key-Value table) on the API page, showing a new API Key and Secret Key',
-    exchange: 'binance',
-    url: 'https://www.binance.com/en/my/settings/api-management',
-    lang: 'en',
+  nearMiss(BINANCE_NEW, {
+    ...page('Binance: the docs layout (Key-Value table) on the API page, showing a new API Key and Secret Key', 'binance', 'en', 'https://www.binance.com/en/my/settings/api-management'),
     html: binanceDocs([
       { key: 'API Key', value: BINANCE_NEW.apiKey },
       { key: 'Secret Key', value: BINANCE_NEW.secret },
     ]),
     decoys: [EXAMPLE.binanceSignature],
-    ...BINANCE_NEW,
-  },
+  }),
 ];

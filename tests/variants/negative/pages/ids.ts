@@ -6,6 +6,7 @@
  */
 import type { NearMiss, Page } from '../drive';
 import { type ListedKeyRow, htxApiPage, newKeyDialog } from './api-pages';
+import { page, nearMiss, type NewKey } from './build';
 import { copyButton, css, shell, valueRow } from './chrome';
 
 export const ID = {
@@ -40,11 +41,7 @@ function binanceKeyCards(extra: string): string {
       <div>API restrictions: <label><input type="checkbox" checked disabled> Enable Reading</label> <label><input type="checkbox" checked disabled> Enable Spot &amp; Margin Trading</label> <label><input type="checkbox" ${withdraw ? 'checked' : ''} disabled> Enable Withdrawals</label></div>
       <div>IP access restrictions: Unrestricted (Less Secure)</div></div>`;
   const [first = '', second = ''] = LISTED.binance;
-  return shell(
-    'Binance',
-    'en',
-    'API Management',
-    `<div class="${css('account')}">${valueRow('UID', ID.binanceUid, copyButton('Copy'))}${valueRow('Sub-account ID', ID.binanceSubId, copyButton('Copy'))}</div>
+  return shell('Binance', 'en', 'API Management', `<div class="${css('account')}">${valueRow('UID', ID.binanceUid, copyButton('Copy'))}${valueRow('Sub-account ID', ID.binanceSubId, copyButton('Copy'))}</div>
      <button type="button">Create API</button>
      ${card('spot-grid', first, false)}${card('treasury', second, true)}${extra}`,
   );
@@ -56,11 +53,7 @@ function binanceKeyCards(extra: string): string {
  */
 function xtKeyListZh(): string {
   const [key = ''] = LISTED.xt;
-  return shell(
-    'XT',
-    'zh',
-    'API管理',
-    `<div class="${css('account')}">${valueRow('UID', '20378411', '')}<div>子账户：<span>quant-01</span> · 子账户ID <span>${ID.xtSubId}</span></div></div>
+  return shell('XT', 'zh', 'API管理', `<div class="${css('account')}">${valueRow('UID', '20378411', '')}<div>子账户：<span>quant-01</span> · 子账户ID <span>${ID.xtSubId}</span></div></div>
      <button type="button">创建API</button>
      <div class="${css('api-card')}">${valueRow('备注', '网格机器人', '')}${valueRow('公钥', key, copyButton('复制'))}${valueRow('权限', '查询, 交易', '')}${valueRow('IP', '203.0.113.12', '')}</div>`,
   );
@@ -75,11 +68,7 @@ function coinbaseKeys(extra: string): string {
   const rows = LISTED.coinbase
     .map((id, i) => `<tr><td>${i === 0 ? 'trading' : 'read-only'}</td><td><span>${id}</span>${copyButton('Copy API key ID')}</td><td>Apr ${i + 3}, 2025</td><td>—</td><td><button type="button">Delete</button></td></tr>`)
     .join('');
-  return shell(
-    'Coinbase Developer Platform',
-    'en',
-    'Secret API Keys',
-    `<div class="${css('project')}"><div class="${css('project-name')}">My First Project</div>
+  return shell('Coinbase Developer Platform', 'en', 'Secret API Keys', `<div class="${css('project')}"><div class="${css('project-name')}">My First Project</div>
        ${valueRow('Project ID', ID.project, copyButton('Copy'))}${valueRow('Organization ID', ID.org, copyButton('Copy'))}</div>
      <button type="button">Create API key</button>
      <table class="${css('table')}"><thead><tr><th>Name</th><th>API key ID</th><th>Created</th><th>Last used</th><th>Actions</th></tr></thead><tbody>${rows}</tbody></table>${extra}`,
@@ -91,11 +80,7 @@ function coinbaseKeys(extra: string): string {
  * the UID in the header, cards with "API-ключ" (18-20 alphanumerics, Bybit's key shape).
  */
 function bybitKeysRu(): string {
-  return shell(
-    'Bybit',
-    'ru',
-    'Управление API',
-    `<div>${valueRow('UID', ID.bybitUid, copyButton('Копировать'))}</div><button type="button">Создать новый ключ</button>
+  return shell('Bybit', 'ru', 'Управление API', `<div>${valueRow('UID', ID.bybitUid, copyButton('Копировать'))}</div><button type="button">Создать новый ключ</button>
      ${LISTED.bybit.map((k, i) => `<div class="${css('api-card')}">${valueRow('Название', i === 0 ? 'grid' : 'copy-trade', '')}${valueRow('API-ключ', k, copyButton('Копировать'))}${valueRow('Права', 'Чтение', '')}</div>`).join('')}`,
   );
 }
@@ -106,11 +91,7 @@ function bybitKeysRu(): string {
  */
 function okxSubAccount(): string {
   const [key = ''] = LISTED.okx;
-  return shell(
-    'OKX',
-    'en',
-    'Sub-account API',
-    `<div>${valueRow('Sub-account', 'quant-sub-1', '')}${valueRow('UID', ID.okxUid, copyButton('Copy'))}</div><button type="button">Create API key</button>
+  return shell('OKX', 'en', 'Sub-account API', `<div>${valueRow('Sub-account', 'quant-sub-1', '')}${valueRow('UID', ID.okxUid, copyButton('Copy'))}</div><button type="button">Create API key</button>
      <div class="${css('api-card')}">${valueRow('API key name', 'sub-bot', '')}${valueRow('API key', key, copyButton('Copy'))}${valueRow('Permissions', 'Read, Trade', '')}</div>`,
   );
 }
@@ -125,76 +106,49 @@ const HTX_ROWS: ListedKeyRow[] = LISTED.htx.map((k, i) => ({
 
 export const pages: Page[] = [
   {
-    name: 'Binance API Management: two key cards (no secret), UID and Sub-account ID with copy',
-    exchange: 'binance',
-    url: 'https://www.binance.com/en/my/settings/api-management',
-    lang: 'en',
+    ...page('Binance API Management: two key cards (no secret), UID and Sub-account ID with copy', 'binance', 'en', 'https://www.binance.com/en/my/settings/api-management'),
     html: binanceKeyCards(''),
     decoys: [...LISTED.binance, ID.binanceUid, ID.binanceSubId],
     listedKeys: [...LISTED.binance],
   },
   {
-    name: 'HTX My API keys table: two Access Keys, no secret',
-    exchange: 'htx',
-    url: 'https://www.htx.com/en-us/apikey/',
-    lang: 'en',
+    ...page('HTX My API keys table: two Access Keys, no secret', 'htx', 'en', 'https://www.htx.com/en-us/apikey/'),
     html: `${htxApiPage(HTX_ROWS)}<div>UID: ${ID.htxUid}</div>`,
     decoys: [...LISTED.htx, ID.htxUid],
     listedKeys: [...LISTED.htx],
   },
   {
-    name: 'XT API管理: 公钥 card, UID and 子账户ID (zh)',
-    exchange: 'xt',
-    url: 'https://www.xt.com/zh-CN/accounts/api',
-    lang: 'zh-CN',
+    ...page('XT API管理: 公钥 card, UID and 子账户ID (zh)', 'xt', 'zh-CN', 'https://www.xt.com/zh-CN/accounts/api'),
     html: xtKeyListZh(),
     decoys: [...LISTED.xt, ID.xtSubId, '20378411'],
     listedKeys: [...LISTED.xt],
   },
   {
-    name: 'Coinbase CDP Secret API Keys: Project ID and Organization ID UUIDs beside the API key ID table',
-    exchange: 'coinbase',
-    url: 'https://portal.cdp.coinbase.com/projects/api-keys',
-    lang: 'en',
+    ...page('Coinbase CDP Secret API Keys: Project ID and Organization ID UUIDs beside the API key ID table', 'coinbase', 'en', 'https://portal.cdp.coinbase.com/projects/api-keys'),
     html: coinbaseKeys(''),
     decoys: [...LISTED.coinbase, ID.project, ID.org],
     listedKeys: [...LISTED.coinbase],
   },
   {
-    name: 'Bybit Управление API: UID and API-ключ cards (ru)',
-    exchange: 'bybit',
-    url: 'https://www.bybit.com/ru-RU/app/user/api-management',
-    lang: 'ru',
+    ...page('Bybit Управление API: UID and API-ключ cards (ru)', 'bybit', 'ru', 'https://www.bybit.com/ru-RU/app/user/api-management'),
     html: bybitKeysRu(),
     decoys: [...LISTED.bybit, ID.bybitUid],
     listedKeys: [...LISTED.bybit],
   },
   {
-    name: 'OKX sub-account API: 18-digit sub-account UID above its key card',
-    exchange: 'okx',
-    url: 'https://www.okx.com/account/sub-account/api',
-    lang: 'en',
+    ...page('OKX sub-account API: 18-digit sub-account UID above its key card', 'okx', 'en', 'https://www.okx.com/account/sub-account/api'),
     html: okxSubAccount(),
     decoys: [...LISTED.okx, ID.okxUid],
     listedKeys: [...LISTED.okx],
   },
 ];
 
-const COINBASE_NEW = {
-  apiKey: 'dad0d2fa-3344-465b-a305-e0fcb499ef17',
-  secret: 'FS7CYztlebTr6VR+dVBCS/jeapi+wI8uESZ50zH+64Hg7pJlE/TRwap31GWCGwcbU+aBM5O5DI1F7hXiFJE4Ut==',
-};
-const BINANCE_NEW = {
-  apiKey: 'gw6QO38Keagqc1fDqiWgA2XjmKETqA4s2VEifz7R6ThrVQQq1xO8xz4WDBNQlTVc',
-  secret: 'dD5jlraWaGAmi5cmvOeJ4qOGt3fDSY5OExFoFEZpYNBBwWzEumB9iEATyH7cEnCS',
-};
+const COINBASE_NEW: NewKey = { apiKey: 'dad0d2fa-3344-465b-a305-e0fcb499ef17', secret: 'FS7CYztlebTr6VR+dVBCS/jeapi+wI8uESZ50zH+64Hg7pJlE/TRwap31GWCGwcbU+aBM5O5DI1F7hXiFJE4Ut==' };
+const BINANCE_NEW: NewKey = { apiKey: 'gw6QO38Keagqc1fDqiWgA2XjmKETqA4s2VEifz7R6ThrVQQq1xO8xz4WDBNQlTVc', secret: 'dD5jlraWaGAmi5cmvOeJ4qOGt3fDSY5OExFoFEZpYNBBwWzEumB9iEATyH7cEnCS' };
 
 export const nearMisses: NearMiss[] = [
-  {
-    name: 'Coinbase CDP: the same page, and the "API key created" dialog with API key ID and API key secret',
-    exchange: 'coinbase',
-    url: 'https://portal.cdp.coinbase.com/projects/api-keys',
-    lang: 'en',
+  nearMiss(COINBASE_NEW, {
+    ...page('Coinbase CDP: the same page, and the "API key created" dialog with API key ID and API key secret', 'coinbase', 'en', 'https://portal.cdp.coinbase.com/projects/api-keys'),
     html: coinbaseKeys(''),
     late: {
       afterMs: 200,
@@ -208,13 +162,9 @@ export const nearMisses: NearMiss[] = [
       ),
     },
     decoys: [ID.project, ID.org],
-    ...COINBASE_NEW,
-  },
-  {
-    name: 'Binance: the same card list gains a new card showing its Secret Key once',
-    exchange: 'binance',
-    url: 'https://www.binance.com/en/my/settings/api-management',
-    lang: 'en',
+  }),
+  nearMiss(BINANCE_NEW, {
+    ...page('Binance: the same card list gains a new card showing its Secret Key once', 'binance', 'en', 'https://www.binance.com/en/my/settings/api-management'),
     html: binanceKeyCards(''),
     late: {
       afterMs: 200,
@@ -224,6 +174,5 @@ export const nearMisses: NearMiss[] = [
     },
     decoys: [ID.binanceUid, ID.binanceSubId],
     listedKeys: [...LISTED.binance],
-    ...BINANCE_NEW,
-  },
+  }),
 ];

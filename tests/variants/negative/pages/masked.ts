@@ -6,6 +6,7 @@
  */
 import type { NearMiss, Page } from '../drive';
 import { type ListedKeyRow, gateApiPageZh, htxApiPage, newKeyDialog, okxApiPage } from './api-pages';
+import { page, nearMiss, type NewKey } from './build';
 import { copyButton, css, shell, valueRow } from './chrome';
 
 export const MASKED = {
@@ -41,11 +42,7 @@ const GATE_KEYS: ListedKeyRow[] = [
  * the key partly hidden and "Secret Key" shown as bullets once the creation dialog is gone.
  */
 function binanceMaskedCards(extra: string): string {
-  return shell(
-    'Binance',
-    'en',
-    'API Management',
-    `<button type="button">Create API</button><button type="button">Delete all API</button>
+  return shell('Binance', 'en', 'API Management', `<button type="button">Create API</button><button type="button">Delete all API</button>
      <div class="${css('api-card')}"><div class="${css('api-card-head')}"><span>trading-bot</span><span><button type="button">Edit restrictions</button><button type="button">Delete</button></span></div>
        ${valueRow('API Key', MASKED.binanceKey, copyButton('Copy'))}${valueRow('Secret Key', MASKED.bullets, '')}
        <div>API restrictions: <label><input type="checkbox" checked disabled> Enable Reading</label> <label><input type="checkbox" checked disabled> Enable Spot &amp; Margin Trading</label></div>
@@ -59,11 +56,7 @@ function binanceMaskedCards(extra: string): string {
  * cards with "API-ключ" partly hidden and "Секретный ключ" as bullets.
  */
 function bybitMaskedRu(): string {
-  return shell(
-    'Bybit',
-    'ru',
-    'Управление API',
-    `<button type="button">Создать новый ключ</button>
+  return shell('Bybit', 'ru', 'Управление API', `<button type="button">Создать новый ключ</button>
      <div class="${css('api-card')}">${valueRow('Название', 'grid-bot', '')}${valueRow('API-ключ', MASKED.bybitKey, copyButton('Копировать'))}
        ${valueRow('Секретный ключ', MASKED.bullets, '')}${valueRow('Права', 'Спот — торговля', '')}${valueRow('IP-адреса', '203.0.113.77', '')}</div>`,
   );
@@ -74,78 +67,50 @@ function bybitMaskedRu(): string {
  * key cut with an ellipsis, "Private key" hidden.
  */
 function krakenMasked(): string {
-  return shell(
-    'Kraken',
-    'en',
-    'API',
-    `<button type="button">Create API key</button>
+  return shell('Kraken', 'en', 'API', `<button type="button">Create API key</button>
      <div class="${css('key-row')}">${valueRow('Key description', 'portfolio-sync', '')}${valueRow('API key', MASKED.krakenKey, copyButton('Copy'))}${valueRow('Private key', MASKED.stars, '')}${valueRow('Permissions', 'Query Funds, Query Open Orders &amp; Trades', '')}</div>`,
   );
 }
 
 export const pages: Page[] = [
   {
-    name: 'HTX My API keys table: Access Key with … and ****, Secret Key column "******"',
-    exchange: 'htx',
-    url: 'https://www.htx.com/en-us/apikey/',
-    lang: 'en',
+    ...page('HTX My API keys table: Access Key with … and ****, Secret Key column "******"', 'htx', 'en', 'https://www.htx.com/en-us/apikey/'),
     html: htxApiPage(HTX_KEYS),
     decoys: [MASKED.htxKey, MASKED.htxKey2, MASKED.six],
   },
   {
-    name: 'OKX API cards: "677c****a2bd", a long key masked in the middle, Secret key "************" and "••••••••"',
-    exchange: 'okx',
-    url: 'https://www.okx.com/account/my-api',
-    lang: 'en',
+    ...page('OKX API cards: "677c****a2bd", a long key masked in the middle, Secret key "************" and "••••••••"', 'okx', 'en', 'https://www.okx.com/account/my-api'),
     html: okxApiPage(OKX_KEYS, ''),
     decoys: [MASKED.okxKey, MASKED.okxKeyLong, MASKED.stars, MASKED.bullets, '5b4cd3c000994193', 'b5a330ea76695937'],
   },
   {
-    name: 'Gate API Key 管理 (zh): masked key, Secret column "******"',
-    exchange: 'gate',
-    url: 'https://www.gate.io/zh/myaccount/apikeys',
-    lang: 'zh-CN',
+    ...page('Gate API Key 管理 (zh): masked key, Secret column "******"', 'gate', 'zh-CN', 'https://www.gate.io/zh/myaccount/apikeys'),
     html: gateApiPageZh(GATE_KEYS),
     decoys: [MASKED.gateKey, MASKED.six],
   },
   {
-    name: 'Binance API card: key masked with bullets keeping 20+7 characters, Secret Key "••••••••"',
-    exchange: 'binance',
-    url: 'https://www.binance.com/en/my/settings/api-management',
-    lang: 'en',
+    ...page('Binance API card: key masked with bullets keeping 20+7 characters, Secret Key "••••••••"', 'binance', 'en', 'https://www.binance.com/en/my/settings/api-management'),
     html: binanceMaskedCards(''),
     decoys: [MASKED.binanceKey, MASKED.bullets, 'KdKJkfytqpAlRjd9vpvS', 'KdKJkfytqpAlRjd9vpvSQuSXGm9'],
   },
   {
-    name: 'Bybit Управление API: API-ключ "kKyT••••••••k5Jo", Секретный ключ "••••••••" (ru)',
-    exchange: 'bybit',
-    url: 'https://www.bybit.com/ru-RU/app/user/api-management',
-    lang: 'ru',
+    ...page('Bybit Управление API: API-ключ "kKyT••••••••k5Jo", Секретный ключ "••••••••" (ru)', 'bybit', 'ru', 'https://www.bybit.com/ru-RU/app/user/api-management'),
     html: bybitMaskedRu(),
     decoys: [MASKED.bybitKey, MASKED.bullets],
   },
   {
-    name: 'Kraken API: public key cut with "…", Private key "************"',
-    exchange: 'kraken',
-    url: 'https://www.kraken.com/u/security/api',
-    lang: 'en',
+    ...page('Kraken API: public key cut with "…", Private key "************"', 'kraken', 'en', 'https://www.kraken.com/u/security/api'),
     html: krakenMasked(),
     decoys: [MASKED.krakenKey, MASKED.stars],
   },
 ];
 
-const BINANCE_NEW = {
-  apiKey: 'dD5jlraWaGAmi5cmvOeJ4qOGt3fDSY5OExFoFEZpYNBBwWzEumB9iEATyH7cEnCS',
-  secret: 'edeK66iHI9rfkFQO5FSkXxOROXe7qUoqvWAJXwij1DswXZFVZ4EojBqFcF9Wm5Kf',
-};
-const OKX_NEW = { apiKey: 'd6e5d285-ff1d-4fc9-b9af-40462edd380c', secret: 'a1375267201a1a6a56f6b4a49a79b77f' };
+const BINANCE_NEW: NewKey = { apiKey: 'dD5jlraWaGAmi5cmvOeJ4qOGt3fDSY5OExFoFEZpYNBBwWzEumB9iEATyH7cEnCS', secret: 'edeK66iHI9rfkFQO5FSkXxOROXe7qUoqvWAJXwij1DswXZFVZ4EojBqFcF9Wm5Kf' };
+const OKX_NEW: NewKey = { apiKey: 'd6e5d285-ff1d-4fc9-b9af-40462edd380c', secret: 'a1375267201a1a6a56f6b4a49a79b77f' };
 
 export const nearMisses: NearMiss[] = [
-  {
-    name: 'Binance: the same masked card list, and a new key card showing API Key and Secret Key in full',
-    exchange: 'binance',
-    url: 'https://www.binance.com/en/my/settings/api-management',
-    lang: 'en',
+  nearMiss(BINANCE_NEW, {
+    ...page('Binance: the same masked card list, and a new key card showing API Key and Secret Key in full', 'binance', 'en', 'https://www.binance.com/en/my/settings/api-management'),
     html: binanceMaskedCards(''),
     late: {
       afterMs: 200,
@@ -155,13 +120,9 @@ export const nearMisses: NearMiss[] = [
         <div>Please copy and store your Secret Key. It will not be shown again.</div></div>`,
     },
     decoys: [MASKED.binanceKey, MASKED.bullets],
-    ...BINANCE_NEW,
-  },
-  {
-    name: 'OKX: the same masked cards, and the creation dialog with API key and Secret key',
-    exchange: 'okx',
-    url: 'https://www.okx.com/account/my-api',
-    lang: 'en',
+  }),
+  nearMiss(OKX_NEW, {
+    ...page('OKX: the same masked cards, and the creation dialog with API key and Secret key', 'okx', 'en', 'https://www.okx.com/account/my-api'),
     html: okxApiPage(OKX_KEYS, ''),
     late: {
       afterMs: 200,
@@ -175,6 +136,5 @@ export const nearMisses: NearMiss[] = [
       ),
     },
     decoys: [MASKED.okxKey, MASKED.okxKeyLong, MASKED.stars, MASKED.bullets],
-    ...OKX_NEW,
-  },
+  }),
 ];

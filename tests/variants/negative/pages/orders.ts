@@ -4,6 +4,7 @@
  * has the shape of a KuCoin API key, and a KuCoin client order id (UUID) that of a KuCoin secret.
  */
 import type { NearMiss, Page } from '../drive';
+import { page, type Field, keyFields, nearMiss, type NewKey, valueRows } from './build';
 import { copyButton, css, shell, valueRow } from './chrome';
 
 export const IDS = {
@@ -28,11 +29,7 @@ export const IDS = {
  * TxID columns, the TxID cut short with a copy icon holding the full hash in a title.
  */
 function binanceHistory(): string {
-  return shell(
-    'Binance',
-    'en',
-    'Order History',
-    `<table class="${css('table')}"><thead><tr><th>Date</th><th>Order No.</th><th>Client Order ID</th><th>Pair</th><th>Type</th><th>Side</th><th>Price</th><th>Amount</th><th>Status</th></tr></thead>
+  return shell('Binance', 'en', 'Order History', `<table class="${css('table')}"><thead><tr><th>Date</th><th>Order No.</th><th>Client Order ID</th><th>Pair</th><th>Type</th><th>Side</th><th>Price</th><th>Amount</th><th>Status</th></tr></thead>
       <tbody><tr><td>2025-05-01 12:03:44</td><td>${IDS.binanceOrderNo}</td><td>${IDS.binanceClientId}</td><td>BTC/USDT</td><td>Limit</td><td>Buy</td><td>94,210.00</td><td>0.01200</td><td>Filled</td></tr></tbody></table>
      <h2>Deposit History</h2>
      <table class="${css('table')}"><thead><tr><th>Time</th><th>Coin</th><th>Network</th><th>Amount</th><th>TxID</th><th>Status</th></tr></thead>
@@ -47,18 +44,9 @@ function binanceHistory(): string {
 function kucoinHistoryZh(): string {
   const row = (order: string, side: string) =>
     `<tr><td>2025-05-02 09:12:30</td><td>ETH/USDT</td><td>${side}</td><td>3,120.55</td><td>0.5</td><td><span>${order}</span>${copyButton('复制')}</td><td>${IDS.kucoinClientOid}</td></tr>`;
-  return shell(
-    'KuCoin',
-    'zh',
-    '订单历史',
-    `<table class="${css('table')}"><thead><tr><th>时间</th><th>交易对</th><th>方向</th><th>价格</th><th>数量</th><th>订单ID</th><th>客户端订单ID</th></tr></thead>
+  return shell('KuCoin', 'zh', '订单历史', `<table class="${css('table')}"><thead><tr><th>时间</th><th>交易对</th><th>方向</th><th>价格</th><th>数量</th><th>订单ID</th><th>客户端订单ID</th></tr></thead>
       <tbody>${row(IDS.kucoinOrder, '买入')}${row(IDS.kucoinOrder2, '卖出')}</tbody></table>`,
   );
-}
-
-interface Field {
-  label: string;
-  value: string;
 }
 
 /**
@@ -69,15 +57,11 @@ interface Field {
 function okxDetails(fields: Field[]): string {
   return `<div role="dialog" aria-modal="true" class="${css('drawer')}"><div class="${css('drawer-title')}">Order details</div>
     ${valueRow('Instrument', 'BTC/USDT', '')}${valueRow('Side', 'Buy', '')}
-    ${fields.map((f) => valueRow(f.label, f.value, copyButton('Copy'))).join('')}
+    ${valueRows(fields)}
     ${valueRow('Filled', '0.0150 BTC', '')}<button type="button">Close</button></div>`;
 }
 
-const OKX_ORDERS = shell(
-  'OKX',
-  'en',
-  'Order history',
-  `<table class="${css('table')}"><thead><tr><th>Time</th><th>Instrument</th><th>Side</th><th>Price</th><th>Filled</th><th></th></tr></thead>
+const OKX_ORDERS = shell('OKX', 'en', 'Order history', `<table class="${css('table')}"><thead><tr><th>Time</th><th>Instrument</th><th>Side</th><th>Price</th><th>Filled</th><th></th></tr></thead>
    <tbody><tr><td>05/02/2025, 10:22:15</td><td>BTC/USDT</td><td>Buy</td><td>94,001.2</td><td>0.0150</td><td><button type="button">Details</button></td></tr></tbody></table>`,
 );
 
@@ -86,11 +70,7 @@ const OKX_ORDERS = shell(
  * with "ID ордера" (a UUID) and, for the withdrawal record, "Хэш транзакции" with a copy icon.
  */
 function bybitHistoryRu(): string {
-  return shell(
-    'Bybit',
-    'ru',
-    'История ордеров',
-    `<div class="${css('card')}">${valueRow('Пара', 'BTC/USDT', '')}${valueRow('ID ордера', IDS.bybitOrder, copyButton('Копировать'))}${valueRow('Статус', 'Исполнен', '')}</div>
+  return shell('Bybit', 'ru', 'История ордеров', `<div class="${css('card')}">${valueRow('Пара', 'BTC/USDT', '')}${valueRow('ID ордера', IDS.bybitOrder, copyButton('Копировать'))}${valueRow('Статус', 'Исполнен', '')}</div>
      <div class="${css('card')}">${valueRow('Вывод', '250 USDT', '')}${valueRow('Хэш транзакции', IDS.bybitTx, copyButton('Копировать'))}</div>`,
   );
 }
@@ -100,11 +80,7 @@ function bybitHistoryRu(): string {
  * with Withdrawal ID, Address and TXID (64 hex, a Gate secret's shape).
  */
 function gateWithdrawal(): string {
-  return shell(
-    'Gate',
-    'en',
-    'Withdrawal Records',
-    `<div role="dialog" aria-modal="true" class="${css('modal')}"><div>Withdrawal details</div>
+  return shell('Gate', 'en', 'Withdrawal Records', `<div role="dialog" aria-modal="true" class="${css('modal')}"><div>Withdrawal details</div>
       ${valueRow('Withdrawal ID', IDS.gateWithdrawId, '')}
       ${valueRow('Address', '0xbaf3a8c582ccd4063105453d32b1a47bb4ff1cda', copyButton('Copy'))}
       ${valueRow('TXID', IDS.gateTx, copyButton('Copy'))}${valueRow('Status', 'Completed', '')}</div>`,
@@ -113,26 +89,17 @@ function gateWithdrawal(): string {
 
 export const pages: Page[] = [
   {
-    name: 'Binance Order History and Deposit History: Order No., Client Order ID, TxID (64 hex)',
-    exchange: 'binance',
-    url: 'https://www.binance.com/en/my/orders/exchange/tradeorder',
-    lang: 'en',
+    ...page('Binance Order History and Deposit History: Order No., Client Order ID, TxID (64 hex)', 'binance', 'en', 'https://www.binance.com/en/my/orders/exchange/tradeorder'),
     html: binanceHistory(),
     decoys: [IDS.binanceOrderNo, IDS.binanceClientId, IDS.binanceTx],
   },
   {
-    name: 'KuCoin 订单历史: 订单ID (24 hex) and 客户端订单ID (UUID) (zh)',
-    exchange: 'kucoin',
-    url: 'https://www.kucoin.com/zh-hans/order/trade/history',
-    lang: 'zh-CN',
+    ...page('KuCoin 订单历史: 订单ID (24 hex) and 客户端订单ID (UUID) (zh)', 'kucoin', 'zh-CN', 'https://www.kucoin.com/zh-hans/order/trade/history'),
     html: kucoinHistoryZh(),
     decoys: [IDS.kucoinOrder, IDS.kucoinOrder2, IDS.kucoinClientOid],
   },
   {
-    name: 'OKX order details drawer (late role=dialog): Order ID, Client order ID, Trade ID',
-    exchange: 'okx',
-    url: 'https://www.okx.com/trade-spot/btc-usdt',
-    lang: 'en',
+    ...page('OKX order details drawer (late role=dialog): Order ID, Client order ID, Trade ID', 'okx', 'en', 'https://www.okx.com/trade-spot/btc-usdt'),
     html: OKX_ORDERS,
     late: {
       afterMs: 200,
@@ -145,40 +112,26 @@ export const pages: Page[] = [
     decoys: [IDS.okxOrder, IDS.okxClOrd, IDS.okxTrade],
   },
   {
-    name: 'Bybit История ордеров: ID ордера, Хэш транзакции (ru)',
-    exchange: 'bybit',
-    url: 'https://www.bybit.com/ru-RU/user/assets/order/spot',
-    lang: 'ru',
+    ...page('Bybit История ордеров: ID ордера, Хэш транзакции (ru)', 'bybit', 'ru', 'https://www.bybit.com/ru-RU/user/assets/order/spot'),
     html: bybitHistoryRu(),
     decoys: [IDS.bybitOrder, IDS.bybitTx],
   },
   {
-    name: 'Gate withdrawal details dialog: TXID (64 hex) and address',
-    exchange: 'gate',
-    url: 'https://www.gate.io/myaccount/withdraw_history',
-    lang: 'en',
+    ...page('Gate withdrawal details dialog: TXID (64 hex) and address', 'gate', 'en', 'https://www.gate.io/myaccount/withdraw_history'),
     html: gateWithdrawal(),
     decoys: [IDS.gateTx, IDS.gateWithdrawId, '0xbaf3a8c582ccd4063105453d32b1a47bb4ff1cda'],
   },
 ];
 
-const OKX_NEW = { apiKey: '5b4cd3c0-0099-4193-b5a3-30ea76695937', secret: 'a6c7e976b354dc6e8bfed8285413894f' };
+const OKX_NEW: NewKey = { apiKey: '5b4cd3c0-0099-4193-b5a3-30ea76695937', secret: 'a6c7e976b354dc6e8bfed8285413894f' };
 
 export const nearMisses: NearMiss[] = [
-  {
-    name: 'OKX: the same late drawer shows a new API key and Secret key',
-    exchange: 'okx',
-    url: 'https://www.okx.com/account/my-api',
-    lang: 'en',
+  nearMiss(OKX_NEW, {
+    ...page('OKX: the same late drawer shows a new API key and Secret key', 'okx', 'en', 'https://www.okx.com/account/my-api'),
     html: OKX_ORDERS,
     late: {
       afterMs: 200,
-      html: okxDetails([
-        { label: 'API key', value: OKX_NEW.apiKey },
-        { label: 'Secret key', value: OKX_NEW.secret },
-      ]),
+      html: okxDetails(keyFields(OKX_NEW, ['API key', 'Secret key'])),
     },
-    decoys: [],
-    ...OKX_NEW,
-  },
+  }),
 ];

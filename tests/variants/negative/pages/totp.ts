@@ -6,6 +6,7 @@
  */
 import type { NearMiss, Page } from '../drive';
 import { okxApiPage, gateApiPageZh } from './api-pages';
+import { page, type Field, keyFields, nearMiss, type NewKey, valueRows } from './build';
 import { copyButton, css, inlineRow, inputRow, qrCode, shell, valueRow } from './chrome';
 
 // Base32 setup keys (RFC 4648 alphabet), as authenticator apps accept them.
@@ -19,11 +20,6 @@ export const TOTP = {
   gate: 'H7K2PQ4ZR6MWX3TNJB5VYLC2DA7FGE4S',
 } as const;
 
-interface Field {
-  label: string;
-  value: string;
-}
-
 /**
  * Modelled on Binance's "Enable Authenticator App" page (Security > Two-Factor Authentication >
  * Authenticator App; Binance FAQ "How to Enable Binance/Google Authenticator"): three steps,
@@ -31,16 +27,12 @@ interface Field {
  * the 6-digit code. `fields` is what step 2 shows.
  */
 function binanceAuthenticator(fields: Field[]): string {
-  return shell(
-    'Binance',
-    'en',
-    'Enable Authenticator App',
-    `<ol class="${css('steps')}">
+  return shell('Binance', 'en', 'Enable Authenticator App', `<ol class="${css('steps')}">
       <li><div class="${css('step-title')}">Download and install the Binance Authenticator or Google Authenticator app</div></li>
       <li><div class="${css('step-title')}">Scan this QR code in the Authenticator app</div>
         ${qrCode('QR code')}
         <div class="${css('step-hint')}">If you are unable to scan the QR code, please enter this code manually into the app.</div>
-        ${fields.map((f) => valueRow(f.label, f.value, copyButton('Copy'))).join('')}
+        ${valueRows(fields)}
         <div class="${css('warn')}">Please save this key on paper. This key will allow you to recover your Authenticator in case of phone loss.</div></li>
       <li><div class="${css('step-title')}">Enter the 6-digit code from the Authenticator app</div>
         <label>Authenticator App Code</label><input type="text" inputmode="numeric" maxlength="6"></li>
@@ -54,11 +46,7 @@ function binanceAuthenticator(fields: Field[]): string {
  * key up, then 谷歌验证码 and 短信验证码 inputs.
  */
 function htxAuthenticatorZh(fields: Field[]): string {
-  return shell(
-    'HTX',
-    'zh',
-    '绑定谷歌验证器',
-    `<div class="${css('ga')}"><p>1. 在手机上下载并安装谷歌验证器（Google Authenticator）</p>
+  return shell('HTX', 'zh', '绑定谷歌验证器', `<div class="${css('ga')}"><p>1. 在手机上下载并安装谷歌验证器（Google Authenticator）</p>
       <p>2. 使用谷歌验证器扫描下方二维码，或手动输入密钥</p>${qrCode('二维码')}
       ${fields.map((f) => inputRow(f.label, f.value, copyButton('复制', 'text'))).join('')}
       <p class="${css('warn')}">请将密钥妥善备份，用于手机丢失后恢复谷歌验证器。</p>
@@ -74,11 +62,7 @@ function htxAuthenticatorZh(fields: Field[]): string {
  * a copy icon, the account name the app will show, then the 6-digit code.
  */
 function bybitAuthenticatorRu(fields: Field[]): string {
-  return shell(
-    'Bybit',
-    'ru',
-    'Привязка Google Authenticator',
-    `<div class="${css('panel')}"><p>Отсканируйте QR-код в приложении Google Authenticator или введите ключ вручную.</p>
+  return shell('Bybit', 'ru', 'Привязка Google Authenticator', `<div class="${css('panel')}"><p>Отсканируйте QR-код в приложении Google Authenticator или введите ключ вручную.</p>
       ${qrCode('QR-код')}
       ${fields.map((f) => inlineRow(`${f.label}:`, f.value, copyButton('Копировать'))).join('')}
       <p>Аккаунт: Bybit (u***8@mail.ru)</p>
@@ -92,11 +76,7 @@ function bybitAuthenticatorRu(fields: Field[]): string {
  * ключ" as a definition-list entry under the QR code, then the code field.
  */
 function bitexbitTwoFactorRu(fields: Field[]): string {
-  return shell(
-    'bitexbit',
-    'ru',
-    'Двухфакторная аутентификация',
-    `<div class="${css('tfa')}">${qrCode('QR-код для приложения')}
+  return shell('bitexbit', 'ru', 'Двухфакторная аутентификация', `<div class="${css('tfa')}">${qrCode('QR-код для приложения')}
       <dl class="${css('dl')}">${fields.map((f) => `<dt>${f.label}</dt><dd><span>${f.value}</span>${copyButton('Скопировать')}</dd>`).join('')}</dl>
       <p>Сохраните секретный ключ: он нужен для восстановления доступа.</p>
       <label for="tfa-code">Код из приложения</label><input id="tfa-code" type="text" maxlength="6">
@@ -113,17 +93,13 @@ function kucoinAuthenticatorDialog(fields: Field[]): string {
   return `<div role="dialog" aria-modal="true" class="${css('modal')}">
     <div class="${css('modal-title')}">Bind Google Authenticator</div>
     <p>Scan the QR code with Google Authenticator, or enter the key manually.</p>${qrCode('QR code')}
-    ${fields.map((f) => valueRow(f.label, f.value, copyButton('Copy'))).join('')}
+    ${valueRows(fields)}
     <p>Please back up the key. It is used to restore Google 2FA if you lose your phone.</p>
     <label>Google Verification Code</label><input type="text" maxlength="6">
     <button type="button">Confirm</button></div>`;
 }
 
-const KUCOIN_SECURITY = shell(
-  'KuCoin',
-  'en',
-  'Account Security',
-  `<div class="${css('security')}">${valueRow('Login Password', 'Set', '<button type="button">Change</button>')}
+const KUCOIN_SECURITY = shell('KuCoin', 'en', 'Account Security', `<div class="${css('security')}">${valueRow('Login Password', 'Set', '<button type="button">Change</button>')}
      ${valueRow('Trading Password', 'Set', '<button type="button">Change</button>')}
      ${valueRow('Google 2FA', 'Not bound', '<button type="button">Bind</button>')}</div>`,
 );
@@ -137,7 +113,7 @@ const KUCOIN_SECURITY = shell(
 function okxVerifyStep(heading: string, fields: Field[], code: boolean): string {
   return `<div class="${css('wizard-step')}" id="step-2"><div class="${css('step-head')}">${heading}</div>
     ${code ? qrCode('QR code') : ''}
-    ${fields.map((f) => valueRow(f.label, f.value, copyButton('Copy'))).join('')}
+    ${valueRows(fields)}
     ${code ? '<label>Authenticator app code</label><input type="text" maxlength="6"><button type="button">Confirm</button>' : '<button type="button">Done</button>'}</div>`;
 }
 
@@ -171,7 +147,7 @@ const OKX_STEP_1 = `<div class="${css('wizard-step')}" id="step-1"><label>API ke
 function gateAuthenticatorDialogZh(fields: Field[]): string {
   return `<div role="dialog" aria-modal="true" class="${css('modal')}"><div class="${css('modal-title')}">安全验证：请先绑定谷歌验证器</div>
     <p>创建 API Key 需要谷歌验证。请使用谷歌验证器扫描二维码或手动输入密钥。</p>${qrCode('二维码')}
-    ${fields.map((f) => valueRow(f.label, f.value, copyButton('复制'))).join('')}
+    ${valueRows(fields, copyButton('复制'))}
     <label>谷歌验证码</label><input type="text" maxlength="6"><button type="button">绑定并继续</button></div>`;
 }
 
@@ -187,59 +163,38 @@ const GATE_EXISTING = [
 
 export const pages: Page[] = [
   {
-    name: 'Binance security: Enable Authenticator App, "Setup Key"',
-    exchange: 'binance',
-    url: 'https://www.binance.com/en/my/security/authenticator',
-    lang: 'en',
+    ...page('Binance security: Enable Authenticator App, "Setup Key"', 'binance', 'en', 'https://www.binance.com/en/my/security/authenticator'),
     html: binanceAuthenticator([{ label: 'Setup Key', value: TOTP.binance }]),
     decoys: [TOTP.binance],
   },
   {
-    name: 'Binance security: Enable Authenticator App, labelled "Secret Key"',
-    exchange: 'binance',
-    url: 'https://www.binance.com/en/my/security/authenticator',
-    lang: 'en',
+    ...page('Binance security: Enable Authenticator App, labelled "Secret Key"', 'binance', 'en', 'https://www.binance.com/en/my/security/authenticator'),
     html: binanceAuthenticator([{ label: 'Secret Key', value: TOTP.binance }]),
     decoys: [TOTP.binance],
   },
   {
-    name: 'HTX 绑定谷歌验证器, 密钥 in a readonly input (zh)',
-    exchange: 'htx',
-    url: 'https://www.htx.com/zh-cn/user-center/google-auth/',
-    lang: 'zh-CN',
+    ...page('HTX 绑定谷歌验证器, 密钥 in a readonly input (zh)', 'htx', 'zh-CN', 'https://www.htx.com/zh-cn/user-center/google-auth/'),
     html: htxAuthenticatorZh([{ label: '密钥', value: TOTP.htx }]),
     decoys: [TOTP.htx],
   },
   {
-    name: 'Bybit Google Authenticator binding, "Секретный ключ:" bare text (ru)',
-    exchange: 'bybit',
-    url: 'https://www.bybit.com/ru-RU/user/security/google-auth',
-    lang: 'ru',
+    ...page('Bybit Google Authenticator binding, "Секретный ключ:" bare text (ru)', 'bybit', 'ru', 'https://www.bybit.com/ru-RU/user/security/google-auth'),
     html: bybitAuthenticatorRu([{ label: 'Секретный ключ', value: TOTP.bybit }]),
     decoys: [TOTP.bybit],
   },
   {
-    name: 'bitexbit two-factor page, dt "Секретный ключ" (ru)',
-    exchange: 'bitexbit',
-    url: 'https://bitexbit.com/profile/security',
-    lang: 'ru',
+    ...page('bitexbit two-factor page, dt "Секретный ключ" (ru)', 'bitexbit', 'ru', 'https://bitexbit.com/profile/security'),
     html: bitexbitTwoFactorRu([{ label: 'Секретный ключ', value: TOTP.bitexbit }]),
     decoys: [TOTP.bitexbit],
   },
   {
-    name: 'KuCoin Bind Google Authenticator: role=dialog rendered late, "Key"',
-    exchange: 'kucoin',
-    url: 'https://www.kucoin.com/account/security',
-    lang: 'en',
+    ...page('KuCoin Bind Google Authenticator: role=dialog rendered late, "Key"', 'kucoin', 'en', 'https://www.kucoin.com/account/security'),
     html: KUCOIN_SECURITY,
     late: { afterMs: 250, html: kucoinAuthenticatorDialog([{ label: 'Key', value: TOTP.kucoin }]) },
     decoys: [TOTP.kucoin],
   },
   {
-    name: 'OKX API page: create-key wizard step sets up the authenticator, "Secret key", over the key list',
-    exchange: 'okx',
-    url: 'https://www.okx.com/account/my-api',
-    lang: 'en',
+    ...page('OKX API page: create-key wizard step sets up the authenticator, "Secret key", over the key list', 'okx', 'en', 'https://www.okx.com/account/my-api'),
     html: okxApiPage(OKX_EXISTING, OKX_STEP_1),
     late: {
       afterMs: 250,
@@ -250,10 +205,7 @@ export const pages: Page[] = [
     listedKeys: OKX_EXISTING.map((k) => k.apiKeyShown),
   },
   {
-    name: 'Gate API page (zh): late role=dialog 绑定谷歌验证器 with 密钥, over the key table',
-    exchange: 'gate',
-    url: 'https://www.gate.io/zh/myaccount/apikeys',
-    lang: 'zh-CN',
+    ...page('Gate API page (zh): late role=dialog 绑定谷歌验证器 with 密钥, over the key table', 'gate', 'zh-CN', 'https://www.gate.io/zh/myaccount/apikeys'),
     html: gateApiPageZh(GATE_EXISTING),
     late: { afterMs: 250, html: gateAuthenticatorDialogZh([{ label: '密钥', value: TOTP.gate }]) },
     decoys: [TOTP.gate, ...GATE_EXISTING.map((k) => k.apiKeyShown)],
@@ -261,62 +213,36 @@ export const pages: Page[] = [
   },
 ];
 
-const OKX_NEW = { apiKey: '677ca168-b714-42a6-a06f-39fb4035a2bd', secret: '4c040247b826a49f3b43eae842b83220' };
-const KUCOIN_NEW = { apiKey: '94e793de31038c6dff84907e', secret: 'dad0d2fa-3344-465b-a305-e0fcb499ef17' };
-const BINANCE_NEW = {
-  apiKey: 'WwhPzOO0v9WDVNFjSCxLWE8ZJoGIYgkKV9OrcPiAktEDIFcCCopKlw5GmrEFxFvN',
-  secret: 'gw6QO38Keagqc1fDqiWgA2XjmKETqA4s2VEifz7R6ThrVQQq1xO8xz4WDBNQlTVc',
-};
+const OKX_NEW: NewKey = { apiKey: '677ca168-b714-42a6-a06f-39fb4035a2bd', secret: '4c040247b826a49f3b43eae842b83220' };
+const KUCOIN_NEW: NewKey = { apiKey: '94e793de31038c6dff84907e', secret: 'dad0d2fa-3344-465b-a305-e0fcb499ef17' };
+const BINANCE_NEW: NewKey = { apiKey: 'WwhPzOO0v9WDVNFjSCxLWE8ZJoGIYgkKV9OrcPiAktEDIFcCCopKlw5GmrEFxFvN', secret: 'gw6QO38Keagqc1fDqiWgA2XjmKETqA4s2VEifz7R6ThrVQQq1xO8xz4WDBNQlTVc' };
 
 export const nearMisses: NearMiss[] = [
-  {
-    name: 'OKX API page: the same wizard step shows the new API key and Secret key',
-    exchange: 'okx',
-    url: 'https://www.okx.com/account/my-api',
-    lang: 'en',
+  nearMiss(OKX_NEW, {
+    ...page('OKX API page: the same wizard step shows the new API key and Secret key', 'okx', 'en', 'https://www.okx.com/account/my-api'),
     html: okxApiPage(OKX_EXISTING, OKX_STEP_1),
     late: {
       afterMs: 250,
       replace: '#step-1',
       html: okxVerifyStep(
         'API key created. Save your secret key now: it is shown only once.',
-        [
-          { label: 'API key', value: OKX_NEW.apiKey },
-          { label: 'Secret key', value: OKX_NEW.secret },
-        ],
+        keyFields(OKX_NEW, ['API key', 'Secret key']),
         false,
       ),
     },
     decoys: OKX_EXISTING.map((k) => k.apiKeyShown).filter((k) => k !== OKX_NEW.apiKey),
     listedKeys: OKX_EXISTING.map((k) => k.apiKeyShown),
-    ...OKX_NEW,
-  },
-  {
-    name: 'KuCoin: the same late role=dialog shows a new API Key and Secret',
-    exchange: 'kucoin',
-    url: 'https://www.kucoin.com/account/api',
-    lang: 'en',
+  }),
+  nearMiss(KUCOIN_NEW, {
+    ...page('KuCoin: the same late role=dialog shows a new API Key and Secret', 'kucoin', 'en', 'https://www.kucoin.com/account/api'),
     html: KUCOIN_SECURITY,
     late: {
       afterMs: 250,
-      html: kucoinAuthenticatorDialog([
-        { label: 'API Key', value: KUCOIN_NEW.apiKey },
-        { label: 'Secret', value: KUCOIN_NEW.secret },
-      ]),
+      html: kucoinAuthenticatorDialog(keyFields(KUCOIN_NEW, ['API Key', 'Secret'])),
     },
-    decoys: [],
-    ...KUCOIN_NEW,
-  },
-  {
-    name: 'Binance: the same authenticator layout shows a new API Key and Secret Key',
-    exchange: 'binance',
-    url: 'https://www.binance.com/en/my/settings/api-management',
-    lang: 'en',
-    html: binanceAuthenticator([
-      { label: 'API Key', value: BINANCE_NEW.apiKey },
-      { label: 'Secret Key', value: BINANCE_NEW.secret },
-    ]),
-    decoys: [],
-    ...BINANCE_NEW,
-  },
+  }),
+  nearMiss(BINANCE_NEW, {
+    ...page('Binance: the same authenticator layout shows a new API Key and Secret Key', 'binance', 'en', 'https://www.binance.com/en/my/settings/api-management'),
+    html: binanceAuthenticator(keyFields(BINANCE_NEW, ['API Key', 'Secret Key'])),
+  }),
 ];

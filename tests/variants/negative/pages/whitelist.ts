@@ -3,6 +3,7 @@
  * The TRX address has the shape of a bitexbit key; all are long and high-entropy.
  */
 import type { NearMiss, Page } from '../drive';
+import { page, type Field, nearMiss, type NewKey } from './build';
 import { copyButton, css, shell, valueRow } from './chrome';
 
 export const SAVED = {
@@ -22,19 +23,10 @@ export const SAVED = {
 function binanceAddressBook(): string {
   const row = (coin: string, label: string, network: string, address: string, memo: string) =>
     `<tr><td>${coin}</td><td>${label}</td><td>${network}</td><td><span>${address}</span>${copyButton('Copy')}</td><td>${memo}</td><td>Yes</td><td><a href="#">Delete</a></td></tr>`;
-  return shell(
-    'Binance',
-    'en',
-    'Address Management',
-    `<div class="${css('switch-row')}"><span>Whitelist</span><button role="switch" aria-checked="true"></button><span>When this function is turned on, your account will only be able to withdraw to addresses on your whitelist.</span></div>
+  return shell('Binance', 'en', 'Address Management', `<div class="${css('switch-row')}"><span>Whitelist</span><button role="switch" aria-checked="true"></button><span>When this function is turned on, your account will only be able to withdraw to addresses on your whitelist.</span></div>
      <table class="${css('table')}"><thead><tr><th>Coin</th><th>Address Label</th><th>Network</th><th>Address</th><th>Memo/Tag</th><th>Whitelisted</th><th>Action</th></tr></thead>
      <tbody>${row('BTC', 'Ledger cold', 'BTC', SAVED.btc, '--')}${row('USDT', 'OTC desk', 'ETH', SAVED.eth, '--')}${row('XRP', 'Bitstamp', 'XRP', SAVED.xrp, SAVED.xrpTag)}</tbody></table>`,
   );
-}
-
-interface Field {
-  label: string;
-  value: string;
 }
 
 /**
@@ -42,11 +34,7 @@ interface Field {
  * saved address with "Address name", "Address" (copy icon) and "Network", Verified badge, Delete.
  */
 function okxAddressBook(cards: Field[][]): string {
-  return shell(
-    'OKX',
-    'en',
-    'Withdrawal address book',
-    `<button type="button">Add address</button>${cards
+  return shell('OKX', 'en', 'Withdrawal address book', `<button type="button">Add address</button>${cards
       .map((fields) => `<div class="${css('addr-card')}">${fields.map((f) => valueRow(f.label, f.value, f.label.endsWith('ress') || / key$/i.test(f.label) ? copyButton('Copy') : '')).join('')}<span>Verified</span><button type="button">Delete</button></div>`)
       .join('')}`,
   );
@@ -57,11 +45,7 @@ function okxAddressBook(cards: Field[][]): string {
  * 网络, 地址, 备注 (memo), 地址标签.
  */
 function kucoinAddressesZh(): string {
-  return shell(
-    'KuCoin',
-    'zh',
-    '提币地址管理',
-    `<table class="${css('table')}"><thead><tr><th>币种</th><th>网络</th><th>地址</th><th>Memo</th><th>地址标签</th><th>操作</th></tr></thead>
+  return shell('KuCoin', 'zh', '提币地址管理', `<table class="${css('table')}"><thead><tr><th>币种</th><th>网络</th><th>地址</th><th>Memo</th><th>地址标签</th><th>操作</th></tr></thead>
      <tbody><tr><td>USDT</td><td>TRC20</td><td>${SAVED.trx}</td><td>${SAVED.kucoinMemo}</td><td>冷钱包</td><td><a href="#">删除</a></td></tr></tbody></table>`,
   );
 }
@@ -71,11 +55,7 @@ function kucoinAddressesZh(): string {
  * UI; seed 001 mentions withdrawals limited to whitelisted addresses): "Адрес" rows in a list.
  */
 function bitexbitAddressesRu(): string {
-  return shell(
-    'bitexbit',
-    'ru',
-    'Адреса для вывода',
-    `<p>Управление адресами включено: вывод возможен только на адреса из списка.</p>
+  return shell('bitexbit', 'ru', 'Адреса для вывода', `<p>Управление адресами включено: вывод возможен только на адреса из списка.</p>
      <ul class="${css('list')}"><li><span>USDT (TRC20)</span> · <span>Название: Холодный кошелёк</span> · <span>Адрес:</span> <span>${SAVED.trx}</span>${copyButton('Скопировать')}</li></ul>`,
   );
 }
@@ -85,28 +65,18 @@ function bitexbitAddressesRu(): string {
  * support "Adding a withdrawal address"): description and address, Confirmed.
  */
 function krakenAddresses(): string {
-  return shell(
-    'Kraken',
-    'en',
-    'Withdraw Bitcoin',
-    `<div class="${css('addresses')}">${valueRow('Description', 'Hardware wallet', '')}${valueRow('Address', SAVED.btc, copyButton('Copy address'))}<span>Confirmed</span></div>`,
+  return shell('Kraken', 'en', 'Withdraw Bitcoin', `<div class="${css('addresses')}">${valueRow('Description', 'Hardware wallet', '')}${valueRow('Address', SAVED.btc, copyButton('Copy address'))}<span>Confirmed</span></div>`,
   );
 }
 
 export const pages: Page[] = [
   {
-    name: 'Binance Address Management: whitelist on, table of BTC, ETH, XRP addresses and a tag',
-    exchange: 'binance',
-    url: 'https://www.binance.com/en/my/security/address-management',
-    lang: 'en',
+    ...page('Binance Address Management: whitelist on, table of BTC, ETH, XRP addresses and a tag', 'binance', 'en', 'https://www.binance.com/en/my/security/address-management'),
     html: binanceAddressBook(),
     decoys: [SAVED.btc, SAVED.eth, SAVED.xrp, SAVED.xrpTag],
   },
   {
-    name: 'OKX Withdrawal address book: cards with Address name, Address, Network',
-    exchange: 'okx',
-    url: 'https://www.okx.com/balance/withdrawal-address',
-    lang: 'en',
+    ...page('OKX Withdrawal address book: cards with Address name, Address, Network', 'okx', 'en', 'https://www.okx.com/balance/withdrawal-address'),
     html: okxAddressBook([
       [
         { label: 'Address name', value: 'Ledger' },
@@ -122,39 +92,27 @@ export const pages: Page[] = [
     decoys: [SAVED.eth, SAVED.trx],
   },
   {
-    name: 'KuCoin 提币地址管理: 地址 and Memo in a table (zh)',
-    exchange: 'kucoin',
-    url: 'https://www.kucoin.com/zh-hans/assets/withdraw-address',
-    lang: 'zh-CN',
+    ...page('KuCoin 提币地址管理: 地址 and Memo in a table (zh)', 'kucoin', 'zh-CN', 'https://www.kucoin.com/zh-hans/assets/withdraw-address'),
     html: kucoinAddressesZh(),
     decoys: [SAVED.trx, SAVED.kucoinMemo],
   },
   {
-    name: 'bitexbit Адреса для вывода: a TRX address with a bitexbit key shape (ru)',
-    exchange: 'bitexbit',
-    url: 'https://bitexbit.com/profile/addresses',
-    lang: 'ru',
+    ...page('bitexbit Адреса для вывода: a TRX address with a bitexbit key shape (ru)', 'bitexbit', 'ru', 'https://bitexbit.com/profile/addresses'),
     html: bitexbitAddressesRu(),
     decoys: [SAVED.trx],
   },
   {
-    name: 'Kraken withdrawal addresses: Description and Address',
-    exchange: 'kraken',
-    url: 'https://www.kraken.com/u/funding/withdraw?asset=BTC',
-    lang: 'en',
+    ...page('Kraken withdrawal addresses: Description and Address', 'kraken', 'en', 'https://www.kraken.com/u/funding/withdraw?asset=BTC'),
     html: krakenAddresses(),
     decoys: [SAVED.btc],
   },
 ];
 
-const OKX_NEW = { apiKey: 'ecf197c8-10fb-4eac-bcfa-408781127b8b', secret: 'bb93b554276a0d34f4ebec4b447175f8' };
+const OKX_NEW: NewKey = { apiKey: 'ecf197c8-10fb-4eac-bcfa-408781127b8b', secret: 'bb93b554276a0d34f4ebec4b447175f8' };
 
 export const nearMisses: NearMiss[] = [
-  {
-    name: 'OKX: the address-book card layout shows a new API key and Secret key',
-    exchange: 'okx',
-    url: 'https://www.okx.com/account/my-api',
-    lang: 'en',
+  nearMiss(OKX_NEW, {
+    ...page('OKX: the address-book card layout shows a new API key and Secret key', 'okx', 'en', 'https://www.okx.com/account/my-api'),
     html: okxAddressBook([
       [
         { label: 'API key name', value: 'arb-bot' },
@@ -162,7 +120,5 @@ export const nearMisses: NearMiss[] = [
         { label: 'Secret key', value: OKX_NEW.secret },
       ],
     ]),
-    decoys: [],
-    ...OKX_NEW,
-  },
+  }),
 ];
