@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { clickKeyward, picker } from '../tests/e2e/fill-driver';
-import { distPath, hostResolverRules, launchChromium, startFixtureServer } from '../tests/e2e/harness';
+import { distPath, launchChromium, quietChromiumArgs, startFixtureServer } from '../tests/e2e/harness';
 import { sendFromPage } from '../tests/e2e/popup-driver';
 import type { RequestOf } from '../src/messages';
 import { watchCaptureDialog, watchFilledValue } from './bench-in-page';
@@ -42,16 +42,7 @@ async function launch(withExtension: boolean, port: number): Promise<{ context: 
     executablePath: CHROMIUM,
     headless: true,
     ignoreHTTPSErrors: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      `--host-resolver-rules=${hostResolverRules(HOSTS, port)}`,
-    ],
+    args: quietChromiumArgs(HOSTS, port),
   });
   return {
     context,

@@ -1,20 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  array,
-  boolean,
-  empty,
-  guard,
-  literal,
-  nullable,
-  number,
-  object,
-  oneOf,
-  optional,
-  partial,
-  string,
-  texts,
-  union,
-} from './schema';
+import { array, boolean, empty, guard, literal, nullable, number, object, oneOf, optional, partial, string, texts, union } from './schema';
 
 describe('primitives refuse what they do not name', () => {
   it('string: type, length and pattern', () => {

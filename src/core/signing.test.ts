@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  encodeRfc3986,
-  htxPayload,
-  htxTimestamp,
-  kucoinPassphrase,
-  signBybit,
-  signGate,
-  signHtx,
-  signKraken,
-  signPrehashBase64,
-  signQueryHex,
-} from './signing';
+import { encodeRfc3986, htxPayload, htxTimestamp, kucoinPassphrase, signBybit, signGate, signHtx, signKraken, signPrehashBase64, signQueryHex } from './signing';
 
 // Published worked examples (../shared/exchanges.md): each exchange's documentation shows the
 // inputs and the signature they give.

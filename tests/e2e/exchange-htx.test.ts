@@ -1,20 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  BROWSERS,
-  useBrowser,
-  useFixtureServer,
-  type DriverSession,
-  type ExtensionTab,
-  
-  type Tab,
-  absence,
-    createVault,
-  lock,
-  unlock,
-  waitForNoNote,
-  waitForNote,
-  waitReady,
-} from './driver';
+import { BROWSERS, useBrowser, useFixtureServer, type DriverSession, type ExtensionTab, type Tab, absence, createVault, lock, unlock, waitForNoNote, waitForNote, waitReady } from './driver';
 import { dumpStorage, findSecrets } from './storage-scan';
 
 /**

@@ -1,20 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExchangeId, KeySummary } from '../../src/core/records';
 import { exchangeById } from '../../src/exchanges/registry';
-import {
-  BROWSERS,
-  useBrowser,
-  useFixtureServer,
-  type DriverSession,
-  type ExtensionTab,
-  
-  type Tab,
-  type Target,
-    createVault,
-  lock,
-  waitForNoNote,
-  waitForNote,
-} from './driver';
+import { BROWSERS, useBrowser, useFixtureServer, type DriverSession, type ExtensionTab, type Tab, type Target, createVault, lock, waitForNoNote, waitForNote } from './driver';
 import { expectCapturedExactly, secretsOf, storedKeyOf } from './captures';
 import { dumpStorage, findSecrets } from './storage-scan';
 

@@ -1,21 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NewKeyInput } from '../../src/core/records';
-import {
-  BROWSERS,
-  useBrowser,
-  useFixtureServer,
-  type DriverSession,
-  type ExtensionTab,
-  FILL_BUTTON,
-  PICKER_HOST,
-  
-  type Picker,
-  type Surface,
-  type Tab,
-  absence,
-    createVault,
-  until,
-} from './driver';
+import { BROWSERS, useBrowser, useFixtureServer, type DriverSession, type ExtensionTab, FILL_BUTTON, PICKER_HOST, type Picker, type Surface, type Tab, absence, createVault, until } from './driver';
 
 /**
  * Filling a platform's bind form (3Commas fixture, React-style controlled inputs) from the vault:

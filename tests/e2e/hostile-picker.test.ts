@@ -1,17 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  BROWSERS,
-  useBrowser,
-  useFixtureServer,
-  type DriverSession,
-  FILL_BUTTON,
-  PICKER_HOST,
-  
-  type Tab,
-  absence,
-    createVault,
-  fieldValues,
-} from './driver';
+import { BROWSERS, useBrowser, useFixtureServer, type DriverSession, FILL_BUTTON, PICKER_HOST, type Tab, absence, createVault, fieldValues } from './driver';
 import { DECOYS, installDecoy } from './hostile-decoys';
 
 /**

@@ -3,21 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExchangeId } from '../../src/core/records';
 import { WATCHER_GLOBAL } from '../../src/content/exchange';
 import { exchangeById } from '../../src/exchanges/registry';
-import {
-  BROWSERS,
-  useBrowser,
-  useFixtureServer,
-  type DriverSession,
-  type ExtensionTab,
-  
-  type Tab,
-  type Target,
-  absence,
-    createVault,
-  lock,
-  playwrightPageOf,
-  waitForNote,
-} from './driver';
+import { BROWSERS, useBrowser, useFixtureServer, type DriverSession, type ExtensionTab, type Tab, type Target, absence, createVault, lock, playwrightPageOf, waitForNote } from './driver';
 import { expectCapturedExactly, secretsOf, storedKeyOf } from './captures';
 import { dumpStorage, findSecrets } from './storage-scan';
 

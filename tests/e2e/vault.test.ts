@@ -1,18 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  BROWSERS,
-  useBrowser,
-  type DriverSession,
-  type ExtensionTab,
-  POPUP,
-  absence,
-  addKey,
-    backToList,
-  createVault,
-  lock,
-  unlock,
-  waitReady,
-} from './driver';
+import { BROWSERS, useBrowser, type DriverSession, type ExtensionTab, POPUP, absence, addKey, backToList, createVault, lock, unlock, waitReady } from './driver';
 import { dumpStorage, findSecrets } from './storage-scan';
 
 /**

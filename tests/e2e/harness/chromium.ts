@@ -72,6 +72,21 @@ export function hostResolverRules(hosts: string[], port?: number, httpPort?: num
 
 const SW_URL = /^chrome-extension:\/\/([a-p]{32})\//;
 
+/** A headless Chromium that talks to nothing but the fixture hosts, mapped to the local server. */
+export function quietChromiumArgs(hosts: string[], port?: number, httpPort?: number): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    // QUIC would bypass the mapped TCP ports.
+    '--disable-quic',
+    `--host-resolver-rules=${hostResolverRules(hosts, port, httpPort)}`,
+  ];
+}
+
 export function launchChromium(opts: ChromiumOptions): Promise<ChromiumSession> {
   return launch(opts, opts.userDataDir === undefined);
 }
@@ -88,15 +103,7 @@ async function launch(opts: ChromiumOptions, ownsProfile: boolean): Promise<Chro
       // Playwright adds --disable-extensions; the -except switch overrides it for our extension.
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      // QUIC would bypass the mapped TCP ports.
-      '--disable-quic',
-      `--host-resolver-rules=${hostResolverRules(opts.hosts ?? [], opts.port, opts.httpPort)}`,
+      ...quietChromiumArgs(opts.hosts ?? [], opts.port, opts.httpPort),
     ],
   });
 

@@ -9,15 +9,7 @@ import { cryptohopper } from '../../../src/platforms/cryptohopper';
 import { hummingbot } from '../../../src/platforms/hummingbot';
 import { COMMON_EXCHANGE_NAMES, exchangeNamesOf, nameKey } from '../../../src/platforms/names';
 import { octobot } from '../../../src/platforms/octobot';
-import {
-  PLATFORMS,
-  isBindPage,
-  isDocumentationAddress,
-  mapExchangeName,
-  platformByHost,
-  platformById,
-  publishedIpsFor,
-} from '../../../src/platforms/registry';
+import { PLATFORMS, isBindPage, isDocumentationAddress, mapExchangeName, platformByHost, platformById, publishedIpsFor } from '../../../src/platforms/registry';
 import { threecommas } from '../../../src/platforms/threecommas';
 import { wundertrading } from '../../../src/platforms/wundertrading';
 
