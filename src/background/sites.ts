@@ -1,3 +1,4 @@
+import { SerialQueue } from '../core/serial';
 import { type ReservedHosts, USER_SITE, type UserSite, httpsOrigin, originPattern, parseSiteAddress } from '../core/sites';
 import type { SiteProbe } from '../messages';
 import { USER_SITE_PLATFORMS, platformById } from '../platforms/registry';
@@ -114,19 +115,14 @@ export class SitesService {
   }
 
   /** One change at a time: the popup's add and the permission event's add can race. */
-  private queue: Promise<unknown> = Promise.resolve();
-  private serial<T>(change: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(change, change);
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
+  private readonly changes = new SerialQueue();
 
   add(address: string, platformId: string): Promise<UserSite[]> {
-    return this.serial(() => this.addNow(address, platformId));
+    return this.changes.run(() => this.addNow(address, platformId));
   }
 
   remove(origin: string): Promise<UserSite[]> {
-    return this.serial(() => this.removeNow(origin));
+    return this.changes.run(() => this.removeNow(origin));
   }
 
   private async addNow(address: string, platformId: string): Promise<UserSite[]> {

@@ -12,6 +12,7 @@ import {
   riskFlags,
 } from '../core/records';
 import { normaliseCredential } from '../core/credential-format';
+import { SerialQueue } from '../core/serial';
 import { type AeadBox, aeadDecrypt, aeadEncrypt, importAesKey, isAeadBox } from './aead';
 import { type Bytes, equalBytes, fromBase64, randomBytes, toBase64, wipe } from './bytes';
 import { type Observation, decodeJson, encodeJson, parseCredentials, parseDetails, parseObservation } from './codec';
@@ -219,14 +220,14 @@ export class Vault {
   /** Bumped by every write, so a count that raced a write is not cached. */
   private writes = 0;
   /** Captures are stored one at a time, so two cannot both take the last pending place. */
-  private sealing: Promise<unknown> = Promise.resolve();
+  private readonly sealing = new SerialQueue();
   /** The open vault, while there is one: risk is then counted from authenticated details. */
   private unlocked: UnlockedVault | null = null;
   /**
    * Adoptions and observations made while locked, one at a time: the page's key list may be
    * reported while an unlock adopts the capture it lists, and each would undo the other's write.
    */
-  private adopting: Promise<unknown> = Promise.resolve();
+  private readonly adopting = new SerialQueue();
   private readonly detailsCacheArea: DetailsCacheArea | undefined;
 
   constructor(
@@ -390,9 +391,7 @@ export class Vault {
    * The same API key captured twice stays one record.
    */
   async sealNew(input: NewKeyInput, options: SealOptions = {}): Promise<SealResult> {
-    const result = this.sealing.then(() => this.sealOne(input, options));
-    this.sealing = result.catch(() => undefined);
-    return result;
+    return this.sealing.run(() => this.sealOne(input, options));
   }
 
   private async sealOne(input: NewKeyInput, options: SealOptions): Promise<SealResult> {
@@ -530,9 +529,7 @@ export class Vault {
    */
   /** Runs `work` after every adoption or locked observation queued before it. */
   oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.adopting.then(work, work);
-    this.adopting = run.catch(() => undefined);
-    return run;
+    return this.adopting.run(work);
   }
 
   keysChanged(pendingDelta?: number): void {
