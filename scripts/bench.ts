@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { readdirSync } from 'node:fs';
 import { type ChromiumSession, distPath, launchChromium } from '../tests/e2e/harness';
+import { callFrom } from '../tests/e2e/driver/send';
 import { BUSY_PAGES, measureCaptureLatency, measureFillLatency, measurePageCost } from './bench-pages';
 import { measureFirefoxCapture, measureFirefoxFill, measureFirefoxVault } from './bench-firefox';
 import { addBenchKeys, enterToListMs, noteEnter } from './bench-in-page';
@@ -63,20 +64,6 @@ function lightScriptSize(bundles: ReturnType<typeof bundleSizes>) {
   return { largest: name.replace(/^content:/, ''), minifiedBytes: size?.minifiedBytes ?? 0, gzippedBytes: size?.gzippedBytes ?? 0, budgetBytes: 5 * 1024 };
 }
 
-async function send<T>(page: Page, type: string, payload: unknown): Promise<T> {
-  const reply = (await page.evaluate(
-    ([t, p]) =>
-      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
-        keyward: 1,
-        type: t,
-        payload: p,
-      }),
-    [type, payload] as const,
-  )) as { ok: boolean; data: T; error?: { code: string } };
-  if (!reply.ok) throw new Error(`${type} failed: ${reply.error?.code}`);
-  return reply.data;
-}
-
 /** Times one message round trip from the page, as the popup sees it. */
 async function timed(page: Page, type: string, payload: unknown): Promise<number> {
   return page.evaluate(
@@ -124,12 +111,12 @@ async function popupUnlockMs(session: ChromiumSession): Promise<number> {
 async function measureUnlock(session: ChromiumSession, page: Page) {
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
-    await send(page, 'vault.lock', {});
+    await callFrom(page, 'vault.lock', {});
     times.push(await timed(page, 'vault.unlock', { password: PASSWORD }));
   }
   const fromPopup: number[] = [];
   for (let i = 0; i < 5; i++) {
-    await send(page, 'vault.lock', {});
+    await callFrom(page, 'vault.lock', {});
     fromPopup.push(await popupUnlockMs(session));
   }
   return {
@@ -221,7 +208,7 @@ async function measureVault(result: Record<string, unknown>): Promise<void> {
   const session = await launchChromium({ dist: distPath('chrome'), executablePath: CHROMIUM });
   try {
     const page = await session.openExtensionPage('src/popup/popup.html');
-    await send(page, 'vault.create', { password: PASSWORD });
+    await callFrom(page, 'vault.create', { password: PASSWORD });
     result.unlock = await measureUnlock(session, page);
 
     const keyCount = 1000;
