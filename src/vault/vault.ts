@@ -532,6 +532,11 @@ export class Vault {
     return this.adopting.run(work);
   }
 
+  /** How many writes to the keys store so far: a reading begun at an older count may be stale. */
+  get writeCount(): number {
+    return this.writes;
+  }
+
   keysChanged(pendingDelta?: number): void {
     this.riskCache = null;
     this.writes++;
@@ -656,7 +661,8 @@ function damagedSummary(record: StoredKey, reason: string): KeySummary {
  */
 export class UnlockedVault {
   private summaries: Map<string, KeySummary> | undefined;
-  private listing: Promise<Map<string, KeySummary>> | undefined;
+  /** The reading under way, with the store's write count when it began. */
+  private listing: { writes: number; summaries: Promise<Map<string, KeySummary>> } | undefined;
   private closed = false;
   /** HMAC key for the records' tags and the adopted index; zeroed with the vault key on lock. */
   private readonly integrityKey: Bytes;
@@ -824,17 +830,20 @@ export class UnlockedVault {
 
   /** Every key, damaged ones included (marked): what the popup lists. */
   async listAll(): Promise<KeySummary[]> {
-    if (!this.summaries) {
-      // One reading for all who ask meanwhile: a restarted worker's badge and the popup's list
-      // arrive together, and each used to decrypt every record.
-      this.listing ??= this.readAll().finally(() => {
+    if (this.summaries) return [...this.summaries.values()];
+    // One reading for all who ask meanwhile: a restarted worker's badge and the popup's list
+    // arrive together, and each used to decrypt every record.
+    const listing = (this.listing ??= {
+      writes: this.vault.writeCount,
+      summaries: this.readAll().finally(() => {
         this.listing = undefined;
-      });
-      const summaries = await this.listing;
-      // A write meanwhile dropped or changed the summaries; this reading is still the store's.
-      this.summaries ??= summaries;
-    }
-    return [...this.summaries.values()];
+      }),
+    });
+    const summaries = await listing.summaries;
+    // Kept only if nothing was written meanwhile: a write then found no summaries to update, and
+    // the reading may predate it. This caller still gets the reading; the next one reads again.
+    if (this.vault.writeCount === listing.writes) this.summaries ??= summaries;
+    return [...(this.summaries ?? summaries).values()];
   }
 
   private async readAll(): Promise<Map<string, KeySummary>> {
