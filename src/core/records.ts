@@ -162,6 +162,15 @@ export function keyDetailsSchema(bounds: KeyBounds = KEY_UNBOUNDED) {
       notes: fields.notes,
       /** The API key's last characters, for telling keys apart in lists. */
       apiKeyTail: string({ max: bounds.text }),
+      /** The last check with the exchange (issue 11): when, and how it ended (CheckOutcome's kind). */
+      lastCheck: optional(object({ at: number(), outcome: string({ max: 40 }) }, { unknownKeys: 'ignore' })),
+      /** When the exchange itself said the key ends (a self-query's validDays or expiredAt). */
+      validUntil: optional(number()),
+      /**
+       * Replaced by a successor in a rotation: kept, shown as retired, never offered for a fill,
+       * until the user confirms the old key is deleted on the exchange.
+       */
+      retired: optional(object({ at: number(), successorId: string({ max: 64 }) }, { unknownKeys: 'ignore' })),
     },
     { unknownKeys: 'ignore' },
   );
