@@ -9,6 +9,7 @@ import { type Handlers, RefusedError } from './broker';
 import { CaptureLimiter } from './capture-limits';
 import type { ClipboardGuard } from './clipboard';
 import type { FillService } from './fill';
+import type { KeyCheckService } from './key-check';
 import type { SitesService } from './sites';
 import type { LockService } from './lock';
 import type { SettingsService } from './settings';
@@ -26,6 +27,8 @@ export interface HandlerDeps {
   fill?: FillService;
   /** Sites the user added for filling (self-hosted platforms, other bind forms). */
   sites?: SitesService;
+  /** Checks keys with their exchanges (issue 11); absent where not wired (tests). */
+  keyCheck?: KeyCheckService;
   /** Loads an exchange's API-page watcher into one frame of one tab. */
   injectWatcher?: (exchange: ExchangeId, tabId: number, frameId: number) => Promise<void>;
   now?: () => number;
@@ -164,6 +167,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         ...details,
         bindings: details.bindings.filter((b) => !(b.platformHost === platformHost && b.boundAt === boundAt)),
       }));
+      return { key };
+    },
+
+    'keys.check': async ({ id }) => {
+      if (!deps.keyCheck) throw new RefusedError('unavailable', 'Checking keys is not available here.');
+      return deps.keyCheck.check(await lock.require(), id);
+    },
+
+    'keys.applyCheck': async ({ id }) => {
+      if (!deps.keyCheck) throw new RefusedError('unavailable', 'Checking keys is not available here.');
+      const key = await deps.keyCheck.apply(await lock.require(), id);
+      deps.changed();
       return { key };
     },
 

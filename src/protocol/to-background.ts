@@ -29,7 +29,7 @@ import {
   WATCHER_LOAD,
 } from './payloads';
 import { SETTINGS_PATCH } from './settings';
-import type { FillOutcome, PickerSession, PickerSurface, SiteProbe, VaultStatus } from './views';
+import type { FillOutcome, KeyCheckView, PickerSession, PickerSurface, SiteProbe, VaultStatus } from './views';
 
 /** The type of a reply, carried by the definition for the compiler only. */
 interface Answer<T> {
@@ -65,6 +65,10 @@ export const REQUESTS = {
   'keys.reveal': { from: ['popup'], payload: KEY_FIELD, answer: answer<{ value: string }>() },
   'keys.copy': { from: ['popup'], payload: KEY_FIELD, answer: answer<{ clearsAfterSeconds: number }>() },
   'keys.delete': { from: ['popup'], payload: KEY_ID, answer: answer<Nothing>() },
+  // Key health: only on the user's request, one key per message (the popup's Check all sends many;
+  // the background bounds how many run at once).
+  'keys.check': { from: ['popup'], payload: KEY_ID, answer: answer<KeyCheckView>() },
+  'keys.applyCheck': { from: ['popup'], payload: KEY_ID, answer: answer<{ key: KeySummary }>() },
   'backup.export': { from: ['popup'], payload: BACKUP_EXPORT, answer: answer<{ fileName: string; content: string }>() },
   'backup.import': { from: ['popup'], payload: BACKUP_IMPORT, answer: answer<{ added: number; duplicates: number }>() },
   'sites.list': { from: ['popup'], payload: empty(), answer: answer<{ sites: UserSite[] }>() },

@@ -2,7 +2,9 @@
  * What the background answers with: views of the vault made for one reader. None of these is
  * validated by its receiver, since only the background can answer a runtime message.
  */
+import type { ReportDifference } from '../core/key-health';
 import type { ExchangeId } from '../core/records';
+import type { CheckOutcome, KeyReport } from '../core/self-query';
 import type { PreflightIssue, TradingScope } from '../core/preflight';
 import type { RefusedIp } from '../core/page-ips';
 import type { Settings } from './settings';
@@ -80,4 +82,32 @@ export interface SiteProbe {
   found: string | null;
   /** The platform the site was already added as, if it was. */
   added: string | null;
+}
+
+/**
+ * How a check of a key with its exchange ended, as the popup words it (issue 11). Nothing in it
+ * comes from the exchange's text: only the report's facts, our own kinds, and numbers.
+ */
+export type CheckView =
+  | { kind: 'ok'; report: KeyReport; differences: ReportDifference[] }
+  | { kind: Exclude<CheckOutcome['kind'], 'ok' | 'rate-limited' | 'exchange-error'> }
+  | { kind: 'rate-limited'; retryAfterSeconds?: number }
+  | { kind: 'exchange-error'; status: number }
+  /** No answer within the time allowed. */
+  | { kind: 'timeout' }
+  /** The request did not reach the exchange (no network, refused connection, bad certificate). */
+  | { kind: 'offline' }
+  /** The exchange documents no self-query: the sentence says so. */
+  | { kind: 'unsupported'; reason: string }
+  /** The user has not yet allowed Keyward to contact these API hosts. */
+  | { kind: 'needs-permission'; origins: string[] }
+  /** The stored credentials cannot make this exchange's request (a passphrase missing, a malformed key). */
+  | { kind: 'cannot-sign' };
+
+export type CheckKind = CheckView['kind'];
+
+export interface KeyCheckView {
+  id: string;
+  at: number;
+  result: CheckView;
 }
