@@ -176,8 +176,9 @@ describe('checking a key with its exchange', () => {
   });
 
   it(`runs at most ${CHECK_CONCURRENCY} checks at once, ${CHECK_PER_EXCHANGE} per exchange`, async () => {
-    const exchanges: ExchangeId[] = ['htx', 'okx', 'bybit', 'gate', 'kucoin'];
-    const keys = Array.from({ length: 20 }, (_, i) => summary(`k${i}`, exchanges[i % exchanges.length] ?? 'htx'));
+    // Many keys of one exchange first: without the per-exchange bound they would fill every slot.
+    const exchanges: ExchangeId[] = [...Array<ExchangeId>(8).fill('htx'), 'okx', 'okx', 'bybit', 'bybit', 'gate', 'gate', 'kucoin', 'kucoin'];
+    const keys = exchanges.map((exchange, i) => summary(`k${i}`, exchange));
     const { vault } = memoryVault(keys);
     let inFlight = 0;
     let most = 0;
