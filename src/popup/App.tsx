@@ -7,6 +7,7 @@ import { ErrorAlert } from './components/Alert';
 import { BusyButton } from './components/BusyButton';
 import { GearIcon, LockIcon, PlusIcon } from './components/Icons';
 import { useTask } from './hooks';
+import { useKeyChecks } from './key-checks';
 import { AddKey } from './views/AddKey';
 import { CreateVault } from './views/CreateVault';
 import { KeyDetail } from './views/KeyDetail';
@@ -44,6 +45,7 @@ export function App({ openingList: asked }: { openingList?: OpeningList } = {}) 
   // reports it for the rest of the unlocked session, so the next popup shows it again.
   const [sealKeyAlertDismissed, setSealKeyAlertDismissed] = useState(false);
   const lockTask = useTask();
+  const keyChecks = useKeyChecks();
 
   const refreshStatus = useCallback(async (): Promise<void> => {
     try {
@@ -98,8 +100,9 @@ export function App({ openingList: asked }: { openingList?: OpeningList } = {}) 
       setAttentionOnly(false);
       setReturnFocusId(null);
       setSealKeyAlertDismissed(false);
+      keyChecks.clear();
     }
-  }, [state, loadKeys]);
+  }, [state, loadKeys, keyChecks.clear]);
 
   // Notice an auto-lock while the popup (or tab) stays open; re-check when it comes back into view.
   useEffect(() => {
@@ -182,6 +185,17 @@ export function App({ openingList: asked }: { openingList?: OpeningList } = {}) 
         rotationDays={settings.rotationDays}
         onBack={backToList}
         onChanged={replaceKey}
+        check={keyChecks.checks[detailKey.id]}
+        onChecked={(check) => {
+          keyChecks.record(check);
+          if (check.result.kind !== 'needs-permission' && check.result.kind !== 'unsupported') {
+            replaceKey({ ...detailKey, lastCheck: { at: check.at, outcome: check.result.kind } });
+          }
+        }}
+        onCheckApplied={(key) => {
+          keyChecks.forget(key.id);
+          replaceKey(key);
+        }}
         onDeleted={(id) => {
           setKeys((prev) => (prev ? prev.filter((k) => k.id !== id) : prev));
           setReturnFocusId(null);
@@ -230,6 +244,7 @@ export function App({ openingList: asked }: { openingList?: OpeningList } = {}) 
         onOpen={openDetail}
         onAdd={() => setView({ name: 'add' })}
         focusId={returnFocusId}
+        keyChecks={keyChecks}
         sealKeyAlert={status.sealKeyReplaced === true && !sealKeyAlertDismissed}
         onDismissSealKeyAlert={() => setSealKeyAlertDismissed(true)}
       />

@@ -8,7 +8,7 @@ import { button, click, settle, typeInto } from './test-helpers';
 import { Settings } from './views/Settings';
 
 vi.mock('../shared/send', () => ({ send: vi.fn() }));
-vi.mock('./browser-access', () => ({ activeTabId: vi.fn(async () => null), requestSiteAccess: vi.fn(async () => false) }));
+vi.mock('./browser-access', () => ({ activeTabId: vi.fn(async () => null), requestSiteAccess: vi.fn(async () => false), requestApiAccess: vi.fn(async () => false) }));
 const sendMock = vi.mocked(send);
 
 const settings = { autoLockSeconds: 900, clipboardClearSeconds: 30, rotationDays: 90 };

@@ -17,3 +17,11 @@ export async function activeTabId(): Promise<number | null> {
 export async function requestSiteAccess(origin: string): Promise<boolean> {
   return browser.permissions.request({ origins: [originPattern(origin)] }).catch(() => false);
 }
+
+/**
+ * The browser's prompt for an exchange's API hosts, asked at the first check of that exchange:
+ * call it from the click handler, before any other await.
+ */
+export async function requestApiAccess(origins: readonly string[]): Promise<boolean> {
+  return browser.permissions.request({ origins: [...origins] }).catch(() => false);
+}

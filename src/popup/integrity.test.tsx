@@ -8,6 +8,7 @@ import { KeyList } from './views/KeyList';
 /** How the popup shows a record that failed its integrity check, and a key captured while locked. */
 
 vi.mock('../shared/send', () => ({ send: vi.fn() }));
+vi.mock('./browser-access', () => ({ activeTabId: vi.fn(async () => null), requestSiteAccess: vi.fn(async () => false), requestApiAccess: vi.fn(async () => false) }));
 
 const sendMock = vi.mocked(send);
 const { root, mount } = popupRoot();

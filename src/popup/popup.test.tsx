@@ -10,7 +10,7 @@ import { KeyList } from './views/KeyList';
 import { Unlock } from './views/Unlock';
 
 vi.mock('../shared/send', () => ({ send: vi.fn() }));
-vi.mock('./browser-access', () => ({ activeTabId: vi.fn(async () => null), requestSiteAccess: vi.fn(async () => false) }));
+vi.mock('./browser-access', () => ({ activeTabId: vi.fn(async () => null), requestSiteAccess: vi.fn(async () => false), requestApiAccess: vi.fn(async () => false) }));
 
 const sendMock = vi.mocked(send);
 

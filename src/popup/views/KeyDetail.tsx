@@ -11,6 +11,8 @@ import { exchangeDefinition, exchangeName } from '../exchange-info';
 import { ageDays, capturedWhileLockedNote, describeAge, formatDate, formatDateTime, needsRotation } from '../format';
 import { useAlive, useEscape, useFocusOnMount, useNow, useReadyMarker, useTask } from '../hooks';
 import { Card } from '../components/Card';
+import { CheckPanel } from '../components/CheckPanel';
+import type { KeyCheckView } from '../../protocol/views';
 
 interface KeyDetailProps {
   keySummary: KeySummary;
@@ -18,6 +20,10 @@ interface KeyDetailProps {
   onBack: () => void;
   onChanged: (key: KeySummary) => void;
   onDeleted: (id: string) => void;
+  /** This key's last check with its exchange in this popup. */
+  check?: KeyCheckView;
+  onChecked?: (check: KeyCheckView) => void;
+  onCheckApplied?: (key: KeySummary) => void;
 }
 
 /** The delete confirmation names the key so the user knows exactly what goes. */
@@ -114,7 +120,7 @@ function DamagedKeyDetail({ keySummary: key, onBack, onDeleted }: KeyDetailProps
  * A usable key. Revealed credentials live only in this component's state: leaving the view
  * unmounts it and drops them; hiding the page (popup closed, tab switched) hides them too.
  */
-function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onDeleted }: KeyDetailProps) {
+function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onDeleted, check, onChecked, onCheckApplied }: KeyDetailProps) {
   const exchange = exchangeDefinition(key.exchange);
   const name = exchangeName(key.exchange);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -344,6 +350,14 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
           </ul>
         )}
       </Card>
+
+      <CheckPanel
+        keySummary={key}
+        name={name}
+        check={check}
+        onChecked={(next) => onChecked?.(next)}
+        onApplied={(updated) => (onCheckApplied ?? onChanged)(updated)}
+      />
 
       <Card titleId="bind-title" title="Bound to platforms">
         {key.bindings.length === 0 ? (

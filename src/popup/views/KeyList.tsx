@@ -6,6 +6,10 @@ import { renderRiskBadges } from '../components/RiskBadges';
 import { exchangeName } from '../exchange-info';
 import { capturedWhileLockedNote, describeAge, formatAge, needsRotation } from '../format';
 import { useReadyMarker } from '../hooks';
+import { BusyButton } from '../components/BusyButton';
+import { checkWords } from '../check-words';
+import type { KeyChecks } from '../key-checks';
+import type { KeyCheckView } from '../../protocol/views';
 
 interface ListItem {
   key: KeySummary;
@@ -92,6 +96,8 @@ export interface KeyListProps {
   /** This session's unlock found the vault's public key replaced (VaultStatus.sealKeyReplaced), not yet dismissed. */
   sealKeyAlert?: boolean;
   onDismissSealKeyAlert?: () => void;
+  /** This popup's checks with the exchanges, and Check all; absent in tests that do not need them. */
+  keyChecks?: KeyChecks;
 }
 
 /** Exported for tests: what the user is told when the capture key was found replaced. */
@@ -113,6 +119,7 @@ export function KeyList({
   focusId,
   sealKeyAlert = false,
   onDismissSealKeyAlert,
+  keyChecks,
 }: KeyListProps) {
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -219,6 +226,8 @@ export function KeyList({
         ) : null}
       </div>
 
+      {keyChecks && keys !== null && keys.length > 0 ? <CheckAllBar keys={keys} keyChecks={keyChecks} /> : null}
+
       <ErrorAlert message={loadError} />
       {loadError ? (
         <button type="button" class="btn" onClick={onRetry}>
@@ -288,7 +297,7 @@ export function KeyList({
             <ul class="rows">
               {group.items.slice(0, Math.max(0, rowBudget)).map((item) => {
                 rowBudget--;
-                return renderRow(item, now, rotationDays);
+                return renderRow(item, now, rotationDays, keyChecks?.checks[item.key.id]);
               })}
             </ul>
           </section>
@@ -321,7 +330,7 @@ function renderDamagedRow(item: ListItem, now: number) {
 }
 
 /** One row. A render function, not a component: no hooks, no effects, nothing async. */
-function renderRow(item: ListItem, now: number, rotationDays: number) {
+function renderRow(item: ListItem, now: number, rotationDays: number, check: KeyCheckView | undefined) {
   const { key } = item;
   if (key.damaged !== undefined) return renderDamagedRow(item, now);
   const rotate = needsRotation(key.createdAt, now, rotationDays);
@@ -339,7 +348,64 @@ function renderRow(item: ListItem, now: number, rotationDays: number) {
         </span>
         {key.capturedWhileLocked ? <span class="row-note">{capturedWhileLockedNote(key.capturedWhileLocked)}</span> : null}
         {renderRiskBadges(key.risk, rotate, rotationDays)}
+        {check ? renderCheckChip(check, item.exchangeName) : null}
       </button>
     </li>
+  );
+}
+
+/** How this key's check in this popup ended, in a few words coloured by what it means. */
+function renderCheckChip(check: KeyCheckView, exchangeName: string) {
+  const words = checkWords(check.result, exchangeName);
+  const tone = words.tone === 'good' ? 'badge-good' : `badge-${words.tone}`;
+  return (
+    <span class={`badge check-chip ${tone}`} data-check={check.result.kind} title={words.text}>
+      {words.short}
+    </span>
+  );
+}
+
+/** Keys a check can ask about: not a tampered record. */
+function checkableIds(keys: readonly KeySummary[]): string[] {
+  return keys.filter((key) => key.damaged === undefined).map((key) => key.id);
+}
+
+/** "Check all": progress while it runs, then what came back, and one prompt for the hosts still needed. */
+function CheckAllBar({ keys, keyChecks }: { keys: readonly KeySummary[]; keyChecks: KeyChecks }) {
+  const { checks, progress, error, waiting } = keyChecks;
+  const done = Object.values(checks);
+  const counts = { good: 0, info: 0, warn: 0, danger: 0 };
+  for (const check of done) {
+    const key = keys.find((candidate) => candidate.id === check.id);
+    if (key) counts[checkWords(check.result, exchangeName(key.exchange)).tone]++;
+  }
+  return (
+    <div class="check-all">
+      <BusyButton
+        type="button"
+        class="btn btn-small"
+        busy={progress !== null}
+        busyLabel={progress ? `Checking ${progress.done}/${progress.total}…` : 'Checking…'}
+        onClick={() => void keyChecks.checkAll(checkableIds(keys))}
+      >
+        Check all with their exchanges
+      </BusyButton>
+      {progress === null && done.length > 0 ? (
+        <p class="muted small" role="status">
+          Checked {done.length}: {counts.good} confirmed or protected, {counts.warn + counts.danger} to look at
+          {counts.danger > 0 ? ` (${counts.danger} urgent)` : ''}, {counts.info} without an answer.
+        </p>
+      ) : null}
+      {waiting.origins.length > 0 && progress === null ? (
+        <div class="callout callout-info" data-check="needs-permission">
+          {waiting.ids.length} {waiting.ids.length === 1 ? 'key needs' : 'keys need'} your permission for Keyward to
+          contact {waiting.origins.length === 1 ? 'an exchange API' : `${waiting.origins.length} exchange APIs`}.{' '}
+          <button type="button" class="btn btn-small" onClick={() => void keyChecks.allowWaiting()}>
+            Allow and check them
+          </button>
+        </div>
+      ) : null}
+      <ErrorAlert message={error} />
+    </div>
   );
 }
