@@ -189,7 +189,8 @@ export class FillService {
     // What the page lists is screened first: over-broad and private entries are never repeated.
     const pageIps = screenPageIps(session.pageIps);
     if (open) {
-      for (const key of await open.list()) {
+      // A retired key stays in the vault until it is deleted on the exchange, but is filled nowhere.
+      for (const key of (await open.list()).filter((candidate) => !candidate.retired)) {
         // The form's own list speaks for the exchange it has selected (3Commas shows one per exchange).
         const fromPage = session.exchange === null || key.exchange === session.exchange ? pageIps.listed : [];
         const published = publishedIpsFor(session.platform, key.exchange) ?? [];
@@ -232,6 +233,7 @@ export class FillService {
     const session = this.session(token, caller);
     const open = await this.deps.lock.require();
     const key = await open.get(keyId);
+    if (key.retired) throw new RefusedError('forbidden', 'This key was replaced by its successor and is not filled any more.');
     const risks: FillRisk[] = [];
     if (key.risk.withdraw) risks.push('withdraw');
     if (key.bindings.some((b) => b.platformHost !== session.host)) risks.push('reuse');

@@ -182,6 +182,27 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { key };
     },
 
+    'keys.retire': async ({ id, successorId }) => {
+      const open = await lock.require();
+      if (id === successorId) throw new RefusedError('invalid-input', 'A key cannot succeed itself.');
+      const [old, successor] = await Promise.all([open.get(id), open.get(successorId)]);
+      if (successor.exchange !== old.exchange) throw new RefusedError('invalid-input', 'The successor must be a key of the same exchange.');
+      if (successor.retired) throw new RefusedError('invalid-input', 'That key is retired itself; choose a current one.');
+      const at = (deps.now ?? Date.now)();
+      const key = await open.updateDetails(id, (details) => ({ ...details, retired: { at, successorId } }));
+      deps.changed();
+      return { key };
+    },
+
+    'keys.unretire': async ({ id }) => {
+      const key = await (await lock.require()).updateDetails(id, (details) => {
+        const { retired: _retired, ...rest } = details;
+        return rest;
+      });
+      deps.changed();
+      return { key };
+    },
+
     'keys.reveal': async ({ id, field }) => {
       const credentials = await (await lock.require()).credentials(id);
       return { value: credentials[field] };

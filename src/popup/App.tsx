@@ -185,6 +185,7 @@ export function App({ openingList: asked }: { openingList?: OpeningList } = {}) 
         rotationDays={settings.rotationDays}
         onBack={backToList}
         onChanged={replaceKey}
+        keys={keys ?? []}
         check={keyChecks.checks[detailKey.id]}
         onChecked={(check) => {
           keyChecks.record(check);

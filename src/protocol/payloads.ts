@@ -67,6 +67,7 @@ const platformId = string({ max: 64 });
 export const PASSWORD = object({ password }, { unknownKeys: 'ignore' });
 export const PASSWORD_CHANGE = object({ current: password, next: password }, { unknownKeys: 'ignore' });
 export const KEY_ID = object({ id }, { unknownKeys: 'ignore' });
+export const KEY_RETIREMENT = object({ id, successorId: id }, { unknownKeys: 'ignore' });
 export const KEY_FIELD = object({ id, field: oneOf(CREDENTIAL_FIELDS) }, { unknownKeys: 'ignore' });
 export const NEW_KEY = object({ input: newKeyInputSchema(exchangeId, KEY_INPUT_LIMITS) }, { unknownKeys: 'ignore' });
 

@@ -18,6 +18,7 @@ import {
   KEYS_SEEN,
   KEY_FIELD,
   KEY_ID,
+  KEY_RETIREMENT,
   KEY_UPDATE,
   NEW_KEY,
   PASSWORD,
@@ -69,6 +70,10 @@ export const REQUESTS = {
   // the background bounds how many run at once).
   'keys.check': { from: ['popup'], payload: KEY_ID, answer: answer<KeyCheckView>() },
   'keys.applyCheck': { from: ['popup'], payload: KEY_ID, answer: answer<{ key: KeySummary }>() },
+  // Rotation: the old key is marked retired in favour of its successor (kept until the user
+  // confirms it is deleted on the exchange), or brought back.
+  'keys.retire': { from: ['popup'], payload: KEY_RETIREMENT, answer: answer<{ key: KeySummary }>() },
+  'keys.unretire': { from: ['popup'], payload: KEY_ID, answer: answer<{ key: KeySummary }>() },
   'backup.export': { from: ['popup'], payload: BACKUP_EXPORT, answer: answer<{ fileName: string; content: string }>() },
   'backup.import': { from: ['popup'], payload: BACKUP_IMPORT, answer: answer<{ added: number; duplicates: number }>() },
   'sites.list': { from: ['popup'], payload: empty(), answer: answer<{ sites: UserSite[] }>() },

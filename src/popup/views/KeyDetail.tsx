@@ -12,6 +12,7 @@ import { ageDays, capturedWhileLockedNote, describeAge, formatDate, formatDateTi
 import { useAlive, useEscape, useFocusOnMount, useNow, useReadyMarker, useTask } from '../hooks';
 import { Card } from '../components/Card';
 import { CheckPanel } from '../components/CheckPanel';
+import { RotationCard } from '../components/RotationCard';
 import type { KeyCheckView } from '../../protocol/views';
 
 interface KeyDetailProps {
@@ -24,6 +25,8 @@ interface KeyDetailProps {
   check?: KeyCheckView;
   onChecked?: (check: KeyCheckView) => void;
   onCheckApplied?: (key: KeySummary) => void;
+  /** Every key in the vault, for choosing a successor in a rotation. */
+  keys?: readonly KeySummary[];
 }
 
 /** The delete confirmation names the key so the user knows exactly what goes. */
@@ -120,7 +123,7 @@ function DamagedKeyDetail({ keySummary: key, onBack, onDeleted }: KeyDetailProps
  * A usable key. Revealed credentials live only in this component's state: leaving the view
  * unmounts it and drops them; hiding the page (popup closed, tab switched) hides them too.
  */
-function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onDeleted, check, onChecked, onCheckApplied }: KeyDetailProps) {
+function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onDeleted, check, onChecked, onCheckApplied, keys = [] }: KeyDetailProps) {
   const exchange = exchangeDefinition(key.exchange);
   const name = exchangeName(key.exchange);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -357,6 +360,15 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
         check={check}
         onChecked={(next) => onChecked?.(next)}
         onApplied={(updated) => (onCheckApplied ?? onChanged)(updated)}
+      />
+
+      <RotationCard
+        keySummary={key}
+        name={name}
+        apiPageUrl={exchange?.apiPageUrl}
+        keys={keys}
+        onChanged={onChanged}
+        onDelete={() => setConfirming(true)}
       />
 
       <Card titleId="bind-title" title="Bound to platforms">

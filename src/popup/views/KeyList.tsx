@@ -348,6 +348,11 @@ function renderRow(item: ListItem, now: number, rotationDays: number, check: Key
         </span>
         {key.capturedWhileLocked ? <span class="row-note">{capturedWhileLockedNote(key.capturedWhileLocked)}</span> : null}
         {renderRiskBadges(key.risk, rotate, rotationDays)}
+        {key.retired ? (
+          <span class="badge badge-info" title="Replaced by its successor: filled nowhere, kept until you delete it">
+            Retired
+          </span>
+        ) : null}
         {check ? renderCheckChip(check, item.exchangeName) : null}
       </button>
     </li>

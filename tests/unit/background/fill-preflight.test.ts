@@ -19,6 +19,8 @@ const KEYS = [
   key('with-futures', perms({ futures: true })),
   key('futures-unknown', perms({})),
   key('permissions-unknown', null),
+  // Replaced in a rotation: kept until deleted on the exchange, filled nowhere.
+  htxKeySummary({ id: 'retired', retired: { at: 1, successorId: 'with-futures' } }),
 ];
 
 /** An unlocked vault holding KEYS, enough for the fill service. */
@@ -92,5 +94,15 @@ describe('the bind preflight in a fill session', () => {
       const { fill } = service();
       expect(await fill.choose(await open(fill, scope), id, [], picker), `${scope} ${id}`).toEqual({ status: 'filled', host: 'app.3commas.io' });
     }
+  });
+});
+
+describe('a retired key', () => {
+  it('is not offered in the picker and is refused if chosen anyway', async () => {
+    const { fill, deliver } = service();
+    const token = await open(fill, null);
+    expect((await fill.describe(token, picker)).keys.map((k) => k.id)).not.toContain('retired');
+    await expect(fill.choose(token, 'retired', [], picker)).rejects.toMatchObject({ code: 'forbidden' });
+    expect(deliver).not.toHaveBeenCalled();
   });
 });
