@@ -26,6 +26,8 @@ export {
   FILL_RISKS,
   type FillOutcome,
   type FillRisk,
+  type LeakReport,
+  type LeakVerdict,
   type PickerKey,
   type PickerSession,
   type PickerSurface,

@@ -24,7 +24,7 @@ export interface Caller {
   placement?: FramePlacement;
 }
 
-const CONTENT_CONTEXTS: ReadonlySet<SenderContext> = new Set(['exchange-content', 'platform-content']);
+const CONTENT_CONTEXTS: ReadonlySet<SenderContext> = new Set(['exchange-content', 'platform-content', 'page-content']);
 
 /** A content script speaks from the top frame only, unless CONTENT_FRAMES says otherwise. */
 function frameAllowed(type: MessageType, placement: FramePlacement | undefined): boolean {

@@ -70,20 +70,24 @@ function extensionPage(url: URL, sender: SenderInfo, policy: SenderPolicy): Send
  * Decides which context a message came from, or null if it is none we trust. A content script's
  * context comes from the URL of the frame that sent it: https on an exact official host. Web pages
  * cannot message us at all (no externally_connectable), but a content script in a hostile frame
- * can, so the frame's own URL counts, not the tab's.
+ * can, so the frame's own URL counts, not the tab's. Every other http(s) frame in a tab is
+ * 'page-content', whose only requests are the leak guard's.
  */
 export function classifySender(sender: SenderInfo, policy: SenderPolicy): SenderContext | null {
   if (sender.id !== policy.extensionId) return null;
   const url = parse(sender.url);
   if (!url) return null;
   if (ours(url, policy)) return extensionPage(url, sender, policy);
-  if (url.protocol !== 'https:' || url.username !== '' || url.password !== '' || !sender.tab) return null;
+  if (!sender.tab || (url.protocol !== 'https:' && url.protocol !== 'http:')) return null;
+  // Any other web page: the leak guard's content script, which may ask only leak.* (REQUESTS).
+  const anyPage: SenderContext = 'page-content';
+  if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') return anyPage;
   const host = url.hostname.toLowerCase();
   // Official hosts on the default port only; a site the user added is exactly its origin.
   if (url.port === '' && policy.exchangeHosts.has(host)) return 'exchange-content';
   if (url.port === '' && policy.platformHosts.has(host)) return 'platform-content';
   if (policy.userOrigins?.has(url.origin)) return 'platform-content';
-  return null;
+  return anyPage;
 }
 
 /**

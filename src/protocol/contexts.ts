@@ -8,7 +8,9 @@
  *   the one place besides the popup where the master password may be typed;
  * - offscreen: Chromium's clipboard page, which talks over its own port (protocol/offscreen.ts)
  *   and may send no request at all;
- * - exchange-content, platform-content: content scripts on an exact official (or user-added) host.
+ * - exchange-content, platform-content: content scripts on an exact official (or user-added) host;
+ * - page-content: the content script on any other http(s) page (the lookalike guard and the leak
+ *   guard); it may only ask whether a paste is a stored secret (leak.check, leak.describe).
  */
 export type SenderContext =
   | 'popup'
@@ -16,7 +18,8 @@ export type SenderContext =
   | 'picker-window'
   | 'offscreen'
   | 'exchange-content'
-  | 'platform-content';
+  | 'platform-content'
+  | 'page-content';
 
 /** Where a content script's frame sits in its tab, as the background can tell (senders.ts). */
 export type FramePlacement = 'top' | 'same-origin' | 'other';

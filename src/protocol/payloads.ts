@@ -130,3 +130,11 @@ export type FillOpenRequest = Infer<typeof FILL_OPEN>;
 
 export const PICKER_TOKEN = object({ token: id });
 export const FILL_CHOICE = object({ token: id, keyId: id, confirmed: array(oneOf(FILL_RISKS), { max: FILL_RISKS.length }) });
+
+/**
+ * A paste or drop the leak guard thinks may be a secret (content/leak-guard.ts sends only
+ * secret-shaped text): it is fingerprinted in the background and forgotten, never stored.
+ */
+export const LEAK_CANDIDATE = object({ candidate: string({ max: 512 }) });
+/** The one-time token a matching paste got, to learn which key it was on the user's click. */
+export const LEAK_TOKEN = object({ token: id });

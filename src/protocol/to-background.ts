@@ -20,6 +20,8 @@ import {
   KEY_ID,
   KEY_RETIREMENT,
   KEY_UPDATE,
+  LEAK_CANDIDATE,
+  LEAK_TOKEN,
   NEW_KEY,
   PASSWORD,
   PASSWORD_CHANGE,
@@ -30,7 +32,7 @@ import {
   WATCHER_LOAD,
 } from './payloads';
 import { SETTINGS_PATCH } from './settings';
-import type { FillOutcome, KeyCheckView, PickerSession, PickerSurface, SiteProbe, VaultStatus } from './views';
+import type { FillOutcome, KeyCheckView, LeakReport, LeakVerdict, PickerSession, PickerSurface, SiteProbe, VaultStatus } from './views';
 
 /** The type of a reply, carried by the definition for the compiler only. */
 interface Answer<T> {
@@ -105,6 +107,12 @@ export const REQUESTS = {
     payload: FILL_OPEN,
     answer: answer<{ token: string; surface: PickerSurface }>(),
   },
+
+  // The leak guard (issue 11): a paste into a page that may be a stored secret, from any page's
+  // top frame; the answer is match or not with a one-time token, and which key only on the user's
+  // click in the note (background/leak-guard.ts).
+  'leak.check': { from: ['page-content', 'platform-content'], frames: ['top'], payload: LEAK_CANDIDATE, answer: answer<LeakVerdict>() },
+  'leak.describe': { from: ['page-content', 'platform-content'], frames: ['top'], payload: LEAK_TOKEN, answer: answer<LeakReport>() },
 } as const satisfies Record<string, Definition>;
 
 type Definitions = typeof REQUESTS;

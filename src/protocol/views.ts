@@ -111,3 +111,14 @@ export interface KeyCheckView {
   at: number;
   result: CheckView;
 }
+
+/** The answer to a paste: match or not, and nothing about which key until the user asks. */
+export type LeakVerdict = { match: false } | { match: true; token: string };
+
+/** Which key leaked, given once for a token, on the user's click in the note. */
+export interface LeakReport {
+  exchangeName: string;
+  label: string;
+  field: 'secret' | 'passphrase';
+  apiPageUrl: string;
+}

@@ -31,17 +31,21 @@ describe('classifySender', () => {
     ['a content script on a platform', { id: policy.extensionId, url: 'https://app.3commas.io/accounts/new', tab }, 'platform-content'],
     ['another extension', { id: 'someoneelse', url: 'chrome-extension://someoneelse/x.html' }, null],
     ['our id but another extension origin', { id: policy.extensionId, url: 'chrome-extension://someoneelse/x.html' }, null],
-    ['plain http on an exchange host', { id: policy.extensionId, url: 'http://www.htx.com/en-us/apikey/', tab }, null],
-    ['a lookalike host', { id: policy.extensionId, url: 'https://www.htx.com.evil.io/en-us/apikey/', tab }, null],
-    ['an exchange host on another port', { id: policy.extensionId, url: 'https://www.htx.com:8443/', tab }, null],
-    ['credentials in the URL', { id: policy.extensionId, url: 'https://user:pw@www.htx.com/', tab }, null],
-    ['a cross-origin frame inside an exchange tab', { id: policy.extensionId, url: 'https://ads.example.com/frame', tab }, null],
+    ['plain http on an exchange host', { id: policy.extensionId, url: 'http://www.htx.com/en-us/apikey/', tab }, 'page-content'],
+    ['a lookalike host', { id: policy.extensionId, url: 'https://www.htx.com.evil.io/en-us/apikey/', tab }, 'page-content'],
+    ['an exchange host on another port', { id: policy.extensionId, url: 'https://www.htx.com:8443/', tab }, 'page-content'],
+    ['credentials in the URL', { id: policy.extensionId, url: 'https://user:pw@www.htx.com/', tab }, 'page-content'],
+    ['a cross-origin frame inside an exchange tab', { id: policy.extensionId, url: 'https://ads.example.com/frame', tab }, 'page-content'],
     ['no URL at all', { id: policy.extensionId }, null],
     ['an https exchange URL without a tab', { id: policy.extensionId, url: 'https://www.htx.com/' }, null],
     ['a site the user added, port included', { id: policy.extensionId, url: 'https://octobot.example.net:5001/accounts', tab }, 'platform-content'],
-    ['that site on another port', { id: policy.extensionId, url: 'https://octobot.example.net/accounts', tab }, null],
-    ['that site over plain http', { id: policy.extensionId, url: 'http://octobot.example.net:5001/accounts', tab }, null],
-    ['a subdomain of that site', { id: policy.extensionId, url: 'https://evil.octobot.example.net:5001/', tab }, null],
+    ['that site on another port', { id: policy.extensionId, url: 'https://octobot.example.net/accounts', tab }, 'page-content'],
+    ['that site over plain http', { id: policy.extensionId, url: 'http://octobot.example.net:5001/accounts', tab }, 'page-content'],
+    ['any other https page', { id: policy.extensionId, url: 'https://gist.example.com/new', tab }, 'page-content'],
+    ['any other page, in a web page’s frame', { id: policy.extensionId, url: 'https://chat.example.org/embed', frameId: 3, tab }, 'page-content'],
+    ['a page not in a tab', { id: policy.extensionId, url: 'https://gist.example.com/new' }, null],
+    ['a file or data URL', { id: policy.extensionId, url: 'file:///home/user/notes.html', tab }, null],
+    ['a subdomain of that site', { id: policy.extensionId, url: 'https://evil.octobot.example.net:5001/', tab }, 'page-content'],
   ])('%s', (_name, sender, expected) => {
     expect(classifySender(sender, policy)).toBe(expected);
   });
@@ -77,12 +81,22 @@ describe('broker', () => {
   it.each(Object.entries(MESSAGE_SENDERS))('%s is refused from every context it does not list', async (type, allowed) => {
     const handlers = fakeHandlers();
     const dispatch = createBroker(handlers, validators, silentLog());
-    for (const context of ['popup', 'picker-frame', 'picker-window', 'offscreen', 'exchange-content', 'platform-content', null] as const) {
+    for (const context of ['popup', 'picker-frame', 'picker-window', 'offscreen', 'exchange-content', 'platform-content', 'page-content', null] as const) {
       if (context !== null && (allowed as readonly string[]).includes(context)) continue;
       const reply = await dispatch(envelope(type, {}), context, '', { placement: 'top' });
       expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     expect(handlers[type as MessageType]).not.toHaveBeenCalled();
+  });
+
+  it('lets any other page ask the leak guard only, and only from its top frame', async () => {
+    const allowed = Object.entries(MESSAGE_SENDERS).filter(([, senders]) => (senders as readonly string[]).includes('page-content'));
+    expect(allowed.map(([type]) => type).sort()).toEqual(['leak.check', 'leak.describe']);
+    const handlers = fakeHandlers();
+    const dispatch = createBroker(handlers, validators, silentLog());
+    const check = envelope('leak.check', { candidate: 'Grid-bot-pass-7' });
+    expect(await dispatch(check, 'page-content', '', { placement: 'same-origin' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch(check, 'page-content', '', { placement: 'top' })).toMatchObject({ ok: true });
   });
 
   it('refuses a content script asking to reveal or export, and logs without the payload', async () => {

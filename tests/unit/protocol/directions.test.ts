@@ -94,7 +94,7 @@ describe('requests to the background', () => {
   it('give frames only to types that content scripts send', () => {
     for (const type of Object.keys(CONTENT_FRAMES)) {
       const senders: readonly string[] = isMessageType(type) ? REQUESTS[type].from : [];
-      expect(senders.every((context) => context === 'exchange-content' || context === 'platform-content'), type).toBe(true);
+      expect(senders.every((context) => context.endsWith('-content')), type).toBe(true);
     }
   });
 
