@@ -10,6 +10,7 @@ import { CaptureLimiter } from './capture-limits';
 import type { ClipboardGuard } from './clipboard';
 import type { FillService } from './fill';
 import type { KeyCheckService } from './key-check';
+import type { LeakGuard } from './leak-guard';
 import type { SitesService } from './sites';
 import type { LockService } from './lock';
 import type { SettingsService } from './settings';
@@ -29,6 +30,8 @@ export interface HandlerDeps {
   sites?: SitesService;
   /** Checks keys with their exchanges (issue 11); absent where not wired (tests). */
   keyCheck?: KeyCheckService;
+  /** Is a paste a stored secret (issue 11, leak guard); absent where not wired (tests). */
+  leakGuard?: LeakGuard;
   /** Loads an exchange's API-page watcher into one frame of one tab. */
   injectWatcher?: (exchange: ExchangeId, tabId: number, frameId: number) => Promise<void>;
   now?: () => number;
@@ -303,6 +306,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'picker.toWindow': async ({ token }, caller) => {
       await fillService().toWindow(token, caller);
       return {};
+    },
+
+    'leak.check': async ({ candidate }, caller) => (deps.leakGuard ? deps.leakGuard.check(candidate, caller) : { match: false }),
+
+    'leak.describe': async ({ token }, caller) => {
+      if (!deps.leakGuard) throw new RefusedError('unavailable', 'The leak guard is not available here.');
+      return deps.leakGuard.describe(token, caller);
     },
 
     'page.keysSeen': async ({ exchange, keys }, caller) => {

@@ -10,6 +10,7 @@ import { createBroker } from './broker';
 import { ClipboardGuard } from './clipboard';
 import { OffscreenClipboard, PageClipboard, chromeOffscreenApi } from './clipboard-backends';
 import { createHandlers } from './handlers';
+import { LeakGuard } from './leak-guard';
 import { LockService } from './lock';
 import { type SenderPolicy, classifySender, frameOfTab } from './senders';
 import { SettingsService } from './settings';
@@ -108,12 +109,18 @@ function build(db: VaultDb) {
     },
   });
   const settings = new SettingsService(local);
+  // Fingerprints of stored secrets, only while the vault is open (leak-guard.ts): dropped at every
+  // lock or unlock, rebuilt from the open vault at the next paste.
+  const leakGuard = new LeakGuard({ current: () => lock.current() });
   const lock: LockService = new LockService(vault, {
     session,
     autoLockSeconds: async () => (await settings.get()).autoLockSeconds,
     schedule: (at) => scheduleAt(AUTO_LOCK_ALARM, at, () => void lock.checkDeadline()),
     cancelSchedule: () => cancel(AUTO_LOCK_ALARM),
-    onChange: () => refreshBadge(),
+    onChange: () => {
+      leakGuard.forget();
+      refreshBadge();
+    },
   });
   const clipboard: ClipboardGuard = new ClipboardGuard(offscreen ?? new PageClipboard(), session, (at) =>
     scheduleAt(CLIPBOARD_ALARM, at, () => void clipboard.clearIfDue()),
@@ -154,6 +161,7 @@ function build(db: VaultDb) {
     },
   });
   const handlers = createHandlers({
+    leakGuard,
     fill,
     vault,
     lock,
