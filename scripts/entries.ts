@@ -83,15 +83,24 @@ function platformScript(platform: PlatformDefinition): GeneratedEntry {
   return generated(`platform-${platform.id}`, `for ${platform.name}`, [
     `import { ${platform.id} } from '${ROOT}/src/platforms/${platform.id}';`,
     `import { runPlatformContent } from '${ROOT}/src/content/platform';`,
+    `import { installLeakGuard } from '${ROOT}/src/content/leak-guard';`,
     `runPlatformContent(${platform.id});`,
+    // A platform's page warns too when a key not bound to it is pasted (issue 11).
+    `installLeakGuard();`,
   ]);
 }
 
-/** The brand table is computed here, so the script on every page carries hosts, not exchange modules. */
+/**
+ * The brand table is computed here, so the script on every page carries hosts, not exchange
+ * modules. The leak guard (a paste of a stored secret) rides in the same script: the one that
+ * already runs on every other page, so it costs no second script per page.
+ */
 function lookalikeGuardScript(exchanges: readonly ExchangeDefinition[]): GeneratedEntry {
   return generated('lookalike-guard', `with every exchange's brand`, [
     `import { runLookalikeGuard } from '${ROOT}/src/content/lookalike-guard';`,
+    `import { installLeakGuard } from '${ROOT}/src/content/leak-guard';`,
     `runLookalikeGuard(${JSON.stringify(brandsFromExchanges(exchanges))});`,
+    `installLeakGuard();`,
   ]);
 }
 
