@@ -68,6 +68,14 @@ describe('the paste listener', () => {
     expect(sendMessage).toHaveBeenCalledTimes(3);
   });
 
+  it('sends a trusted drop of a secret into a field', () => {
+    const drop = new Event('drop', { bubbles: true, cancelable: true, composed: true });
+    Object.defineProperty(drop, 'dataTransfer', { value: { getData: (kind: string) => (kind === 'text/plain' ? SECRET : '') } });
+    Object.defineProperty(drop, 'isTrusted', { value: true });
+    field('textarea').dispatchEvent(drop);
+    expect(sendMessage).toHaveBeenCalledWith({ keyward: 1, type: 'leak.check', payload: { candidate: SECRET } });
+  });
+
   it('refuses a page script’s synthetic paste: no oracle for what Keyward stores', () => {
     const target = field('textarea');
     const synthetic = paste(SECRET, false);

@@ -69,7 +69,13 @@ class PuppeteerSurface extends ElementSurface<ElementHandle<Element>> {
     return moved(error);
   }
   async press(key: string) {
-    await ('page' in this.target && typeof this.target.page === 'function' ? this.target.page() : (this.target as Page)).keyboard.press(key as KeyInput);
+    const keyboard = ('page' in this.target && typeof this.target.page === 'function' ? this.target.page() : (this.target as Page)).keyboard;
+    // A chord as Playwright writes it ("Control+V"): Puppeteer presses one key, so the modifiers
+    // are held down around it, as a person's fingers are.
+    const [last = key, ...held] = key.split('+').reverse();
+    for (const modifier of [...held].reverse()) await keyboard.down(modifier as KeyInput);
+    await keyboard.press(last as KeyInput);
+    for (const modifier of held) await keyboard.up(modifier as KeyInput);
   }
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
     return this.target.evaluate(fn as (arg: unknown) => R | Promise<R>, arg) as Promise<R>;

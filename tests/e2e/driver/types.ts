@@ -22,7 +22,7 @@ export interface Surface {
   fill(target: Target, value: string): Promise<void>;
   /** Focuses the field and types the text key by key (real keystrokes, unlike fill). */
   type(target: Target, text: string): Promise<void>;
-  /** Presses a key in the document's window (Enter, Tab…). */
+  /** Presses a key in the document's window (Enter, Tab…), or a chord ("Control+V"). */
   press(key: string): Promise<void>;
   /** Chooses the option with this text in a <select>. */
   select(target: Target, option: string): Promise<void>;
