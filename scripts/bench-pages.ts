@@ -5,7 +5,7 @@
  * - capture latency, from the secret dialog entering the DOM to Keyward's confirmation in it
  *   (the record is committed before the background answers, so this bounds the commit time).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
@@ -16,13 +16,29 @@ import type { RequestOf } from '../src/messages';
 import { watchCaptureDialog, watchFilledValue } from './bench-in-page';
 
 const CHROMIUM = '/usr/lib/chromium/chromium';
-const HOSTS = ['www.htx.com', 'app.3commas.io'];
+const HOSTS = ['www.htx.com', 'app.3commas.io', 'chat.team-notes.example'];
 
 /** Pages traders keep open, each with a stream of DOM changes: `rate` is appended as ?rate=. */
 export const BUSY_PAGES = {
   exchangeTradingPage: 'https://www.htx.com/en-us/trade/btc_usdt/',
   platformNonBindPage: 'https://app.3commas.io/smart_trade/',
+  /** An ordinary site (a team chat streaming messages): the lookalike guard and the leak guard run there. */
+  ordinaryPage: 'https://chat.team-notes.example/',
 } as const;
+
+/** What the "off" side of a page-cost measurement runs: no extension, or one that does nothing. */
+export type Baseline = 'no-extension' | 'idle-extension';
+
+/**
+ * An MV3 extension with an empty service worker and no content script: the baseline for the leak
+ * guard, so the figure is what Keyward's scripts add to a page, not what loading any extension does.
+ */
+async function idleExtension(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'keyward-bench-idle-'));
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'idle', version: '1.0', background: { service_worker: 'sw.js' } }));
+  await writeFile(join(dir, 'sw.js'), '// Does nothing: a baseline for npm run bench.\n');
+  return dir;
+}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -32,9 +48,10 @@ function median(values: number[]): number {
 
 const r2 = (v: number) => Math.round(v * 100) / 100;
 
-async function launch(withExtension: boolean, port: number): Promise<{ context: BrowserContext; close(): Promise<void> }> {
-  if (withExtension) {
-    const session = await launchChromium({ dist: distPath('chrome'), hosts: HOSTS, port, executablePath: CHROMIUM });
+/** A fresh browser with Keyward (`dist`), another unpacked extension, or none (null). */
+async function launch(dist: string | null, port: number): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  if (dist !== null) {
+    const session = await launchChromium({ dist, hosts: HOSTS, port, executablePath: CHROMIUM });
     return { context: session.context, close: () => session.close() };
   }
   const profile = await mkdtemp(join(tmpdir(), 'keyward-bench-off-'));
@@ -54,8 +71,8 @@ async function launch(withExtension: boolean, port: number): Promise<{ context: 
 }
 
 /** Script milliseconds per second of page time over the window, from Performance.getMetrics. */
-async function scriptCost(withExtension: boolean, port: number, url: string, rate: number, windowMs: number): Promise<number> {
-  const browser = await launch(withExtension, port);
+async function scriptCost(dist: string | null, port: number, url: string, rate: number, windowMs: number): Promise<number> {
+  const browser = await launch(dist, port);
   try {
     const page = await browser.context.newPage();
     await page.goto(`${url}?rate=${rate}`);
@@ -76,8 +93,10 @@ async function scriptCost(withExtension: boolean, port: number, url: string, rat
   }
 }
 
-export async function measurePageCost(url: string, rounds: number, windowMs = 4000) {
+export async function measurePageCost(url: string, rounds: number, windowMs = 4000, baseline: Baseline = 'no-extension') {
   const server = await startFixtureServer();
+  const idle = baseline === 'idle-extension' ? await idleExtension() : null;
+  const keyward = distPath('chrome');
   try {
     const result: Record<string, unknown> = {};
     for (const rate of [200, 1000]) {
@@ -87,13 +106,13 @@ export async function measurePageCost(url: string, rounds: number, windowMs = 40
       for (let round = 0; round < rounds; round++) {
         // Alternate the order so drift over the run does not favour either side.
         if (round % 2 === 0) {
-          offA.push(await scriptCost(false, server.port, url, rate, windowMs));
-          on.push(await scriptCost(true, server.port, url, rate, windowMs));
+          offA.push(await scriptCost(idle, server.port, url, rate, windowMs));
+          on.push(await scriptCost(keyward, server.port, url, rate, windowMs));
         } else {
-          on.push(await scriptCost(true, server.port, url, rate, windowMs));
-          offA.push(await scriptCost(false, server.port, url, rate, windowMs));
+          on.push(await scriptCost(keyward, server.port, url, rate, windowMs));
+          offA.push(await scriptCost(idle, server.port, url, rate, windowMs));
         }
-        offB.push(await scriptCost(false, server.port, url, rate, windowMs));
+        offB.push(await scriptCost(idle, server.port, url, rate, windowMs));
       }
       const added = on.map((v, i) => v - ((offA[i] ?? 0) + (offB[i] ?? 0)) / 2);
       const noise = offA.map((v, i) => Math.abs(v - (offB[i] ?? 0)));
@@ -105,11 +124,13 @@ export async function measurePageCost(url: string, rounds: number, windowMs = 40
         rounds,
         windowMs,
         page: url,
+        baseline,
       };
     }
     return result;
   } finally {
     await server.close();
+    if (idle) await rm(idle, { recursive: true, force: true });
   }
 }
 

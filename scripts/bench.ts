@@ -160,10 +160,10 @@ async function main() {
     bundles,
     lightContentScript: lightScriptSize(bundles),
   };
-  // BENCH_ONLY=vault|pages|capture|fill|matrix runs one part (all by default).
+  // BENCH_ONLY=vault|pages|capture|fill|leak|matrix runs one part (all by default).
   const only = process.env.BENCH_ONLY;
   const browsers = process.env.BENCH_BROWSERS ?? 'chromium,firefox';
-  if (browsers.includes('firefox') && only !== 'matrix') result.firefox = await measureFirefox(only);
+  if (browsers.includes('firefox') && only !== 'matrix' && only !== 'leak') result.firefox = await measureFirefox(only);
   if (!browsers.includes('chromium')) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return;
@@ -178,6 +178,11 @@ async function main() {
     const rounds = Number(process.env.BENCH_ROUNDS ?? 10);
     result.platformPageScriptCost = await measurePageCost(BUSY_PAGES.platformNonBindPage, rounds);
     result.pickerClickToFilledMs = await measureFillLatency(15);
+  }
+  if (!only || only === 'leak') {
+    // The leak guard (issue 11) on an ordinary busy page, against an extension that does nothing.
+    const rounds = Number(process.env.BENCH_ROUNDS ?? 10);
+    result.ordinaryPageScriptCost = await measurePageCost(BUSY_PAGES.ordinaryPage, rounds, 4000, 'idle-extension');
   }
   // Last: the matrix puts happy-dom's window on the global object, which the browser parts must not see.
   if (!only || only === 'matrix') result.captureMatrix = await captureMatrix();
