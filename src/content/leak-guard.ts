@@ -60,9 +60,7 @@ export function installLeakGuard(): void {
   for (const type of ['paste', 'drop']) document.addEventListener(type, onPaste, { capture: true, passive: true });
 }
 
-const ROTATE =
-  'The secret of a key stored in Keyward was just pasted here, where it does not belong. Treat the key as leaked: ' +
-  'remove it from this page and rotate it (create a new key on its exchange and delete this one).';
+const ROTATE = 'The secret of a key stored in Keyward was just pasted here, where it does not belong: remove it and rotate the key.';
 
 function warn(note: InlineNote, field: HTMLElement, token: string): void {
   note.show(field, [{ tone: 'danger', text: ROTATE }], {

@@ -95,6 +95,21 @@ describe('the lookalike guard', () => {
   });
 });
 
+describe('the leak guard', () => {
+  const installs = (entry: string) => sourceOf(entry).includes('installLeakGuard();');
+
+  it('rides in the lookalike guard and every platform script: no page gets a script of its own for it', () => {
+    expect(installs(GUARD)).toBe(true);
+    const platformEntries = plan.entries.filter((entry) => entry.file.startsWith('platform-'));
+    expect(platformEntries.length).toBeGreaterThan(0);
+    for (const entry of platformEntries) expect(installs(entry.entry), entry.file).toBe(true);
+  });
+
+  it('stays out of the exchanges’ light scripts, which must stay under 5 KB on trading pages', () => {
+    for (const exchange of EXCHANGES) expect(installs(`${ENTRY_DIR}/${exchange.id}.ts`), exchange.id).toBe(false);
+  });
+});
+
 describe('the manifest', () => {
   const manifest = withContentScripts({ name: 'Keyward' }, plan);
 
