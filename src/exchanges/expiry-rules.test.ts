@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXCHANGE_IDS } from './registry';
-import { deadlinesOf, expiryRulesOf } from './expiry-rules';
+import { deadlinesOf, expiryRulesOf, isDueSoon } from './expiry-rules';
 import { CREATED, DAY, perms, sampleKey } from '../../tests/unit/exchanges/expiry-samples';
 
 describe('expiry rules registry', () => {
@@ -18,5 +18,15 @@ describe('expiry rules registry', () => {
 
   it('keeps a sure deadline passed long ago: the key is known to be expired', () => {
     expect(deadlinesOf(sampleKey('mexc', null), CREATED + 200 * DAY).map((d) => d.daysLeft)).toEqual([-110]);
+  });
+});
+
+describe('isDueSoon', () => {
+  it('is true from seven days before a deadline on, and after it', () => {
+    const key = sampleKey('htx', perms('trade'));
+    expect(isDueSoon(key, CREATED + 82 * DAY)).toBe(false);
+    expect(isDueSoon(key, CREATED + 83 * DAY)).toBe(true);
+    expect(isDueSoon(key, CREATED + 95 * DAY)).toBe(true);
+    expect(isDueSoon({ ...key, ipWhitelist: ['203.0.113.9'] }, CREATED + 85 * DAY)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { type ExpiryRule, type KeyDeadline, keyDeadlines } from '../core/expiry';
+import { type ExpiryRule, type KeyDeadline, dueSoon, keyDeadlines } from '../core/expiry';
 import type { ExchangeId, KeySummary } from '../core/records';
 import { expiryRules as binance } from './binance/expiry';
 import { expiryRules as bitexbit } from './bitexbit/expiry';
@@ -56,4 +56,12 @@ export function deadlinesOf(key: DeadlineFacts, now: number): KeyDeadline[] {
   return keyDeadlines(expiryRulesOf(key.exchange), key, now).filter(
     (deadline) => deadline.certain || deadline.daysLeft >= -STALE_GUESS_DAYS,
   );
+}
+
+/** A key due within this many days (or past due) needs attention: the list's filter, the badge. */
+export const ATTENTION_DAYS = 7;
+
+/** Is one of the key's deadlines within ATTENTION_DAYS, or passed? */
+export function isDueSoon(key: DeadlineFacts, now: number): boolean {
+  return dueSoon(deadlinesOf(key, now), ATTENTION_DAYS) !== undefined;
 }

@@ -11,6 +11,7 @@ import { exchangeDefinition, exchangeName } from '../exchange-info';
 import { ageDays, capturedWhileLockedNote, describeAge, formatDate, formatDateTime, needsRotation } from '../format';
 import { useAlive, useEscape, useFocusOnMount, useNow, useReadyMarker, useTask } from '../hooks';
 import { Card } from '../components/Card';
+import { KeyDeadlines } from '../components/Deadlines';
 
 interface KeyDetailProps {
   keySummary: KeySummary;
@@ -284,6 +285,7 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
         </p>
       ) : null}
 
+      <KeyDeadlines keySummary={key} now={now} />
       <Card titleId="cred-title" title="Credentials">
         {fields.map((field) => (
           <CredentialRow
