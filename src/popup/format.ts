@@ -1,11 +1,12 @@
-import type { KeyDeadline } from '../core/expiry';
-
 /**
  * Pure helpers for the popup: ages, dates, durations, IP list parsing and the password strength
  * estimate. No DOM, no browser API, so they are cheap enough to call once per row of a long list.
  */
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A deadline in words: in core, since the background's notifications say it the same way. */
+export { describeDeadline } from '../core/deadline-words';
 
 /** Whole days between createdAt and now (never negative). */
 export function ageDays(createdAt: number, now: number): number {
@@ -65,33 +66,6 @@ export function capturedWhileLockedNote(captured: { at: number; page: string }):
 
 function plural(n: number, unit: string): string {
   return `${n} ${unit}${n === 1 ? '' : 's'}`;
-}
-
-/** What happens at a deadline, before and after it: "expires" / "expired", "deleted" / "deleted". */
-const DEADLINE_WORDS: Record<KeyDeadline['effect'], { coming: string; done: string }> = {
-  expires: { coming: 'expires', done: 'expired' },
-  deactivated: { coming: 'deactivated', done: 'deactivated' },
-  deleted: { coming: 'deleted', done: 'deleted' },
-  'spot-trading-removed': { coming: 'spot trading removed', done: 'spot trading removed' },
-  'trading-removed': { coming: 'trading removed', done: 'trading removed' },
-};
-
-/**
- * A deadline in words, lower case: "expires in 5 days", "spot trading removed in 12 days",
- * "expired 3 days ago". One counted from the key's last use, which Keyward cannot see, claims no
- * more than it knows: "deactivated in about 3 days at the earliest", "may already be deactivated:
- * due 3 days ago at the earliest".
- */
-export function describeDeadline(deadline: Pick<KeyDeadline, 'effect' | 'at' | 'certain'>, now: number): string {
-  const words = DEADLINE_WORDS[deadline.effect];
-  if (deadline.at > now) {
-    const days = Math.floor((deadline.at - now) / DAY_MS);
-    if (deadline.certain) return `${words.coming} ${days === 0 ? 'today' : `in ${plural(days, 'day')}`}`;
-    return `${words.coming} ${days === 0 ? 'today' : `in about ${plural(days, 'day')}`} at the earliest`;
-  }
-  const days = Math.floor((now - deadline.at) / DAY_MS);
-  const ago = days === 0 ? 'today' : `${plural(days, 'day')} ago`;
-  return deadline.certain ? `${words.done} ${ago}` : `may already be ${words.done}: due ${ago} at the earliest`;
 }
 
 /** The first letter in upper case, for a phrase that starts a line. */
