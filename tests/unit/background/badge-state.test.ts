@@ -1,28 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { attentionCounts, badgeText, badgeTitle } from '../../../src/background/badge-state';
 import type { KeySummary } from '../../../src/core/records';
+import { htxKeySummary } from './handler-setup';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 5, 1);
 
+/** A safe Bybit key made 10 days ago; `over` says what differs. */
 function key(id: string, over: Partial<KeySummary>): KeySummary {
-  return {
-    id,
-    exchange: 'bybit',
-    label: id,
-    account: 'main',
-    permissions: { read: true, trade: true, withdraw: false, transfer: false, labels: [] },
-    ipWhitelist: ['203.0.113.7'],
-    source: { kind: 'manual' },
-    bindings: [],
-    notes: '',
-    apiKeyTail: 'a1b2',
-    createdAt: NOW - 10 * DAY,
-    updatedAt: NOW,
-    risk: { withdraw: false, transfer: false, noIpWhitelist: false },
-    pendingAdoption: false,
-    ...over,
-  };
+  return htxKeySummary({ id, exchange: 'bybit', createdAt: NOW - 10 * DAY, ...over });
 }
 
 describe('the badge', () => {

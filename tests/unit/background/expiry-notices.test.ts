@@ -1,29 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { type ExpiryNotice, ExpiryNotifier, SENT_KEY, noticeExchange, noticeId } from '../../../src/background/expiry-notices';
 import type { KeySummary } from '../../../src/core/records';
+import { htxKeySummary } from './handler-setup';
 import { MemoryArea } from './memory-area';
 
 const DAY = 86_400_000;
 const CREATED = Date.UTC(2026, 0, 1);
-const trade = { read: true, trade: true, withdraw: false, transfer: false, labels: [] };
 
 /** An HTX key with trade and no IP: deactivated 90 days after its last use, at the earliest. */
-const htxKey: KeySummary = {
+const htxKey = htxKeySummary({
   id: 'rec-1',
-  exchange: 'htx',
   label: 'grid-bot-7',
-  account: 'main',
-  permissions: trade,
   ipWhitelist: [],
-  source: { kind: 'manual' },
-  bindings: [],
-  notes: '',
-  apiKeyTail: 'b2d4',
   createdAt: CREATED,
-  updatedAt: CREATED,
   risk: { withdraw: false, transfer: false, noIpWhitelist: true },
-  pendingAdoption: false,
-};
+});
 
 /** A notifier on a clock the test moves, over keys the test sets (null: the vault is locked). */
 function setup(initial: KeySummary[] | null = [htxKey]) {
