@@ -78,6 +78,15 @@ describe('the key detail’s deadlines', () => {
     expect(root.textContent).toContain('The date Bybit gave when the key was last checked.');
   });
 
+  it('warns that a key typed in may be counted from the day it was added', async () => {
+    const typedIn = makeKey({ id: 'k', exchange: 'mexc', ...unbound, createdAt: NOW - 10 * DAY });
+    await mount(<KeyDeadlines keySummary={typedIn} now={NOW} />);
+    expect(root.textContent).toContain('Expires in 80 days');
+    expect(root.textContent).toContain('unless you gave its date. If it was created on MEXC earlier, the date comes sooner.');
+    await mount(<KeyDeadlines keySummary={{ ...typedIn, source: { kind: 'capture', url: 'https://www.mexc.com/user/openapi' } }} now={NOW} />);
+    expect(root.textContent).toContain("Counted by MEXC's rule from the key's creation.");
+  });
+
   it('draws nothing for a key no rule applies to', async () => {
     await mount(<KeyDeadlines keySummary={makeKey({ id: 'k', exchange: 'kraken', ...unbound })} now={NOW} />);
     expect(root.innerHTML).toBe('');

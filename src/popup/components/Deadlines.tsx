@@ -34,7 +34,11 @@ export function KeyDeadlines({ keySummary: key, now }: { keySummary: KeySummary;
   const name = exchangeName(key.exchange);
   const origin = (certain: boolean): string => {
     if (key.validUntil !== undefined) return `The date ${name} gave when the key was last checked.`;
-    if (certain) return `Counted by ${name}'s rule from the key's creation (or, for a key added by hand, the day it was added).`;
+    if (certain && key.source.kind === 'manual') {
+      // Typed in without its optional "Created on" date, a key carries the day it was added.
+      return `Counted by ${name}'s rule from the creation date Keyward has: the day the key was added, unless you gave its date. If it was created on ${name} earlier, the date comes sooner.`;
+    }
+    if (certain) return `Counted by ${name}'s rule from the key's creation.`;
     return `${name} counts from the key's last use, which Keyward cannot see: each use moves it later.`;
   };
   return (
