@@ -85,6 +85,7 @@ describe('the key detail’s deadlines', () => {
     expect(root.textContent).toContain('unless you gave its date. If it was created on MEXC earlier, the date comes sooner.');
     await mount(<KeyDeadlines keySummary={{ ...typedIn, source: { kind: 'capture', url: 'https://www.mexc.com/user/openapi' } }} now={NOW} />);
     expect(root.textContent).toContain("Counted by MEXC's rule from the key's creation.");
+    expect(root.textContent).not.toContain('unless you gave its date');
   });
 
   it('draws nothing for a key no rule applies to', async () => {

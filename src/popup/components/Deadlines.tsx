@@ -32,14 +32,16 @@ export function KeyDeadlines({ keySummary: key, now }: { keySummary: KeySummary;
   const deadlines = deadlinesOf(key, now);
   if (deadlines.length === 0) return null;
   const name = exchangeName(key.exchange);
+  // Typed in without its optional "Created on" date, a key carries the day it was added: created
+  // earlier on the exchange, any count from creation comes sooner than shown.
+  const typedIn =
+    key.source.kind === 'manual'
+      ? ` Keyward counts from the creation date it has: the day the key was added, unless you gave its date. If it was created on ${name} earlier, the date comes sooner.`
+      : '';
   const origin = (certain: boolean): string => {
     if (key.validUntil !== undefined) return `The date ${name} gave when the key was last checked.`;
-    if (certain && key.source.kind === 'manual') {
-      // Typed in without its optional "Created on" date, a key carries the day it was added.
-      return `Counted by ${name}'s rule from the creation date Keyward has: the day the key was added, unless you gave its date. If it was created on ${name} earlier, the date comes sooner.`;
-    }
-    if (certain) return `Counted by ${name}'s rule from the key's creation.`;
-    return `${name} counts from the key's last use, which Keyward cannot see: each use moves it later.`;
+    if (certain) return `Counted by ${name}'s rule from the key's creation.${typedIn}`;
+    return `${name} counts from the key's last use, which Keyward cannot see: each use moves it later.${typedIn}`;
   };
   return (
     <Card titleId="deadlines-title" title="Deadlines">
