@@ -35,6 +35,11 @@ export function attentionCounts(keys: readonly KeySummary[], now: number): Pick<
   return { riskyCount, dueSoonCount, attentionCount };
 }
 
+/** The counts while locked: the clear risk hints only; which keys are due is not known. */
+export function lockedCounts(riskyCount: number): Pick<BadgeState, 'riskyCount' | 'dueSoonCount' | 'attentionCount'> {
+  return { riskyCount, dueSoonCount: null, attentionCount: riskyCount };
+}
+
 function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }

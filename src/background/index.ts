@@ -6,7 +6,7 @@ import { FillService } from './fill';
 import { type VaultDb, openVaultDb } from '../vault/store';
 import { Vault } from '../vault/vault';
 import { showBadge } from './badge';
-import { attentionCounts } from './badge-state';
+import { attentionCounts, lockedCounts } from './badge-state';
 import { ExpiryNotifier, noticeExchange } from './expiry-notices';
 import { createBroker } from './broker';
 import { ClipboardGuard } from './clipboard';
@@ -199,12 +199,8 @@ function build(db: VaultDb) {
     // (which keys are due is sealed); badge-state.ts says why and the title says so.
     const open = unlocked ? await lock.current() : null;
     const keys = open ? await open.listAll().catch(() => null) : null;
-    const riskyCount = hasVault ? (await vault.riskCount()).risky : 0;
-    await showBadge({
-      hasVault,
-      unlocked,
-      ...(keys ? attentionCounts(keys, Date.now()) : { riskyCount, dueSoonCount: null, attentionCount: riskyCount }),
-    });
+    const counts = keys ? attentionCounts(keys, Date.now()) : lockedCounts(hasVault ? (await vault.riskCount()).risky : 0);
+    await showBadge({ hasVault, unlocked, ...counts });
   }
   return { vault, lock, clipboard, dispatch, refreshBadgeNow, expiry };
 }
@@ -250,7 +246,8 @@ browser.alarms.onAlarm.addListener((alarm) => {
   void ready.then((services) => {
     if (alarm.name === AUTO_LOCK_ALARM) return services.lock.checkDeadline();
     if (alarm.name === CLIPBOARD_ALARM) return services.clipboard.clearIfDue();
-    if (alarm.name === EXPIRY_ALARM) return services.expiry.check().then(() => undefined);
+    // Daily, the badge too: a key crosses the 7-day line without anything else changing.
+    if (alarm.name === EXPIRY_ALARM) return Promise.all([services.expiry.check(), services.refreshBadgeNow()]).then(() => undefined);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attentionCounts, badgeText, badgeTitle } from '../../../src/background/badge-state';
+import { attentionCounts, badgeText, badgeTitle, lockedCounts } from '../../../src/background/badge-state';
 import type { KeySummary } from '../../../src/core/records';
 import { htxKeySummary } from './handler-setup';
 
@@ -28,7 +28,7 @@ describe('the badge', () => {
   });
 
   it('claims, while locked, only the risky keys the clear flags show, and says deadlines wait for the unlock', () => {
-    const state = { unlocked: false, hasVault: true, riskyCount: 2, dueSoonCount: null, attentionCount: 2 };
+    const state = { unlocked: false, hasVault: true, ...lockedCounts(2) };
     expect(badgeText(state)).toBe('2');
     expect(badgeTitle(state)).toBe('Keyward: locked, 2 risky keys (expiry dates are checked once unlocked)');
     expect(badgeTitle({ ...state, riskyCount: 0, attentionCount: 0 })).toBe('Keyward: locked');
