@@ -41,6 +41,13 @@ const RULES: Rule[] = [
     example: { from: 'src/content/watcher.ts', to: 'src/vault/vault.ts' },
   },
   {
+    // Content scripts load on every exchange page: the expiry rules are the background's and the popup's.
+    name: 'content scripts carry no expiry rules',
+    from: under('src/content/'),
+    forbidden: (module) => module === 'src/exchanges/expiry-rules.ts' || /^src\/exchanges\/[^/]+\/expiry\.ts$/.test(module),
+    example: { from: 'src/content/exchange.ts', to: 'src/exchanges/htx/expiry.ts' },
+  },
+  {
     name: 'core reaches no DOM-dependent or browser module, and no site module',
     from: under('src/core/'),
     forbidden: either(
