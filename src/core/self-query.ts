@@ -64,8 +64,11 @@ export interface SelfQuery {
   endpoint: string;
   /** Match patterns of the API hosts: asked for as optional host permissions at the first check. */
   origins: readonly string[];
-  /** Builds the one signed request for this key; `now` is the clock in ms since the epoch. */
-  build(credentials: Credentials, now: number): SignedRequest;
+  /**
+   * Builds the one signed request for this key; `now` is the clock in ms since the epoch.
+   * Asynchronous only where WebCrypto signs (Coinbase's JWT); may throw on a secret it cannot use.
+   */
+  build(credentials: Credentials, now: number): SignedRequest | Promise<SignedRequest>;
   /** Reads the answer; never throws: an answer it cannot read is `unreadable-answer`. */
   read(answer: QueryAnswer): CheckOutcome;
 }
