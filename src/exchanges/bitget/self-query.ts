@@ -43,10 +43,12 @@ function refusal(errorCode: string | undefined): CheckOutcome {
     case '40006': // Invalid ACCESS_KEY.
     case '40037': // Apikey does not exist.
     case '40009': // Sign signature error: the secret is not this key's.
+    case '40010':
       return { kind: 'invalid-key' };
-    case '40012': // Apikey/password is incorrect.
+    case '40012': // "apikey/password is incorrect": a known key with another passphrase (40006 and 40037 name an unknown key).
       return { kind: 'wrong-passphrase' };
-    case '40008': // Request timestamp expired.
+    case '40004': // Request timestamp expired.
+    case '40008':
     case '40005': // Invalid ACCESS_TIMESTAMP.
       return { kind: 'clock-skew' };
     case '40014': // Incorrect permissions.

@@ -70,7 +70,7 @@ describe('Kraken self-query', () => {
     ['EAPI:Invalid nonce', { kind: 'clock-skew' }],
     ['EAPI:Rate limit exceeded', { kind: 'rate-limited' }],
     ['EGeneral:Temporary lockout', { kind: 'rate-limited' }],
-    ['EGeneral:Permission denied', { kind: 'ip-refused' }],
+    ['EGeneral:Permission denied', { kind: 'no-permission' }],
     ['EService:Unavailable', { kind: 'exchange-error', status: 200 }],
     ['EGeneral:Invalid arguments', { kind: 'unreadable-answer' }],
   ])('reads the error %s as %j', (error, outcome) => {

@@ -39,8 +39,9 @@ function refusal(errors: readonly string[]): CheckOutcome {
   // Kraken's nonce must grow; one from a clock behind the key's last use is refused.
   if (said('EAPI:Invalid nonce')) return { kind: 'clock-skew' };
   if (said('EAPI:Rate limit exceeded') || said('EGeneral:Too many requests') || said('EGeneral:Temporary lockout')) return { kind: 'rate-limited' };
-  // GetApiKeyInfo needs no permission, so a refusal of access is the key's IP allowlist (uncertain: NOTES.md).
-  if (said('EGeneral:Permission denied')) return { kind: 'ip-refused' };
+  // Documented as a key without the permission; GetApiKeyInfo needs none, so this may well be the
+  // key's IP allowlist refusing this address, which Kraken does not document (NOTES.md): not claimed.
+  if (said('EGeneral:Permission denied')) return { kind: 'no-permission' };
   if (said('EService:')) return { kind: 'exchange-error', status: 200 };
   return { kind: 'unreadable-answer' };
 }

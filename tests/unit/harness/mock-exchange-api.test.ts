@@ -60,7 +60,10 @@ function expected(exchange: MockExchange, scenario: Exclude<Scenario, 'slow'>): 
       return { kind: 'ok' };
     case 'ip':
     case 'invalid':
-      return { kind: AMBIGUOUS.includes(exchange) ? 'invalid-key-or-ip' : scenario === 'ip' ? 'ip-refused' : 'invalid-key' };
+      if (AMBIGUOUS.includes(exchange)) return { kind: 'invalid-key-or-ip' };
+      // Kraken documents no IP refusal: its "Permission denied" is read as what it documents.
+      if (exchange === 'kraken' && scenario === 'ip') return { kind: 'no-permission' };
+      return { kind: scenario === 'ip' ? 'ip-refused' : 'invalid-key' };
     case 'passphrase':
       return { kind: 'wrong-passphrase' };
     case 'rate':
