@@ -158,9 +158,9 @@ function readBody(req: IncomingMessage): Promise<string> {
 /**
  * Answers the request when it is for a mock API endpoint, and says whether it did: the fixture
  * server serves everything else as before (an API host may also be a fixture host: www.okx.com).
- * `host` is the Host header without port, lower case.
+ * `host` is the Host header without port, lower case; `slowMs` is how long 'slow' keys wait.
  */
-export async function handleMockApi(req: IncomingMessage, res: ServerResponse, host: string): Promise<boolean> {
+export async function handleMockApi(req: IncomingMessage, res: ServerResponse, host: string, slowMs = SLOW_MS): Promise<boolean> {
   const url = new URL(req.url ?? '/', 'https://placeholder');
   const method = req.method ?? 'GET';
   if (apiFor(host, method, url.pathname) === undefined) return false;
@@ -171,13 +171,13 @@ export async function handleMockApi(req: IncomingMessage, res: ServerResponse, h
     send(res, answer);
     return true;
   }
-  // Answers after SLOW_MS, or never when the client gives up first (the timer must not outlive it).
+  // Answers after slowMs, or never when the client gives up first (the timer must not outlive it).
   await new Promise<void>((done) => {
     const timer = setTimeout(() => {
       res.off('close', gone);
       send(res, answer.slow);
       done();
-    }, SLOW_MS);
+    }, slowMs);
     const gone = () => {
       clearTimeout(timer);
       done();

@@ -1,9 +1,12 @@
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckOutcome, SelfQuery, SignedRequest } from '../../../src/core/self-query';
 import { isSelfQuery, selfQueryOf } from '../../../src/exchanges/self-queries';
 import { type FixtureServer, startFixtureServer } from '../../e2e/harness/server';
 import {
+  handleMockApi,
   MOCK_API_HOSTS,
   MOCK_EXCHANGES,
   type MockExchange,
@@ -177,5 +180,51 @@ describe('the fixture server with the mock', () => {
       ['www.okx.com', '/api/v5/account/config', 401],
       ['www.okx.com', '/account/my-api/', 200],
     ]);
+  });
+});
+
+describe('a slow key', () => {
+  /** A plain server whose only job is the mock, with the slow wait of the test's choosing. */
+  async function serve(slowMs: number): Promise<{ server: Server; port: number; handled: Promise<boolean> }> {
+    let settle: (handled: boolean) => void = () => undefined;
+    const handled = new Promise<boolean>((done) => (settle = done));
+    const server = createServer((req, res) => {
+      void handleMockApi(req, res, 'api.bybit.com', slowMs).then(settle);
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    return { server, port: (server.address() as AddressInfo).port, handled };
+  }
+
+  async function slowRequest(port: number) {
+    const request = await queryOf('bybit').build(mockCredentials('bybit', 'slow'), Date.now());
+    return httpRequest({ host: '127.0.0.1', port, path: new URL(request.url).pathname, headers: { host: 'api.bybit.com', ...request.headers } });
+  }
+
+  it('answers in full once its wait is over', async () => {
+    const { server, port } = await serve(10);
+    const req = await slowRequest(port);
+    const body = await new Promise<string>((done, fail) => {
+      req.on('response', (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => done(text));
+      });
+      req.on('error', fail);
+      req.end();
+    });
+    expect(readBack('bybit', { status: 200, body: JSON.parse(body) as unknown })).toMatchObject({ kind: 'ok' });
+    server.close();
+  });
+
+  it('stops waiting when the client goes away, though its wait is an hour', async () => {
+    const { server, port, handled } = await serve(60 * 60_000);
+    const req = await slowRequest(port);
+    req.on('error', () => undefined);
+    req.end();
+    // Give the server the request, then go away: the handler must finish without answering.
+    server.once('request', () => setImmediate(() => req.destroy()));
+    expect(await handled).toBe(true);
+    server.close();
   });
 });
