@@ -27,8 +27,8 @@ const ANSWER = {
 const read = (status: number, body: unknown, headers: Record<string, string> = {}) => selfQuery.read({ status, headers, body });
 
 describe('Binance self-query', () => {
-  it('signs GET /sapi/v1/account/apiRestrictions as the docs say', () => {
-    const request = selfQuery.build({ apiKey: KEY, secret: SECRET, passphrase: '' }, NOW);
+  it('signs GET /sapi/v1/account/apiRestrictions as the docs say', async () => {
+    const request = await selfQuery.build({ apiKey: KEY, secret: SECRET, passphrase: '' }, NOW);
     // Hex HMAC-SHA256, keyed with the secret, of the query string before "&signature=".
     const query = `recvWindow=5000&timestamp=${NOW}`;
     const signature = createHmac('sha256', SECRET).update(query).digest('hex');

@@ -24,8 +24,8 @@ const read = (status: number, body: unknown, headers: Record<string, string> = {
 const hmac = (text: string) => createHmac('sha256', CREDENTIALS.secret).update(text).digest('base64');
 
 describe('KuCoin self-query', () => {
-  it('signs GET /api/v1/user/api-key as the docs say, the passphrase signed too', () => {
-    const request = selfQuery.build(CREDENTIALS, NOW);
+  it('signs GET /api/v1/user/api-key as the docs say, the passphrase signed too', async () => {
+    const request = await selfQuery.build(CREDENTIALS, NOW);
     // Base64 HMAC-SHA256, keyed with the secret, of timestamp + "GET" + endpoint; version 2 keys
     // send the passphrase as base64 HMAC-SHA256 of the passphrase, keyed with the secret.
     expect(request).toEqual({
