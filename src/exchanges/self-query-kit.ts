@@ -65,3 +65,29 @@ export function isoTime(value: string | undefined): number | undefined {
   const at = Date.parse(value);
   return Number.isFinite(at) ? at : undefined;
 }
+
+/** An exchange's documented refusal codes and what each means to the user; any other is unreadable. */
+export type Refusals = Readonly<Record<string, CheckOutcome>>;
+
+export function refusalOf(refusals: Refusals, errorCode: string | undefined): CheckOutcome {
+  const known = errorCode !== undefined && Object.hasOwn(refusals, errorCode) ? refusals[errorCode] : undefined;
+  return known ?? { kind: 'unreadable-answer' };
+}
+
+/**
+ * The usual envelope: {<codeField>: code, <dataField>: …}, success being HTTP 200 with one
+ * code, every refusal another code (OKX, KuCoin, Bitget, Bybit).
+ */
+export function readEnvelope(
+  answer: QueryAnswer,
+  envelope: { code: string; success: string; data: string },
+  refusals: Refusals,
+  report: (data: unknown) => CheckOutcome,
+): CheckOutcome {
+  const http = httpRefusal(answer);
+  if (http) return http;
+  if (!isRecord(answer.body)) return { kind: 'unreadable-answer' };
+  const errorCode = code(answer.body, envelope.code);
+  if (answer.status === 200 && errorCode === envelope.success) return report(answer.body[envelope.data]);
+  return refusalOf(refusals, errorCode);
+}

@@ -1,6 +1,6 @@
 import type { CheckOutcome, QueryAnswer, SelfQuery } from '../../core/self-query';
 import { signQueryHex } from '../../core/signing';
-import { code, flag, httpRefusal, isRecord, type Json } from '../self-query-kit';
+import { code, flag, httpRefusal, isRecord, type Json, type Refusals, refusalOf } from '../self-query-kit';
 
 /** Binance: GET /sapi/v1/account/apiRestrictions, the key's own flags (NOTES.md, "Self-query"). */
 
@@ -51,22 +51,15 @@ function report(body: Json): CheckOutcome {
 }
 
 /** Binance's documented error codes for a signed request (NOTES.md). */
-function refusal(errorCode: string | undefined): CheckOutcome {
-  switch (errorCode) {
-    case '-2015': // "Invalid API-key, IP, or permissions for action": Binance will not say which.
-      return { kind: 'invalid-key-or-ip' };
-    case '-2014': // API-key format invalid.
-    case '-2008': // Invalid Api-Key ID.
-    case '-1022': // Signature not valid: the secret is not this key's.
-      return { kind: 'invalid-key' };
-    case '-1021': // Timestamp outside recvWindow, or ahead of the server.
-      return { kind: 'clock-skew' };
-    case '-1003': // Too much request weight.
-      return { kind: 'rate-limited' };
-    default:
-      return { kind: 'unreadable-answer' };
-  }
-}
+const REFUSALS: Refusals = {
+  // "Invalid API-key, IP, or permissions for action": Binance will not say which.
+  [-2015]: { kind: 'invalid-key-or-ip' },
+  [-2014]: { kind: 'invalid-key' }, // API-key format invalid.
+  [-2008]: { kind: 'invalid-key' }, // Invalid Api-Key ID.
+  [-1022]: { kind: 'invalid-key' }, // Signature not valid: the secret is not this key's.
+  [-1021]: { kind: 'clock-skew' }, // Timestamp outside recvWindow, or ahead of the server.
+  [-1003]: { kind: 'rate-limited' }, // Too much request weight.
+};
 
 export const selfQuery: SelfQuery = {
   endpoint: `GET ${PATH}`,
@@ -88,6 +81,6 @@ export const selfQuery: SelfQuery = {
     if (http) return http;
     if (!isRecord(answer.body)) return { kind: 'unreadable-answer' };
     if (answer.status === 200) return report(answer.body);
-    return refusal(code(answer.body, 'code'));
+    return refusalOf(REFUSALS, code(answer.body, 'code'));
   },
 };

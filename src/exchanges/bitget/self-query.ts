@@ -1,6 +1,6 @@
 import type { CheckOutcome, QueryAnswer, SelfQuery } from '../../core/self-query';
 import { signPrehashBase64 } from '../../core/signing';
-import { code, commaList, httpRefusal, isRecord, text, texts, type Json } from '../self-query-kit';
+import { commaList, isRecord, readEnvelope, type Refusals, text, texts } from '../self-query-kit';
 
 /** Bitget: GET /api/v2/spot/account/info, the account with the key's own authorities and IPs (NOTES.md). */
 
@@ -22,7 +22,8 @@ function flagsOf(authorities: readonly string[]) {
   };
 }
 
-function report(data: Json): CheckOutcome {
+function report(data: unknown): CheckOutcome {
+  if (!isRecord(data)) return { kind: 'unreadable-answer' };
   const authorities = texts(data.authorities);
   const ips = text(data, 'ips');
   if (authorities === undefined) return { kind: 'unreadable-answer' };
@@ -36,29 +37,20 @@ function report(data: Json): CheckOutcome {
 }
 
 /** Bitget's documented codes for authentication (NOTES.md). */
-function refusal(errorCode: string | undefined): CheckOutcome {
-  switch (errorCode) {
-    case '40018': // Invalid IP.
-      return { kind: 'ip-refused' };
-    case '40006': // Invalid ACCESS_KEY.
-    case '40037': // Apikey does not exist.
-    case '40009': // Sign signature error: the secret is not this key's.
-    case '40010':
-      return { kind: 'invalid-key' };
-    case '40012': // "apikey/password is incorrect": a known key with another passphrase (40006 and 40037 name an unknown key).
-      return { kind: 'wrong-passphrase' };
-    case '40004': // Request timestamp expired.
-    case '40008':
-    case '40005': // Invalid ACCESS_TIMESTAMP.
-      return { kind: 'clock-skew' };
-    case '40014': // Incorrect permissions.
-      return { kind: 'no-permission' };
-    case '429': // Too many requests.
-      return { kind: 'rate-limited' };
-    default:
-      return { kind: 'unreadable-answer' };
-  }
-}
+const REFUSALS: Refusals = {
+  40018: { kind: 'ip-refused' }, // Invalid IP.
+  40006: { kind: 'invalid-key' }, // Invalid ACCESS_KEY.
+  40037: { kind: 'invalid-key' }, // Apikey does not exist.
+  40009: { kind: 'invalid-key' }, // Sign signature error: the secret is not this key's.
+  40010: { kind: 'invalid-key' },
+  // "apikey/password is incorrect": a known key with another passphrase (40006 and 40037 name an unknown key).
+  40012: { kind: 'wrong-passphrase' },
+  40004: { kind: 'clock-skew' }, // Request timestamp expired.
+  40008: { kind: 'clock-skew' },
+  40005: { kind: 'clock-skew' }, // Invalid ACCESS_TIMESTAMP.
+  40014: { kind: 'no-permission' }, // Incorrect permissions.
+  429: { kind: 'rate-limited' }, // Too many requests.
+};
 
 export const selfQuery: SelfQuery = {
   endpoint: `GET ${PATH}`,
@@ -80,12 +72,6 @@ export const selfQuery: SelfQuery = {
     };
   },
   read(answer: QueryAnswer) {
-    const http = httpRefusal(answer);
-    if (http) return http;
-    if (!isRecord(answer.body)) return { kind: 'unreadable-answer' };
-    const errorCode = code(answer.body, 'code');
-    const data = answer.body.data;
-    if (answer.status === 200 && errorCode === '00000') return isRecord(data) ? report(data) : { kind: 'unreadable-answer' };
-    return refusal(errorCode);
+    return readEnvelope(answer, { code: 'code', success: '00000', data: 'data' }, REFUSALS, report);
   },
 };

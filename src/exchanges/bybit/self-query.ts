@@ -1,6 +1,6 @@
 import type { CheckOutcome, QueryAnswer, SelfQuery } from '../../core/self-query';
 import { signBybit } from '../../core/signing';
-import { code, httpRefusal, isoTime, isRecord, text, texts, type Json } from '../self-query-kit';
+import { isoTime, isRecord, type Json, readEnvelope, type Refusals, text, texts } from '../self-query-kit';
 
 /** Bybit: GET /v5/user/query-api, "Get API Key Information" for the key that signs it (NOTES.md). */
 
@@ -24,7 +24,8 @@ function granted(permissions: Json): { labels: string[]; has: (group: string, ..
   return { labels, has };
 }
 
-function report(result: Json): CheckOutcome {
+function report(result: unknown): CheckOutcome {
+  if (!isRecord(result)) return { kind: 'unreadable-answer' };
   const readOnly = result.readOnly;
   const permissions = result.permissions;
   const ips = texts(result.ips);
@@ -54,27 +55,17 @@ function report(result: Json): CheckOutcome {
 }
 
 /** Bybit's documented retCodes (NOTES.md); most come with HTTP 200. */
-function refusal(retCode: string | undefined): CheckOutcome {
-  switch (retCode) {
-    case '10010': // Unmatched IP: the request's IP is not bound to the key.
-      return { kind: 'ip-refused' };
-    case '10003': // API key is invalid (or of another environment).
-    case '10004': // Error sign: the secret is not this key's.
-    case '33004': // Your api key has expired.
-      return { kind: 'invalid-key' };
-    case '10002': // The request time exceeds the time window.
-      return { kind: 'clock-skew' };
-    case '10006': // Too many visits (per UID).
-    case '10018': // Exceeded the IP rate limit.
-      return { kind: 'rate-limited' };
-    case '10005': // Permission denied for current apikey.
-      return { kind: 'no-permission' };
-    case '10016': // Server error.
-      return { kind: 'exchange-error', status: 200 };
-    default:
-      return { kind: 'unreadable-answer' };
-  }
-}
+const REFUSALS: Refusals = {
+  10010: { kind: 'ip-refused' }, // Unmatched IP: the request's IP is not bound to the key.
+  10003: { kind: 'invalid-key' }, // API key is invalid (or of another environment).
+  10004: { kind: 'invalid-key' }, // Error sign: the secret is not this key's.
+  33004: { kind: 'invalid-key' }, // Your api key has expired.
+  10002: { kind: 'clock-skew' }, // The request time exceeds the time window.
+  10006: { kind: 'rate-limited' }, // Too many visits (per UID).
+  10018: { kind: 'rate-limited' }, // Exceeded the IP rate limit.
+  10005: { kind: 'no-permission' }, // Permission denied for current apikey.
+  10016: { kind: 'exchange-error', status: 200 }, // Server error.
+};
 
 export const selfQuery: SelfQuery = {
   endpoint: `GET ${PATH}`,
@@ -94,14 +85,8 @@ export const selfQuery: SelfQuery = {
     };
   },
   read(answer: QueryAnswer) {
-    const http = httpRefusal(answer);
-    if (http) return http;
     // Bybit answers an address over its limit with HTTP 403 and no envelope.
     if (answer.status === 403 && !isRecord(answer.body)) return { kind: 'rate-limited' };
-    if (!isRecord(answer.body)) return { kind: 'unreadable-answer' };
-    const retCode = code(answer.body, 'retCode');
-    const result = answer.body.result;
-    if (retCode === '0') return isRecord(result) ? report(result) : { kind: 'unreadable-answer' };
-    return refusal(retCode);
+    return readEnvelope(answer, { code: 'retCode', success: '0', data: 'result' }, REFUSALS, report);
   },
 };

@@ -1,6 +1,6 @@
-import type { CheckOutcome, QueryAnswer, SelfQuery } from '../../core/self-query';
+import type { QueryAnswer, SelfQuery } from '../../core/self-query';
 import { signGate } from '../../core/signing';
-import { httpRefusal, isRecord, text, texts } from '../self-query-kit';
+import { httpRefusal, isRecord, type Refusals, refusalOf, text, texts } from '../self-query-kit';
 
 /**
  * Gate: GET /api/v4/account/detail, the account with the key's IP whitelist (NOTES.md). Gate
@@ -12,24 +12,15 @@ const PREFIX = '/api/v4';
 const PATH = `${PREFIX}/account/detail`;
 
 /** Gate's documented error labels for authentication (NOTES.md). */
-function refusal(label: string | undefined): CheckOutcome {
-  switch (label) {
-    case 'IP_FORBIDDEN': // The request's IP is not in the key's whitelist.
-      return { kind: 'ip-refused' };
-    case 'INVALID_KEY':
-    case 'INVALID_SIGNATURE': // The secret is not this key's.
-    case 'INVALID_CREDENTIALS':
-      return { kind: 'invalid-key' };
-    case 'REQUEST_EXPIRED': // Timestamp more than 60 s from the server's time.
-      return { kind: 'clock-skew' };
-    case 'FORBIDDEN': // The key lacks the permission.
-      return { kind: 'no-permission' };
-    case 'TOO_MANY_REQUESTS':
-      return { kind: 'rate-limited' };
-    default:
-      return { kind: 'unreadable-answer' };
-  }
-}
+const REFUSALS: Refusals = {
+  IP_FORBIDDEN: { kind: 'ip-refused' }, // The request's IP is not in the key's whitelist.
+  INVALID_KEY: { kind: 'invalid-key' },
+  INVALID_SIGNATURE: { kind: 'invalid-key' }, // The secret is not this key's.
+  INVALID_CREDENTIALS: { kind: 'invalid-key' },
+  REQUEST_EXPIRED: { kind: 'clock-skew' }, // Timestamp more than 60 s from the server's time.
+  FORBIDDEN: { kind: 'no-permission' }, // The key lacks the permission.
+  TOO_MANY_REQUESTS: { kind: 'rate-limited' },
+};
 
 export const selfQuery: SelfQuery = {
   endpoint: `GET ${PATH}`,
@@ -55,7 +46,7 @@ export const selfQuery: SelfQuery = {
     if (http) return http;
     const body = answer.body;
     if (!isRecord(body)) return { kind: 'unreadable-answer' };
-    if (answer.status !== 200) return refusal(text(body, 'label'));
+    if (answer.status !== 200) return refusalOf(REFUSALS, text(body, 'label'));
     const ips = texts(body.ip_whitelist);
     if (ips === undefined) return { kind: 'unreadable-answer' };
     return { kind: 'ok', report: { ipWhitelist: ips } };

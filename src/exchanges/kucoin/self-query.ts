@@ -1,13 +1,14 @@
 import type { CheckOutcome, QueryAnswer, SelfQuery } from '../../core/self-query';
 import { kucoinPassphrase, signPrehashBase64 } from '../../core/signing';
-import { code, commaList, httpRefusal, isRecord, text, type Json } from '../self-query-kit';
+import { commaList, isRecord, readEnvelope, type Refusals, text } from '../self-query-kit';
 
 /** KuCoin: GET /api/v1/user/api-key, "Get API Key Info" for the key that signs it (NOTES.md). */
 
 const HOST = 'api.kucoin.com';
 const PATH = '/api/v1/user/api-key';
 
-function report(data: Json): CheckOutcome {
+function report(data: unknown): CheckOutcome {
+  if (!isRecord(data)) return { kind: 'unreadable-answer' };
   const permission = text(data, 'permission');
   if (permission === undefined) return { kind: 'unreadable-answer' };
   const labels = commaList(permission);
@@ -34,25 +35,15 @@ function report(data: Json): CheckOutcome {
 }
 
 /** KuCoin's documented codes for authentication (NOTES.md); they come with HTTP 401 or 403. */
-function refusal(errorCode: string | undefined): CheckOutcome {
-  switch (errorCode) {
-    case '400006': // The request IP is not in the key's whitelist.
-      return { kind: 'ip-refused' };
-    case '400003': // KC-API-KEY not exists.
-    case '400005': // Invalid KC-API-SIGN: the secret is not this key's.
-      return { kind: 'invalid-key' };
-    case '400004': // Invalid KC-API-PASSPHRASE.
-      return { kind: 'wrong-passphrase' };
-    case '400002': // KC-API-TIMESTAMP invalid: more than 5 s from the server's time.
-      return { kind: 'clock-skew' };
-    case '400007': // Access denied: the key lacks the permission.
-      return { kind: 'no-permission' };
-    case '429000': // Too many requests.
-      return { kind: 'rate-limited' };
-    default:
-      return { kind: 'unreadable-answer' };
-  }
-}
+const REFUSALS: Refusals = {
+  400006: { kind: 'ip-refused' }, // The request IP is not in the key's whitelist.
+  400003: { kind: 'invalid-key' }, // KC-API-KEY not exists.
+  400005: { kind: 'invalid-key' }, // Invalid KC-API-SIGN: the secret is not this key's.
+  400004: { kind: 'wrong-passphrase' }, // Invalid KC-API-PASSPHRASE.
+  400002: { kind: 'clock-skew' }, // KC-API-TIMESTAMP invalid: more than 5 s from the server's time.
+  400007: { kind: 'no-permission' }, // Access denied: the key lacks the permission.
+  429000: { kind: 'rate-limited' }, // Too many requests.
+};
 
 export const selfQuery: SelfQuery = {
   endpoint: `GET ${PATH}`,
@@ -73,12 +64,6 @@ export const selfQuery: SelfQuery = {
     };
   },
   read(answer: QueryAnswer) {
-    const http = httpRefusal(answer);
-    if (http) return http;
-    if (!isRecord(answer.body)) return { kind: 'unreadable-answer' };
-    const errorCode = code(answer.body, 'code');
-    const data = answer.body.data;
-    if (answer.status === 200 && errorCode === '200000') return isRecord(data) ? report(data) : { kind: 'unreadable-answer' };
-    return refusal(errorCode);
+    return readEnvelope(answer, { code: 'code', success: '200000', data: 'data' }, REFUSALS, report);
   },
 };

@@ -1,14 +1,13 @@
 import type { CheckOutcome, QueryAnswer, SelfQuery } from '../../core/self-query';
 import { signPrehashBase64 } from '../../core/signing';
-import { code, commaList, httpRefusal, isRecord, text, type Json } from '../self-query-kit';
+import { commaList, isRecord, readEnvelope, type Refusals, text } from '../self-query-kit';
 
 /** OKX: GET /api/v5/account/config, the account's settings with the key's own perm, ip and label (NOTES.md). */
 
 const HOST = 'www.okx.com';
 const PATH = '/api/v5/account/config';
 
-function report(body: Json): CheckOutcome {
-  const data = body.data;
+function report(data: unknown): CheckOutcome {
   const entry: unknown = Array.isArray(data) ? data[0] : undefined;
   if (!isRecord(entry)) return { kind: 'unreadable-answer' };
   const perm = text(entry, 'perm');
@@ -34,26 +33,17 @@ function report(body: Json): CheckOutcome {
 }
 
 /** OKX's documented codes for authentication (NOTES.md); they come with HTTP 401 or 429. */
-function refusal(errorCode: string | undefined): CheckOutcome {
-  switch (errorCode) {
-    case '50110': // Your IP is not in the key's linked IP addresses.
-      return { kind: 'ip-refused' };
-    case '50111': // Invalid OK-ACCESS-KEY.
-    case '50113': // Invalid sign: the secret is not this key's.
-    case '50101': // The key does not match the environment (a demo-trading key).
-    case '50100': // API frozen.
-      return { kind: 'invalid-key' };
-    case '50105': // OK-ACCESS-PASSPHRASE incorrect.
-      return { kind: 'wrong-passphrase' };
-    case '50102': // Timestamp request expired.
-    case '50112': // Invalid OK-ACCESS-TIMESTAMP.
-      return { kind: 'clock-skew' };
-    case '50011': // Rate limit reached.
-      return { kind: 'rate-limited' };
-    default:
-      return { kind: 'unreadable-answer' };
-  }
-}
+const REFUSALS: Refusals = {
+  50110: { kind: 'ip-refused' }, // Your IP is not in the key's linked IP addresses.
+  50111: { kind: 'invalid-key' }, // Invalid OK-ACCESS-KEY.
+  50113: { kind: 'invalid-key' }, // Invalid sign: the secret is not this key's.
+  50101: { kind: 'invalid-key' }, // The key does not match the environment (a demo-trading key).
+  50100: { kind: 'invalid-key' }, // API frozen.
+  50105: { kind: 'wrong-passphrase' }, // OK-ACCESS-PASSPHRASE incorrect.
+  50102: { kind: 'clock-skew' }, // Timestamp request expired.
+  50112: { kind: 'clock-skew' }, // Invalid OK-ACCESS-TIMESTAMP.
+  50011: { kind: 'rate-limited' }, // Rate limit reached.
+};
 
 export const selfQuery: SelfQuery = {
   endpoint: `GET ${PATH}`,
@@ -73,13 +63,6 @@ export const selfQuery: SelfQuery = {
     };
   },
   read(answer: QueryAnswer) {
-    const body = answer.body;
-    // OKX sends 429 with code 50011; anything else at 429 is still a rate limit.
-    const http = httpRefusal(answer);
-    if (http) return http;
-    if (!isRecord(body)) return { kind: 'unreadable-answer' };
-    const errorCode = code(body, 'code');
-    if (answer.status === 200 && errorCode === '0') return report(body);
-    return refusal(errorCode);
+    return readEnvelope(answer, { code: 'code', success: '0', data: 'data' }, REFUSALS, report);
   },
 };
