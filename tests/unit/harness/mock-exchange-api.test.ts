@@ -4,12 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckOutcome, SelfQuery, SignedRequest } from '../../../src/core/self-query';
 import { isSelfQuery, selfQueryOf } from '../../../src/exchanges/self-queries';
+import { hostResolverRules } from '../../e2e/harness/chromium';
 import { type FixtureServer, startFixtureServer } from '../../e2e/harness/server';
 import {
   handleMockApi,
   MOCK_API_HOSTS,
   MOCK_EXCHANGES,
   type MockExchange,
+  withApiHosts,
   mockAnswer,
   mockCredentials,
   SCENARIOS,
@@ -226,5 +228,20 @@ describe('a slow key', () => {
     server.once('request', () => setImmediate(() => req.destroy()));
     expect(await handled).toBe(true);
     server.close();
+  });
+});
+
+describe('the browsers map the API hosts with the fixture hosts', () => {
+  it('adds every API host once, after the fixture hosts', () => {
+    const hosts = withApiHosts(['www.okx.com', 'www.htx.com']);
+    expect(hosts.slice(0, 2)).toEqual(['www.okx.com', 'www.htx.com']);
+    expect(new Set(hosts).size).toBe(hosts.length);
+    for (const host of MOCK_API_HOSTS) expect(hosts).toContain(host);
+  });
+
+  it('sends https to an API host to the fixture server in Chromium', () => {
+    expect(hostResolverRules(['www.htx.com'], 4443).split(', ')).toEqual(
+      expect.arrayContaining(['MAP www.htx.com:443 127.0.0.1:4443', 'MAP api.binance.com:443 127.0.0.1:4443', 'MAP api.kraken.com:443 127.0.0.1:4443']),
+    );
   });
 });
