@@ -42,7 +42,7 @@ describe('KuCoin self-query', () => {
     expect(Object.values(request.headers)).not.toContain('my passphrase');
   });
 
-  it('reads permission, the (masked) IP whitelist and the remark', () => {
+  it('reads permission and the remark, and leaves a masked IP whitelist unsaid', () => {
     expect(read(200, ANSWER)).toEqual({
       kind: 'ok',
       report: {
@@ -54,9 +54,15 @@ describe('KuCoin self-query', () => {
           transfer: true,
           labels: ['General', 'Futures', 'Spot', 'Earn', 'InnerTransfer', 'Transfer', 'Margin'],
         },
-        ipWhitelist: ['203.**.154', '103.**.34'],
         label: 'account1',
       },
+    });
+  });
+
+  it('reads an unmasked whitelist as it is', () => {
+    expect(read(200, { code: '200000', data: { ...ANSWER.data, ipWhitelist: '203.0.113.7,198.51.100.0' } })).toMatchObject({
+      kind: 'ok',
+      report: { ipWhitelist: ['203.0.113.7', '198.51.100.0'] },
     });
   });
 

@@ -13,7 +13,7 @@ function report(data: unknown): CheckOutcome {
   if (permission === undefined) return { kind: 'unreadable-answer' };
   const labels = commaList(permission);
   const has = (...names: string[]) => names.some((name) => labels.includes(name));
-  const ips = text(data, 'ipWhitelist');
+  const ips = commaList(text(data, 'ipWhitelist') ?? '');
   const remark = text(data, 'remark');
   return {
     kind: 'ok',
@@ -27,8 +27,9 @@ function report(data: unknown): CheckOutcome {
         transfer: has('InnerTransfer', 'Transfer'),
         labels,
       },
-      // KuCoin masks part of each address ("203.**.154"); an absent or empty list means none is bound.
-      ipWhitelist: ips === undefined ? [] : commaList(ips),
+      // An absent or empty list means none is bound. KuCoin masks part of each address
+      // ("203.**.154"): such a list is left unsaid rather than written over the addresses the vault holds.
+      ...(ips.some((ip) => ip.includes('*')) ? {} : { ipWhitelist: ips }),
       ...(remark === undefined || remark === '' ? {} : { label: remark }),
     },
   };
