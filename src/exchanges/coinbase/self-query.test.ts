@@ -63,7 +63,7 @@ describe('Coinbase self-query', () => {
     const answer = { can_view: true, can_trade: false, can_transfer: true, portfolio_uuid: 'a', portfolio_type: 'DEFAULT' };
     expect(read(200, answer)).toEqual({
       kind: 'ok',
-      report: { permissions: { read: true, trade: false, withdraw: true, transfer: false, labels: ['view', 'transfer'] }, status: 'DEFAULT' },
+      report: { permissions: { read: true, trade: false, withdraw: true, transfer: false, labels: ['view', 'transfer'] } },
     });
     expect(read(200, { can_view: true, can_trade: true })).toEqual({ kind: 'unreadable-answer' });
   });

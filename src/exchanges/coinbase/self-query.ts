@@ -1,5 +1,5 @@
 import type { CheckOutcome, QueryAnswer, SelfQuery } from '../../core/self-query';
-import { flag, httpRefusal, isRecord, text } from '../self-query-kit';
+import { flag, httpRefusal, isRecord } from '../self-query-kit';
 import { cdpJwt } from './jwt';
 
 /**
@@ -15,7 +15,6 @@ function report(body: Record<string, unknown>): CheckOutcome {
   const trade = flag(body, 'can_trade');
   const transfer = flag(body, 'can_transfer');
   if (view === undefined || trade === undefined || transfer === undefined) return { kind: 'unreadable-answer' };
-  const portfolio = text(body, 'portfolio_type');
   return {
     kind: 'ok',
     report: {
@@ -27,7 +26,6 @@ function report(body: Record<string, unknown>): CheckOutcome {
         transfer: false,
         labels: [...(view ? ['view'] : []), ...(trade ? ['trade'] : []), ...(transfer ? ['transfer'] : [])],
       },
-      ...(portfolio === undefined ? {} : { status: portfolio }),
     },
   };
 }
