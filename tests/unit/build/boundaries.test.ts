@@ -57,6 +57,17 @@ const RULES: Rule[] = [
     example: { from: 'src/core/risk.ts', to: 'src/dom/elements.ts' },
   },
   {
+    // The self-queries carry request signing and the exchanges' API hosts: content scripts must not grow by them.
+    name: 'content scripts never reach the self-queries or request signing',
+    from: under('src/content/'),
+    forbidden: (module) =>
+      module === 'src/exchanges/self-queries.ts' ||
+      module === 'src/exchanges/self-query-kit.ts' ||
+      module === 'src/core/signing.ts' ||
+      /^src\/exchanges\/[^/]+\/(self-query|jwt)\.ts$/.test(module),
+    example: { from: 'src/content/watcher.ts', to: 'src/exchanges/self-queries.ts' },
+  },
+  {
     name: 'the popup and the picker never reach the vault',
     from: under('src/popup/', 'src/picker/'),
     forbidden: under('src/vault/'),
