@@ -3,6 +3,9 @@ import { EXCHANGES, exchangeById, isExchangeId } from '../exchanges/registry';
 import { type FillValuesMessage, type FillValuesReply, SITE_PROBE_GLOBAL, SITE_PROBE_RESULT } from '../protocol/to-content';
 import { PLATFORMS } from '../platforms/registry';
 import { FillService } from './fill';
+import { KeyCheckService } from './key-check';
+import { sendSignedRequest } from './api-fetch';
+import { selfQueryOf } from '../exchanges/self-queries';
 import { type VaultDb, openVaultDb } from '../vault/store';
 import { Vault } from '../vault/vault';
 import { showBadge } from './badge';
@@ -160,7 +163,15 @@ function build(db: VaultDb) {
       setTimeout(() => void browser.windows.remove(windowId).catch(() => undefined), PICKER_WINDOW.closeAfterMs);
     },
   });
+  // Key health: requests go out only on the user's click, to API hosts the user allowed.
+  const keyCheck = new KeyCheckService({
+    queryOf: selfQueryOf,
+    hasOrigins: (origins) => browser.permissions.contains({ origins: [...origins] }),
+    send: sendSignedRequest,
+    now: Date.now,
+  });
   const handlers = createHandlers({
+    keyCheck,
     fill,
     vault,
     lock,

@@ -35,6 +35,13 @@ function input(exchange: MockExchange, scenario: Scenario, label: string): NewKe
   };
 }
 
+/**
+ * What each exchange's refusal of this browser's address is read as: the whitelist at work, except
+ * where the exchange gives one bare answer for every refusal (Binance -2015, Coinbase's 401), or
+ * documents none (Kraken answers "Permission denied", read as the key lacking a right).
+ */
+const ADDRESS_REFUSAL: Partial<Record<MockExchange, string>> = { binance: 'invalid-key-or-ip', coinbase: 'invalid-key-or-ip', kraken: 'no-permission' };
+
 /** What the popup must say for each of OKX's answers (OKX has every scenario, passphrase included). */
 const OKX_OUTCOMES: { scenario: Scenario; kind: string; words: RegExp }[] = [
   { scenario: 'full', kind: 'ok', words: /says something different/ },
@@ -109,10 +116,11 @@ describe.each(BROWSERS)('checking keys with their exchanges in %s', (browser) =>
     for (const exchange of MOCK_EXCHANGES) {
       const full = await popup.call('keys.check', { id: ids.get(`${exchange} full`) ?? '' });
       expect(full.result.kind, `${exchange} full`).toBe('ok');
-      if (full.result.kind === 'ok') expect(full.result.report.permissions?.withdraw, `${exchange} withdraw`).toBe(false);
+      // HTX's self-query only proves the key works (its key endpoint needs an id Keyward lacks); Gate shows no permissions.
+      const describesPermissions = exchange !== 'htx' && exchange !== 'gate';
+      if (full.result.kind === 'ok' && describesPermissions) expect(full.result.report.permissions?.withdraw, `${exchange} withdraw`).toBe(false);
       const refused = await popup.call('keys.check', { id: ids.get(`${exchange} ip`) ?? '' });
-      // Binance cannot tell a refused address from a deleted key, and says so.
-      expect(refused.result.kind, `${exchange} ip`).toBe(exchange === 'binance' ? 'invalid-key-or-ip' : 'ip-refused');
+      expect(refused.result.kind, `${exchange} ip`).toBe(ADDRESS_REFUSAL[exchange] ?? 'ip-refused');
     }
   }, 60_000);
 
@@ -120,26 +128,37 @@ describe.each(BROWSERS)('checking keys with their exchanges in %s', (browser) =>
     await popup.click({ role: 'button', name: 'Check all with their exchanges' });
     await popup.waitFor({ text: /^Checked \d+:/ }, 30_000);
     expect(await popup.count({ css: '.check-chip' })).toBe(ids.size);
-    expect(await popup.text({ css: `button[data-id="${ids.get('okx ip') ?? ''}"] .check-chip` })).toBe('Whitelist in force');
+    const chip = await popup.evaluate((id) => document.querySelector(`button[data-id="${id}"] .check-chip`)?.textContent ?? null, ids.get('okx ip') ?? '');
+    expect(chip).toBe('Whitelist in force');
   }, 40_000);
 });
 
 describe.each(BROWSERS)('a first check in %s', (browser) => {
   const use = useBrowser(browser, () => ({ hosts: [], server: fixtures.server }));
 
-  it('asks for the API host before sending anything', async () => {
+  // Binance's API has a host of its own (OKX's is its site, which Keyward's page scripts already cover).
+  it('asks for the API host before sending anything', async (context) => {
     const { popup } = use;
     await createVault(popup, PASSWORD);
-    const { key } = await popup.call('keys.add', { input: input('okx', 'full', 'okx first') });
+    const { key } = await popup.call('keys.add', { input: input('binance', 'full', 'binance first') });
     const before = fixtures.server.requests.length;
-    expect((await popup.call('keys.check', { id: key.id })).result).toEqual({ kind: 'needs-permission', origins: ['https://www.okx.com/*'] });
+    const toApi = () => fixtures.server.requests.slice(before).filter((request) => request.host === 'api.binance.com');
+    if (browser === 'firefox') {
+      // Firefox counts the lookalike guard's all-sites content script as access to every https host,
+      // so there is no permission left to ask for: what holds there is that nothing goes out unasked.
+      expect(toApi()).toEqual([]);
+      expect((await popup.call('keys.check', { id: key.id })).result.kind).toBe('ok');
+      expect(toApi()).toHaveLength(1);
+      context.skip('Firefox already holds every https host through the all-sites content script: no prompt to show');
+    }
+    expect((await popup.call('keys.check', { id: key.id })).result).toEqual({ kind: 'needs-permission', origins: ['https://api.binance.com/*'] });
     await popup.reload();
     await waitReady(popup, 'list');
     await openDetail(popup, key.id);
-    await popup.click({ role: 'button', name: 'Check with OKX' });
+    await popup.click({ role: 'button', name: 'Check with Binance' });
     await popup.waitFor({ css: '[data-check="needs-permission"]' });
-    expect(await popup.text({ css: '[data-check="needs-permission"]' })).toContain('needs your permission to contact www.okx.com');
+    expect(await popup.text({ css: '[data-check="needs-permission"]' })).toContain('needs your permission to contact api.binance.com');
     // Nothing reached the exchange's host.
-    expect(fixtures.server.requests.slice(before).filter((request) => request.host === 'www.okx.com')).toEqual([]);
+    expect(toApi()).toEqual([]);
   });
 });

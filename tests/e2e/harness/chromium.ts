@@ -85,6 +85,10 @@ export function quietChromiumArgs(hosts: string[], port?: number, httpPort?: num
     '--no-first-run',
     // QUIC would bypass the mapped TCP ports.
     '--disable-quic',
+    // The fixture server's certificate is self-signed. Playwright's ignoreHTTPSErrors covers pages,
+    // not the extension's service worker, whose key checks (fetch to the exchanges' API hosts,
+    // answered by the mock) would otherwise fail as if offline.
+    '--ignore-certificate-errors',
     `--host-resolver-rules=${hostResolverRules(hosts, port, httpPort)}`,
   ];
 }
