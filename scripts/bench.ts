@@ -13,6 +13,7 @@ import { type ChromiumSession, distPath, launchChromium } from '../tests/e2e/har
 import { callFrom } from '../tests/e2e/driver/send';
 import { BUSY_PAGES, measureCaptureLatency, measureFillLatency, measurePageCost } from './bench-pages';
 import { measureFirefoxCapture, measureFirefoxFill, measureFirefoxVault } from './bench-firefox';
+import { measureCheckAll } from './bench-health';
 import { addBenchKeys, enterToListMs, noteEnter } from './bench-in-page';
 
 const CHROMIUM = '/usr/lib/chromium/chromium';
@@ -160,7 +161,7 @@ async function main() {
     bundles,
     lightContentScript: lightScriptSize(bundles),
   };
-  // BENCH_ONLY=vault|pages|capture|fill|leak|matrix runs one part (all by default).
+  // BENCH_ONLY=vault|pages|capture|fill|health|leak|matrix runs one part (all by default).
   const only = process.env.BENCH_ONLY;
   const browsers = process.env.BENCH_BROWSERS ?? 'chromium,firefox';
   if (browsers.includes('firefox') && only !== 'matrix' && only !== 'leak') result.firefox = await measureFirefox(only);
@@ -179,6 +180,7 @@ async function main() {
     result.platformPageScriptCost = await measurePageCost(BUSY_PAGES.platformNonBindPage, rounds);
     result.pickerClickToFilledMs = await measureFillLatency(15);
   }
+  if (!only || only === 'health') result.checkAllFiftyKeys = await measureCheckAll(Number(process.env.BENCH_ROUNDS ?? 5));
   if (!only || only === 'leak') {
     // The leak guard (issue 11) on an ordinary busy page, against an extension that does nothing.
     const rounds = Number(process.env.BENCH_ROUNDS ?? 10);

@@ -2,7 +2,23 @@
 // unit test can check them without a build (tests/unit/build/manifest.test.ts). Permissions stay in
 // manifest.json; why clipboardRead is among them is told at ClipboardGuard (src/background/clipboard.ts).
 
+import { SELF_QUERIES } from '../src/exchanges/self-queries';
+import { isSelfQuery } from '../src/core/self-query';
+
 export type TargetBrowser = 'chrome' | 'firefox';
+
+/**
+ * The exchanges' API origins, from their self-queries' host patterns ("https://api.binance.com/*"
+ * → "https://api.binance.com"): the only places anything of Keyward's connects to, and only when
+ * the user presses Check (src/background/key-check.ts), after granting that host.
+ */
+export const API_CONNECT_ORIGINS: readonly string[] = [
+  ...new Set(
+    Object.values(SELF_QUERIES).flatMap((query) =>
+      isSelfQuery(query) ? query.origins.map((pattern) => pattern.replace(/\/\*$/, '')) : [],
+    ),
+  ),
+].sort();
 
 /** The one page a web page may load from Keyward: the key picker, framed by Chrome's platform script. */
 export const PICKER_PAGE = 'src/picker/picker.html';
@@ -30,9 +46,11 @@ function webAccessibleResources(browser: TargetBrowser): Record<string, unknown>
 
 /**
  * Extension pages (popup, picker, offscreen document, background) load only their own scripts and
- * styles and talk to the background by runtime messaging, which CSP does not govern. Nothing
- * fetches, frames, embeds or submits anywhere, so everything else is refused: injected script or
- * markup could not send a secret out, plug in an object, or re-base relative URLs.
+ * styles and talk to the background by runtime messaging, which CSP does not govern. The one
+ * connection allowed is the background's key check to an exchange's API origin (the policy covers
+ * the service worker too: without them the check's fetch is refused); nothing frames, embeds or
+ * submits anywhere, so everything else is refused: injected script or markup could not send a
+ * secret to any other host, plug in an object, or re-base relative URLs.
  * The backup export's blob: download is a navigation, which none of these directives cover.
  */
 export const EXTENSION_PAGES_CSP = [
@@ -44,7 +62,7 @@ export const EXTENSION_PAGES_CSP = [
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self'",
-  "connect-src 'none'",
+  `connect-src ${API_CONNECT_ORIGINS.join(' ')}`,
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

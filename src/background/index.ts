@@ -1,11 +1,16 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { EXCHANGES } from '../exchanges/registry';
+import { EXCHANGES, exchangeById, isExchangeId } from '../exchanges/registry';
 import { type FillValuesMessage, type FillValuesReply, SITE_PROBE_GLOBAL, SITE_PROBE_RESULT } from '../protocol/to-content';
 import { PLATFORMS } from '../platforms/registry';
 import { FillService } from './fill';
+import { KeyCheckService } from './key-check';
+import { sendSignedRequest } from './api-fetch';
+import { selfQueryOf } from '../exchanges/self-queries';
 import { type VaultDb, openVaultDb } from '../vault/store';
 import { Vault } from '../vault/vault';
 import { showBadge } from './badge';
+import { attentionCounts, lockedCounts } from './badge-state';
+import { ExpiryNotifier, noticeExchange } from './expiry-notices';
 import { createBroker } from './broker';
 import { ClipboardGuard } from './clipboard';
 import { OffscreenClipboard, PageClipboard, chromeOffscreenApi } from './clipboard-backends';
@@ -29,6 +34,8 @@ import { validators } from './validate';
 
 const AUTO_LOCK_ALARM = 'keyward-auto-lock';
 const CLIPBOARD_ALARM = 'keyward-clipboard';
+/** Daily: notices before an exchange retires a key (expiry-notices.ts); also run at unlock and resume. */
+const EXPIRY_ALARM = 'keyward-expiry-check';
 
 const session = browser.storage.session as unknown as StorageArea;
 // The vault key rests in storage.session while unlocked: never readable by content scripts.
@@ -120,6 +127,7 @@ function build(db: VaultDb) {
     onChange: () => {
       leakGuard.forget();
       refreshBadge();
+      checkExpiry();
     },
   });
   const clipboard: ClipboardGuard = new ClipboardGuard(offscreen ?? new PageClipboard(), session, (at) =>
@@ -160,7 +168,15 @@ function build(db: VaultDb) {
       setTimeout(() => void browser.windows.remove(windowId).catch(() => undefined), PICKER_WINDOW.closeAfterMs);
     },
   });
+  // Key health: requests go out only on the user's click, to API hosts the user allowed.
+  const keyCheck = new KeyCheckService({
+    queryOf: selfQueryOf,
+    hasOrigins: (origins) => browser.permissions.contains({ origins: [...origins] }),
+    send: sendSignedRequest,
+    now: Date.now,
+  });
   const handlers = createHandlers({
+    keyCheck,
     leakGuard,
     fill,
     vault,
@@ -178,22 +194,42 @@ function build(db: VaultDb) {
     },
   });
   const dispatch = createBroker(handlers, validators);
+  const expiry = new ExpiryNotifier({
+    local,
+    now: Date.now,
+    enabled: async () => (await settings.get()).expiryNotifications,
+    keys: async () => {
+      const open = await lock.current();
+      return open ? open.listAll() : null;
+    },
+    notify: async ({ id, title, message }) => {
+      await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('icons/keyward-128.png'), title, message });
+    },
+    exchangeName: (id) => exchangeById(id).name,
+    formatDate: (ms) => new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' }).format(ms),
+  });
 
   async function refreshBadgeNow(): Promise<void> {
     const hasVault = await vault.exists();
-    await showBadge({
-      hasVault,
-      unlocked: hasVault && (await lock.isUnlocked()),
-      riskyCount: hasVault ? (await vault.riskCount()).risky : 0,
-    });
+    const unlocked = hasVault && (await lock.isUnlocked());
+    // Open: risky and due keys from the decrypted details. Locked: the clear risk hints only
+    // (which keys are due is sealed); badge-state.ts says why and the title says so.
+    const open = unlocked ? await lock.current() : null;
+    const keys = open ? await open.listAll().catch(() => null) : null;
+    const counts = keys ? attentionCounts(keys, Date.now()) : lockedCounts(hasVault ? (await vault.riskCount()).risky : 0);
+    await showBadge({ hasVault, unlocked, ...counts });
   }
-  return { vault, lock, clipboard, dispatch, refreshBadgeNow };
+  return { vault, lock, clipboard, dispatch, refreshBadgeNow, expiry };
 }
 
 const ready = openVaultDb().then(build);
 
 function refreshBadge(): void {
   void ready.then((services) => services.refreshBadgeNow()).catch(() => undefined);
+}
+
+function checkExpiry(): void {
+  void ready.then((services) => services.expiry.check()).catch(() => undefined);
 }
 
 /** Messages that are not a use of the vault, and so do not push the auto-lock back. */
@@ -227,7 +263,23 @@ browser.alarms.onAlarm.addListener((alarm) => {
   void ready.then((services) => {
     if (alarm.name === AUTO_LOCK_ALARM) return services.lock.checkDeadline();
     if (alarm.name === CLIPBOARD_ALARM) return services.clipboard.clearIfDue();
+    // Daily, the badge too: a key crosses the 7-day line without anything else changing.
+    if (alarm.name === EXPIRY_ALARM) return Promise.all([services.expiry.check(), services.refreshBadgeNow()]).then(() => undefined);
   });
+});
+
+// Created once: re-creating it at every worker start would push the daily check back each time.
+void browser.alarms.get(EXPIRY_ALARM).then((alarm) => {
+  if (!alarm) void browser.alarms.create(EXPIRY_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
+});
+
+// A click on an expiry notice opens the exchange's API page, where the key is renewed or bound.
+browser.notifications.onClicked.addListener((notificationId) => {
+  const exchange = noticeExchange(notificationId);
+  if (exchange === null) return;
+  const url = isExchangeId(exchange) ? exchangeById(exchange).apiPageUrl : browser.runtime.getURL('src/popup/popup.html');
+  void browser.tabs.create({ url });
+  void browser.notifications.clear(notificationId);
 });
 
 // The system locking (screen lock, suspend) locks the vault at once.
@@ -244,4 +296,9 @@ browser.permissions.onAdded.addListener((granted) => void sites.permissionsAdded
 void sites.sync();
 
 // Resume (or expire) a session left by a stopped worker, then show the right badge.
-void ready.then((services) => services.lock.current()).finally(refreshBadge);
+void ready
+  .then((services) => services.lock.current())
+  .finally(() => {
+    refreshBadge();
+    checkExpiry();
+  });

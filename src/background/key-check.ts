@@ -1,6 +1,6 @@
 import { applyReport, compareReport } from '../core/key-health';
 import type { Credentials, ExchangeId, KeyDetails, KeySummary } from '../core/records';
-import type { KeyReport, NoSelfQuery, QueryAnswer, SelfQuery, SignedRequest } from '../core/self-query';
+import { type KeyReport, type NoSelfQuery, type QueryAnswer, type SelfQuery, type SignedRequest, isSelfQuery } from '../core/self-query';
 import type { CheckView, KeyCheckView } from '../protocol/views';
 import { RefusedError } from './broker';
 
@@ -34,10 +34,6 @@ export interface CheckableVault {
   get(id: string): Promise<KeySummary>;
   credentials(id: string): Promise<Credentials>;
   updateDetails(id: string, change: (details: KeyDetails) => KeyDetails): Promise<KeySummary>;
-}
-
-export function isSelfQuery(query: SelfQuery | NoSelfQuery): query is SelfQuery {
-  return 'build' in query;
 }
 
 /** A match pattern "https://host/*" (or "https://*.host/*") against a URL: the request stays on its declared hosts. */

@@ -1,7 +1,13 @@
-import { DEFAULT_SETTINGS, SETTINGS_SCHEMA, type Settings } from '../protocol/settings';
+import { DEFAULT_SETTINGS, SETTINGS_PATCH, SETTINGS_SCHEMA, type Settings } from '../protocol/settings';
 import type { StorageArea } from './storage';
 
 const KEY = 'settings';
+
+/** One stored setting, if within its limits: checked as a patch of that setting alone. */
+function takeIfValid(settings: Settings, key: keyof Settings, value: unknown): void {
+  const one = SETTINGS_PATCH.parse({ [key]: value });
+  if (one.ok) Object.assign(settings, one.value);
+}
 
 /** Settings are not secret: they live in storage.local, checked against their limits on every read. */
 export class SettingsService {
@@ -13,8 +19,7 @@ export class SettingsService {
     if (typeof stored === 'object' && stored !== null) {
       // Each setting on its own: one out of its limits falls back to its default, not the rest.
       for (const key of Object.keys(SETTINGS_SCHEMA.shape) as (keyof Settings)[]) {
-        const value = (stored as Record<string, unknown>)[key];
-        if (SETTINGS_SCHEMA.shape[key].is(value)) settings[key] = value;
+        takeIfValid(settings, key, (stored as Record<string, unknown>)[key]);
       }
     }
     return settings;

@@ -64,8 +64,11 @@ export interface SelfQuery {
   endpoint: string;
   /** Match patterns of the API hosts: asked for as optional host permissions at the first check. */
   origins: readonly string[];
-  /** Builds the one signed request for this key; `now` is the clock in ms since the epoch. */
-  build(credentials: Credentials, now: number): SignedRequest;
+  /**
+   * Builds the one signed request for this key; `now` is the clock in ms since the epoch.
+   * Asynchronous only where WebCrypto signs (Coinbase's JWT); may throw on a secret it cannot use.
+   */
+  build(credentials: Credentials, now: number): SignedRequest | Promise<SignedRequest>;
   /** Reads the answer; never throws: an answer it cannot read is `unreadable-answer`. */
   read(answer: QueryAnswer): CheckOutcome;
 }
@@ -73,4 +76,8 @@ export interface SelfQuery {
 /** For an exchange without a documented self-query: what the UI says instead. */
 export interface NoSelfQuery {
   unavailable: string;
+}
+
+export function isSelfQuery(query: SelfQuery | NoSelfQuery): query is SelfQuery {
+  return 'build' in query;
 }

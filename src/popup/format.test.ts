@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAY_MS, formatAge, formatDuration, needsRotation, parseIpList, passwordStrength } from './format';
+import { DAY_MS, describeDeadline, formatAge, formatDuration, needsRotation, parseIpList, passwordStrength, sentence } from './format';
 
 describe('format', () => {
   it('formats ages compactly', () => {
@@ -30,5 +30,32 @@ describe('format', () => {
     expect(passwordStrength('password123').level).toBe('weak');
     expect(passwordStrength('Tr0ub4dor&3').level).not.toBe('weak');
     expect(passwordStrength('correct horse battery staple').level).toBe('strong');
+  });
+});
+
+describe('describeDeadline', () => {
+  const now = Date.UTC(2026, 5, 1, 12);
+  const day = 86_400_000;
+
+  it('counts whole days to a sure deadline, and says when it passed', () => {
+    expect(describeDeadline({ effect: 'expires', at: now + 5 * day + 60_000, certain: true }, now)).toBe('expires in 5 days');
+    expect(describeDeadline({ effect: 'spot-trading-removed', at: now + 12 * day, certain: true }, now)).toBe('spot trading removed in 12 days');
+    expect(describeDeadline({ effect: 'expires', at: now + day, certain: true }, now)).toBe('expires in 1 day');
+    expect(describeDeadline({ effect: 'expires', at: now + 3_600_000, certain: true }, now)).toBe('expires today');
+    expect(describeDeadline({ effect: 'expires', at: now - 3 * day, certain: true }, now)).toBe('expired 3 days ago');
+    expect(describeDeadline({ effect: 'deleted', at: now - 3_600_000, certain: true }, now)).toBe('deleted today');
+  });
+
+  it('claims no certainty for a date counted from a last use Keyward cannot see', () => {
+    expect(describeDeadline({ effect: 'deactivated', at: now + 3 * day + 5, certain: false }, now)).toBe(
+      'deactivated in about 3 days at the earliest',
+    );
+    expect(describeDeadline({ effect: 'deactivated', at: now - 2 * day, certain: false }, now)).toBe(
+      'may already be deactivated: due 2 days ago at the earliest',
+    );
+  });
+
+  it('starts a line with a capital', () => {
+    expect(sentence('expires in 5 days')).toBe('Expires in 5 days');
   });
 });

@@ -5,6 +5,9 @@
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** A deadline in words: in core, since the background's notifications say it the same way. */
+export { describeDeadline } from '../core/deadline-words';
+
 /** Whole days between createdAt and now (never negative). */
 export function ageDays(createdAt: number, now: number): number {
   return Math.max(0, Math.floor((now - createdAt) / DAY_MS));
@@ -63,6 +66,11 @@ export function capturedWhileLockedNote(captured: { at: number; page: string }):
 
 function plural(n: number, unit: string): string {
   return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+/** The first letter in upper case, for a phrase that starts a line. */
+export function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** "15 seconds", "1 minute", "90 seconds", "4 hours", "1 day". */

@@ -1,4 +1,4 @@
-import { type Infer, number, object, partial } from '../core/schema';
+import { type Infer, boolean, number, object, partial } from '../core/schema';
 
 /** Bounds the broker enforces; the popup offers a subset. */
 export const SETTING_LIMITS = {
@@ -14,6 +14,8 @@ export const SETTINGS_SCHEMA = object({
   clipboardClearSeconds: number({ integer: true, ...SETTING_LIMITS.clipboardClearSeconds }),
   /** Remind to rotate keys older than this. */
   rotationDays: number({ integer: true, ...SETTING_LIMITS.rotationDays }),
+  /** A browser notification 7 days and 1 day before an exchange retires a key (background/expiry-notices.ts). */
+  expiryNotifications: boolean(),
 });
 
 export type Settings = Infer<typeof SETTINGS_SCHEMA>;
@@ -25,4 +27,5 @@ export const DEFAULT_SETTINGS: Settings = {
   autoLockSeconds: 15 * 60,
   clipboardClearSeconds: 30,
   rotationDays: 90,
+  expiryNotifications: true,
 };

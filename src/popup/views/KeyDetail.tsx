@@ -14,6 +14,7 @@ import { Card } from '../components/Card';
 import { CheckPanel } from '../components/CheckPanel';
 import { RotationCard } from '../components/RotationCard';
 import type { KeyCheckView } from '../../protocol/views';
+import { KeyDeadlines } from '../components/Deadlines';
 
 interface KeyDetailProps {
   keySummary: KeySummary;
@@ -293,6 +294,7 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
         </p>
       ) : null}
 
+      <KeyDeadlines keySummary={key} now={now} />
       <Card titleId="cred-title" title="Credentials">
         {fields.map((field) => (
           <CredentialRow

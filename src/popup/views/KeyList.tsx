@@ -1,6 +1,8 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { KeySummary } from '../../core/records';
+import { isDueSoon } from '../../exchanges/expiry-rules';
 import { ErrorAlert } from '../components/Alert';
+import { renderDeadlineNote } from '../components/Deadlines';
 import { PlusIcon, SearchIcon } from '../components/Icons';
 import { renderRiskBadges } from '../components/RiskBadges';
 import { exchangeName } from '../exchange-info';
@@ -76,7 +78,8 @@ function needsAttention(key: KeySummary, now: number, rotationDays: number): boo
     key.damaged !== undefined ||
     key.risk.withdraw ||
     key.risk.noIpWhitelist ||
-    needsRotation(key.createdAt, now, rotationDays)
+    needsRotation(key.createdAt, now, rotationDays) ||
+    isDueSoon(key, now)
   );
 }
 
@@ -347,6 +350,7 @@ function renderRow(item: ListItem, now: number, rotationDays: number, check: Key
           <span class="mono row-tail">…{key.apiKeyTail}</span>
         </span>
         {key.capturedWhileLocked ? <span class="row-note">{capturedWhileLockedNote(key.capturedWhileLocked)}</span> : null}
+        {renderDeadlineNote(key, now)}
         {renderRiskBadges(key.risk, rotate, rotationDays)}
         {key.retired ? (
           <span class="badge badge-info" title="Replaced by its successor: filled nowhere, kept until you delete it">

@@ -4,6 +4,7 @@ import { ViewHead } from '../components/ViewHead';
 import { useEscape, useFocusOnMount, useReadyMarker } from '../hooks';
 import { ChangePasswordSection } from './settings/ChangePassword';
 import { ExportSection } from './settings/ExportBackup';
+import { ExpiryNoticesSection } from './settings/ExpiryNotices';
 import { ImportSection } from './settings/ImportBackup';
 import { SecuritySection } from './settings/Security';
 import { SitesSection } from './Sites';
@@ -25,6 +26,7 @@ export function Settings({ settings, onStatus, onImported, onBack }: SettingsPro
     <main class="view view-settings" aria-labelledby="settings-title">
       <ViewHead titleId="settings-title" title="Settings" onBack={onBack} headingRef={headingRef} />
       <SecuritySection settings={settings} onStatus={onStatus} />
+      <ExpiryNoticesSection settings={settings} onStatus={onStatus} />
       <SitesSection />
       <ChangePasswordSection onStatus={onStatus} />
       <ExportSection />

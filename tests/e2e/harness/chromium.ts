@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import { withApiHosts } from './mock-exchange-api';
 
 export interface ChromiumOptions {
   /** Unpacked extension directory (usually distPath('chrome')). */
@@ -62,7 +63,8 @@ export interface ChromiumSession {
  * (www.htx.com, www.binance.com, www.okx.com, www.bybit.com… are not).
  */
 export function hostResolverRules(hosts: string[], port?: number, httpPort?: number): string {
-  const rules = hosts.flatMap((host) => [
+  // The exchanges' API hosts always go to the fixture server too, whose mock answers their self-queries.
+  const rules = withApiHosts(hosts).flatMap((host) => [
     ...(port === undefined ? [] : [`MAP ${host}:443 127.0.0.1:${port}`]),
     ...(httpPort === undefined ? [] : [`MAP ${host}:80 127.0.0.1:${httpPort}`]),
     `MAP ${host} 127.0.0.1`,
@@ -83,6 +85,10 @@ export function quietChromiumArgs(hosts: string[], port?: number, httpPort?: num
     '--no-first-run',
     // QUIC would bypass the mapped TCP ports.
     '--disable-quic',
+    // The fixture server's certificate is self-signed. Playwright's ignoreHTTPSErrors covers pages,
+    // not the extension's service worker, whose key checks (fetch to the exchanges' API hosts,
+    // answered by the mock) would otherwise fail as if offline.
+    '--ignore-certificate-errors',
     `--host-resolver-rules=${hostResolverRules(hosts, port, httpPort)}`,
   ];
 }

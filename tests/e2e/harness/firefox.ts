@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
+import { withApiHosts } from './mock-exchange-api';
 
 export interface FirefoxOptions {
   /** Unpacked extension directory (usually distPath('firefox')). */
@@ -59,7 +60,8 @@ export async function launchFirefox(opts: FirefoxOptions): Promise<FirefoxSessio
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       // Resolves exactly these names to loopback (other names still fail: no network in tests).
-      'network.dns.localDomains': (opts.hosts ?? []).join(','),
+      // With the exchanges' API hosts, whose self-queries the fixture server's mock answers.
+      'network.dns.localDomains': withApiHosts(opts.hosts ?? []).join(','),
       // Test-only pref, "443=P;80=Q": rewrites the port of every outgoing connection, whatever the
       // host, which with localDomains gives the same port-less URLs as Chromium's resolver rules.
       'network.socket.forcePort': forcePort(opts.port, opts.httpPort),

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 export * from './chromium';
 export * from './firefox';
+export * from './mock-exchange-api';
 export * from './server';
 
 export type BrowserName = 'chrome' | 'firefox';

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { SHARED_FIXTURES, fixtureFile } from './fixture-files';
+import { MOCK_API_HOSTS, handleMockApi } from './mock-exchange-api';
 
 const run = promisify(execFile);
 
@@ -80,6 +81,11 @@ export async function startFixtureServer(root?: string, options: FixtureServerOp
       const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
       const requested = new URL(req.url ?? '/', 'http://placeholder');
       const path = requested.pathname;
+      // An exchange's API endpoint (mock-exchange-api.ts); every other path of that host is a page as before.
+      if (scheme === 'https' && MOCK_API_HOSTS.includes(host) && (await handleMockApi(req, res, host))) {
+        requests.push({ scheme, host, path, status: res.statusCode });
+        return;
+      }
       const file = req.method === 'GET' || req.method === 'HEAD' ? fixtureFile(host, path, roots) : null;
       const type = file === null ? undefined : CONTENT_TYPES[extname(file).toLowerCase()];
       if (file === null || type === undefined) {

@@ -41,6 +41,13 @@ const RULES: Rule[] = [
     example: { from: 'src/content/watcher.ts', to: 'src/vault/vault.ts' },
   },
   {
+    // Content scripts load on every exchange page: the expiry rules are the background's and the popup's.
+    name: 'content scripts carry no expiry rules',
+    from: under('src/content/'),
+    forbidden: (module) => module === 'src/exchanges/expiry-rules.ts' || /^src\/exchanges\/[^/]+\/expiry\.ts$/.test(module),
+    example: { from: 'src/content/exchange.ts', to: 'src/exchanges/htx/expiry.ts' },
+  },
+  {
     name: 'core reaches no DOM-dependent or browser module, and no site module',
     from: under('src/core/'),
     forbidden: either(
@@ -48,6 +55,17 @@ const RULES: Rule[] = [
       packages('preact', 'webextension-polyfill', 'idb'),
     ),
     example: { from: 'src/core/risk.ts', to: 'src/dom/elements.ts' },
+  },
+  {
+    // The self-queries carry request signing and the exchanges' API hosts: content scripts must not grow by them.
+    name: 'content scripts never reach the self-queries or request signing',
+    from: under('src/content/'),
+    forbidden: (module) =>
+      module === 'src/exchanges/self-queries.ts' ||
+      module === 'src/exchanges/self-query-kit.ts' ||
+      module === 'src/core/signing.ts' ||
+      /^src\/exchanges\/[^/]+\/(self-query|jwt)\.ts$/.test(module),
+    example: { from: 'src/content/watcher.ts', to: 'src/exchanges/self-queries.ts' },
   },
   {
     name: 'the popup and the picker never reach the vault',

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { EXTENSION_PAGES_CSP, PICKER_PAGE, type TargetBrowser, withSecurityKeys } from '../../../scripts/manifest';
+import { API_CONNECT_ORIGINS, EXTENSION_PAGES_CSP, PICKER_PAGE, type TargetBrowser, withSecurityKeys } from '../../../scripts/manifest';
 
 /**
  * What pages and other extensions can reach in each build: only the picker's HTML is
@@ -81,12 +81,19 @@ describe('extension page CSP', () => {
     // WebAssembly compiled by those scripts (the Argon2id of src/vault/kdf.ts), and no JavaScript eval.
     expect(csp.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(csp.get('object-src')).toEqual(["'none'"]);
-    expect(EXTENSION_PAGES_CSP.replace("'wasm-unsafe-eval'", '')).not.toMatch(/unsafe-|wasm-|https?:|\*/);
+    const withoutConnect = [...csp].filter(([name]) => name !== 'connect-src').flatMap(([, values]) => values).join(' ');
+    expect(withoutConnect.replace("'wasm-unsafe-eval'", '')).not.toMatch(/unsafe-|wasm-|https?:|\*/);
   });
 
-  it('refuses every connection, base URL, form target and anything not named', () => {
+  it('connects only to the exchanges\' API origins, each an https origin with no wildcard or path', () => {
+    expect(csp.get('connect-src')).toEqual([...API_CONNECT_ORIGINS]);
+    expect(API_CONNECT_ORIGINS).toContain('https://api.binance.com');
+    expect(API_CONNECT_ORIGINS).toContain('https://www.okx.com');
+    for (const origin of API_CONNECT_ORIGINS) expect(origin).toMatch(/^https:\/\/[a-z0-9.-]+$/);
+  });
+
+  it('refuses every other connection, base URL, form target and anything not named', () => {
     expect(csp.get('default-src')).toEqual(["'none'"]);
-    expect(csp.get('connect-src')).toEqual(["'none'"]);
     expect(csp.get('base-uri')).toEqual(["'none'"]);
     expect(csp.get('form-action')).toEqual(["'none'"]);
   });

@@ -1,0 +1,12 @@
+import { distWithGrantedSites, launchChromium, startFixtureServer } from '../tests/e2e/harness';
+import { callFrom } from '../tests/e2e/driver/send';
+import { mockCredentials } from '../tests/e2e/harness/mock-exchange-api';
+const server = await startFixtureServer();
+const dist = await distWithGrantedSites('chrome', ['https://www.okx.com/*']);
+const session = await launchChromium({ dist, executablePath: '/usr/lib/chromium/chromium', hosts: [], port: server.port, httpPort: server.httpPort });
+const page = await session.openExtensionPage('src/popup/popup.html');
+await callFrom(page, 'vault.create', { password: 'password-password' });
+const { key } = await callFrom(page, 'keys.add', { input: { exchange: 'okx', credentials: mockCredentials('okx', 'full'), details: { label: 'x', account: 'main', permissions: null, ipWhitelist: null, source: { kind: 'manual' }, notes: '' } } }) as { key: { id: string } };
+console.log(JSON.stringify(await callFrom(page, 'keys.check', { id: key.id })));
+console.log(server.requests.slice(-3));
+await session.close(); await server.close();

@@ -1,0 +1,12 @@
+import { distWithGrantedSites, launchChromium, startFixtureServer } from '../tests/e2e/harness';
+const server = await startFixtureServer();
+const dist = await distWithGrantedSites('chrome', ['https://www.okx.com/*']);
+const fs = await import('node:fs'); const mf = JSON.parse(fs.readFileSync(dist + '/manifest.json', 'utf8')); mf.content_security_policy.extension_pages = mf.content_security_policy.extension_pages.replace("connect-src 'none'", process.env.CONNECT ?? "connect-src 'none'"); fs.writeFileSync(dist + '/manifest.json', JSON.stringify(mf));
+const session = await launchChromium({ dist, executablePath: '/usr/lib/chromium/chromium', hosts: [], port: server.port, httpPort: server.httpPort });
+const sw = await session.serviceWorker();
+const msgs: string[] = [];
+sw.on('console', (m) => msgs.push(m.text()));
+console.log(await sw.evaluate(`fetch('https://www.okx.com/api/v5/account/config').then(r => 'status ' + r.status, e => 'error ' + e.message)`));
+await new Promise((r) => setTimeout(r, 500));
+console.log(msgs);
+await session.close(); await server.close();
