@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NewKeyInput } from '../../src/core/records';
-import { BROWSERS, useBrowser, useFixtureServer, type DriverSession, type ExtensionTab, FILL_BUTTON, PICKER_HOST, type Picker, type Surface, type Tab, absence, createVault, until } from './driver';
+import { BROWSERS, useBrowser, useFixtureServer, type DriverSession, type ExtensionTab, FILL_BUTTON, PICKER_HOST, type Picker, type Surface, type Tab, absence, createVault, until, waitReady } from './driver';
 
 /**
  * Filling a platform's bind form (3Commas fixture, React-style controlled inputs) from the vault:
@@ -17,6 +17,8 @@ const URL_3COMMAS = 'https://app.3commas.io/accounts/new/';
 const PASSWORD = 'fill-test-password';
 const OKX = { apiKey: '3f8e4c2a-7b1d-4e9f-a6c5-0d2b8e7f1a93', secret: '9C4E1A7B3D5F2E8A6C0B4D9E1F3A5C7B', passphrase: 'Tr4d1ng-Passphrase!' };
 const OKX_VALUES = [OKX.apiKey, OKX.secret, OKX.passphrase];
+/** The OKX key's successor in the rotation test. */
+const OKX_SUCCESSOR = { apiKey: '5a1c7e3b-2d9f-4b6a-8e0c-1f7d3b9a5c24', secret: '2B7D9F1A3C5E7B9D0F2A4C6E8B1D3F5A', passphrase: 'Next-Passphrase-2!' };
 const BINANCE = {
   apiKey: 'vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A',
   secret: 'NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j',
@@ -412,5 +414,42 @@ describe.each(BROWSERS)('filling a bind form in %s', (browser) => {
     await absence(); // proves an absence: no button
     expect(await page.count({ css: FILL_BUTTON })).toBe(0);
     await page.close();
+  });
+
+  // Last in this block: afterwards two keys are named "okx bot…".
+  it('after a rotation in the popup, offers only the successor, and the old key shows the platform filled', async () => {
+    const old = (await popup.call('keys.list', {})).keys.find((key) => key.label === 'okx bot');
+    if (!old) throw new Error('the OKX key is missing');
+    // The old key bound to 3Commas, as the first test leaves it (done again so this test stands alone).
+    const before = await openForm('OKX');
+    await (await session.openPicker(before)).click(OKX_KEY);
+    await expect.poll(() => bindings('okx bot'), { timeout: 10_000 }).toEqual(['app.3commas.io']);
+    await before.close();
+    await popup.call('keys.add', input('okx', 'okx bot 2', OKX_SUCCESSOR, false));
+    await popup.reload();
+    await waitReady(popup, 'list');
+    await popup.click({ css: `button[data-id="${old.id}"]` });
+    await waitReady(popup, 'detail');
+    await popup.click({ role: 'button', name: 'Replace by this key' });
+    await popup.waitFor({ css: '[data-rotation="retired"]' });
+    expect(await popup.text({ css: '[data-rotation="retired"]' })).toContain('Replaced by okx bot 2');
+    // The platform still waits for the new key.
+    expect(await popup.text({ css: '.bindings' })).toMatch(/app\.3commas\.io\s+not yet/);
+
+    const page = await openForm('OKX');
+    const picker = await session.openPicker(page);
+    await picker.waitFor({ role: 'button', name: /okx bot 2/ });
+    expect(await picker.count({ role: 'button', name: /okx bot(?! 2)/ })).toBe(0);
+    await picker.click({ role: 'button', name: /okx bot 2/ });
+    await expect.poll(() => fieldValues(page), { timeout: 10_000 }).toEqual(expect.arrayContaining([OKX_SUCCESSOR.apiKey, OKX_SUCCESSOR.secret]));
+    await page.close();
+
+    await popup.reload();
+    await waitReady(popup, 'list');
+    expect(await popup.text({ css: `button[data-id="${old.id}"]` })).toContain('Retired');
+    await popup.click({ css: `button[data-id="${old.id}"]` });
+    await waitReady(popup, 'detail');
+    await popup.waitFor({ css: '[data-rotation="retired"]' });
+    expect(await popup.text({ css: '.bindings' })).toMatch(/app\.3commas\.io\s+new key bound ✓/);
   });
 });
