@@ -49,10 +49,12 @@ export function keyDeadlines(
   rules: readonly ExpiryRule[],
   key: Pick<KeyDetails, 'permissions' | 'ipWhitelist'> & { createdAt: number; validUntil?: number },
   now: number,
+  /** What ends at `validUntil`: the key, unless the exchange's date is of a right (Binance's trading). */
+  statedEffect: ExpiryRule['effect'] = 'expires',
 ): KeyDeadline[] {
   const daysLeft = (at: number) => Math.floor((at - now) / DAY_MS);
   if (key.validUntil !== undefined) {
-    return [{ effect: 'expires', at: key.validUntil, daysLeft: daysLeft(key.validUntil), certain: true }];
+    return [{ effect: statedEffect, at: key.validUntil, daysLeft: daysLeft(key.validUntil), certain: true }];
   }
   return rules
     .filter((rule) => applies(rule, key))

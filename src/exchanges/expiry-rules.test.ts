@@ -16,6 +16,12 @@ describe('expiry rules registry', () => {
     expect(deadlinesOf({ ...key, damaged: 'altered' }, CREATED + 80 * DAY)).toEqual([]);
   });
 
+  it("says what ends at a date the exchange stated: Binance's is spot trading, others' the key", () => {
+    const validUntil = CREATED + 20 * DAY;
+    expect(deadlinesOf({ ...sampleKey('binance', perms('trade')), validUntil }, CREATED).map((d) => d.effect)).toEqual(['spot-trading-removed']);
+    expect(deadlinesOf({ ...sampleKey('kraken', perms('trade')), validUntil }, CREATED).map((d) => d.effect)).toEqual(['expires']);
+  });
+
   it('keeps a sure deadline passed long ago: the key is known to be expired', () => {
     expect(deadlinesOf(sampleKey('mexc', null), CREATED + 200 * DAY).map((d) => d.daysLeft)).toEqual([-110]);
   });

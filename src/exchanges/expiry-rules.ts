@@ -33,6 +33,12 @@ const RULES: Readonly<Record<ExchangeId, readonly ExpiryRule[]>> = {
   kraken,
 };
 
+/**
+ * What ends at the date an exchange's self-query states, where it is not the key itself: Binance's
+ * tradingAuthorityExpirationTime is when spot trading is taken from the key (binance/NOTES.md).
+ */
+const STATED_END: Partial<Record<ExchangeId, ExpiryRule['effect']>> = { binance: 'spot-trading-removed' };
+
 export function expiryRulesOf(id: ExchangeId): readonly ExpiryRule[] {
   // Guarded like exchangeById: an id read from storage may be one this build does not know.
   return RULES[id] ?? [];
@@ -53,7 +59,7 @@ export type DeadlineFacts = Pick<KeySummary, 'exchange' | 'createdAt' | 'permiss
  */
 export function deadlinesOf(key: DeadlineFacts, now: number): KeyDeadline[] {
   if (key.retired !== undefined || key.damaged !== undefined) return [];
-  return keyDeadlines(expiryRulesOf(key.exchange), key, now).filter(
+  return keyDeadlines(expiryRulesOf(key.exchange), key, now, STATED_END[key.exchange]).filter(
     (deadline) => deadline.certain || deadline.daysLeft >= -STALE_GUESS_DAYS,
   );
 }
