@@ -1,20 +1,22 @@
 /**
  * `npm start`: opens Chromium with the freshly built Keyward loaded. With a display, a window
- * opens on the popup (as a tab) and stays until you close it; the profile is kept under
- * artifacts/demo-profile so your demo vault survives restarts. Without a display, the same demo
- * runs headless: it creates a vault, adds two keys, locks and unlocks, then, on fixture pages
- * served under the real hostnames, captures a new key on HTX's API page while the vault is locked
- * and fills it into 3Commas' bind form, saving screenshots of each step.
+ * opens (demo-window.ts) on a guide, the popup (as a tab), HTX's API page and 3Commas' bind form,
+ * the two sites' bundled pages served locally under their real host names; it stays, with the
+ * server, until you close it. The profile is kept under artifacts/demo-profile so your demo vault
+ * survives restarts. Without a display, the same demo runs headless: it creates a vault, adds two
+ * keys, locks and unlocks, then, on the same pages under the same names, captures a new key on
+ * HTX's API page while the vault is locked and fills it into 3Commas' bind form, saving
+ * screenshots of each step.
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { clickFillButtonIn, pickerFrameIn } from '../tests/e2e/driver/chromium';
 import { distPath, launchChromium, startFixtureServer } from '../tests/e2e/harness';
+import { DEMO_URLS, POPUP, openDemoWindow } from './demo-window';
 
 const ARTIFACTS = resolve('artifacts');
 const DEMO_PASSWORD = 'demo-keyward-password';
-const POPUP = 'src/popup/popup.html';
 
 function say(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -23,11 +25,15 @@ function say(line: string): void {
 async function interactive(): Promise<void> {
   const profile = resolve(ARTIFACTS, 'demo-profile');
   await mkdir(profile, { recursive: true });
-  const session = await launchChromium({ dist: distPath('chrome'), headless: false, userDataDir: profile });
-  await session.openExtensionPage(POPUP);
-  say(`Chromium is open with Keyward (extension id ${session.extensionId}).`);
-  say('The popup is open as a tab; the toolbar icon opens it too. Close the window to stop.');
-  await new Promise<void>((done) => session.context.on('close', () => done()));
+  const demo = await openDemoWindow({ headless: false, userDataDir: profile });
+  say(`Chromium is open with Keyward (extension id ${demo.session.extensionId}), in tabs:`);
+  say(`  ${DEMO_URLS.guide}  what to try, step by step`);
+  say('  Keyward\'s popup (the toolbar icon opens it too)');
+  say(`  ${DEMO_URLS.htxApiPage}  HTX's API page: create a key, see the warnings and the capture`);
+  say(`  ${DEMO_URLS.threeCommasBindForm}  3Commas' bind form: fill it with Keyward's button`);
+  say('These are local copies of the sites, served from this machine: nothing goes to a real exchange.');
+  say('Close the window to stop.');
+  await demo.stopped;
 }
 
 async function ready(page: Page, view: string): Promise<void> {
@@ -94,7 +100,7 @@ async function headless(): Promise<void> {
     await page.getByRole('button', { name: 'Lock', exact: true }).click();
     await ready(page, 'unlock');
     const htx = await session.context.newPage();
-    await htx.goto('https://www.htx.com/en-us/apikey/');
+    await htx.goto(DEMO_URLS.htxApiPage);
     await htx.getByRole('heading', { name: /Create API Key/ }).waitFor();
     await htx.getByPlaceholder('e.g. my-bot').fill('demo-grid-bot');
     // A bot's key needs Trade: without it the picker's preflight says the bind will be denied.
@@ -111,7 +117,7 @@ async function headless(): Promise<void> {
     await ready(page, 'list');
 
     const bind = await session.context.newPage();
-    await bind.goto('https://app.3commas.io/accounts/new/');
+    await bind.goto(DEMO_URLS.threeCommasBindForm);
     await bind.getByRole('combobox').click();
     await bind.getByRole('option', { name: 'HTX', exact: true }).click();
     await clickFillButtonIn(bind);

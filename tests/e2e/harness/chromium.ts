@@ -105,6 +105,9 @@ async function launch(opts: ChromiumOptions, ownsProfile: boolean): Promise<Chro
     executablePath: opts.executablePath ?? '/usr/bin/chromium',
     headless: opts.headless ?? true,
     ignoreHTTPSErrors: true,
+    // A shown window (npm start) lays its pages out to its own size; Playwright's fixed 1280×720
+    // left a blank strip in it. Headless runs keep the fixed size the tests were written against.
+    ...(opts.headless === false ? { viewport: null } : {}),
     args: [
       // Playwright adds --disable-extensions; the -except switch overrides it for our extension.
       `--disable-extensions-except=${dist}`,

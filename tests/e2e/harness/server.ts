@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { SHARED_FIXTURES, fixtureFile } from './fixture-files';
+import { SHARED_FIXTURES, fixtureFile, fixtureRoots } from './fixture-files';
 import { MOCK_API_HOSTS, handleMockApi } from './mock-exchange-api';
 
 const run = promisify(execFile);
@@ -52,6 +52,11 @@ export interface FixtureServer {
 export interface FixtureServerOptions {
   /** Extra names for the certificate's SAN (browsers ignore cert errors anyway; this is for curl -k-free debugging). */
   hosts?: string[];
+  /**
+   * Folders laid out like the fixture roots (<folder>/<host>/<path>), looked in first: pages that
+   * are no site's copy, like the guide `npm start` opens.
+   */
+  extraRoots?: string[];
 }
 
 /** Self-signed cert + key via the openssl CLI, into a fresh temp dir. */
@@ -71,7 +76,10 @@ async function makeCertificate(hosts: string[]): Promise<{ dir: string; key: Buf
 
 /** Serves every fixture page under its host (fixture-files.ts), or only those under `root` when given. */
 export async function startFixtureServer(root?: string, options: FixtureServerOptions = {}): Promise<FixtureServer> {
-  const roots = root === undefined ? undefined : [resolve(root)];
+  const only = root === undefined ? undefined : [resolve(root)];
+  const extra = (options.extraRoots ?? []).map((folder) => resolve(folder));
+  // fixtureRoots() per request, as before: a site folder added while the server runs is served.
+  const roots = () => [...extra, ...(only ?? fixtureRoots())];
   const { dir: certDir, key, cert } = await makeCertificate(options.hosts ?? []);
   const requests: RequestLogEntry[] = [];
 
@@ -86,7 +94,7 @@ export async function startFixtureServer(root?: string, options: FixtureServerOp
         requests.push({ scheme, host, path, status: res.statusCode });
         return;
       }
-      const file = req.method === 'GET' || req.method === 'HEAD' ? fixtureFile(host, path, roots) : null;
+      const file = req.method === 'GET' || req.method === 'HEAD' ? fixtureFile(host, path, roots()) : null;
       const type = file === null ? undefined : CONTENT_TYPES[extname(file).toLowerCase()];
       if (file === null || type === undefined) {
         requests.push({ scheme, host, path, status: 404 });
