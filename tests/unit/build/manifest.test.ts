@@ -108,3 +108,17 @@ describe('externally_connectable', () => {
     expect(built('firefox').externallyConnectable).toBeUndefined();
   });
 });
+
+describe('Firefox data collection consent', () => {
+  // PRIVACY.md: Keyward collects nothing and sends nothing anywhere but the user's own key checks
+  // to the exchange that issued the key. Firefox shows this declaration at install; a category
+  // added here must come with PRIVACY.md saying what is sent and why.
+  it('declares that no data is collected, and asks for nothing optional', () => {
+    const gecko = (template['{{firefox}}.browser_specific_settings'] as { gecko?: { data_collection_permissions?: unknown } } | undefined)?.gecko;
+    expect(gecko?.data_collection_permissions).toEqual({ required: ['none'] });
+  });
+
+  it('is absent from the Chrome build, which has no such key', () => {
+    expect(Object.keys(template).filter((key) => key.includes('browser_specific_settings'))).toEqual(['{{firefox}}.browser_specific_settings']);
+  });
+});
