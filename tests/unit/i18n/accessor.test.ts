@@ -1,12 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { catalogueGetMessage, formatEntry } from '../../../src/i18n/format';
+import { formatEntry } from '../../../src/i18n/format';
 import { catalogueLanguage, plural, t, useMessageSource } from '../../../src/i18n';
-import type { Catalogue } from '../../../src/i18n/keys';
-
-const catalogue = (locale: string) =>
-  JSON.parse(readFileSync(fileURLToPath(new URL(`../../../public/_locales/${locale}/messages.json`, import.meta.url)), 'utf8')) as Catalogue;
+import { readCatalogue, speak } from './speak';
 
 afterEach(() => {
   useMessageSource(null);
@@ -48,7 +43,7 @@ describe('plural()', () => {
   });
 
   it('picks Russian one, few and many by the number\'s ending', () => {
-    useMessageSource(catalogueGetMessage(catalogue('ru')));
+    speak('ru');
     expect([1, 2, 5, 11, 21, 22, 25].map((n) => plural('dueInDays', n))).toEqual([
       'через 1 день',
       'через 2 дня',
@@ -61,21 +56,21 @@ describe('plural()', () => {
   });
 
   it('has one form in Chinese, and writes numbers as the catalogue\'s language does', () => {
-    useMessageSource(catalogueGetMessage(catalogue('zh_CN')));
+    speak('zh_CN');
     expect(catalogueLanguage()).toBe('zh-CN');
     expect(plural('dueInDays', 1)).toBe('将在 1 天后');
-    useMessageSource(catalogueGetMessage(catalogue('ru')));
+    speak('ru');
     expect(plural('badgeRisky', 1500)).toBe(`${new Intl.NumberFormat('ru').format(1500)} рискованных`);
   });
 
   it('falls back to the other form where a catalogue lacks the one the count needs, then to the key', () => {
-    const ru = catalogue('ru');
+    const ru = readCatalogue('ru');
     delete ru.dueInDays_few;
     ru.dueInDays_other = { message: 'прочее: $COUNT$', placeholders: { count: { content: '$1' } } };
-    useMessageSource(catalogueGetMessage(ru));
+    speak(ru);
     expect(plural('dueInDays', 3)).toBe('прочее: 3');
     delete ru.dueInDays_other;
-    useMessageSource(catalogueGetMessage(ru));
+    speak(ru);
     expect(plural('dueInDays', 3)).toBe('dueInDays');
   });
 });
