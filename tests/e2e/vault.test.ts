@@ -87,6 +87,16 @@ describe.each(BROWSERS)('vault in %s', (browser) => {
         return (scope.browser ?? scope.chrome)?.action.getBadgeText({});
       });
     await expect.poll(badge).toBe('1');
+    // Its title comes from _locales through the browser's own i18n.getMessage, placeholders filled.
+    const title = () =>
+      page.evaluate(() => {
+        const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
+        interface Api {
+          action: { getTitle(details: object): Promise<string> };
+        }
+        return (scope.browser ?? scope.chrome)?.action.getTitle({});
+      });
+    await expect.poll(title).toMatch(/^Keyward: unlocked, 1 key needs attention \(1 risky/);
   });
 
   it('reveals the exact stored values', async () => {
