@@ -29,6 +29,17 @@ describe('t()', () => {
     expect(catalogueLanguage()).toBe('ru');
   });
 
+  it('refuses, at compile time, a key English lacks and a missing or unknown substitution', () => {
+    // @ts-expect-error: no such message in the English catalogue
+    expect(t('noSuchMessage')).toBe('noSuchMessage');
+    // @ts-expect-error: badgeTitle needs its state
+    expect(t('badgeTitle')).toBe('Keyward: ');
+    // @ts-expect-error: badgeTitle has no count
+    expect(t('badgeTitle', { state: 'locked', count: 1 })).toBe('Keyward: 1');
+    // @ts-expect-error: plural forms are reached through plural(), which picks one
+    expect(t('dueInDays_one', { count: 1 })).toBe('in 1 day');
+  });
+
   it('shows the key of a message the catalogue lacks, never nothing', () => {
     useMessageSource(() => '');
     expect(t('unnamedKey')).toBe('unnamedKey');
