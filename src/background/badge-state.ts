@@ -1,5 +1,6 @@
 import { type KeySummary, isRisky } from '../core/records';
 import { ATTENTION_DAYS, isDueSoon } from '../exchanges/expiry-rules';
+import { plural, t } from '../i18n';
 
 /**
  * What the toolbar badge counts. Unlocked: keys needing attention, that is risky ones (withdraw
@@ -40,24 +41,28 @@ export function lockedCounts(riskyCount: number): Pick<BadgeState, 'riskyCount' 
   return { riskyCount, dueSoonCount: null, attentionCount: riskyCount };
 }
 
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+/** "Keyward: <state>": whether there is a vault and whether it is open. */
+function vaultState(state: BadgeState): string {
+  return t(!state.hasVault ? 'vaultStateNone' : state.unlocked ? 'vaultStateUnlocked' : 'vaultStateLocked');
 }
 
 export function badgeText(state: BadgeState): string {
   return state.attentionCount > 0 ? String(state.attentionCount) : '';
 }
 
+/** The toolbar button's title, in the catalogue's language (public/_locales). */
 export function badgeTitle(state: BadgeState): string {
-  const lockWord = !state.hasVault ? 'no vault yet' : state.unlocked ? 'unlocked' : 'locked';
+  const words = vaultState(state);
   if (state.dueSoonCount === null) {
-    if (state.riskyCount === 0) return `Keyward: ${lockWord}`;
-    return `Keyward: ${lockWord}, ${count(state.riskyCount, 'risky key', 'risky keys')} (expiry dates are checked once unlocked)`;
+    if (state.riskyCount === 0) return t('badgeTitle', { state: words });
+    return plural('badgeTitleRiskyLocked', state.riskyCount, { state: words });
   }
-  if (state.attentionCount === 0) return `Keyward: ${lockWord}`;
+  if (state.attentionCount === 0) return t('badgeTitle', { state: words });
   const parts = [
-    ...(state.riskyCount > 0 ? [`${state.riskyCount} risky`] : []),
-    ...(state.dueSoonCount > 0 ? [`${state.dueSoonCount} retired by the exchange within ${ATTENTION_DAYS} days`] : []),
+    ...(state.riskyCount > 0 ? [plural('badgeRisky', state.riskyCount)] : []),
+    ...(state.dueSoonCount > 0 ? [plural('badgeDueSoon', state.dueSoonCount, { within: plural('withinDays', ATTENTION_DAYS) })] : []),
   ];
-  return `Keyward: ${lockWord}, ${count(state.attentionCount, 'key needs', 'keys need')} attention (${parts.join(', ')})`;
+  const [head = '', ...rest] = parts;
+  const details = rest.reduce((first, second) => t('listPair', { first, second }), head);
+  return plural('badgeTitleAttention', state.attentionCount, { state: words, details });
 }

@@ -1,8 +1,9 @@
-import { describeDeadline } from '../core/deadline-words';
+import { daysLeft } from '../core/deadline-words';
 import type { KeyDeadline } from '../core/expiry';
 import type { ExchangeId, KeySummary } from '../core/records';
 import { SerialQueue } from '../core/serial';
 import { deadlinesOf } from '../exchanges/expiry-rules';
+import { type PlainKey, plural, t } from '../i18n';
 import type { StorageArea } from './storage';
 
 /**
@@ -121,13 +122,32 @@ export class ExpiryNotifier {
 
   private notice(key: KeySummary, deadline: KeyDeadline, now: number): ExpiryNotice {
     const exchange = this.deps.exchangeName(key.exchange);
-    const when = deadline.certain
-      ? `on ${this.deps.formatDate(deadline.at)}`
-      : `from ${this.deps.formatDate(deadline.at)} if it is not used before`;
+    const substitutions = { exchange, label: key.label || t('unnamedKey'), date: this.deps.formatDate(deadline.at) };
     return {
       id: noticeId(key.exchange, key.id),
-      title: `${exchange} key ${describeDeadline(deadline, now)}`,
-      message: `“${key.label || 'Unnamed key'}”: ${exchange} acts ${when}. Click to open ${exchange}'s API page.`,
+      title: t(NOTICE_TITLES[deadline.effect], { exchange, when: dueWhen(deadline, now) }),
+      message: t(deadline.certain ? 'noticeMessageOn' : 'noticeMessageUnlessUsed', substitutions),
     };
   }
+}
+
+/** A notice's title by what the exchange does; each language words the whole title, time included. */
+type NoticeTitle = Extract<PlainKey, `noticeTitle${string}`>;
+const NOTICE_TITLES: Record<KeyDeadline['effect'], NoticeTitle> = {
+  expires: 'noticeTitleExpires',
+  deactivated: 'noticeTitleDeactivated',
+  deleted: 'noticeTitleDeleted',
+  'spot-trading-removed': 'noticeTitleSpotTradingRemoved',
+  'trading-removed': 'noticeTitleTradingRemoved',
+};
+
+/**
+ * When a coming deadline falls, for a notice's title: "today", "in 3 days". One counted from the
+ * key's last use, which Keyward cannot see, claims no more than it knows: "in about 3 days at
+ * the earliest". Notices are sent only before a deadline, so there is no past tense here.
+ */
+function dueWhen(deadline: KeyDeadline, now: number): string {
+  const days = daysLeft(deadline.at, now);
+  if (deadline.certain) return days === 0 ? t('dueToday') : plural('dueInDays', days);
+  return days === 0 ? t('dueTodayAtEarliest') : plural('dueInAboutDaysAtEarliest', days);
 }

@@ -11,6 +11,7 @@ import { Vault } from '../vault/vault';
 import { showBadge } from './badge';
 import { attentionCounts, lockedCounts } from './badge-state';
 import { ExpiryNotifier, noticeExchange } from './expiry-notices';
+import { catalogueLanguage } from '../i18n';
 import { createBroker } from './broker';
 import { ClipboardGuard } from './clipboard';
 import { OffscreenClipboard, PageClipboard, chromeOffscreenApi } from './clipboard-backends';
@@ -206,7 +207,8 @@ function build(db: VaultDb) {
       await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('icons/keyward-128.png'), title, message });
     },
     exchangeName: (id) => exchangeById(id).name,
-    formatDate: (ms) => new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' }).format(ms),
+    // In the notice's language, not the system's: a Russian notice with an English date reads badly.
+    formatDate: (ms) => new Intl.DateTimeFormat(catalogueLanguage(), { year: 'numeric', month: 'short', day: 'numeric' }).format(ms),
   });
 
   async function refreshBadgeNow(): Promise<void> {

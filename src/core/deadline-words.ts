@@ -2,6 +2,11 @@ import type { KeyDeadline } from './expiry';
 
 const DAY_MS = 86_400_000;
 
+/** Whole days from now to a coming deadline (0 on its last day). */
+export function daysLeft(at: number, now: number): number {
+  return Math.floor((at - now) / DAY_MS);
+}
+
 function days(n: number): string {
   return `${n} ${n === 1 ? 'day' : 'days'}`;
 }
@@ -24,7 +29,7 @@ const DEADLINE_WORDS: Record<KeyDeadline['effect'], { coming: string; done: stri
 export function describeDeadline(deadline: Pick<KeyDeadline, 'effect' | 'at' | 'certain'>, now: number): string {
   const words = DEADLINE_WORDS[deadline.effect];
   if (deadline.at > now) {
-    const count = Math.floor((deadline.at - now) / DAY_MS);
+    const count = daysLeft(deadline.at, now);
     if (deadline.certain) return `${words.coming} ${count === 0 ? 'today' : `in ${days(count)}`}`;
     return `${words.coming} ${count === 0 ? 'today' : `in about ${days(count)}`} at the earliest`;
   }

@@ -77,16 +77,18 @@ describe.each(BROWSERS)('vault in %s', (browser) => {
     expect(okxRow).toMatch(/No IP whitelist/);
     expect(okxRow).toContain(OKX.apiKey.slice(-4));
     expect(await page.text({ role: 'button', name: /htx spot/ })).not.toMatch(/Withdraw on|No IP whitelist/);
-    // The toolbar badge counts the risky keys.
-    const badge = () =>
-      page.evaluate(() => {
+    // The toolbar badge counts the risky keys; its title, from _locales through the browser's own
+    // i18n.getMessage, says so with the placeholders and plural form filled.
+    const action = (method: 'getBadgeText' | 'getTitle') =>
+      page.evaluate((name) => {
         const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
         interface Api {
-          action: { getBadgeText(details: object): Promise<string> };
+          action: Record<typeof name, (details: object) => Promise<string>>;
         }
-        return (scope.browser ?? scope.chrome)?.action.getBadgeText({});
-      });
-    await expect.poll(badge).toBe('1');
+        return (scope.browser ?? scope.chrome)?.action[name]({});
+      }, method);
+    await expect.poll(() => action('getBadgeText')).toBe('1');
+    await expect.poll(() => action('getTitle')).toMatch(/^Keyward: unlocked, 1 key needs attention \(1 risky/);
   });
 
   it('reveals the exact stored values', async () => {

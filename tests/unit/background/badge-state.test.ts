@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { attentionCounts, badgeText, badgeTitle, lockedCounts } from '../../../src/background/badge-state';
 import type { KeySummary } from '../../../src/core/records';
+import { speak } from '../i18n/speak';
 import { htxKeySummary } from './handler-setup';
 
 const DAY = 86_400_000;
@@ -12,6 +13,8 @@ function key(id: string, over: Partial<KeySummary>): KeySummary {
 }
 
 describe('the badge', () => {
+  afterEach(() => speak(null));
+
   it('counts, while unlocked, each key that is risky or due within 7 days once', () => {
     const keys = [
       key('safe', {}),
@@ -33,5 +36,26 @@ describe('the badge', () => {
     expect(badgeTitle(state)).toBe('Keyward: locked, 2 risky keys (expiry dates are checked once unlocked)');
     expect(badgeTitle({ ...state, riskyCount: 0, attentionCount: 0 })).toBe('Keyward: locked');
     expect(badgeText({ ...state, riskyCount: 0, attentionCount: 0 })).toBe('');
+  });
+
+  it('says one key in the singular', () => {
+    const state = { unlocked: true, hasVault: true, riskyCount: 0, dueSoonCount: 1, attentionCount: 1 };
+    expect(badgeTitle(state)).toBe('Keyward: unlocked, 1 key needs attention (1 retired by the exchange within 7 days)');
+    expect(badgeTitle({ unlocked: false, hasVault: true, ...lockedCounts(1) })).toBe('Keyward: locked, 1 risky key (expiry dates are checked once unlocked)');
+    expect(badgeTitle({ unlocked: false, hasVault: false, ...lockedCounts(0) })).toBe('Keyward: no vault yet');
+  });
+
+  it('speaks Russian with its three plural forms', () => {
+    speak('ru');
+    const state = { unlocked: true, hasVault: true, riskyCount: 2, dueSoonCount: 5, attentionCount: 5 };
+    expect(badgeTitle(state)).toBe(
+      'Keyward: хранилище открыто, 5 ключей требуют внимания (2 рискованных, 5 будут ограничены или отключены биржей в течение 7 дней)',
+    );
+    expect(badgeTitle({ unlocked: false, hasVault: true, ...lockedCounts(21) })).toBe(
+      'Keyward: хранилище заблокировано, 21 рискованный ключ (сроки действия проверяются после разблокировки)',
+    );
+    expect(badgeTitle({ ...state, riskyCount: 0, dueSoonCount: 3, attentionCount: 3 })).toBe(
+      'Keyward: хранилище открыто, 3 ключа требуют внимания (3 будут ограничены или отключены биржей в течение 7 дней)',
+    );
   });
 });

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { type ExpiryNotice, ExpiryNotifier, SENT_KEY, noticeExchange, noticeId } from '../../../src/background/expiry-notices';
 import type { KeySummary } from '../../../src/core/records';
+import { speak } from '../i18n/speak';
 import { htxKeySummary } from './handler-setup';
 import { MemoryArea } from './memory-area';
 
@@ -40,6 +41,8 @@ function setup(initial: KeySummary[] | null = [htxKey]) {
 }
 
 describe('ExpiryNotifier', () => {
+  afterEach(() => speak(null));
+
   it('notifies 7 days before and 1 day before, each once', async () => {
     const { notifier, sent, at } = setup();
     at(80);
@@ -58,7 +61,22 @@ describe('ExpiryNotifier', () => {
       'HTX key deactivated today at the earliest',
     ]);
     expect(sent[0]).toMatchObject({ id: 'keyward-expiry|htx|rec-1' });
-    expect(sent[0]?.message).toBe('“grid-bot-7”: HTX acts from 2026-04-01 if it is not used before. Click to open HTX\'s API page.');
+    expect(sent[0]?.message).toBe('“grid-bot-7”: HTX acts from 2026-04-01 if the key is not used before then. Click to open HTX\'s API page.');
+  });
+
+  it('speaks Russian: the whole title worded per effect, days in their plural form', async () => {
+    speak('ru');
+    const { notifier, sent, state, at } = setup();
+    at(83.5);
+    await notifier.check();
+    expect(sent[0]?.title).toBe('Ключ HTX будет отключён примерно через 6 дней или позже');
+    expect(sent[0]?.message).toBe(
+      '«grid-bot-7»: HTX сделает это 2026-04-01, если до этой даты ключ ни разу не будет использован. Нажмите, чтобы открыть страницу API-ключей HTX.',
+    );
+    state.keys = [{ ...htxKey, label: '', validUntil: CREATED + 85.5 * DAY }];
+    await notifier.check();
+    expect(sent[1]?.title).toBe('Срок действия ключа HTX истекает через 2 дня');
+    expect(sent[1]?.message).toBe('«Ключ без названия»: HTX сделает это 2026-03-27. Нажмите, чтобы открыть страницу API-ключей HTX.');
   });
 
   it('sends only the most urgent notice when both thresholds passed unseen, and none after the deadline', async () => {

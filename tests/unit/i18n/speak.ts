@@ -1,0 +1,15 @@
+// Unit tests that check words in another language: read a real catalogue and have t() use it.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { catalogueGetMessage } from '../../../src/i18n/format';
+import { useMessageSource } from '../../../src/i18n';
+import type { Catalogue } from '../../../src/i18n/keys';
+
+export function readCatalogue(locale: string): Catalogue {
+  return JSON.parse(readFileSync(fileURLToPath(new URL(`../../../public/_locales/${locale}/messages.json`, import.meta.url)), 'utf8')) as Catalogue;
+}
+
+/** From now on t() reads this catalogue (or this copy of one); speak(null) goes back to English. */
+export function speak(locale: string | Catalogue | null): void {
+  useMessageSource(locale === null ? null : catalogueGetMessage(typeof locale === 'string' ? readCatalogue(locale) : locale));
+}
