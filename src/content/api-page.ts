@@ -8,6 +8,7 @@ import { copiedByControl, pairForCopied } from '../exchanges/readers/copied';
 import type { ExchangeDefinition, ExchangePage } from '../exchanges/types';
 import { request } from './runtime';
 import { type NoteLine, NoteBoard } from './ui/inline';
+import { say } from './ui/words';
 
 /** What the create form said just before the secret appeared; memory only, dropped after capture. */
 interface FormSnapshot {
@@ -151,11 +152,11 @@ export class ApiPageWatcher {
     const secrets = readSecrets(document, this.page.vocabulary, this.exchange.credentials);
     for (const reading of secrets.pairs) {
       if (reading.evidence === 'strong') this.showCapture(reading);
-      else this.offer(reading, `This looks like a new API key (${tail(reading.apiKey)}). Keyward did not recognise the page for sure.`);
+      else this.offer(reading, say('noteOfferNewKey', { key: tail(reading.apiKey) }));
     }
     for (const lone of secrets.lone) this.showUnsaved(lone);
     for (const reading of this.copied.values()) {
-      if (reading.secretElement.isConnected) this.offer(reading, `You copied this key's secret (${tail(reading.apiKey)}). Keep it in Keyward too?`);
+      if (reading.secretElement.isConnected) this.offer(reading, say('noteOfferCopied', { key: tail(reading.apiKey) }));
     }
     const form = readCreateForm(document, this.page.vocabulary);
     if (form) this.showForm(form);
@@ -194,7 +195,7 @@ export class ApiPageWatcher {
     });
     for (const flag of ['withdraw', 'transfer'] as const) {
       const control = form.controls.find((c) => c.flag === flag && c.on);
-      const lines = findings.filter((f) => f.code === `${flag}-on`).map((f) => ({ tone: tone(f), text: f.message }));
+      const lines = findings.filter((f) => f.code === `${flag}-on`).map((f) => ({ tone: tone(f), text: formText(f) }));
       if (control && lines.length > 0) this.notes.show(`perm-${flag}`, anchorOf(control.labelElement, control.control), lines);
     }
     const ipAnchor = form.ipField ?? form.ipUnrestrictedChoice;
@@ -203,7 +204,7 @@ export class ApiPageWatcher {
       .map((f) => f.code);
     if (ipAnchor) {
       const ipFindings = findings.filter((f) => f.concerns === 'ip');
-      this.notes.show('ip', ipAnchor, ipFindings.map((f) => ({ tone: tone(f), text: f.message })));
+      this.notes.show('ip', ipAnchor, ipFindings.map((f) => ({ tone: tone(f), text: formText(f, this.page.limits.unboundRule) })));
       shown.push(...ipFindings.map((f) => f.code));
     }
     this.observe?.({
@@ -259,11 +260,11 @@ export class ApiPageWatcher {
             {
               tone: 'success',
               text: reply.data.duplicate
-                ? `This key is already in your vault (${name}).`
-                : `Saved to your vault, encrypted: ${name}.${how === 'offered' ? '' : ' You can close this dialog.'}`,
+                ? say('noteCaptureDuplicate', { key: name })
+                : say(how === 'offered' ? 'noteCaptureSavedOffered' : 'noteCaptureSaved', { key: name }),
             },
             ...(needsPassphrase
-              ? [{ tone: 'warning' as const, text: 'The passphrase you chose was not found on this page: add it to the key in Keyward.' }]
+              ? [{ tone: 'warning' as const, text: say('noteCapturePassphraseMissing') }]
               : []),
           ],
         }
@@ -272,7 +273,7 @@ export class ApiPageWatcher {
           lines: [
             {
               tone: 'danger',
-              text: `NOT saved: ${reply.error.message} Copy the secret now: ${this.exchange.name} shows it only once.`,
+              text: say('noteCaptureFailed', { exchange: this.exchange.name, reason: reply.error.message }),
             },
           ],
         };
@@ -299,7 +300,7 @@ export class ApiPageWatcher {
       this.observe?.({ kind: 'offered', apiKey: reading.apiKey, secret: reading.secret });
     }
     this.notes.show(this.noteName('offer', reading.apiKey), reading.secretElement, [{ tone: 'info', text }], {
-      label: 'Save to Keyward',
+      label: say('noteOfferSave'),
       run: () => {
         this.captures.set(reading.apiKey, { phase: 'sending' });
         this.capturedSecrets.set(reading.apiKey, reading.secret);
@@ -319,7 +320,7 @@ export class ApiPageWatcher {
     this.notes.show(this.noteName('unsaved', lone.value), lone.element, [
       {
         tone: 'danger',
-        text: `Keyward has NOT saved this secret: it could not tell which API key it belongs to. Copy the secret and the API key now: ${this.exchange.name} shows the secret only once.`,
+        text: say('noteUnsaved', { exchange: this.exchange.name }),
       },
     ]);
   }
@@ -353,7 +354,7 @@ export class ApiPageWatcher {
         maxIps: this.page.limits.maxIps,
         unboundRule: null,
       }).filter((f) => f.code === 'withdraw-on' || f.code === 'transfer-on' || f.code === 'ip-empty');
-      const lines = findings.map((f) => ({ tone: tone(f), text: LIST_MARKS[f.code] ?? f.message }));
+      const lines = findings.map((f) => ({ tone: tone(f), text: listText(f) }));
       observed.push({ apiKey: key.apiKey, label: key.label, permissions: key.permissions, ipWhitelist: key.ipWhitelist, warnings: findings.map((f) => f.code) });
       const cell = key.row.lastElementChild ?? key.row;
       if (lines.length > 0) this.notes.show(this.noteName('row', key.apiKey), cell, lines, undefined, 'append');
@@ -368,7 +369,7 @@ export class ApiPageWatcher {
     const limit = this.page.limits.maxKeys;
     const limitLine: NoteLine[] =
       limit !== null && keys.length >= limit - 1
-        ? [{ tone: 'info', text: `${keys.length} of ${this.exchange.name}'s limit of ${limit} keys are in use.` }]
+        ? [{ tone: 'info', text: say('noteKeyLimit', { count: keys.length, exchange: this.exchange.name, limit }) }]
         : [];
     const table = keys[0]?.row.closest('table') ?? keys[0]?.row.parentElement;
     if (table && (summary.risky > 0 || limitLine.length > 0)) {
@@ -391,12 +392,25 @@ export class ApiPageWatcher {
   }
 }
 
+/**
+ * A form finding in the notes' language. The translated findings go by code, since core/risk.ts
+ * words them in English for the popup too; the rest (IP entries the user typed, key limits) are
+ * still its English. The exchange's own rule for unbound keys is English data in its definition.
+ */
+function formText(finding: RiskFinding, unboundRule: string | null = null): string {
+  if (finding.code === 'withdraw-on') return say('noteWithdrawOn');
+  if (finding.code === 'transfer-on') return say('noteTransferOn');
+  if (finding.code === 'ip-empty') return unboundRule === null ? say('noteIpEmpty') : `${say('noteIpEmpty')} ${unboundRule}`;
+  return finding.message;
+}
+
 /** What a key list row says about each risk, shorter than the form's notes. */
-const LIST_MARKS: Partial<Record<RiskCode, string>> = {
-  'withdraw-on': 'Withdraw is enabled on this key.',
-  'transfer-on': 'Transfer is enabled on this key: it can move funds between accounts.',
-  'ip-empty': 'No IP whitelist: any address can use this key.',
-};
+function listText(finding: RiskFinding): string {
+  if (finding.code === 'withdraw-on') return say('noteRowWithdrawOn');
+  if (finding.code === 'transfer-on') return say('noteRowTransferOn');
+  if (finding.code === 'ip-empty') return say('noteRowIpEmpty');
+  return finding.message;
+}
 
 function splitIps(text: string): string[] {
   return text.split(/[\s,，;；、]+/).filter(Boolean);
