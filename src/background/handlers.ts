@@ -7,6 +7,7 @@ import { VaultError } from '../vault/errors';
 import type { Vault } from '../vault/vault';
 import { type Handlers, RefusedError } from './broker';
 import { CaptureLimiter } from './capture-limits';
+import { noteWords } from './note-words';
 import type { ClipboardGuard } from './clipboard';
 import type { FillService } from './fill';
 import type { KeyCheckService } from './key-check';
@@ -282,6 +283,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await deps.injectWatcher(exchange, caller.tabId, caller.frameId);
       return {};
     },
+
+    'notes.words': async ({ language }) => ({ messages: noteWords(language) }),
 
     'sites.list': async () => ({ sites: await sitesService().list() }),
 

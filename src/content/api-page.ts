@@ -8,7 +8,7 @@ import { copiedByControl, pairForCopied } from '../exchanges/readers/copied';
 import type { ExchangeDefinition, ExchangePage } from '../exchanges/types';
 import { request } from './runtime';
 import { type NoteLine, NoteBoard } from './ui/inline';
-import { say } from './ui/words';
+import { pageLanguage, say, useNoteWords } from './ui/words';
 
 /** What the create form said just before the secret appeared; memory only, dropped after capture. */
 interface FormSnapshot {
@@ -87,6 +87,7 @@ export class ApiPageWatcher {
   private lastScan = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private reportedList = '';
+  private running = false;
   private readonly onInput = (event: Event) => {
     // A click may submit the form, and the site may replace the form at once: read it now, in the
     // capture phase, before the page's own handler runs.
@@ -111,14 +112,35 @@ export class ApiPageWatcher {
   }
 
   start(): void {
+    this.running = true;
     this.observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
     // Checkbox state and typed text change no DOM; the events do.
     for (const type of ['input', 'change', 'click']) document.addEventListener(type, this.onInput, true);
     for (const type of ['copy', 'click']) document.addEventListener(type, this.onCopy, true);
     this.scan();
+    void this.followPageLanguage();
+  }
+
+  /**
+   * A Chinese page in an English browser gets Chinese notes: the trader reads the page's language.
+   * getMessage reads only the browser's catalogue, so another one's words come from the
+   * background; until they arrive (or if they never do) the notes are in the browser's language.
+   */
+  private async followPageLanguage(): Promise<void> {
+    const language = pageLanguage(document.documentElement.lang, location.pathname);
+    if (language === null || language === say('messagesLocale')) {
+      useNoteWords(null);
+      return;
+    }
+    const reply = await request('notes.words', { language });
+    // Stopped meanwhile (the route changed away): no scan, no notes.
+    if (!reply.ok || !this.running) return;
+    useNoteWords(reply.data.messages);
+    this.schedule();
   }
 
   stop(): void {
+    this.running = false;
     this.observer.disconnect();
     for (const type of ['input', 'change', 'click']) document.removeEventListener(type, this.onInput, true);
     for (const type of ['copy', 'click']) document.removeEventListener(type, this.onCopy, true);

@@ -104,6 +104,20 @@ describe.each(BROWSERS)('HTX in %s', (browser) => {
     });
   });
 
+  describe("the page's language", () => {
+    it('speaks Chinese on the Chinese page although the browser is English, and English on the English page', async () => {
+      const chinese = await session.openPage('https://www.htx.com/zh-cn/apikey/');
+      const warning = await waitForNote(chinese, /未设置 IP 白名单：任何持有此密钥的人都可以从任意地址使用它/, 'status');
+      expect(warning.text).not.toMatch(/No IP whitelist/);
+      await chinese.close();
+      const english = await session.openPage(API_PAGE);
+      await waitForNote(english, /No IP whitelist: anyone holding this key can use it from any address/, 'status');
+      await absence();
+      expect((await english.notes()).some((note) => /[\u4e00-\u9fff]/.test(note.text))).toBe(false);
+      await english.close();
+    });
+  });
+
   describe('after a redesign Keyward does not know', () => {
     it("captures at once when the new words stand beside values in HTX's own format", async () => {
       const before = await keyCount();

@@ -26,5 +26,37 @@ export function say<K extends PlainKey>(key: K, ...args: Args<K>): string {
   const positional = Object.keys(substitutions)
     .sort()
     .map((name) => String(substitutions[name] ?? ''));
+  const own = pageWords?.[key];
+  // Filled as getMessage fills: $1…$9 by position, $$ a dollar, in one pass.
+  if (own !== undefined) return own.replace(/\$(\$|[1-9])/g, (_whole, what: string) => (what === '$' ? '$' : (positional[Number(what) - 1] ?? '')));
   return api()?.getMessage(key, positional) || key;
+}
+
+/** The notes' words in the page's language, from the background; null reads the browser's. */
+let pageWords: Record<string, string> | null = null;
+
+export function useNoteWords(words: Record<string, string> | null): void {
+  pageWords = words;
+}
+
+export type NoteLanguage = 'en' | 'ru' | 'zh_CN';
+
+/** A language tag or URL segment ("zh-CN", "zh_cn", "ru-RU", "en-us") as a catalogue Keyward has. */
+function catalogueFor(tag: string): NoteLanguage | null {
+  const [language = '', region = ''] = tag.toLowerCase().split(/[-_]/);
+  if (language === 'en' || language === 'ru') return language;
+  // Simplified Chinese only: a Traditional page (zh-TW, zh-HK, zh-Hant) keeps the browser's language.
+  if (language === 'zh') return ['', 'cn', 'sg', 'hans'].includes(region) ? 'zh_CN' : null;
+  return null;
+}
+
+/**
+ * The page's language when Keyward speaks it: the <html lang> attribute, else a locale as the
+ * path's first segment (/zh-cn/apikey/, /ru/…); null when the page names none or one Keyward lacks.
+ * An attribute naming another language wins over the path: the page says what it is written in.
+ */
+export function pageLanguage(lang: string, pathname: string): NoteLanguage | null {
+  if (lang.trim() !== '') return catalogueFor(lang.trim());
+  const segment = /^\/([a-z]{2}(?:[-_][a-z]{2,4})?)(?:\/|$)/i.exec(pathname)?.[1];
+  return segment === undefined ? null : catalogueFor(segment);
 }

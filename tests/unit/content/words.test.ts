@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { catalogueGetMessage } from '../../../src/i18n/format';
-import { say } from '../../../src/content/ui/words';
+import { noteWords } from '../../../src/background/note-words';
+import { pageLanguage, say, useNoteWords } from '../../../src/content/ui/words';
 import { readCatalogue } from '../i18n/speak';
 
 /** A browser whose i18n.getMessage reads this catalogue, as the content script's `chrome` does. */
@@ -30,5 +31,57 @@ describe('say(), the content scripts’ notes', () => {
     expect(say('noteOfferSave')).toBe('noteOfferSave');
     (globalThis as { chrome?: unknown }).chrome = { i18n: { getMessage: () => '' } };
     expect(say('noteUnsaved', { exchange: 'HTX' })).toBe('noteUnsaved');
+  });
+});
+
+describe('pageLanguage(), the notes’ language on an exchange page', () => {
+  it('takes the <html lang> attribute when Keyward speaks it', () => {
+    expect(pageLanguage('zh-CN', '/apikey/')).toBe('zh_CN');
+    expect(pageLanguage('zh', '/')).toBe('zh_CN');
+    expect(pageLanguage('ru', '/profile/api/')).toBe('ru');
+    expect(pageLanguage('ru-RU', '/')).toBe('ru');
+    expect(pageLanguage('en-GB', '/zh-cn/apikey/')).toBe('en');
+  });
+
+  it('keeps the browser’s language for a page in a language Keyward lacks, Traditional Chinese included', () => {
+    expect(pageLanguage('zh-TW', '/zh-cn/apikey/')).toBeNull();
+    expect(pageLanguage('zh-Hant', '/')).toBeNull();
+    expect(pageLanguage('ja', '/ru/')).toBeNull();
+  });
+
+  it('reads the locale at the start of the path when the page has no lang attribute', () => {
+    expect(pageLanguage('', '/zh-cn/apikey/')).toBe('zh_CN');
+    expect(pageLanguage(' ', '/ru/profile/api/')).toBe('ru');
+    expect(pageLanguage('', '/en-us/apikey/')).toBe('en');
+    expect(pageLanguage('', '/zh_CN')).toBe('zh_CN');
+    expect(pageLanguage('', '/zh-tw/apikey/')).toBeNull();
+    // Not a locale: a word that starts the path, or a locale further in.
+    expect(pageLanguage('', '/apikey/')).toBeNull();
+    expect(pageLanguage('', '/my/settings/ru/')).toBeNull();
+    expect(pageLanguage('', '/')).toBeNull();
+  });
+});
+
+describe('the page’s words from the background', () => {
+  afterEach(() => useNoteWords(null));
+
+  it('are read before the browser’s, filled by position as getMessage fills them', () => {
+    browserSpeaking('en');
+    useNoteWords(noteWords('zh_CN'));
+    expect(say('noteKeyLimit', { limit: 20, exchange: 'HTX', count: 19 })).toBe('已使用 19 个密钥，HTX 的上限为 20 个。');
+    useNoteWords(noteWords('ru'));
+    expect(say('noteCaptureFailed', { reason: 'Нет хранилища.', exchange: 'HTX' })).toBe(
+      'НЕ сохранено: Нет хранилища. Скопируйте секретный ключ сейчас: HTX показывает его только один раз.',
+    );
+    useNoteWords(null);
+    expect(say('noteRowIpEmpty')).toBe('No IP whitelist: any address can use this key.');
+  });
+
+  it('are the notes’ messages only, with the catalogue’s name to compare with the browser’s', () => {
+    const words = noteWords('ru');
+    expect(words.messagesLocale).toBe('ru');
+    expect(Object.keys(words).filter((key) => key !== 'messagesLocale').every((key) => key.startsWith('note'))).toBe(true);
+    expect(Object.keys(words).length).toBeGreaterThan(10);
+    expect(words.badgeTitle).toBeUndefined();
   });
 });

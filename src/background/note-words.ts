@@ -1,0 +1,30 @@
+// The inline notes' words in a language other than the browser's. i18n.getMessage reads only the
+// browser's catalogue, so for a Chinese page in an English browser the watcher asks here. The
+// catalogues are bundled at build time rather than fetched from _locales: nothing is made
+// web-accessible and no CSP rule is involved; the background is not under the content-script
+// size budget.
+import english from '../../public/_locales/en/messages.json';
+import russian from '../../public/_locales/ru/messages.json';
+import chinese from '../../public/_locales/zh_CN/messages.json';
+import type { Catalogue } from '../i18n/keys';
+
+export type NoteLanguage = 'en' | 'ru' | 'zh_CN';
+
+const CATALOGUES: Record<NoteLanguage, Catalogue> = { en: english, ru: russian, zh_CN: chinese };
+
+/** Only the notes' messages (named `note…`) go to the page, plus the catalogue's own name. */
+const isNoteKey = (key: string): boolean => key === 'messagesLocale' || /^note[A-Z]/.test(key);
+
+/**
+ * Each note message with its $NAME$ placeholders already turned into their positions ($1…), so
+ * the content script only fills $1…$9 as getMessage would, and needs no placeholder table.
+ */
+export function noteWords(language: NoteLanguage): Record<string, string> {
+  const words: Record<string, string> = {};
+  for (const [key, entry] of Object.entries(CATALOGUES[language])) {
+    if (!isNoteKey(key)) continue;
+    const placeholders = new Map(Object.entries(entry.placeholders ?? {}).map(([name, value]) => [name.toLowerCase(), value.content]));
+    words[key] = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => placeholders.get(name.toLowerCase()) ?? whole);
+  }
+  return words;
+}
