@@ -7,7 +7,7 @@
  */
 import { rm } from 'node:fs/promises';
 import type { NewKeyInput } from '../src/core/records';
-import { SELF_QUERIES, isSelfQuery } from '../src/exchanges/self-queries';
+import { SELF_QUERY_ORIGINS } from '../src/exchanges/self-queries';
 import { callFrom } from '../tests/e2e/driver/send';
 import { distWithGrantedSites, launchChromium, startFixtureServer } from '../tests/e2e/harness';
 import { MOCK_EXCHANGES, type Scenario, mockCredentials } from '../tests/e2e/harness/mock-exchange-api';
@@ -38,9 +38,8 @@ function benchKeys(): NewKeyInput[] {
 }
 
 export async function measureCheckAll(rounds: number): Promise<Record<string, unknown>> {
-  const origins = [...new Set(Object.values(SELF_QUERIES).flatMap((query) => (isSelfQuery(query) ? [...query.origins] : [])))];
   const server = await startFixtureServer();
-  const dist = await distWithGrantedSites('chrome', origins);
+  const dist = await distWithGrantedSites('chrome', [...SELF_QUERY_ORIGINS]);
   const session = await launchChromium({ dist, executablePath: CHROMIUM, hosts: [], port: server.port, httpPort: server.httpPort });
   try {
     const page = await session.openExtensionPage('src/popup/popup.html');

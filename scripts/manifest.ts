@@ -2,8 +2,7 @@
 // unit test can check them without a build (tests/unit/build/manifest.test.ts). Permissions stay in
 // manifest.json; why clipboardRead is among them is told at ClipboardGuard (src/background/clipboard.ts).
 
-import { SELF_QUERIES } from '../src/exchanges/self-queries';
-import { isSelfQuery } from '../src/core/self-query';
+import { SELF_QUERY_ORIGINS } from '../src/exchanges/self-queries';
 
 export type TargetBrowser = 'chrome' | 'firefox';
 
@@ -12,13 +11,7 @@ export type TargetBrowser = 'chrome' | 'firefox';
  * → "https://api.binance.com"): the only places anything of Keyward's connects to, and only when
  * the user presses Check (src/background/key-check.ts), after granting that host.
  */
-export const API_CONNECT_ORIGINS: readonly string[] = [
-  ...new Set(
-    Object.values(SELF_QUERIES).flatMap((query) =>
-      isSelfQuery(query) ? query.origins.map((pattern) => pattern.replace(/\/\*$/, '')) : [],
-    ),
-  ),
-].sort();
+export const API_CONNECT_ORIGINS: readonly string[] = [...new Set(SELF_QUERY_ORIGINS.map((pattern) => pattern.replace(/\/\*$/, '')))].sort();
 
 /** The one page a web page may load from Keyward: the key picker, framed by Chrome's platform script. */
 export const PICKER_PAGE = 'src/picker/picker.html';

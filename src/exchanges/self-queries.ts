@@ -1,7 +1,7 @@
 // ExchangeId is filled in by the registry (see types.ts): a program that compiles this module compiles it too.
 /// <reference path="./registry.ts" />
 import type { ExchangeId } from '../core/records';
-import type { NoSelfQuery, SelfQuery } from '../core/self-query';
+import { type NoSelfQuery, type SelfQuery, isSelfQuery } from '../core/self-query';
 import { selfQuery as binance } from './binance/self-query';
 import { selfQuery as bitexbit } from './bitexbit/self-query';
 import { selfQuery as bitget } from './bitget/self-query';
@@ -35,6 +35,11 @@ export const SELF_QUERIES: Readonly<Record<ExchangeId, SelfQuery | NoSelfQuery>>
   coinbase,
   kraken,
 });
+
+/** Every API host pattern a self-query declares ("https://api.binance.com/*"), once each. */
+export const SELF_QUERY_ORIGINS: readonly string[] = Object.freeze([
+  ...new Set(Object.values(SELF_QUERIES).flatMap((query) => (isSelfQuery(query) ? [...query.origins] : []))),
+]);
 
 export function selfQueryOf(id: ExchangeId): SelfQuery | NoSelfQuery {
   return SELF_QUERIES[id];

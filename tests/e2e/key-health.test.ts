@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewKeyInput } from '../../src/core/records';
-import { SELF_QUERIES, isSelfQuery } from '../../src/exchanges/self-queries';
+import { SELF_QUERY_ORIGINS } from '../../src/exchanges/self-queries';
 import { distWithGrantedSites } from './harness';
 import { MOCK_EXCHANGES, type MockExchange, type Scenario, mockCredentials } from './harness/mock-exchange-api';
 import { BROWSERS, type ExtensionTab, backToList, createVault, useBrowser, useFixtureServer, waitReady } from './driver';
@@ -16,7 +16,7 @@ import { BROWSERS, type ExtensionTab, backToList, createVault, useBrowser, useFi
 const PASSWORD = 'key-health-test-password';
 
 /** Every API origin Keyward may ask for, granted as if the user had answered Allow. */
-const API_ORIGINS = [...new Set(Object.values(SELF_QUERIES).flatMap((query) => (isSelfQuery(query) ? [...query.origins] : [])))];
+const API_ORIGINS = [...SELF_QUERY_ORIGINS];
 
 function input(exchange: MockExchange, scenario: Scenario, label: string): NewKeyInput {
   const credentials = mockCredentials(exchange, scenario);
