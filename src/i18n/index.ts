@@ -3,9 +3,10 @@
 // forms are laid out.
 import english from '../../public/_locales/en/messages.json';
 import { catalogueGetMessage } from './format';
-import type { Catalogue, MessageKey, PlaceholderName, PlainKey, PluralBase, Substitutions } from './keys';
+import type { Catalogue, MessageKey, PlaceholderName, PlainKey, PluralBase, Substitutions, Words } from './keys';
 
-export type { MessageKey, PlainKey, PluralBase } from './keys';
+export type { MessageKey, PlainKey, PluralBase, Words } from './keys';
+export { words } from './keys';
 
 /** i18n.getMessage's shape: positional substitutions ($1…$9). */
 export type GetMessage = (name: string, substitutions: readonly string[]) => string;
@@ -85,4 +86,9 @@ export function plural<B extends PluralBase>(base: B, count: number, ...args: Pl
   const category = new Intl.PluralRules(language).select(count);
   const at = () => language;
   return lookup(`${base}_${category}`, substitutions, at) || lookup(`${base}_other`, substitutions, at) || base;
+}
+
+/** Words (a key and its substitutions, from code that does not choose the language) said in the catalogue's language. */
+export function tWords(said: Words): string {
+  return lookup(said.key, (said.subs ?? {}) as Record<string, string | number>, catalogueLanguage) || said.key;
 }

@@ -32,3 +32,21 @@ export interface CatalogueEntry {
 }
 
 export type Catalogue = Record<string, CatalogueEntry>;
+
+/**
+ * A message not yet put into words: its key and what fills it. Code that must not choose the
+ * language (src/core, modules content scripts share) returns these, and the surface that shows
+ * them says them: t() / sayWords() in the popup, picker and background, say() / sayWords() from
+ * src/content/ui/words.ts in content scripts (which must not bundle the English fallback).
+ */
+export type Words = {
+  [K in PlainKey]: [PlaceholderName<K>] extends [never] ? { key: K; subs?: undefined } : { key: K; subs: Substitutions<K> };
+}[PlainKey];
+
+/** Builds Words with the same checks as t(): an unknown key or a wrong substitution does not compile. */
+export function words<K extends PlainKey>(
+  key: K,
+  ...args: [PlaceholderName<K>] extends [never] ? [] : [subs: Substitutions<K>]
+): Words {
+  return { key, subs: args[0] } as Words;
+}

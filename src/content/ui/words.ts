@@ -1,7 +1,7 @@
 // The notes' words for content scripts. Not src/i18n/index.ts: that bundles the English catalogue
 // as its fallback, which would cost every content script kilobytes (1 KB budget). Only the types
 // come from src/i18n, and types cost nothing.
-import type { PlaceholderName, PlainKey, Substitutions } from '../../i18n/keys';
+import type { PlaceholderName, PlainKey, Substitutions, Words } from '../../i18n/keys';
 
 interface I18nLike {
   getMessage(name: string, substitutions?: string[]): string | undefined;
@@ -30,6 +30,11 @@ export function say<K extends PlainKey>(key: K, ...args: Args<K>): string {
   // Filled as getMessage fills: $1…$9 by position, $$ a dollar, in one pass.
   if (own !== undefined) return own.replace(/\$(\$|[1-9])/g, (_whole, what: string) => (what === '$' ? '$' : (positional[Number(what) - 1] ?? '')));
   return api()?.getMessage(key, positional) || key;
+}
+
+/** Words from shared code (a key and its substitutions) said as say() says them. */
+export function sayWords(said: Words): string {
+  return (say as (key: PlainKey, subs?: Record<string, string | number>) => string)(said.key, said.subs);
 }
 
 /** The notes' words in the page's language, from the background; null reads the browser's. */
