@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { KeySummary } from '../core/records';
+import { t } from '../i18n';
 import { DEFAULT_SETTINGS, type VaultStatus } from '../messages';
 import { send } from '../shared/send';
 import { errorMessage, onVaultLocked, request } from './api';
@@ -143,13 +144,13 @@ export function App({ openingList: asked }: { openingList?: OpeningList } = {}) 
             <h1 class="view-title">Keyward</h1>
             <ErrorAlert message={statusError} />
             <button type="button" class="btn btn-primary" onClick={() => void refreshStatus()}>
-              Try again
+              {t('commonTryAgain')}
             </button>
           </main>
         ) : (
           <main class="view view-center" aria-busy="true">
             <p class="muted" role="status">
-              Opening Keyward…
+              {t('appOpening')}
             </p>
           </main>
         )}
@@ -260,21 +261,21 @@ export function App({ openingList: asked }: { openingList?: OpeningList } = {}) 
           <span class="brand-dot" aria-hidden="true" />
           Keyward
         </span>
-        <nav class="topbar-actions" aria-label="Vault">
+        <nav class="topbar-actions" aria-label={t('appNavLabel')}>
           <button
             type="button"
             class={view.name === 'add' ? 'btn btn-primary btn-small is-current' : 'btn btn-primary btn-small'}
             onClick={() => setView({ name: 'add' })}
             aria-current={view.name === 'add' ? 'page' : undefined}
           >
-            <PlusIcon /> Add key
+            <PlusIcon /> {t('commonAddKey')}
           </button>
           <button
             type="button"
             class={view.name === 'settings' ? 'btn btn-ghost btn-icon is-current' : 'btn btn-ghost btn-icon'}
             onClick={() => setView({ name: 'settings' })}
-            aria-label="Settings"
-            title="Settings"
+            aria-label={t('appSettings')}
+            title={t('appSettings')}
             aria-current={view.name === 'settings' ? 'page' : undefined}
           >
             <GearIcon />
@@ -284,8 +285,8 @@ export function App({ openingList: asked }: { openingList?: OpeningList } = {}) 
             class="btn btn-ghost btn-icon"
             busy={lockTask.busy}
             onClick={() => void lock()}
-            aria-label="Lock"
-            title="Lock Keyward"
+            aria-label={t('appLock')}
+            title={t('appLockTitle')}
           >
             <LockIcon />
           </BusyButton>

@@ -1,7 +1,9 @@
 /**
  * Pure helpers for the popup: ages, dates, durations, IP list parsing and the password strength
- * estimate. No DOM, no browser API, so they are cheap enough to call once per row of a long list.
+ * estimate. No DOM; the only browser API is i18n's getMessage, for the words and the catalogue's
+ * language. Ages are remembered per language and count, so a long list costs few lookups.
  */
+import { catalogueLanguage, plural, t } from '../i18n';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -13,47 +15,85 @@ export function ageDays(createdAt: number, now: number): number {
   return Math.max(0, Math.floor((now - createdAt) / DAY_MS));
 }
 
-/** Compact age for list rows: "today", "3 d", "5 mo", "2 y". */
-export function formatAge(createdAt: number, now: number): string {
+type AgeUnit = 'today' | 'days' | 'months' | 'years';
+
+/** An age in the unit the list shows it in: days up to two months, months up to two years. */
+function ageIn(createdAt: number, now: number): { unit: AgeUnit; count: number } {
   const days = ageDays(createdAt, now);
-  if (days < 1) return 'today';
-  if (days < 60) return `${days} d`;
-  if (days < 730) return `${Math.floor(days / 30)} mo`;
-  return `${Math.floor(days / 365)} y`;
+  if (days < 1) return { unit: 'today', count: 0 };
+  if (days < 60) return { unit: 'days', count: days };
+  if (days < 730) return { unit: 'months', count: Math.floor(days / 30) };
+  return { unit: 'years', count: Math.floor(days / 365) };
 }
 
-/** Spoken form of formatAge, for titles and screen readers. */
-export function describeAge(createdAt: number, now: number): string {
-  const days = ageDays(createdAt, now);
-  if (days < 1) return 'created today';
-  if (days < 60) return `${days} ${days === 1 ? 'day' : 'days'} old`;
-  if (days < 730) {
-    const months = Math.floor(days / 30);
-    return `${months} ${months === 1 ? 'month' : 'months'} old`;
+/**
+ * The words of an age, remembered by language, form and count: a thousand-row list has a few
+ * dozen distinct ages, and each plural() builds Intl objects.
+ */
+const ageWords = new Map<string, string>();
+
+function rememberedAge(form: 'compact' | 'spoken', age: { unit: AgeUnit; count: number }, say: () => string): string {
+  const id = `${catalogueLanguage()}|${form}|${age.unit}|${age.count}`;
+  let words = ageWords.get(id);
+  if (words === undefined) {
+    words = say();
+    ageWords.set(id, words);
   }
-  const years = Math.floor(days / 365);
-  return `${years} ${years === 1 ? 'year' : 'years'} old`;
+  return words;
+}
+
+/** Compact age for list rows: "today", "3 d", "5 mo", "2 y". */
+export function formatAge(createdAt: number, now: number): string {
+  const age = ageIn(createdAt, now);
+  return rememberedAge('compact', age, () => {
+    if (age.unit === 'today') return t('fmtAgeToday');
+    if (age.unit === 'days') return plural('fmtAgeDays', age.count);
+    if (age.unit === 'months') return plural('fmtAgeMonths', age.count);
+    return plural('fmtAgeYears', age.count);
+  });
+}
+
+/** Spoken form of formatAge, for titles and screen readers: "created today", "3 days old". */
+export function describeAge(createdAt: number, now: number): string {
+  const age = ageIn(createdAt, now);
+  return rememberedAge('spoken', age, () => {
+    if (age.unit === 'today') return t('fmtAgeCreatedToday');
+    if (age.unit === 'days') return plural('fmtAgeDaysOld', age.count);
+    if (age.unit === 'months') return plural('fmtAgeMonthsOld', age.count);
+    return plural('fmtAgeYearsOld', age.count);
+  });
 }
 
 export function needsRotation(createdAt: number, now: number, rotationDays: number): boolean {
   return ageDays(createdAt, now) > rotationDays;
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+const DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric' };
+const DATE_TIME: Intl.DateTimeFormatOptions = { ...DATE, hour: '2-digit', minute: '2-digit' };
+
+/**
+ * Dates in the language of the catalogue the words come from, not the browser's locale: a date
+ * inside a Chinese sentence is written the Chinese way even in a browser set to another region.
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(withTime: boolean): Intl.DateTimeFormat {
+  const language = catalogueLanguage();
+  const id = `${language}|${withTime ? 'time' : 'date'}`;
+  let format = dateFormats.get(id);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(language, withTime ? DATE_TIME : DATE);
+    dateFormats.set(id, format);
+  }
+  return format;
+}
 
 export function formatDate(ms: number): string {
-  return dateFormat.format(ms);
+  return dateFormat(false).format(ms);
 }
 
 export function formatDateTime(ms: number): string {
-  return dateTimeFormat.format(ms);
+  return dateFormat(true).format(ms);
 }
 
 /**
@@ -61,11 +101,8 @@ export function formatDateTime(ms: number): string {
  * browser profile (the public key it is sealed to is stored in clear): the user is asked to check.
  */
 export function capturedWhileLockedNote(captured: { at: number; page: string }): string {
-  return `Captured while the vault was locked, from ${captured.page || 'a page it does not name'} at ${formatDateTime(captured.at)}: check it is yours.`;
-}
-
-function plural(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+  const when = formatDateTime(captured.at);
+  return captured.page ? t('fmtCapturedWhileLocked', { page: captured.page, when }) : t('fmtCapturedWhileLockedNoPage', { when });
 }
 
 /** The first letter in upper case, for a phrase that starts a line. */
@@ -75,10 +112,10 @@ export function sentence(text: string): string {
 
 /** "15 seconds", "1 minute", "90 seconds", "4 hours", "1 day". */
 export function formatDuration(seconds: number): string {
-  if (seconds >= 86_400 && seconds % 86_400 === 0) return plural(seconds / 86_400, 'day');
-  if (seconds >= 3600 && seconds % 3600 === 0) return plural(seconds / 3600, 'hour');
-  if (seconds >= 60 && seconds % 60 === 0) return plural(seconds / 60, 'minute');
-  return plural(seconds, 'second');
+  if (seconds >= 86_400 && seconds % 86_400 === 0) return plural('fmtDurationDays', seconds / 86_400);
+  if (seconds >= 3600 && seconds % 3600 === 0) return plural('fmtDurationHours', seconds / 3600);
+  if (seconds >= 60 && seconds % 60 === 0) return plural('fmtDurationMinutes', seconds / 60);
+  return plural('fmtDurationSeconds', seconds);
 }
 
 /** "0:25", "1:05", "12:00" for a countdown. */
@@ -103,7 +140,7 @@ type StrengthLevel = 'too-short' | 'weak' | 'fair' | 'good' | 'strong';
 
 interface PasswordStrength {
   level: StrengthLevel;
-  /** Words shown to the user. */
+  /** Words shown to the user, in the catalogue's language. */
   label: string;
   /** 0..4, for the meter. */
   score: number;
@@ -168,9 +205,9 @@ export function passwordStrength(password: string): PasswordStrength {
   }
   const bits = Math.max(0, Math.round(Math.max(effective, 0) * perChar));
 
-  if (chars.length < MIN_PASSWORD_LENGTH) return { level: 'too-short', label: 'too short', score: 0, bits };
-  if (bits < 40) return { level: 'weak', label: 'weak', score: 1, bits };
-  if (bits < 60) return { level: 'fair', label: 'fair', score: 2, bits };
-  if (bits < 80) return { level: 'good', label: 'good', score: 3, bits };
-  return { level: 'strong', label: 'strong', score: 4, bits };
+  if (chars.length < MIN_PASSWORD_LENGTH) return { level: 'too-short', label: t('fmtStrengthTooShort'), score: 0, bits };
+  if (bits < 40) return { level: 'weak', label: t('fmtStrengthWeak'), score: 1, bits };
+  if (bits < 60) return { level: 'fair', label: t('fmtStrengthFair'), score: 2, bits };
+  if (bits < 80) return { level: 'good', label: t('fmtStrengthGood'), score: 3, bits };
+  return { level: 'strong', label: t('fmtStrengthStrong'), score: 4, bits };
 }

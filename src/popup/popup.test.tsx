@@ -97,11 +97,14 @@ describe('KeyList', () => {
   it('groups by exchange, shows risk badges, and filters by exchange, label and account', async () => {
     await mount(<Harness />);
     expect(rowIds().sort()).toEqual(['k1', 'k2', 'k3']);
-    expect([...root.querySelectorAll('.group-title')].map((h) => h.textContent)).toEqual([
-      'Binance1 key',
-      'HTX1 key',
-      'OKX1 key',
-    ]);
+    // What a screen reader hears: the seen number is hidden from it, the whole phrase ("1 key") said instead.
+    const spoken = (el: Element): string => {
+      const copy = el.cloneNode(true) as Element;
+      for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+      return copy.textContent ?? '';
+    };
+    expect([...root.querySelectorAll('.group-title')].map(spoken)).toEqual(['Binance 1 key', 'HTX 1 key', 'OKX 1 key']);
+    expect([...root.querySelectorAll('.group-title .count')].map((c) => c.querySelector('[aria-hidden="true"]')?.textContent)).toEqual(['1', '1', '1']);
     const binanceRow = root.querySelector('button[data-id="k3"]');
     expect(binanceRow?.textContent).toContain('Unnamed key');
     expect(binanceRow?.textContent).toContain('Withdraw on');

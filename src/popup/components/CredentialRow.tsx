@@ -1,4 +1,5 @@
 import type { CredentialField } from '../../core/records';
+import { t } from '../../i18n';
 import { BusyButton } from './BusyButton';
 
 interface CredentialRowProps {
@@ -19,8 +20,14 @@ interface CredentialRowProps {
   onCopy: (field: CredentialField) => void;
 }
 
+/** Each action's button text, and its name for screen readers with the field's ("Copy Secret key"). */
+const ACTIONS = {
+  reveal: { text: () => t('commonReveal'), named: (name: string) => t('commonRevealNamed', { name }) },
+  copy: { text: () => t('commonCopy'), named: (name: string) => t('commonCopyNamed', { name }) },
+} as const;
+
 interface FieldActionProps {
-  action: 'Reveal' | 'Copy';
+  action: keyof typeof ACTIONS;
   label: string;
   busy: boolean;
   locked: boolean;
@@ -37,10 +44,10 @@ function FieldAction({ action, label, busy, locked, onClick, describedBy }: Fiel
       busy={busy}
       disabled={locked}
       onClick={onClick}
-      aria-label={`${action} ${label}`}
+      aria-label={ACTIONS[action].named(label)}
       aria-describedby={describedBy}
     >
-      {action}
+      {ACTIONS[action].text()}
     </BusyButton>
   );
 }
@@ -70,13 +77,13 @@ export function CredentialRow({
         </label>
         <div class="cred-actions">
           {shown ? (
-            <button type="button" class="btn btn-small" onClick={() => onHide(field)} aria-label={`Hide ${label}`}>
-              Hide
+            <button type="button" class="btn btn-small" onClick={() => onHide(field)} aria-label={t('commonHideNamed', { name: label })}>
+              {t('commonHide')}
             </button>
           ) : (
-            <FieldAction action="Reveal" label={label} busy={revealing} locked={locked} onClick={() => onReveal(field)} />
+            <FieldAction action="reveal" label={label} busy={revealing} locked={locked} onClick={() => onReveal(field)} />
           )}
-          <FieldAction action="Copy" label={label} busy={copying} locked={locked} onClick={() => onCopy(field)} describedBy={noteId} />
+          <FieldAction action="copy" label={label} busy={copying} locked={locked} onClick={() => onCopy(field)} describedBy={noteId} />
         </div>
       </div>
       {shown && value.includes('\n') ? (
@@ -105,7 +112,7 @@ export function CredentialRow({
         <p class="cred-masked">
           <span aria-hidden="true">••••••••••••</span>
           {maskedHint ? <span class="mono"> {maskedHint}</span> : null}
-          <span class="visually-hidden"> hidden</span>
+          <span class="visually-hidden"> {t('commonValueHidden')}</span>
         </p>
       )}
       <p class="cred-note" id={noteId} role="status" aria-live="polite">

@@ -1,11 +1,24 @@
 import type { ComponentChildren, Ref } from 'preact';
+import { t } from '../../i18n';
 import { ErrorAlert } from './Alert';
 import { BusyButton } from './BusyButton';
 import { Card } from './Card';
 
+/**
+ * What goes: a key, or a damaged record. A fixed set, not a noun put into "Delete …": each button
+ * is a whole message, since word order and the noun's form differ by language.
+ */
+export type DeleteNoun = 'key' | 'record';
+
+/** The buttons' words: the confirming click, and the first one that asks (with "…"). */
+const BUTTONS = {
+  key: { confirm: () => t('commonDeleteKey'), ask: () => t('commonDeleteKeyAsk') },
+  record: { confirm: () => t('commonDeleteRecord'), ask: () => t('commonDeleteRecordAsk') },
+} satisfies Record<DeleteNoun, { confirm: () => string; ask: () => string }>;
+
 interface DeleteCardProps {
-  /** What goes, in the buttons' words: "Delete key", "Delete record…". */
-  noun: string;
+  /** What goes, which picks the buttons' words: "Delete key", "Delete record…". */
+  noun: DeleteNoun;
   /** The confirmation question, naming exactly what is deleted. */
   question: ComponentChildren;
   /** Said before the first click, where there is more to say than the button. */
@@ -22,7 +35,7 @@ interface DeleteCardProps {
 /** The danger card that deletes after a second, explicit confirmation. */
 export function DeleteCard({ noun, question, note, confirming, onAsk, onCancel, onConfirm, task, cancelRef, askRef }: DeleteCardProps) {
   return (
-    <Card titleId="delete-title" title="Delete" variant="card-danger">
+    <Card titleId="delete-title" title={t('commonDeleteCardTitle')} variant="card-danger">
       {confirming ? (
         <div class="confirm" role="group" aria-labelledby="delete-question">
           <p id="delete-question" class="confirm-question">
@@ -30,11 +43,11 @@ export function DeleteCard({ noun, question, note, confirming, onAsk, onCancel, 
           </p>
           <ErrorAlert message={task.error} />
           <div class="form-actions">
-            <BusyButton type="button" class="btn btn-danger" busy={task.busy} busyLabel="Deleting…" onClick={onConfirm}>
-              Delete {noun}
+            <BusyButton type="button" class="btn btn-danger" busy={task.busy} busyLabel={t('commonDeleting')} onClick={onConfirm}>
+              {BUTTONS[noun].confirm()}
             </BusyButton>
             <button type="button" class="btn" ref={cancelRef} onClick={onCancel} disabled={task.busy}>
-              Cancel
+              {t('commonCancel')}
             </button>
           </div>
         </div>
@@ -42,7 +55,7 @@ export function DeleteCard({ noun, question, note, confirming, onAsk, onCancel, 
         <>
           {note}
           <button type="button" class="btn btn-danger-outline" ref={askRef} onClick={onAsk}>
-            Delete {noun}…
+            {BUTTONS[noun].ask()}
           </button>
         </>
       )}

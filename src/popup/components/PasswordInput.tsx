@@ -1,5 +1,19 @@
 import type { RefObject, TargetedEvent } from 'preact';
 import { useRef, useState } from 'preact/hooks';
+import { t } from '../../i18n';
+
+/**
+ * What a password field holds, which names its Show and Hide buttons for screen readers. A fixed
+ * set rather than a noun to put in a sentence: each pair is a whole message, since the noun's
+ * form changes with the verb in some languages (Russian "кодовая фраза", "показать кодовую фразу").
+ */
+export type PasswordWhat = 'password' | 'backup password' | 'passphrase';
+
+const TOGGLE_NAMES = {
+  password: { show: () => t('commonShowPassword'), hide: () => t('commonHidePassword') },
+  'backup password': { show: () => t('commonShowBackupPassword'), hide: () => t('commonHideBackupPassword') },
+  passphrase: { show: () => t('commonShowPassphrase'), hide: () => t('commonHidePassphrase') },
+} satisfies Record<PasswordWhat, { show: () => string; hide: () => string }>;
 
 export interface PasswordInputProps {
   id: string;
@@ -11,8 +25,8 @@ export interface PasswordInputProps {
   invalid?: boolean;
   required?: boolean;
   disabled?: boolean;
-  /** What the Show button names, e.g. "password" or "secret". */
-  what?: string;
+  /** What the Show button names for screen readers ("Show passphrase"); a password by default. */
+  what?: PasswordWhat;
   mono?: boolean;
   name?: string;
 }
@@ -66,11 +80,11 @@ export function PasswordInput({
         type="button"
         class="btn btn-ghost btn-small"
         aria-pressed={shown ? 'true' : 'false'}
-        aria-label={shown ? `Hide ${what}` : `Show ${what}`}
+        aria-label={shown ? TOGGLE_NAMES[what].hide() : TOGGLE_NAMES[what].show()}
         aria-controls={id}
         onClick={() => setShown((s) => !s)}
       >
-        {shown ? 'Hide' : 'Show'}
+        {shown ? t('commonHide') : t('commonShow')}
       </button>
     </div>
   );

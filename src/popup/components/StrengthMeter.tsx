@@ -1,15 +1,24 @@
+import { plural, t } from '../../i18n';
 import { MIN_PASSWORD_LENGTH, passwordStrength } from '../format';
+import { Emphasis } from './Emphasis';
 
 /** The length-and-variety estimate as a bar and words; a hint, not a gate. */
 export function StrengthMeter({ password, id }: { password: string; id: string }) {
   if (!password) {
     return (
       <p class="hint" id={id}>
-        Use at least {MIN_PASSWORD_LENGTH} characters; a few unrelated words are long and easy to type.
+        {plural('commonPasswordHint', MIN_PASSWORD_LENGTH)}
       </p>
     );
   }
   const strength = passwordStrength(password);
+  // One whole sentence per case, the level in bold wherever the language puts it.
+  const say =
+    strength.level === 'too-short'
+      ? (level: string) => plural('commonStrengthTooShort', MIN_PASSWORD_LENGTH - [...password].length, { level })
+      : strength.level === 'weak' || strength.level === 'fair'
+        ? (level: string) => t('commonStrengthLow', { level })
+        : (level: string) => t('commonStrength', { level });
   return (
     <div class={`strength strength-${strength.level}`} id={id}>
       <div class="strength-bar" aria-hidden="true">
@@ -19,9 +28,7 @@ export function StrengthMeter({ password, id }: { password: string; id: string }
         <span class={strength.score >= 4 ? 'on' : ''} />
       </div>
       <p class="hint">
-        Strength: <strong>{strength.label}</strong>
-        {strength.level === 'too-short' ? ` (${MIN_PASSWORD_LENGTH - [...password].length} more characters needed)` : ''}
-        {strength.level === 'weak' || strength.level === 'fair' ? '. Longer is stronger: add words or characters.' : ''}
+        <Emphasis say={say} value={strength.label} />
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { ComponentChildren, Ref } from 'preact';
+import { t } from '../../i18n';
 import { BackIcon } from './Icons';
 
 interface ViewHeadProps {
@@ -16,7 +17,7 @@ interface ViewHeadProps {
 export function ViewHead({ titleId, title, sub, onBack, headingRef, titleClass = 'view-title' }: ViewHeadProps) {
   return (
     <div class="view-head">
-      <button type="button" class="btn btn-ghost btn-icon" onClick={onBack} aria-label="Back to keys" title="Back (Esc)">
+      <button type="button" class="btn btn-ghost btn-icon" onClick={onBack} aria-label={t('commonBackToKeys')} title={t('commonBackEsc')}>
         <BackIcon />
       </button>
       <div class="view-head-text">

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { plural, t } from '../../i18n';
 import type { VaultStatus } from '../../messages';
 import { request } from '../api';
 import { ErrorAlert } from '../components/Alert';
@@ -44,36 +45,34 @@ export function CreateVault({ onCreated }: { onCreated: (status: VaultStatus) =>
 
   return (
     <main class="view view-center" aria-labelledby="create-title">
-      <BrandHeading titleId="create-title" icon={<ShieldIcon />} title="Create your Keyward vault" />
-      <p class="lead">Your exchange API keys are encrypted with a master password that only you know.</p>
+      <BrandHeading titleId="create-title" icon={<ShieldIcon />} title={t('createTitle')} />
+      <p class="lead">{t('createLead')}</p>
       <form class="form" onSubmit={submit} noValidate>
         <PasswordField
           id="create-password"
-          label="Master password"
+          label={t('commonMasterPassword')}
           {...passwordInput}
           strengthId="create-strength"
-          error={showLengthError ? `The password needs at least ${MIN_PASSWORD_LENGTH} characters.` : null}
+          error={showLengthError ? plural('createLengthError', MIN_PASSWORD_LENGTH) : null}
           errorId="create-length-error"
           required
           disabled={task.busy}
         />
         <PasswordField
           id="create-confirm"
-          label="Repeat master password"
+          label={t('createConfirmLabel')}
           {...confirmInput}
-          error={showMismatch ? 'The two passwords are not the same.' : null}
+          error={showMismatch ? t('createMismatch') : null}
           errorId="create-mismatch"
           required
           disabled={task.busy}
         />
         <div class="callout callout-warn" id="create-warning">
-          <strong>There is no password reset.</strong> If you forget your master password, Keyward cannot
-          recover it; your keys would be lost and have to be re-created on the exchanges. Write it down and keep
-          it somewhere safe.
+          <strong>{t('createNoReset')}</strong> {t('createNoResetBody')}
         </div>
         <ErrorAlert message={task.error} />
-        <BusyButton type="submit" class="btn btn-primary btn-block" busy={task.busy} busyLabel="Creating vault…">
-          Create vault
+        <BusyButton type="submit" class="btn btn-primary btn-block" busy={task.busy} busyLabel={t('createBusy')}>
+          {t('createSubmit')}
         </BusyButton>
       </form>
     </main>

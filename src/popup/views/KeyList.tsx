@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { KeySummary } from '../../core/records';
 import { isDueSoon } from '../../exchanges/expiry-rules';
+import { plural, t } from '../../i18n';
 import { ErrorAlert } from '../components/Alert';
 import { renderDeadlineNote } from '../components/Deadlines';
 import { PlusIcon, SearchIcon } from '../components/Icons';
@@ -103,10 +104,6 @@ export interface KeyListProps {
   keyChecks?: KeyChecks;
 }
 
-/** Exported for tests: what the user is told when the capture key was found replaced. */
-const SEAL_KEY_ALERT =
-  'Keyward’s capture key was replaced while the vault was locked. Keys captured while locked since then may have been read by whoever replaced it: check them, and rotate any you did not expect.';
-
 /** Unlocked home: keys grouped by exchange, with search. */
 export function KeyList({
   keys,
@@ -180,14 +177,14 @@ export function KeyList({
   return (
     <main class="view view-list" aria-labelledby="list-title">
       <h1 id="list-title" class="visually-hidden">
-        Your API keys
+        {t('listTitle')}
       </h1>
       {sealKeyAlert ? (
         <div class="alert alert-error seal-key-alert" role="alert">
-          <p>{SEAL_KEY_ALERT}</p>
+          <p>{t('listSealKeyReplaced')}</p>
           {onDismissSealKeyAlert ? (
             <button type="button" class="btn btn-small" onClick={onDismissSealKeyAlert}>
-              Dismiss
+              {t('commonDismiss')}
             </button>
           ) : null}
         </div>
@@ -195,7 +192,7 @@ export function KeyList({
       <div class="list-tools">
         <div class="search">
           <label for="key-search" class="visually-hidden">
-            Search keys by exchange, label or account
+            {t('listSearchLabel')}
           </label>
           <SearchIcon />
           <input
@@ -203,7 +200,7 @@ export function KeyList({
             ref={searchRef}
             class="input search-input"
             type="search"
-            placeholder="Search keys"
+            placeholder={t('listSearchPlaceholder')}
             value={query}
             onInput={(e) => onQuery(e.currentTarget.value)}
             onKeyDown={(e) => {
@@ -224,7 +221,7 @@ export function KeyList({
             aria-pressed={attentionOnly ? 'true' : 'false'}
             onClick={() => onAttentionOnly(!attentionOnly)}
           >
-            Needs attention ({attentionCount})
+            {t('listNeedsAttention', { count: attentionCount })}
           </button>
         ) : null}
       </div>
@@ -234,45 +231,37 @@ export function KeyList({
       <ErrorAlert message={loadError} />
       {loadError ? (
         <button type="button" class="btn" onClick={onRetry}>
-          Try again
+          {t('commonTryAgain')}
         </button>
       ) : null}
 
       {keys === null && !loadError ? (
         <p class="empty-state" role="status">
-          Loading keys…
+          {t('listLoading')}
         </p>
       ) : null}
 
       {keys !== null && total === 0 ? (
         <div class="empty-state">
           <p>
-            <strong>No keys yet.</strong>
+            <strong>{t('listEmptyTitle')}</strong>
           </p>
-          <p>
-            Keyward saves a key the moment an exchange shows its secret. Keys you created before installing Keyward
-            can be added by hand.
-          </p>
+          <p>{t('listEmptyBody')}</p>
           <button type="button" class="btn btn-primary" onClick={onAdd}>
-            <PlusIcon /> Add key
+            <PlusIcon /> {t('commonAddKey')}
           </button>
         </div>
       ) : null}
 
       {keys !== null && total > 0 ? (
         <p class="list-summary" role="status" aria-live="polite">
-          {filtered.length === total
-            ? `${total} ${total === 1 ? 'key' : 'keys'}`
-            : `${filtered.length} of ${total} keys`}
+          {filtered.length === total ? plural('listKeyCount', total) : plural('listKeyCountShown', total, { shown: filtered.length })}
         </p>
       ) : null}
 
       {keys !== null && total > 0 && filtered.length === 0 ? (
         <div class="empty-state">
-          <p>
-            No keys match{trimmedQuery ? ` “${trimmedQuery}”` : ''}
-            {attentionOnly ? ' among those needing attention' : ''}.
-          </p>
+          <p>{noMatchWords(trimmedQuery, attentionOnly)}</p>
           <button
             type="button"
             class="btn"
@@ -282,7 +271,7 @@ export function KeyList({
               searchRef.current?.focus();
             }}
           >
-            Show all keys
+            {t('listShowAll')}
           </button>
         </div>
       ) : null}
@@ -292,9 +281,10 @@ export function KeyList({
           <section class="group" key={group.exchange} aria-labelledby={`group-${group.exchange}`}>
             <h2 class="group-title" id={`group-${group.exchange}`}>
               {group.name}
+              {/* The number is seen; screen readers hear it as a whole phrase ("3 keys") instead. */}
               <span class="count">
-                {group.items.length}
-                <span class="visually-hidden">{group.items.length === 1 ? ' key' : ' keys'}</span>
+                <span aria-hidden="true">{group.items.length}</span>
+                <span class="visually-hidden"> {plural('listKeyCount', group.items.length)}</span>
               </span>
             </h2>
             <ul class="rows">
@@ -310,22 +300,28 @@ export function KeyList({
   );
 }
 
+/** Why the list is empty: one whole sentence per case, the search quoted in it. */
+function noMatchWords(query: string, attentionOnly: boolean): string {
+  if (query !== '') return attentionOnly ? t('listNoMatchQueryAttention', { query }) : t('listNoMatchQuery', { query });
+  return attentionOnly ? t('listNoMatchAttention') : t('listNoMatch');
+}
+
 /** A record that failed its integrity check: only what its clear part says, and that it is not used. */
 function renderDamagedRow(item: ListItem, now: number) {
   const { key } = item;
   return (
     <li key={key.id}>
       <button type="button" class="row row-damaged" data-id={key.id}>
-        <span class="row-title">Tampered key record</span>
+        <span class="row-title">{t('listTamperedTitle')}</span>
         <span class="age" title={describeAge(key.createdAt, now)}>
           {formatAge(key.createdAt, now)}
         </span>
         <span class="row-sub">
           <span class="row-exchange">{item.exchangeName}</span>
         </span>
-        <span class="row-note row-note-danger">Changed outside Keyward: not filled, revealed or backed up.</span>
+        <span class="row-note row-note-danger">{t('listTamperedNote')}</span>
         <span class="badges">
-          <span class="badge badge-danger">Tampered</span>
+          <span class="badge badge-danger">{t('listTamperedBadge')}</span>
         </span>
       </button>
     </li>
@@ -340,7 +336,7 @@ function renderRow(item: ListItem, now: number, rotationDays: number, check: Key
   return (
     <li key={key.id}>
       <button type="button" class="row" data-id={key.id}>
-        <span class={key.label ? 'row-title' : 'row-title unnamed'}>{key.label || 'Unnamed key'}</span>
+        <span class={key.label ? 'row-title' : 'row-title unnamed'}>{key.label || t('unnamedKey')}</span>
         <span class="age" title={describeAge(key.createdAt, now)}>
           {formatAge(key.createdAt, now)}
         </span>
@@ -353,8 +349,8 @@ function renderRow(item: ListItem, now: number, rotationDays: number, check: Key
         {renderDeadlineNote(key, now)}
         {renderRiskBadges(key.risk, rotate, rotationDays)}
         {key.retired ? (
-          <span class="badge badge-info" title="Replaced by its successor: filled nowhere, kept until you delete it">
-            Retired
+          <span class="badge badge-info" title={t('listRetiredTitle')}>
+            {t('listRetired')}
           </span>
         ) : null}
         {check ? renderCheckChip(check, item.exchangeName) : null}
@@ -394,23 +390,25 @@ function CheckAllBar({ keys, keyChecks }: { keys: readonly KeySummary[]; keyChec
         type="button"
         class="btn btn-small"
         busy={progress !== null}
-        busyLabel={progress ? `Checking ${progress.done}/${progress.total}…` : 'Checking…'}
+        busyLabel={progress ? t('listCheckingProgress', { done: progress.done, total: progress.total }) : t('listChecking')}
         onClick={() => void keyChecks.checkAll(checkableIds(keys))}
       >
-        Check all with their exchanges
+        {t('listCheckAll')}
       </BusyButton>
       {progress === null && done.length > 0 ? (
         <p class="muted small" role="status">
-          Checked {done.length}: {counts.good} confirmed or protected, {counts.warn + counts.danger} to look at
-          {counts.danger > 0 ? ` (${counts.danger} urgent)` : ''}, {counts.info} without an answer.
+          {counts.danger > 0
+            ? t('listCheckSummaryUrgent', { checked: done.length, good: counts.good, info: counts.info, look: counts.warn + counts.danger, urgent: counts.danger })
+            : t('listCheckSummary', { checked: done.length, good: counts.good, info: counts.info, look: counts.warn + counts.danger })}
         </p>
       ) : null}
       {waiting.origins.length > 0 && progress === null ? (
         <div class="callout callout-info" data-check="needs-permission">
-          {waiting.ids.length} {waiting.ids.length === 1 ? 'key needs' : 'keys need'} your permission for Keyward to
-          contact {waiting.origins.length === 1 ? 'an exchange API' : `${waiting.origins.length} exchange APIs`}.{' '}
+          {waiting.origins.length === 1
+            ? plural('listNeedsPermission', waiting.ids.length)
+            : plural('listNeedsPermissionApis', waiting.ids.length, { apis: waiting.origins.length })}{' '}
           <button type="button" class="btn btn-small" onClick={() => void keyChecks.allowWaiting()}>
-            Allow and check them
+            {t('listAllowAndCheck')}
           </button>
         </div>
       ) : null}

@@ -1,8 +1,10 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../i18n';
 import type { VaultStatus } from '../../messages';
 import { errorCode, errorMessage, request } from '../api';
 import { BusyButton } from '../components/BusyButton';
 import { BrandHeading } from '../components/BrandHeading';
+import { Emphasis } from '../components/Emphasis';
 import { LockIcon } from '../components/Icons';
 import { PasswordField } from '../components/Field';
 import { formatCountdown } from '../format';
@@ -82,13 +84,13 @@ export function Unlock({
 
   return (
     <main class="view view-center" aria-labelledby="unlock-title">
-      <BrandHeading titleId="unlock-title" icon={<LockIcon />} title="Keyward is locked" />
-      <p class="lead">Enter your master password to see and use your API keys.</p>
+      <BrandHeading titleId="unlock-title" icon={<LockIcon />} title={t('unlockTitle')} />
+      <p class="lead">{t('unlockLead')}</p>
       <form class="form" onSubmit={submit} noValidate>
         {/* The failure is an alert outside the field: it can be about the vault, not the password. */}
         <PasswordField
           id="unlock-password"
-          label="Master password"
+          label={t('commonMasterPassword')}
           value={password}
           onInput={setPassword}
           autoComplete="current-password"
@@ -104,26 +106,23 @@ export function Unlock({
         ) : null}
         {waiting ? (
           <p class="hint countdown" id="unlock-wait">
-            Too many attempts. Next attempt allowed in <strong>{formatCountdown(secondsLeft)}</strong>.
+            <Emphasis say={(time) => t('unlockTooManyAttempts', { time })} value={formatCountdown(secondsLeft)} />
           </p>
         ) : null}
         <BusyButton
           type="submit"
           class="btn btn-primary btn-block"
           busy={busy}
-          busyLabel="Unlocking…"
+          busyLabel={t('unlockBusy')}
           disabled={waiting}
           aria-describedby={waiting ? 'unlock-wait' : undefined}
         >
-          {waiting ? `Wait ${secondsLeft} s` : 'Unlock'}
+          {waiting ? t('unlockWait', { seconds: secondsLeft }) : t('unlockSubmit')}
         </BusyButton>
       </form>
       <details class="help">
-        <summary>Forgot your password?</summary>
-        <p>
-          Keyward cannot recover it: it is never stored or sent anywhere. Without it, the keys in this vault cannot
-          be decrypted and would have to be re-created on the exchanges.
-        </p>
+        <summary>{t('unlockForgot')}</summary>
+        <p>{t('unlockForgotBody')}</p>
       </details>
     </main>
   );
