@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { KeySummary } from '../core/records';
-import { t } from '../i18n';
+import { catalogueLanguage, t } from '../i18n';
 import { DEFAULT_SETTINGS, type VaultStatus } from '../messages';
 import { send } from '../shared/send';
 import { errorMessage, onVaultLocked, request } from './api';
@@ -24,6 +24,16 @@ const STATUS_POLL_MS = 10_000;
 
 /** The key list asked for before the first render (main.tsx): null when the vault was locked. */
 export type OpeningList = Promise<KeySummary[] | null>;
+
+/**
+ * The page says it speaks the catalogue's language (popup.html says English until then): screen
+ * readers pick their voice by it, and browsers the fonts for Chinese text (Chinese rather than
+ * Japanese forms of the same characters).
+ */
+export function namePage(page: Document): void {
+  page.documentElement.lang = catalogueLanguage();
+  page.title = t('extName');
+}
 
 /** Asks for the key list; refused while locked, and then unused. */
 export function requestOpeningList(): OpeningList {

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { speak } from '../../tests/unit/i18n/speak';
 import type { VaultStatus } from '../messages';
 import { send } from '../shared/send';
-import { App } from './App';
+import { App, namePage } from './App';
 import type { KeyChecks } from './key-checks';
 import { button, keyListProps, makeKey, popupRoot, settle, typeInto } from './test-helpers';
 import { CreateVault } from './views/CreateVault';
@@ -90,6 +90,7 @@ const CASES = [
     unlock: { title: 'Keyward заблокирован', wait: 'Подождите 25 с', show: 'Показать пароль' },
     list: { summary: '4 ключа', group: '2 ключа', shown: '0 из 4 ключей', noMatch: 'Нет ключей по запросу «xyz».', age: 'создан 3 дня назад' },
     topbar: { lock: 'Заблокировать', settings: 'Настройки' },
+    lang: 'ru',
   },
   {
     locale: 'zh_CN',
@@ -98,6 +99,7 @@ const CASES = [
     unlock: { title: 'Keyward 已锁定', wait: '请等待 25 秒', show: '显示密码' },
     list: { summary: '4 个密钥', group: '2 个密钥', shown: '显示 0 个，共 4 个密钥', noMatch: '没有与“xyz”匹配的密钥。', age: '3 天前创建' },
     topbar: { lock: '锁定', settings: '设置' },
+    lang: 'zh-CN',
   },
 ] as const;
 
@@ -176,6 +178,10 @@ describe.each(CASES)('the popup in $locale', (c) => {
     const list = root.querySelector('main.view-list');
     if (!list) throw new Error('no list');
     expect(untranslated(list, c.locale)).toEqual([]);
+
+    namePage(document);
+    expect(document.documentElement.lang).toBe(c.lang);
+    expect(document.title).toBe('Keyward');
   });
 });
 

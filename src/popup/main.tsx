@@ -1,13 +1,8 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import { catalogueLanguage, t } from '../i18n';
-import { App, requestOpeningList } from './App';
+import { App, namePage, requestOpeningList } from './App';
 
-// The page speaks the catalogue's language (popup.html says English until now): screen readers
-// pick their voice by it, and browsers the fonts for Chinese text (Chinese rather than Japanese
-// forms of the same characters).
-document.documentElement.lang = catalogueLanguage();
-document.title = t('extName');
+namePage(document);
 
 // Before the first render, not in its effect (which waits for a frame): with the service worker
 // stopped, the worker starts and resumes the vault while the popup is still drawing its frame.
