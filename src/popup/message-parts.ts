@@ -1,4 +1,5 @@
 import type { ComponentChild } from 'preact';
+import { t } from '../i18n';
 
 /**
  * A message with an element inside it (a link, a code span): the message is filled with a marker
@@ -12,4 +13,12 @@ export function part(index: number): string {
 /** The message cut at part(i) markers, each replaced by parts[i]. */
 export function withParts(message: string, parts: readonly ComponentChild[]): ComponentChild[] {
   return message.split(/\uE000(\d+)\uE001/).map((piece, i) => (i % 2 === 1 ? (parts[Number(piece)] ?? null) : piece));
+}
+
+/**
+ * A bold lead sentence, then more: joined as the language joins sentences (a space in English
+ * and Russian, none in Chinese), never by a space written in the markup.
+ */
+export function leadThen(lead: ComponentChild, text: string): ComponentChild[] {
+  return withParts(t('detailLeadText', { lead: part(0), text }), [lead]);
 }

@@ -6,6 +6,7 @@ import { checkWords, fieldName, hostsOf } from '../check-words';
 import { describeAge, formatDateTime } from '../format';
 import { useAlive, useTask } from '../hooks';
 import { t } from '../../i18n';
+import { leadThen } from '../message-parts';
 import { ErrorAlert } from './Alert';
 import { BusyButton } from './BusyButton';
 import { Card } from './Card';
@@ -63,7 +64,7 @@ export function CheckPanel({ keySummary: key, name, check, onChecked, onApplied 
       </p>
       {result && words && result.kind !== 'needs-permission' ? (
         <div class={`callout callout-${words.tone}`} role="status" data-check={result.kind}>
-          <strong>{t('checkOutcome', { outcome: words.short })}</strong> {words.text}
+          {leadThen(<strong>{t('checkOutcome', { outcome: words.short })}</strong>, words.text)}
           {check ? <span class="muted small"> {t('checkCheckedAt', { date: formatDateTime(check.at) })}</span> : null}
         </div>
       ) : null}

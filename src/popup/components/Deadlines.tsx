@@ -35,11 +35,11 @@ export function KeyDeadlines({ keySummary: key, now }: { keySummary: KeySummary;
   const name = exchangeName(key.exchange);
   // Typed in without its optional "Created on" date, a key carries the day it was added: created
   // earlier on the exchange, any count from creation comes sooner than shown.
-  const typedIn = key.source.kind === 'manual' ? [t('deadlineTypedIn', { exchange: name })] : [];
+  const typedIn = key.source.kind === 'manual' ? t('deadlineTypedIn', { exchange: name }) : null;
   const origin = (certain: boolean): string => {
     if (key.validUntil !== undefined) return t('deadlineOriginChecked', { exchange: name });
     const counted = certain ? t('deadlineOriginCreated', { exchange: name }) : t('deadlineOriginLastUse', { exchange: name });
-    return [counted, ...typedIn].join(' ');
+    return typedIn === null ? counted : t('detailLeadText', { lead: counted, text: typedIn });
   };
   return (
     <Card titleId="deadlines-title" title={t('deadlineTitle')}>

@@ -4,7 +4,7 @@ import { request } from '../api';
 import { formatDate } from '../format';
 import { useAlive, useTask } from '../hooks';
 import { t } from '../../i18n';
-import { part, withParts } from '../message-parts';
+import { leadThen, part, withParts } from '../message-parts';
 import { ErrorAlert } from './Alert';
 import { BusyButton } from './BusyButton';
 import { Card } from './Card';
@@ -64,8 +64,10 @@ export function RotationCard({ keySummary: key, name, apiPageUrl, keys, onChange
     return (
       <Card titleId="rotate-title" title={t('rotateTitleRetired')}>
         <div class="callout callout-info" data-rotation="retired">
-          <strong>{t('rotateRetired', { date: formatDate(key.retired.at) })}</strong>{' '}
-          {successor ? t('rotateReplacedBy', { key: keyName(successor) }) : t('rotateReplacedByGone')}
+          {leadThen(
+            <strong>{t('rotateRetired', { date: formatDate(key.retired.at) })}</strong>,
+            successor ? t('rotateReplacedBy', { key: keyName(successor) }) : t('rotateReplacedByGone'),
+          )}
         </div>
         {key.bindings.length > 0 ? (
           <>

@@ -16,7 +16,7 @@ import { RotationCard } from '../components/RotationCard';
 import type { KeyCheckView } from '../../protocol/views';
 import { KeyDeadlines } from '../components/Deadlines';
 import { fieldName } from '../check-words';
-import { part, withParts } from '../message-parts';
+import { leadThen, part, withParts } from '../message-parts';
 import { plural, t } from '../../i18n';
 
 interface KeyDetailProps {
@@ -94,7 +94,7 @@ function DamagedKeyDetail({ keySummary: key, onBack, onDeleted }: KeyDetailProps
       />
 
       <div class="callout callout-danger" role="alert">
-        <strong>{t('detailTamperedLead')}</strong> {t('detailTamperedText', { reason: key.damaged ?? '' })}
+        {leadThen(<strong>{t('detailTamperedLead')}</strong>, t('detailTamperedText', { reason: key.damaged ?? '' }))}
       </div>
       <p class="muted small">{t('detailTamperedAdvice', { exchange: name })}</p>
 
@@ -267,23 +267,25 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
 
       {key.capturedWhileLocked ? (
         <div class="callout callout-warn">
-          <strong>{capturedWhileLockedNote(key.capturedWhileLocked)}</strong> {t('detailCapturedAdvice', { exchange: name })}
+          {leadThen(<strong>{capturedWhileLockedNote(key.capturedWhileLocked)}</strong>, t('detailCapturedAdvice', { exchange: name }))}
         </div>
       ) : null}
       {key.risk.withdraw ? (
         <div class="callout callout-danger">
-          <strong>{t('detailWithdrawLead')}</strong> {t('detailWithdrawText', { exchange: name })}
+          {leadThen(<strong>{t('detailWithdrawLead')}</strong>, t('detailWithdrawText', { exchange: name }))}
         </div>
       ) : null}
       {key.risk.noIpWhitelist ? (
         <div class="callout callout-warn">
-          <strong>{t('detailNoIpLead')}</strong> {t('detailNoIpText', { exchange: name })}
+          {leadThen(<strong>{t('detailNoIpLead')}</strong>, t('detailNoIpText', { exchange: name }))}
         </div>
       ) : null}
       {rotate ? (
         <div class="callout callout-info">
-          <strong>{t('detailRotateLead')}</strong>{' '}
-          {plural('detailRotateText', ageDays(key.createdAt, now), { days: rotationDays, exchange: name })}
+          {leadThen(
+            <strong>{t('detailRotateLead')}</strong>,
+            plural('detailRotateText', ageDays(key.createdAt, now), { days: rotationDays, exchange: name }),
+          )}
         </div>
       ) : null}
       {exchange?.apiPageUrl && (key.risk.withdraw || key.risk.noIpWhitelist || rotate) ? (
