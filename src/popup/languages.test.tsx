@@ -193,7 +193,7 @@ describe('the key detail in Russian and Chinese', () => {
     await mount(detail(old, checked({ kind: 'invalid-key-or-ip' })));
     expect(untranslated('zh_CN', allowedDetail)).toEqual([]);
     expect(text('[data-check="invalid-key-or-ip"]')).toContain('被拒绝。HTX 拒绝了该密钥但未说明原因');
-    expect(text('.steps')).toContain('在HTX API 管理页面上创建替代密钥');
+    expect(text('.steps')).toContain('在 HTX API 管理页面上创建替代密钥');
 
     await mount(detail({ ...old, retired: { at: NOW, successorId: 'new' } }));
     expect(untranslated('zh_CN', allowedDetail)).toEqual([]);
