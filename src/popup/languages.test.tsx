@@ -11,7 +11,7 @@ import { PLATFORMS } from '../platforms/registry';
 import type { CheckView, KeyCheckView } from '../protocol/views';
 import { send } from '../shared/send';
 import { activeTabId } from './browser-access';
-import { describeAge, formatDate, formatDateTime } from './format';
+import { describeAge, describeDeadline, formatDate, formatDateTime } from './format';
 import { button, choose, click, makeKey, popupRoot } from './test-helpers';
 import { AddKey } from './views/AddKey';
 import { KeyDetail } from './views/KeyDetail';
@@ -271,5 +271,18 @@ describe('the sites in Russian and Chinese', () => {
     );
     expect(untranslated('zh_CN', allowedSites)).toEqual([]);
     expect(button(root, '允许 Keyward 访问 bots.example.net')).toBeTruthy();
+  });
+});
+
+describe('deadline phrases in Russian and Chinese', () => {
+  it('puts each effect, tense and count in that language’s own words and plural forms', () => {
+    speakIn('ru');
+    expect(describeDeadline({ effect: 'expires', at: NOW - 3 * DAY, certain: true }, NOW)).toBe('срок истёк 3 дня назад');
+    expect(describeDeadline({ effect: 'deleted', at: NOW + 21 * DAY, certain: true }, NOW)).toBe('будет удалён через 21 день');
+    expect(describeDeadline({ effect: 'deactivated', at: NOW - 11 * DAY, certain: false }, NOW)).toBe('возможно, уже отключён: самое раннее — 11 дней назад');
+    expect(describeDeadline({ effect: 'spot-trading-removed', at: NOW + 3_600_000, certain: false }, NOW)).toBe('лишится права спотовой торговли сегодня или позже');
+    speakIn('zh_CN');
+    expect(describeDeadline({ effect: 'expires', at: NOW + 5 * DAY, certain: true }, NOW)).toBe('将在 5 天后到期');
+    expect(describeDeadline({ effect: 'trading-removed', at: NOW - 2 * DAY, certain: true }, NOW)).toBe('2 天前已失去交易权限');
   });
 });
