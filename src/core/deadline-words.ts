@@ -7,34 +7,39 @@ export function daysLeft(at: number, now: number): number {
   return Math.floor((at - now) / DAY_MS);
 }
 
-function days(n: number): string {
-  return `${n} ${n === 1 ? 'day' : 'days'}`;
-}
-
-/** What happens at a deadline, before and after it: "expires" / "expired", "deleted" / "deleted". */
-const DEADLINE_WORDS: Record<KeyDeadline['effect'], { coming: string; done: string }> = {
-  expires: { coming: 'expires', done: 'expired' },
-  deactivated: { coming: 'deactivated', done: 'deactivated' },
-  deleted: { coming: 'deleted', done: 'deleted' },
-  'spot-trading-removed': { coming: 'spot trading removed', done: 'spot trading removed' },
-  'trading-removed': { coming: 'trading removed', done: 'trading removed' },
-};
+/**
+ * When a deadline falls, as the catalogue words it: today, in N days, in about N days at the
+ * earliest (counted from a last use Keyward cannot see), N days ago. The count is left for the
+ * surface to say in the right plural form; core chooses no language.
+ */
+export type DeadlineWhen =
+  | { kind: 'today' }
+  | { kind: 'today-at-earliest' }
+  | { kind: 'in-days'; count: number }
+  | { kind: 'in-about-days-at-earliest'; count: number }
+  | { kind: 'passed-today' }
+  | { kind: 'days-ago'; count: number };
 
 /**
- * A deadline in words, lower case: "expires in 5 days", "spot trading removed in 12 days",
- * "expired 3 days ago". One counted from the key's last use, which Keyward cannot see, claims no
- * more than it knows: "deactivated in about 3 days at the earliest", "may already be deactivated:
- * due 3 days ago at the earliest".
+ * A deadline as words to be said, not yet in a language: what happens (`effect`), whether it is
+ * coming, done, or may already be done (counted from the key's last use, which Keyward cannot
+ * see: "may already be deactivated: due 3 days ago at the earliest"), and when. The popup says it
+ * (src/popup/deadline-words.ts); data, so no catalogue is bundled by what imports this.
  */
-export function describeDeadline(deadline: Pick<KeyDeadline, 'effect' | 'at' | 'certain'>, now: number): string {
-  const words = DEADLINE_WORDS[deadline.effect];
-  if (deadline.at > now) {
-    const count = daysLeft(deadline.at, now);
-    if (deadline.certain) return `${words.coming} ${count === 0 ? 'today' : `in ${days(count)}`}`;
-    return `${words.coming} ${count === 0 ? 'today' : `in about ${days(count)}`} at the earliest`;
-  }
-  const count = Math.floor((now - deadline.at) / DAY_MS);
-  const ago = count === 0 ? 'today' : `${days(count)} ago`;
-  return deadline.certain ? `${words.done} ${ago}` : `may already be ${words.done}: due ${ago} at the earliest`;
+export interface DeadlinePhrase {
+  effect: KeyDeadline['effect'];
+  tense: 'coming' | 'done' | 'maybe-done';
+  when: DeadlineWhen;
 }
 
+export function deadlinePhrase(deadline: Pick<KeyDeadline, 'effect' | 'at' | 'certain'>, now: number): DeadlinePhrase {
+  const { effect } = deadline;
+  if (deadline.at > now) {
+    const count = daysLeft(deadline.at, now);
+    if (deadline.certain) return { effect, tense: 'coming', when: count === 0 ? { kind: 'today' } : { kind: 'in-days', count } };
+    return { effect, tense: 'coming', when: count === 0 ? { kind: 'today-at-earliest' } : { kind: 'in-about-days-at-earliest', count } };
+  }
+  const count = Math.floor((now - deadline.at) / DAY_MS);
+  const when: DeadlineWhen = count === 0 ? { kind: 'passed-today' } : { kind: 'days-ago', count };
+  return { effect, tense: deadline.certain ? 'done' : 'maybe-done', when };
+}

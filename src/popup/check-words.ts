@@ -1,5 +1,6 @@
 import type { ReportField } from '../core/key-health';
 import type { CheckView } from '../protocol/views';
+import { t } from '../i18n';
 
 export type CheckTone = 'good' | 'info' | 'warn' | 'danger';
 
@@ -13,89 +14,79 @@ export interface CheckWords {
 
 /** How a check ended, in words for the user. `name` is the exchange's name. */
 export function checkWords(result: CheckView, name: string): CheckWords {
+  const exchange = name;
   switch (result.kind) {
     case 'ok': {
       const risky = result.differences.some((difference) => difference.riskier);
       if (result.differences.length === 0) {
-        return { tone: 'good', short: 'Confirmed', text: `${name} confirms what Keyward holds for this key.` };
+        return { tone: 'good', short: t('checkShortConfirmed'), text: t('checkTextConfirmed', { exchange }) };
       }
       return {
         tone: risky ? 'danger' : 'warn',
-        short: risky ? 'Riskier than stored' : 'Differs',
-        text: `${name} says something different from what Keyward holds${risky ? ', and the difference adds risk' : ''}. Review it below.`,
+        short: risky ? t('checkShortRiskier') : t('checkShortDiffers'),
+        text: risky ? t('checkTextDiffersRiskier', { exchange }) : t('checkTextDiffers', { exchange }),
       };
     }
     case 'ip-refused':
-      return {
-        tone: 'good',
-        short: 'Whitelist in force',
-        text: `${name} refused this browser's address: the key's IP whitelist is in force. That is good news; it also means ${name} will not describe the key to this browser.`,
-      };
+      return { tone: 'good', short: t('checkShortIpRefused'), text: t('checkTextIpRefused', { exchange }) };
     case 'invalid-key':
-      return {
-        tone: 'danger',
-        short: 'Key refused',
-        text: `${name} does not accept this key: it was deleted, has expired, or was stored wrongly. A bot using it will fail.`,
-      };
+      return { tone: 'danger', short: t('checkShortInvalidKey'), text: t('checkTextInvalidKey', { exchange }) };
     case 'invalid-key-or-ip':
-      return {
-        tone: 'info',
-        short: 'Refused',
-        text: `${name} refused the key without saying why: either its IP whitelist does not include this browser's address (good), or the key was deleted or expired.`,
-      };
+      return { tone: 'info', short: t('checkShortRefused'), text: t('checkTextRefused', { exchange }) };
     case 'wrong-passphrase':
-      return { tone: 'danger', short: 'Wrong passphrase', text: `${name} knows the key but not the stored passphrase. Correct it, or the key cannot be used.` };
+      return { tone: 'danger', short: t('checkShortWrongPassphrase'), text: t('checkTextWrongPassphrase', { exchange }) };
     case 'clock-skew':
-      return {
-        tone: 'warn',
-        short: 'Clock off',
-        text: `${name} refused the request's time: this computer's clock is off. Set it to update automatically, then check again.`,
-      };
+      return { tone: 'warn', short: t('checkShortClockSkew'), text: t('checkTextClockSkew', { exchange }) };
     case 'rate-limited':
       return {
         tone: 'warn',
-        short: 'Too many requests',
-        text: `${name} asks to slow down.${result.retryAfterSeconds === undefined ? ' Try again in a minute.' : ` Try again in ${result.retryAfterSeconds} s.`}`,
+        short: t('checkShortRateLimited'),
+        // The exchange's Retry-After as it sent it: a string, so no digit grouping is added.
+        text:
+          result.retryAfterSeconds === undefined
+            ? t('checkTextRateLimited', { exchange })
+            : t('checkTextRateLimitedRetry', { exchange, seconds: String(result.retryAfterSeconds) }),
       };
     case 'no-permission':
-      return {
-        tone: 'info',
-        short: 'Cannot describe itself',
-        text: `The key works, but lacks the permission ${name} requires to describe a key. Nothing was changed.`,
-      };
+      return { tone: 'info', short: t('checkShortNoPermission'), text: t('checkTextNoPermission', { exchange }) };
     case 'exchange-error':
-      return { tone: 'warn', short: 'Exchange error', text: `${name} failed to answer (HTTP ${result.status}). Try again later.` };
+      // An HTTP status is a code, not a quantity: no digit grouping.
+      return { tone: 'warn', short: t('checkShortExchangeError'), text: t('checkTextExchangeError', { exchange, status: String(result.status) }) };
     case 'unreadable-answer':
-      return { tone: 'warn', short: 'Unreadable answer', text: `${name} answered something Keyward cannot read. Nothing was changed.` };
+      return { tone: 'warn', short: t('checkShortUnreadable'), text: t('checkTextUnreadable', { exchange }) };
     case 'timeout':
-      return { tone: 'warn', short: 'No answer', text: `${name} did not answer in time. Try again later.` };
+      return { tone: 'warn', short: t('checkShortTimeout'), text: t('checkTextTimeout', { exchange }) };
     case 'offline':
-      return { tone: 'warn', short: 'Not reached', text: `Keyward could not reach ${name}: no network, or the connection was refused.` };
+      return { tone: 'warn', short: t('checkShortOffline'), text: t('checkTextOffline', { exchange }) };
     case 'unsupported':
-      return { tone: 'info', short: 'Not available', text: result.reason };
+      // The background's `reason` is the exchange definition's English sentence; every exchange
+      // without a self-query says the same thing, so the popup says it in the user's language.
+      return { tone: 'info', short: t('checkShortUnsupported'), text: t('checkTextUnsupported', { exchange }) };
     case 'needs-permission':
-      return { tone: 'info', short: 'Needs your permission', text: `Keyward needs your permission to contact ${name}'s API.` };
+      return { tone: 'info', short: t('checkShortNeedsPermission'), text: t('checkTextNeedsPermission', { exchange }) };
     case 'cannot-sign':
-      return {
-        tone: 'danger',
-        short: 'Cannot sign',
-        text: `Keyward could not make ${name}'s request with this key's stored credentials (a passphrase missing, or a malformed key).`,
-      };
+      return { tone: 'danger', short: t('checkShortCannotSign'), text: t('checkTextCannotSign', { exchange }) };
   }
 }
 
-const FIELD_NAMES: Record<ReportField, string> = {
-  read: 'Read',
-  trade: 'Trade',
-  futures: 'Futures / derivatives',
-  withdraw: 'Withdraw',
-  transfer: 'Transfer',
-  ipWhitelist: 'IP whitelist',
-  validUntil: 'Valid until',
-};
-
+/** A function, not a table of strings: the words are read when shown, in the catalogue's language. */
 export function fieldName(field: ReportField): string {
-  return FIELD_NAMES[field];
+  switch (field) {
+    case 'read':
+      return t('checkFieldRead');
+    case 'trade':
+      return t('checkFieldTrade');
+    case 'futures':
+      return t('checkFieldFutures');
+    case 'withdraw':
+      return t('checkFieldWithdraw');
+    case 'transfer':
+      return t('checkFieldTransfer');
+    case 'ipWhitelist':
+      return t('checkFieldIpWhitelist');
+    case 'validUntil':
+      return t('checkFieldValidUntil');
+  }
 }
 
 /** The API hosts of permission patterns, for the prompt's explanation ("api.binance.com"). */

@@ -7,8 +7,8 @@ import { catalogueLanguage, plural, t } from '../i18n';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** A deadline in words: in core, since the background's notifications say it the same way. */
-export { describeDeadline } from '../core/deadline-words';
+/** A deadline in words: the phrase is core's (deadlinePhrase), the words the popup's. */
+export { describeDeadline } from './deadline-words';
 
 /** Whole days between createdAt and now (never negative). */
 export function ageDays(createdAt: number, now: number): number {

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'preact/hooks';
+import { plural, t } from '../i18n';
 import type { KeyCheckView } from '../protocol/views';
 import { errorMessage, request } from './api';
 import { requestApiAccess } from './browser-access';
@@ -56,7 +57,7 @@ export function useKeyChecks() {
       );
       if (!alive.current) return;
       setProgress(null);
-      if (failures.length > 0) setError(`${failures.length} ${failures.length === 1 ? 'key' : 'keys'} could not be checked: ${failures[0]}`);
+      if (failures.length > 0) setError(plural('checkAllFailed', failures.length, { error: failures[0] ?? '' }));
     },
     [alive, record],
   );
@@ -80,7 +81,7 @@ export function useKeyChecks() {
     const granted = await requestApiAccess(origins);
     if (!alive.current) return;
     if (!granted) {
-      setError('Not allowed: Keyward sends nothing to an exchange without your permission.');
+      setError(t('checkAllNotAllowed'));
       return;
     }
     await checkAll(ids);

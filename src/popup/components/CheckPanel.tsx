@@ -5,6 +5,8 @@ import { requestApiAccess } from '../browser-access';
 import { checkWords, fieldName, hostsOf } from '../check-words';
 import { describeAge, formatDateTime } from '../format';
 import { useAlive, useTask } from '../hooks';
+import { t } from '../../i18n';
+import { leadThen } from '../message-parts';
 import { ErrorAlert } from './Alert';
 import { BusyButton } from './BusyButton';
 import { Card } from './Card';
@@ -38,7 +40,7 @@ export function CheckPanel({ keySummary: key, name, check, onChecked, onApplied 
     const granted = await requestApiAccess(origins);
     if (!alive.current) return;
     if (!granted) {
-      checkTask.setError(`Not allowed: Keyward sends nothing to ${name} without your permission.`);
+      checkTask.setError(t('checkNotAllowed', { exchange: name }));
       return;
     }
     await runCheck();
@@ -54,15 +56,16 @@ export function CheckPanel({ keySummary: key, name, check, onChecked, onApplied 
   const last = key.lastCheck;
 
   return (
-    <Card titleId="check-title" title={`Check with ${name}`}>
+    <Card titleId="check-title" title={t('checkTitle', { exchange: name })}>
       <p class="muted small">
-        Asks {name} what this key can do now, signed with the stored secret. Read-only: nothing is traded or moved.
-        {last && !check ? ` Last checked ${describeAge(last.at, Date.now())}.` : ''}
+        {last && !check
+          ? t('checkIntroLastChecked', { exchange: name, age: describeAge(last.at, Date.now()) })
+          : t('checkIntro', { exchange: name })}
       </p>
       {result && words && result.kind !== 'needs-permission' ? (
         <div class={`callout callout-${words.tone}`} role="status" data-check={result.kind}>
-          <strong>{words.short}.</strong> {words.text}
-          {check ? <span class="muted small"> ({formatDateTime(check.at)})</span> : null}
+          {leadThen(<strong>{t('checkOutcome', { outcome: words.short })}</strong>, words.text)}
+          {check ? <span class="muted small"> {t('checkCheckedAt', { date: formatDateTime(check.at) })}</span> : null}
         </div>
       ) : null}
       {result?.kind === 'ok' && result.differences.length > 0 ? (
@@ -70,9 +73,9 @@ export function CheckPanel({ keySummary: key, name, check, onChecked, onApplied 
           <table class="check-diff">
             <thead>
               <tr>
-                <th scope="col">Field</th>
-                <th scope="col">Keyward holds</th>
-                <th scope="col">{name} says</th>
+                <th scope="col">{t('checkColField')}</th>
+                <th scope="col">{t('checkColVault')}</th>
+                <th scope="col">{t('checkColExchange', { exchange: name })}</th>
               </tr>
             </thead>
             <tbody>
@@ -85,25 +88,24 @@ export function CheckPanel({ keySummary: key, name, check, onChecked, onApplied 
               ))}
             </tbody>
           </table>
-          <BusyButton type="button" class="btn btn-primary" busy={applyTask.busy} busyLabel="Updating…" onClick={() => void apply()}>
-            Update Keyward with what {name} says
+          <BusyButton type="button" class="btn btn-primary" busy={applyTask.busy} busyLabel={t('checkUpdating')} onClick={() => void apply()}>
+            {t('checkApply', { exchange: name })}
           </BusyButton>
         </>
       ) : null}
       {result?.kind === 'needs-permission' ? (
         <div class="callout callout-info" data-check="needs-permission">
-          To check keys, Keyward needs your permission to contact {hostsOf(result.origins).join(', ')}. It sends
-          requests there only when you click Check.
+          {t('checkNeedsPermission', { hosts: hostsOf(result.origins).join(', ') })}
           <div class="form-actions">
             <BusyButton type="button" class="btn btn-primary" busy={checkTask.busy} onClick={() => void allowAndCheck(result.origins)}>
-              Allow and check
+              {t('checkAllowAndCheck')}
             </BusyButton>
           </div>
         </div>
       ) : (
         <div class="form-actions">
-          <BusyButton type="button" class="btn" busy={checkTask.busy} busyLabel="Checking…" onClick={() => void runCheck()}>
-            {check ? 'Check again' : `Check with ${name}`}
+          <BusyButton type="button" class="btn" busy={checkTask.busy} busyLabel={t('checkChecking')} onClick={() => void runCheck()}>
+            {check ? t('checkAgain') : t('checkButton', { exchange: name })}
           </BusyButton>
         </div>
       )}

@@ -4,6 +4,7 @@ import { ATTENTION_DAYS, deadlinesOf } from '../../exchanges/expiry-rules';
 import { exchangeName } from '../exchange-info';
 import { describeDeadline, formatDate, sentence } from '../format';
 import { Card } from './Card';
+import { t } from '../../i18n';
 
 /** A list row names a deadline this close (or passed); the detail names every one. */
 export const ROW_WINDOW_DAYS = 30;
@@ -34,24 +35,22 @@ export function KeyDeadlines({ keySummary: key, now }: { keySummary: KeySummary;
   const name = exchangeName(key.exchange);
   // Typed in without its optional "Created on" date, a key carries the day it was added: created
   // earlier on the exchange, any count from creation comes sooner than shown.
-  const typedIn =
-    key.source.kind === 'manual'
-      ? ` Keyward counts from the creation date it has: the day the key was added, unless you gave its date. If it was created on ${name} earlier, the date comes sooner.`
-      : '';
+  const typedIn = key.source.kind === 'manual' ? t('deadlineTypedIn', { exchange: name }) : null;
   const origin = (certain: boolean): string => {
-    if (key.validUntil !== undefined) return `The date ${name} gave when the key was last checked.`;
-    if (certain) return `Counted by ${name}'s rule from the key's creation.${typedIn}`;
-    return `${name} counts from the key's last use, which Keyward cannot see: each use moves it later.${typedIn}`;
+    if (key.validUntil !== undefined) return t('deadlineOriginChecked', { exchange: name });
+    const counted = certain ? t('deadlineOriginCreated', { exchange: name }) : t('deadlineOriginLastUse', { exchange: name });
+    return typedIn === null ? counted : t('detailLeadText', { lead: counted, text: typedIn });
   };
   return (
-    <Card titleId="deadlines-title" title="Deadlines">
+    <Card titleId="deadlines-title" title={t('deadlineTitle')}>
       <ul class="deadlines">
         {deadlines.map((deadline) => (
           <li key={`${deadline.effect}-${deadline.at}`} class={deadline.daysLeft <= ATTENTION_DAYS ? 'deadline deadline-urgent' : 'deadline'}>
             <strong>{sentence(describeDeadline(deadline, now))}</strong>{' '}
             <span class="deadline-date">
-              ({formatDate(deadline.at)}
-              {deadline.certain ? '' : ' at the earliest'})
+              {deadline.certain
+                ? t('deadlineDate', { date: formatDate(deadline.at) })
+                : t('deadlineDateAtEarliest', { date: formatDate(deadline.at) })}
             </span>
             <span class="muted small deadline-origin">{origin(deadline.certain)}</span>
           </li>

@@ -3,6 +3,8 @@ import type { KeySummary } from '../../core/records';
 import { request } from '../api';
 import { formatDate } from '../format';
 import { useAlive, useTask } from '../hooks';
+import { t } from '../../i18n';
+import { leadThen, part, withParts } from '../message-parts';
 import { ErrorAlert } from './Alert';
 import { BusyButton } from './BusyButton';
 import { Card } from './Card';
@@ -26,7 +28,7 @@ export function successorCandidates(old: KeySummary, keys: readonly KeySummary[]
 }
 
 function keyName(key: KeySummary): string {
-  return `${key.label || 'Unnamed key'} (…${key.apiKeyTail}, ${formatDate(key.createdAt)})`;
+  return t('rotateKeyName', { label: key.label || t('unnamedKey'), tail: key.apiKeyTail, date: formatDate(key.createdAt) });
 }
 
 /**
@@ -51,42 +53,44 @@ export function RotationCard({ keySummary: key, name, apiPageUrl, keys, onChange
   };
   const apiLink = apiPageUrl ? (
     <a href={apiPageUrl} target="_blank" rel="noopener noreferrer">
-      {name} API management
+      {t('rotateApiManagementLink', { exchange: name })}
     </a>
   ) : (
-    `${name}'s API management`
+    t('rotateApiManagement', { exchange: name })
   );
 
   if (key.retired) {
     const bound = new Set(successor?.bindings.map((binding) => binding.platformHost) ?? []);
     return (
-      <Card titleId="rotate-title" title="Rotation">
+      <Card titleId="rotate-title" title={t('rotateTitleRetired')}>
         <div class="callout callout-info" data-rotation="retired">
-          <strong>Retired {formatDate(key.retired.at)}.</strong> Replaced by {successor ? keyName(successor) : 'a key no longer in the vault'}.
-          Keyward fills it nowhere; it stays here until you delete it.
+          {leadThen(
+            <strong>{t('rotateRetired', { date: formatDate(key.retired.at) })}</strong>,
+            successor ? t('rotateReplacedBy', { key: keyName(successor) }) : t('rotateReplacedByGone'),
+          )}
         </div>
         {key.bindings.length > 0 ? (
           <>
-            <p class="small">Fill the new key on each platform this one is bound to:</p>
+            <p class="small">{t('rotateFillNewKey')}</p>
             <ul class="bindings">
               {key.bindings.map((binding) => (
                 <li key={`${binding.platformHost}|${binding.boundAt}`} class="binding">
                   <a href={`https://${binding.platformHost}/`} target="_blank" rel="noopener noreferrer">
                     {binding.platformHost}
                   </a>
-                  <span class="muted small">{bound.has(binding.platformHost) ? ' new key bound ✓' : ' not yet'}</span>
+                  <span class="muted small"> {bound.has(binding.platformHost) ? t('rotateNewKeyBound') : t('rotateNotYet')}</span>
                 </li>
               ))}
             </ul>
           </>
         ) : null}
-        <p class="small">Then delete this key on {apiLink}, so it stops working, and remove it here.</p>
+        <p class="small">{withParts(t('rotateThenDelete', { link: part(0) }), [apiLink])}</p>
         <div class="form-actions">
           <button type="button" class="btn btn-danger" onClick={onDelete}>
-            Deleted on {name}: remove from Keyward…
+            {t('rotateDeletedOn', { exchange: name })}
           </button>
           <BusyButton type="button" class="btn" busy={task.busy} onClick={() => void undo()}>
-            Undo retirement
+            {t('rotateUndo')}
           </BusyButton>
         </div>
         <ErrorAlert message={task.error} />
@@ -95,18 +99,18 @@ export function RotationCard({ keySummary: key, name, apiPageUrl, keys, onChange
   }
 
   return (
-    <Card titleId="rotate-title" title="Rotate this key">
+    <Card titleId="rotate-title" title={t('rotateTitle')}>
       <ol class="small steps">
-        <li>Create its successor on {apiLink}: Keyward captures it as usual.</li>
-        <li>Choose the successor here. This key is then retired: kept, but filled nowhere.</li>
-        <li>Fill the successor on each platform this key is bound to, then delete this key on {name}.</li>
+        <li>{withParts(t('rotateStepCreate', { link: part(0) }), [apiLink])}</li>
+        <li>{t('rotateStepChoose')}</li>
+        <li>{t('rotateStepFill', { exchange: name })}</li>
       </ol>
       {candidates.length === 0 ? (
-        <p class="muted small">No other {name} key in the vault yet.</p>
+        <p class="muted small">{t('rotateNoCandidates', { exchange: name })}</p>
       ) : (
         <div class="form-actions">
           <label for="successor" class="visually-hidden">
-            Successor
+            {t('rotateSuccessor')}
           </label>
           <select id="successor" class="input" value={chosen} onChange={(event) => setChosen(event.currentTarget.value)}>
             {candidates.map((candidate) => (
@@ -116,7 +120,7 @@ export function RotationCard({ keySummary: key, name, apiPageUrl, keys, onChange
             ))}
           </select>
           <BusyButton type="button" class="btn" busy={task.busy} disabled={chosen === ''} onClick={() => void retire()}>
-            Replace by this key
+            {t('rotateReplace')}
           </BusyButton>
         </div>
       )}

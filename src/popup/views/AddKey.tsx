@@ -13,17 +13,14 @@ import { ViewHead } from '../components/ViewHead';
 import { exchangeDefinition, hasFuturesPermission } from '../exchange-info';
 import { parseIpList } from '../format';
 import { useEscape, useFocusOnMount, useReadyMarker, useTask } from '../hooks';
+import { fieldName } from '../check-words';
+import { t } from '../../i18n';
 
 type CredField = 'apiKey' | 'secret' | 'passphrase';
 type PermName = 'read' | 'trade' | 'futures' | 'withdraw' | 'transfer';
 
-const PERMISSIONS: readonly { name: PermName; label: string }[] = [
-  { name: 'read', label: 'Read' },
-  { name: 'trade', label: 'Trade' },
-  { name: 'futures', label: 'Futures / derivatives' },
-  { name: 'withdraw', label: 'Withdraw' },
-  { name: 'transfer', label: 'Transfer' },
-];
+/** In the form's order; each is named by fieldName() when shown, in the catalogue's language. */
+const PERMISSIONS: readonly PermName[] = ['read', 'trade', 'futures', 'withdraw', 'transfer'];
 
 interface FieldErrors {
   exchange?: string;
@@ -42,6 +39,14 @@ function parseDateInput(value: string): number | null {
 function todayInput(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * A format warning's words. The warnings are src/core/credential-format.ts's, converted by its
+ * own owner: this one call site reads them, so a change of their type is one change here.
+ */
+function formatWarningText(warning: FormatWarning): string {
+  return warning.message;
 }
 
 /** What the key and secret inputs share: typed verbatim, never autofilled, wired to their Field. */
@@ -82,11 +87,11 @@ export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => vo
   useEscape(onCancel);
 
   const exchange = exchangeDefinition(exchangeId);
-  const apiKeyLabel = exchange?.credentials.apiKeyLabel ?? 'API key';
-  const secretLabel = exchange?.credentials.secretLabel ?? 'Secret key';
+  const apiKeyLabel = exchange?.credentials.apiKeyLabel ?? t('detailApiKey');
+  const secretLabel = exchange?.credentials.secretLabel ?? t('detailSecretKey');
   const usesPassphrase = exchange?.credentials.passphrase === true;
   const asksFutures = hasFuturesPermission(exchange);
-  const shownPermissions = PERMISSIONS.filter((p) => p.name !== 'futures' || asksFutures);
+  const shownPermissions = PERMISSIONS.filter((name) => name !== 'futures' || asksFutures).map((name) => ({ name, label: fieldName(name) }));
 
   /** Any change to what the warnings were about makes the next click check again. */
   const resetWarnings = (): void => {
@@ -111,10 +116,10 @@ export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => vo
     };
     const createdAt = parseDateInput(createdOn);
     const errors: FieldErrors = {};
-    if (!exchange) errors.exchange = 'Choose the exchange this key belongs to.';
-    if (creds.apiKey === '') errors.apiKey = `Paste the ${apiKeyLabel}.`;
-    if (creds.secret === '') errors.secret = `Paste the ${secretLabel}.`;
-    if (createdOn && (createdAt === null || createdAt > Date.now())) errors.createdAt = 'Use a date in the past.';
+    if (!exchange) errors.exchange = t('addChooseExchangeError');
+    if (creds.apiKey === '') errors.apiKey = t('addPasteField', { field: apiKeyLabel });
+    if (creds.secret === '') errors.secret = t('addPasteField', { field: secretLabel });
+    if (createdOn && (createdAt === null || createdAt > Date.now())) errors.createdAt = t('addDateInPast');
     setFieldErrors(errors);
     if (!exchange || errors.apiKey || errors.secret || errors.createdAt) {
       if (errors.exchange) selectRef.current?.focus();
@@ -139,6 +144,7 @@ export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => vo
       ...(asksFutures ? { futures: perms.futures } : {}),
       withdraw: perms.withdraw,
       transfer: perms.transfer,
+      // The names the user ticked, in the words the form showed them: a manual key's "as the exchange shows them".
       labels: shownPermissions.filter((p) => perms[p.name]).map((p) => p.label),
     };
     const input: NewKeyInput = {
@@ -158,15 +164,15 @@ export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => vo
     if (result.ok) onAdded(result.value.key);
   };
 
-  const warningText = (field: CredField): string[] => warningsFor(field).map((w) => w.message);
+  const warningText = (field: CredField): string[] => warningsFor(field).map(formatWarningText);
   const ipList = parseIpList(ipText);
 
   return (
     <main class="view view-form" aria-labelledby="add-title">
-      <ViewHead titleId="add-title" title="Add a key by hand" sub="For keys created before Keyward was installed." onBack={onCancel} />
+      <ViewHead titleId="add-title" title={t('addTitle')} sub={t('addSub')} onBack={onCancel} />
 
       <form class="form" onSubmit={submit} noValidate>
-        <Field id="add-exchange" label="Exchange" error={fieldErrors.exchange}>
+        <Field id="add-exchange" label={t('detailExchange')} error={fieldErrors.exchange}>
           {(aria) => (
             <select
               id="add-exchange"
@@ -181,26 +187,26 @@ export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => vo
               {...controlAria(aria)}
               required
             >
-              <option value="">Choose an exchange…</option>
+              <option value="">{t('addChooseExchange')}</option>
               <NamedOptions items={EXCHANGES} />
             </select>
           )}
         </Field>
 
         <div class="field-row">
-          <Field id="add-label" label="Label">
+          <Field id="add-label" label={t('detailLabel')}>
             {() => (
               <input
                 id="add-label"
                 class="input"
                 value={label}
-                placeholder="e.g. grid-bot-1"
+                placeholder={t('detailLabelPlaceholder')}
                 onInput={(e) => setLabel(e.currentTarget.value)}
                 autoComplete="off"
               />
             )}
           </Field>
-          <Field id="add-account" label="Account" hint={'"main" or a sub-account'}>
+          <Field id="add-account" label={t('detailAccount')} hint={t('addAccountHint')}>
             {(aria) => (
               <input
                 id="add-account"
@@ -238,10 +244,10 @@ export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => vo
               class="btn btn-ghost btn-small"
               aria-pressed={secretShown ? 'true' : 'false'}
               aria-controls="add-secret"
-              aria-label={secretShown ? `Hide ${secretLabel}` : `Show ${secretLabel}`}
+              aria-label={secretShown ? t('addHideField', { field: secretLabel }) : t('addShowField', { field: secretLabel })}
               onClick={() => setSecretShown((s) => !s)}
             >
-              {secretShown ? 'Hide' : 'Show'}
+              {secretShown ? t('addHide') : t('addShow')}
             </button>
           }
         >
@@ -259,10 +265,10 @@ export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => vo
           )}
         </Field>
 
-        {usesPassphrase ? (
+        {usesPassphrase && exchange ? (
           <PasswordField
             id="add-passphrase"
-            label="Passphrase"
+            label={t('detailPassphrase')}
             value={passphrase}
             onInput={(value) => {
               setPassphrase(value);
@@ -271,13 +277,13 @@ export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => vo
             autoComplete="off"
             mono
             what="passphrase"
-            hint={`The passphrase you chose when creating the key on ${exchange?.name ?? 'the exchange'}.`}
+            hint={t('addPassphraseHint', { exchange: exchange.name })}
             warnings={warningText('passphrase')}
           />
         ) : null}
 
         <fieldset class="field fieldset">
-          <legend>Permissions</legend>
+          <legend>{t('detailPermissions')}</legend>
           <div class="checks">
             {shownPermissions.map((p) => (
               <label key={p.name} class={p.name === 'withdraw' && perms.withdraw ? 'check check-danger' : 'check'}>
@@ -294,17 +300,15 @@ export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => vo
             ))}
           </div>
           {perms.withdraw ? (
-            <p class="risk-text risk-danger">Withdraw on: anyone holding this key and secret can move funds out.</p>
+            <p class="risk-text risk-danger">{t('addWithdrawOn')}</p>
           ) : null}
         </fieldset>
 
         <Field
           id="add-ips"
-          label="IP whitelist"
-          hint="Separate with commas, spaces or new lines. Leave empty if the key has no IP restriction."
-          after={
-            ipList.length === 0 ? <p class="risk-text risk-warn">No IP restriction: any IP can use this key.</p> : null
-          }
+          label={fieldName('ipWhitelist')}
+          hint={t('addIpHint')}
+          after={ipList.length === 0 ? <p class="risk-text risk-warn">{t('addNoIp')}</p> : null}
         >
           {(aria) => (
             <textarea
@@ -322,8 +326,8 @@ export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => vo
 
         <Field
           id="add-created"
-          label="Created on (optional)"
-          hint="When the key was made on the exchange, for rotation reminders. Empty: today."
+          label={t('addCreatedOn')}
+          hint={t('addCreatedHint')}
           error={fieldErrors.createdAt}
         >
           {(aria) => (
@@ -340,7 +344,7 @@ export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => vo
           )}
         </Field>
 
-        <Field id="add-notes" label="Notes">
+        <Field id="add-notes" label={t('detailNotes')}>
           {() => (
             <textarea
               id="add-notes"
@@ -354,17 +358,16 @@ export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => vo
 
         {warnings !== null ? (
           <p class="alert alert-warn" role="alert">
-            These values do not look like {exchange?.name ?? 'this exchange'}'s usual format. Check them, or choose
-            Save anyway if they are right.
+            {exchange ? t('addFormatWarning', { exchange: exchange.name }) : t('addFormatWarningNoExchange')}
           </p>
         ) : null}
         <ErrorAlert message={task.error} />
         <div class="form-actions">
-          <BusyButton type="submit" class="btn btn-primary" busy={task.busy} busyLabel="Saving…">
-            {warnings !== null ? 'Save anyway' : 'Save key'}
+          <BusyButton type="submit" class="btn btn-primary" busy={task.busy} busyLabel={t('detailSaving')}>
+            {warnings !== null ? t('addSaveAnyway') : t('addSaveKey')}
           </BusyButton>
           <button type="button" class="btn" onClick={onCancel}>
-            Cancel
+            {t('addCancel')}
           </button>
         </div>
       </form>

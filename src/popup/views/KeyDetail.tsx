@@ -15,6 +15,9 @@ import { CheckPanel } from '../components/CheckPanel';
 import { RotationCard } from '../components/RotationCard';
 import type { KeyCheckView } from '../../protocol/views';
 import { KeyDeadlines } from '../components/Deadlines';
+import { fieldName } from '../check-words';
+import { leadThen, part, withParts } from '../message-parts';
+import { plural, t } from '../../i18n';
 
 interface KeyDetailProps {
   keySummary: KeySummary;
@@ -32,14 +35,14 @@ interface KeyDetailProps {
 
 /** The delete confirmation names the key so the user knows exactly what goes. */
 function deleteQuestion(key: KeySummary): string {
-  return `Delete ${exchangeName(key.exchange)} key '${key.label || 'Unnamed key'}' (…${key.apiKeyTail})? The secret cannot be recovered from the exchange.`;
+  return t('detailDeleteQuestion', { exchange: exchangeName(key.exchange), label: key.label || t('unnamedKey'), tail: key.apiKeyTail });
 }
 
 /** One permission and its state, said in words as well as colour. */
 function PermissionItem({ name, on, onClass = 'perm on' }: { name: string; on: boolean; onClass?: string }) {
   return (
     <li class={on ? onClass : 'perm off'}>
-      {name} <span class="perm-state">{on ? 'on' : 'off'}</span>
+      {name} <span class="perm-state">{on ? t('detailPermOn') : t('detailPermOff')}</span>
     </li>
   );
 }
@@ -82,24 +85,24 @@ function DamagedKeyDetail({ keySummary: key, onBack, onDeleted }: KeyDetailProps
 
   return (
     <main class="view view-detail" aria-labelledby="detail-title">
-      <ViewHead titleId="detail-title" title="Tampered key record" sub={`${name}, as the record says`} onBack={onBack} headingRef={headingRef} />
+      <ViewHead
+        titleId="detail-title"
+        title={t('detailTamperedTitle')}
+        sub={t('detailTamperedSub', { exchange: name })}
+        onBack={onBack}
+        headingRef={headingRef}
+      />
 
       <div class="callout callout-danger" role="alert">
-        <strong>Keyward will not use this key.</strong> Its stored record failed Keyward’s integrity check: it was
-        tampered with (changed outside Keyward, by a program or extension able to write your browser profile), or is
-        damaged. It is not filled, revealed, copied or put in backups. {key.damaged} Nothing else in the vault was
-        changed.
+        {leadThen(<strong>{t('detailTamperedLead')}</strong>, t('detailTamperedText', { reason: key.damaged ?? '' }))}
       </div>
-      <p class="muted small">
-        Check your API keys on {name}. If you cannot tell that this key is yours and unchanged, delete it on {name} and
-        create a new one; then delete this record.
-      </p>
+      <p class="muted small">{t('detailTamperedAdvice', { exchange: name })}</p>
 
-      <Card titleId="info-title" title="What the record says">
+      <Card titleId="info-title" title={t('detailRecordSays')}>
         <dl class="facts">
-          <dt>Exchange</dt>
+          <dt>{t('detailExchange')}</dt>
           <dd>{name}</dd>
-          <dt>Stored</dt>
+          <dt>{t('detailStored')}</dt>
           <dd>
             <span title={formatDateTime(key.createdAt)}>{formatDate(key.createdAt)}</span>
           </dd>
@@ -108,7 +111,7 @@ function DamagedKeyDetail({ keySummary: key, onBack, onDeleted }: KeyDetailProps
 
       <DeleteCard
         noun="record"
-        question={`Delete this tampered ${name} record from Keyward?`}
+        question={t('detailDeleteTampered', { exchange: name })}
         confirming={confirming}
         onAsk={() => setConfirming(true)}
         onCancel={() => setConfirming(false)}
@@ -173,9 +176,9 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
   };
 
   const labels = {
-    apiKey: exchange?.credentials.apiKeyLabel ?? 'API key',
-    secret: exchange?.credentials.secretLabel ?? 'Secret key',
-    passphrase: 'Passphrase',
+    apiKey: exchange?.credentials.apiKeyLabel ?? t('detailApiKey'),
+    secret: exchange?.credentials.secretLabel ?? t('detailSecretKey'),
+    passphrase: t('detailPassphrase'),
   } satisfies Record<CredentialField, string>;
   const fields: CredentialField[] = ['apiKey', 'secret'];
   if (exchange?.credentials.passphrase === true || revealed.passphrase) fields.push('passphrase');
@@ -249,7 +252,7 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
     <main class="view view-detail" aria-labelledby="detail-title">
       <ViewHead
         titleId="detail-title"
-        title={key.label || 'Unnamed key'}
+        title={key.label || t('unnamedKey')}
         titleClass={key.label ? 'view-title' : 'view-title unnamed'}
         sub={
           <>
@@ -264,38 +267,37 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
 
       {key.capturedWhileLocked ? (
         <div class="callout callout-warn">
-          <strong>{capturedWhileLockedNote(key.capturedWhileLocked)}</strong> Anything able to write your browser
-          profile can leave a key this way. If you did not create this key on {name} then, do not use it: delete it.
+          {leadThen(<strong>{capturedWhileLockedNote(key.capturedWhileLocked)}</strong>, t('detailCapturedAdvice', { exchange: name }))}
         </div>
       ) : null}
       {key.risk.withdraw ? (
         <div class="callout callout-danger">
-          <strong>Withdraw is enabled.</strong> Anyone holding this key and its secret can move funds out of your
-          account. Turn it off on {name} unless a bot truly needs it.
+          {leadThen(<strong>{t('detailWithdrawLead')}</strong>, t('detailWithdrawText', { exchange: name }))}
         </div>
       ) : null}
       {key.risk.noIpWhitelist ? (
         <div class="callout callout-warn">
-          <strong>No IP whitelist.</strong> This key works from any IP address. Bind it to your bot's or platform's
-          IPs on {name}.
+          {leadThen(<strong>{t('detailNoIpLead')}</strong>, t('detailNoIpText', { exchange: name }))}
         </div>
       ) : null}
       {rotate ? (
         <div class="callout callout-info">
-          <strong>Time to rotate.</strong> This key is {ageDays(key.createdAt, now)} days old, past your{' '}
-          {rotationDays}-day reminder. Create a new key on {name}, bind it, then delete this one.
+          {leadThen(
+            <strong>{t('detailRotateLead')}</strong>,
+            plural('detailRotateText', ageDays(key.createdAt, now), { days: rotationDays, exchange: name }),
+          )}
         </div>
       ) : null}
       {exchange?.apiPageUrl && (key.risk.withdraw || key.risk.noIpWhitelist || rotate) ? (
         <p class="callout-link">
           <a href={exchange.apiPageUrl} target="_blank" rel="noopener noreferrer">
-            Open {name} API management
+            {t('detailOpenApiManagement', { exchange: name })}
           </a>
         </p>
       ) : null}
 
       <KeyDeadlines keySummary={key} now={now} />
-      <Card titleId="cred-title" title="Credentials">
+      <Card titleId="cred-title" title={t('detailCredentials')}>
         {fields.map((field) => (
           <CredentialRow
             key={field}
@@ -307,7 +309,7 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
             copying={credBusy?.field === field && credBusy.action === 'copy'}
             locked={credBusy !== null}
             copyNote={
-              copied?.field === field && copySecondsLeft > 0 ? `Copied — clears in ${copySecondsLeft} s` : null
+              copied?.field === field && copySecondsLeft > 0 ? t('detailCopiedClears', { seconds: copySecondsLeft }) : null
             }
             onReveal={(f) => void reveal(f)}
             onHide={hide}
@@ -317,34 +319,32 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
         <ErrorAlert message={credTask.error} />
       </Card>
 
-      <Card titleId="perm-title" title="Permissions">
+      <Card titleId="perm-title" title={t('detailPermissions')}>
         {perms === null ? (
-          <p class="muted">Unknown: Keyward did not see this key's permissions. Check them on {name}.</p>
+          <p class="muted">{t('detailPermsUnknown', { exchange: name })}</p>
         ) : (
           <>
             <ul class="perm-list">
-              <PermissionItem name="Read" on={perms.read} />
-              <PermissionItem name="Trade" on={perms.trade} />
+              <PermissionItem name={fieldName('read')} on={perms.read} />
+              <PermissionItem name={fieldName('trade')} on={perms.trade} />
               {/* Only where the exchange showed futures apart from Trade: absent is unknown, not off. */}
               {perms.futures === undefined ? null : (
-                <PermissionItem name="Futures / derivatives" on={perms.futures} />
+                <PermissionItem name={fieldName('futures')} on={perms.futures} />
               )}
-              <PermissionItem name="Withdraw" on={perms.withdraw} onClass="perm on perm-danger" />
-              <PermissionItem name="Transfer" on={perms.transfer} onClass="perm on perm-caution" />
+              <PermissionItem name={fieldName('withdraw')} on={perms.withdraw} onClass="perm on perm-danger" />
+              <PermissionItem name={fieldName('transfer')} on={perms.transfer} onClass="perm on perm-caution" />
             </ul>
             {perms.labels.length > 0 ? (
-              <p class="muted small">
-                As {name} shows them: {perms.labels.join(', ')}
-              </p>
+              <p class="muted small">{t('detailAsExchangeShows', { exchange: name, labels: perms.labels.join(', ') })}</p>
             ) : null}
           </>
         )}
 
-        <h3 class="card-subtitle">IP whitelist</h3>
+        <h3 class="card-subtitle">{fieldName('ipWhitelist')}</h3>
         {key.ipWhitelist === null ? (
-          <p class="muted">Unknown: Keyward did not see this key's IP restriction.</p>
+          <p class="muted">{t('detailIpUnknown')}</p>
         ) : key.ipWhitelist.length === 0 ? (
-          <p class="risk-text risk-warn">None: any IP can use this key</p>
+          <p class="risk-text risk-warn">{t('detailIpNone')}</p>
         ) : (
           <ul class="ip-list">
             {key.ipWhitelist.map((ip) => (
@@ -373,16 +373,16 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
         onDelete={() => setConfirming(true)}
       />
 
-      <Card titleId="bind-title" title="Bound to platforms">
+      <Card titleId="bind-title" title={t('detailBoundTitle')}>
         {key.bindings.length === 0 ? (
-          <p class="muted">Not bound to any platform yet.</p>
+          <p class="muted">{t('detailNotBound')}</p>
         ) : (
           <ul class="bindings">
             {key.bindings.map((binding) => (
               <li key={bindingId(binding)} class="binding">
                 <span class="binding-text">
                   <span class="binding-host">{binding.platformHost}</span>
-                  <span class="muted small"> since {formatDate(binding.boundAt)}</span>
+                  <span class="muted small"> {t('detailBoundSince', { date: formatDate(binding.boundAt) })}</span>
                 </span>
                 <BusyButton
                   type="button"
@@ -390,9 +390,9 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
                   busy={removing === bindingId(binding)}
                   disabled={removing !== null}
                   onClick={() => void removeBinding(binding)}
-                  aria-label={`Remove binding to ${binding.platformHost}`}
+                  aria-label={t('detailRemoveBinding', { host: binding.platformHost })}
                 >
-                  Remove
+                  {t('detailRemove')}
                 </BusyButton>
               </li>
             ))}
@@ -401,15 +401,15 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
         <ErrorAlert message={bindingTask.error} />
       </Card>
 
-      <Card titleId="details-title" title="Details">
+      <Card titleId="details-title" title={t('detailDetailsTitle')}>
         <form class="form" onSubmit={save}>
           <div class="field">
-            <label for="detail-label">Label</label>
+            <label for="detail-label">{t('detailLabel')}</label>
             <input
               id="detail-label"
               class="input"
               value={label}
-              placeholder="e.g. grid-bot-1"
+              placeholder={t('detailLabelPlaceholder')}
               onInput={(e) => {
                 setLabel(e.currentTarget.value);
                 setSaved(false);
@@ -417,7 +417,7 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
               autoComplete="off"
             />
           </div>
-          <Field id="detail-account" label="Account" hint={`"main", or the sub-account's name.`}>
+          <Field id="detail-account" label={t('detailAccount')} hint={t('detailAccountHint')}>
             {(aria) => (
               <input
                 id="detail-account"
@@ -433,7 +433,7 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
             )}
           </Field>
           <div class="field">
-            <label for="detail-notes">Notes</label>
+            <label for="detail-notes">{t('detailNotes')}</label>
             <textarea
               id="detail-notes"
               class="input"
@@ -447,39 +447,35 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
           </div>
           <ErrorAlert message={saveTask.error} />
           <div class="form-actions">
-            <BusyButton type="submit" class="btn btn-primary" busy={saveTask.busy} disabled={!dirty} busyLabel="Saving…">
-              Save changes
+            <BusyButton type="submit" class="btn btn-primary" busy={saveTask.busy} disabled={!dirty} busyLabel={t('detailSaving')}>
+              {t('detailSave')}
             </BusyButton>
-            <StatusNote message={saved && !dirty ? 'Saved.' : null} />
+            <StatusNote message={saved && !dirty ? t('detailSaved') : null} />
           </div>
         </form>
       </Card>
 
-      <Card titleId="info-title" title="History">
+      <Card titleId="info-title" title={t('detailHistory')}>
         <dl class="facts">
-          <dt>Source</dt>
+          <dt>{t('detailSource')}</dt>
           <dd>
-            {key.source.kind === 'capture' ? (
-              <>
-                Captured at <span class="mono break">{key.source.url}</span>
-              </>
-            ) : key.source.kind === 'manual' ? (
-              'Added by hand'
-            ) : (
-              'Imported from a backup'
-            )}
+            {key.source.kind === 'capture'
+              ? withParts(t('detailCapturedAt', { url: part(0) }), [<span class="mono break">{key.source.url}</span>])
+              : key.source.kind === 'manual'
+                ? t('detailAddedByHand')
+                : t('detailImported')}
           </dd>
-          <dt>Created</dt>
+          <dt>{t('detailCreated')}</dt>
           <dd>
             <span title={formatDateTime(key.createdAt)}>{formatDate(key.createdAt)}</span>{' '}
-            <span class="muted">({describeAge(key.createdAt, now)})</span>
+            <span class="muted">{t('detailAge', { age: describeAge(key.createdAt, now) })}</span>
           </dd>
-          <dt>Rotation</dt>
+          <dt>{t('detailRotation')}</dt>
           <dd>
             {rotate ? (
-              <span class="badge badge-info">Rotate: older than {rotationDays} days</span>
+              <span class="badge badge-info">{plural('detailRotateBadge', rotationDays)}</span>
             ) : (
-              `Reminder after ${rotationDays} days`
+              plural('detailReminderAfter', rotationDays)
             )}
           </dd>
         </dl>
@@ -488,7 +484,7 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
       <DeleteCard
         noun="key"
         question={deleteQuestion(key)}
-        note={<p class="muted small">Removes the key from Keyward. Revoke it on {name} too if it is no longer used.</p>}
+        note={<p class="muted small">{t('detailDeleteNote', { exchange: name })}</p>}
         confirming={confirming}
         onAsk={() => setConfirming(true)}
         onCancel={cancelDelete}

@@ -10,8 +10,11 @@ import { Card } from '../components/Card';
 import { NamedOptions } from '../components/NamedOptions';
 import { activeTabId, requestSiteAccess } from '../browser-access';
 import { useAlive, useTask } from '../hooks';
+import { t } from '../../i18n';
 
+/** A platform's name: brands as they are; the generic reader's "Other site" in the user's language. */
 function platformName(id: string): string {
+  if (id === 'generic') return t('sitesOtherSite');
   return platformById(id)?.name ?? id;
 }
 
@@ -21,7 +24,7 @@ function PlatformSelect({ id, label, value, onChange }: { id: string; label: str
     <div class="field">
       <label for={id}>{label}</label>
       <select id={id} class="input" value={value} onChange={(e) => onChange(e.currentTarget.value)}>
-        <NamedOptions items={USER_SITE_PLATFORMS} />
+        <NamedOptions items={USER_SITE_PLATFORMS.map((platform) => ({ id: platform.id, name: platformName(platform.id) }))} />
       </select>
     </div>
   );
@@ -46,7 +49,7 @@ async function addSite(address: string, platform: string): Promise<UserSite[]> {
   // background finishes the add on its own if the browser closes the popup meanwhile.
   void request('sites.expect', { address: parsed.origin, platform }).catch(() => undefined);
   if (!(await requestSiteAccess(parsed.origin))) {
-    throw new Error(`You did not allow Keyward on ${parsed.host}; nothing was added.`);
+    throw new Error(t('sitesNotAllowed', { host: parsed.host }));
   }
   return (await request('sites.add', { address: parsed.origin, platform })).sites;
 }
@@ -85,7 +88,7 @@ export function SitesSection() {
     if (!result.ok || !alive.current) return;
     setSites(result.value);
     setAddress('');
-    setNote(`Keyward now offers to fill on ${parsed.host} (${platformName(platform)}).`);
+    setNote(t('sitesAdded', { host: parsed.host, platform: platformName(platform) }));
   };
 
   const remove = async (site: UserSite): Promise<void> => {
@@ -96,19 +99,16 @@ export function SitesSection() {
     setRemoving(null);
     if (!result.ok) return;
     setSites(result.value.sites);
-    setNote(`Keyward no longer fills on ${hostOf(site.origin)}.`);
+    setNote(t('sitesRemoved', { host: hostOf(site.origin) }));
   };
 
   return (
-    <Card titleId="sites-title" title="Sites where Keyward fills">
-      <p class="hint">
-        Known platforms need nothing here. Add your self-hosted OctoBot or Hummingbot, or another site with an API key form. Only https
-        addresses; the browser asks you to allow Keyward on that one site.
-      </p>
+    <Card titleId="sites-title" title={t('sitesTitle')}>
+      <p class="hint">{t('sitesIntro')}</p>
       {sites === null ? null : sites.length === 0 ? (
-        <p class="muted">No sites added.</p>
+        <p class="muted">{t('sitesNone')}</p>
       ) : (
-        <ul class="bindings" aria-label="Sites you added">
+        <ul class="bindings" aria-label={t('sitesListLabel')}>
           {sites.map((site) => (
             <li key={site.origin} class="binding">
               <span class="binding-text">
@@ -121,18 +121,18 @@ export function SitesSection() {
                 busy={removing === site.origin}
                 disabled={removing !== null}
                 onClick={() => void remove(site)}
-                aria-label={`Remove ${hostOf(site.origin)}`}
+                aria-label={t('sitesRemoveHost', { host: hostOf(site.origin) })}
               >
-                Remove
+                {t('detailRemove')}
               </BusyButton>
             </li>
           ))}
         </ul>
       )}
       <form class="form" onSubmit={(e) => void submit(e)} noValidate>
-        <PlatformSelect id="site-platform" label="What runs there" value={platform} onChange={setPlatform} />
+        <PlatformSelect id="site-platform" label={t('sitesWhatRuns')} value={platform} onChange={setPlatform} />
         <div class="field">
-          <label for="site-address">Address</label>
+          <label for="site-address">{t('sitesAddress')}</label>
           <div class="input-with-button">
             <input
               id="site-address"
@@ -148,7 +148,7 @@ export function SitesSection() {
               aria-describedby={addressError ? 'site-address-error' : undefined}
             />
             <BusyButton type="submit" class="btn btn-small" busy={task.busy && removing === null}>
-              Add site
+              {t('sitesAddSite')}
             </BusyButton>
           </div>
           {addressError ? (
@@ -192,18 +192,18 @@ export function SiteOffer() {
   const origin = probe.origin;
   const allow = async (): Promise<void> => {
     const result = await task.run(() => addSite(origin, platform));
-    if (result.ok && alive.current) setDone(`Keyward now offers to fill on ${hostOf(origin)}. Its button is beside the API key field.`);
+    if (result.ok && alive.current) setDone(t('sitesOfferDone', { host: hostOf(origin) }));
   };
 
   return (
     <section class="card site-offer" aria-labelledby="offer-title" data-keyward-offer="">
       <h2 id="offer-title" class="card-title">
-        API key form on {hostOf(origin)}
+        {t('sitesOfferTitle', { host: hostOf(origin) })}
       </h2>
-      <p class="hint">Keyward does not fill on this site yet. Allow it once if this is where you bind your keys.</p>
-      <PlatformSelect id="offer-platform" label="This site is" value={platform} onChange={setPlatform} />
+      <p class="hint">{t('sitesOfferIntro')}</p>
+      <PlatformSelect id="offer-platform" label={t('sitesOfferThisSiteIs')} value={platform} onChange={setPlatform} />
       <BusyButton type="button" class="btn btn-primary btn-small" busy={task.busy} onClick={() => void allow()}>
-        Allow Keyward on {hostOf(origin)}
+        {t('sitesOfferAllow', { host: hostOf(origin) })}
       </BusyButton>
       <ErrorAlert message={task.error} />
     </section>
