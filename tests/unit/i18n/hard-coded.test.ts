@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BRANDS, checkSource, checkTree, formatFinding, isSentence, isStatement, shippedSources, sortFindings, type CheckOptions, type Finding } from './hard-coded';
+import { BRANDS, checkHtml, checkSource, checkTree, formatFinding, isCssOrSelector, isSentence, isStatement, shippedSources, sortFindings, type CheckOptions, type Finding } from './hard-coded';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -176,6 +176,47 @@ describe('the hard-coded string check', () => {
       expect(report(source)).toEqual([]);
     });
 
+    it('reports phrases there too, but not lists of CSS classes, style sheets or selectors', () => {
+      const source = [
+        "if (days < 1) return 'created today';",
+        "const [a, b] = ready ? ['btn btn-primary', 'chip chip-on'] : ['', ''];",
+        "entry.message.className = tone === 'info' ? 'msg info' : 'msg';",
+        "function Item({ onClass = 'perm on' }) { return <li class={on ? onClass : 'perm off'} />; }",
+        "element.classList.add('is busy');",
+        "const CSS = ':host { all: initial; display: block; } .note { font: 13px/1.4 system-ui, sans-serif; }';",
+        "frame.style.cssText = 'width: 380px; border: 1px solid #0f766e;';",
+        "const MODAL = '[role=dialog], [aria-modal=true], dialog';",
+      ].join('\n');
+      // The array's strings are classes by their look alone: no place names them. Hence lists
+      // of classes belong in class attributes, not in loose arrays, in the UI code.
+      expect(report(source)).toEqual(['1: created today (sentence)', '2: btn btn-primary (sentence)', '2: chip chip-on (sentence)']);
+      expect(isCssOrSelector('input:not([type=hidden]), textarea')).toBe(true);
+      expect(isCssOrSelector('Choose a key')).toBe(false);
+    });
+
+    it('reports the words a component is given, not its codes', () => {
+      const source = ['<FieldAction action="Reveal" what="backup password" id="export-password" class="btn btn-small" tone="info" autoComplete="new-password" />;', '<DeleteCard noun="key" />;'].join('\n');
+      expect(report(source)).toEqual(['1: Reveal (jsx-attribute)', '1: backup password (jsx-attribute)', '2: key (people-property)']);
+    });
+
+    it('reports the single words of a table that holds phrases: a table of words', () => {
+      const source = [
+        "const SCOPE_NAMES = { spot: 'Spot', futures: 'Futures', both: 'Spot and futures' };",
+        "const SIDES = ['Top', 'Right', 'Bottom', 'Left'];",
+        "const words = { tone: 'good', short: 'Confirmed', text: 'It works.' };",
+        "const REFUSALS = { 'field-hidden': 'A field is hidden', 'not-https': 'Not https' };",
+      ].join('\n');
+      expect(report(source)).toEqual([
+        '1: Spot (sentence)',
+        '1: Futures (sentence)',
+        '1: Spot and futures (sentence)',
+        '3: Confirmed (people-property)',
+        '3: It works. (people-property)',
+        '4: A field is hidden (sentence)',
+        '4: Not https (sentence)',
+      ]);
+    });
+
     it('knows a sentence when it sees one', () => {
       expect(isSentence('Choose a key', BRANDS)).toBe(true);
       expect(isSentence('Saved.', BRANDS)).toBe(true);
@@ -200,6 +241,36 @@ describe('the hard-coded string check', () => {
       expect(isStatement('bitexbit documents no endpoint for that.')).toBe(true);
       expect(isStatement('Bad reserved block')).toBe(false);
       expect(isStatement('Saved.')).toBe(false);
+    });
+  });
+
+  describe('(f) extension pages', () => {
+    it('report the words of their HTML: the title and the attributes people see, not scripts, styles or the brand alone', () => {
+      const html = [
+        '<!doctype html>',
+        '<html lang="en">',
+        '  <head>',
+        '    <title>Keyward: choose a key</title>',
+        '    <style>body { font: 12px system-ui; }</style>',
+        '    <script type="module" src="./main.tsx"></script>',
+        '  </head>',
+        '  <body><div id="app"></div><img alt="Keyward logo" /><p>Keyward</p></body>',
+        '</html>',
+      ].join('\n');
+      expect(checkHtml('src/picker/window.html', html, BRANDS).map(formatFinding)).toEqual(['src/picker/window.html:4: "Keyward: choose a key"', 'src/picker/window.html:8: "Keyward logo"']);
+    });
+  });
+
+  describe('(g) modules of words', () => {
+    it('report every word in them but codes', () => {
+      const source = [
+        "const DEADLINE_WORDS = { 'spot-trading-removed': { coming: 'spot trading removed', done: 'expired' } };",
+        "const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;",
+        "const tone = { tone: 'good', kind: 'notes.words', key: 'noteLeak' };",
+      ].join('\n');
+      const words: CheckOptions = { ...SHARED, everyWord: true };
+      expect(report(source, words, 'src/core/deadline-words.ts')).toEqual(['1: spot trading removed (words-module)', '1: expired (words-module)', '2: day (words-module)', '2: days (words-module)']);
+      expect(report(source, SHARED, 'src/core/deadlines.ts')).toEqual([]);
     });
   });
 
@@ -272,9 +343,12 @@ describe('the hard-coded string check', () => {
         write('src/exchanges/htx/fixtures/page.ts', "export const f = 'Page text here.';\n");
         write('src/platforms/words.ts', "export const w = 'Secret key here.';\n");
         write('src/core/risk.ts', "export const r = { summary: 'No risky keys' };\nexport const s = 'Choose a key';\n");
+        write('src/core/deadline-words.ts', "export const w = 'expires';\n");
+        write('src/picker/window.html', '<html><head><title>Choose a key</title></head></html>\n');
+        write('src/offscreen/offscreen.html', '<html><head><title>Keyward clipboard</title></head></html>\n');
         write('scripts/tool.ts', "export const x = 'Not in src.';\n");
         const result = checkTree(tree);
-        expect(result.findings.map(formatFinding)).toEqual(['src/core/risk.ts:1: "No risky keys"', 'src/popup/View.tsx:1: "Hello there"']);
+        expect(result.findings.map(formatFinding)).toEqual(['src/core/deadline-words.ts:1: "expires"', 'src/core/risk.ts:1: "No risky keys"', 'src/picker/window.html:1: "Choose a key"', 'src/popup/View.tsx:1: "Hello there"']);
         expect(result.problems).toEqual([]);
       } finally {
         rmSync(tree, { recursive: true, force: true });

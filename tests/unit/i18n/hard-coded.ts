@@ -27,7 +27,11 @@ export type Rule =
   /** (d) any other sentence-like literal in the UI code (popup, picker, content UI). */
   | 'sentence'
   /** (e) anywhere in the shipped code: a whole sentence (three words or more, ending in . ! or ?). */
-  | 'statement';
+  | 'statement'
+  /** (f) text in an extension page's HTML (its <title>, shown as the window's or tab's name). */
+  | 'html-text'
+  /** (g) any word in a module of words (`*-words.ts`, `*-text.ts`): "expires", "today". */
+  | 'words-module';
 
 export interface Finding {
   /** Path from the repository root, with forward slashes. */
@@ -47,6 +51,8 @@ export interface CheckResult {
 export interface CheckOptions {
   /** Apply rule (d), every sentence-like literal, to this file (the UI code). */
   sentences: boolean;
+  /** Apply rule (g), every word but codes, to this file (a module of words). */
+  everyWord?: boolean;
   /** Names that stay as they are in every language (Keyward, exchanges, platforms). */
   brands: readonly string[];
 }
@@ -64,6 +70,9 @@ export const BRANDS: readonly string[] = ['Keyward', ...EXCHANGES.map((exchange)
  * there lives in the data modules below.
  */
 export const SENTENCE_AREAS: readonly string[] = ['src/popup/', 'src/picker/', 'src/content/'];
+
+/** Modules of words by their name: what they hold is said, word by word (deadline-words.ts). */
+export const WORDS_MODULE = /-(?:words|text)\.tsx?$/;
 
 /**
  * Modules that only hold what Keyward reads from pages: words and patterns matched against
@@ -133,8 +142,8 @@ const SHOWN_DOM_ATTRIBUTES: ReadonlySet<string> = new Set(['aria-label', 'aria-d
 /** Extension APIs whose options' title and message are shown (notifications, the toolbar button, menus). */
 const SHOWN_API_CALL = /(?:^|\.)(?:notifications\.(?:create|update)|action\.setTitle|browserAction\.setTitle|(?:contextMenus|menus)\.(?:create|update))$/;
 
-/** Calls whose string arguments are never shown: logs, selectors, patterns, lookups. */
-const UNSHOWN_CALL = /(?:^|\.)(?:console\.\w+|querySelector|querySelectorAll|closest|matches|getElementById|getElementsByClassName|getElementsByTagName|getAttribute|hasAttribute|removeAttribute|addEventListener|removeEventListener|createElement|RegExp|require|startsWith|endsWith|includes|indexOf|split|replace|replaceAll|test|match|localeCompare)$/;
+/** Calls whose string arguments are never shown: logs, selectors, patterns, lookups, classes. */
+const UNSHOWN_CALL = /(?:^|\.)(?:console\.\w+|classList\.\w+|querySelector|querySelectorAll|closest|matches|getElementById|getElementsByClassName|getElementsByTagName|getAttribute|hasAttribute|removeAttribute|addEventListener|removeEventListener|createElement|RegExp|require|startsWith|endsWith|includes|indexOf|split|replace|replaceAll|test|match|localeCompare)$/;
 
 /** Single technical tokens that read the same in every language. */
 const TECHNICAL_TOKENS: ReadonlySet<string> = new Set(['api', 'ip', 'ips', 'ipv4', 'ipv6', 'url', 'https', 'http', 'id', 'uid', 'json', '2fa', 'totp', 'cidr', 'ok']);
@@ -148,12 +157,22 @@ function withoutEntities(text: string): string {
 
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
+/**
+ * Style sheets and declarations (`a: b; c: d;`, `:host { … }`) and selectors (`[role=dialog],
+ * dialog`, `input:not([type=hidden])`), which content scripts keep in constants.
+ */
+export function isCssOrSelector(text: string): boolean {
+  if (/\{[^{}]*:[^{}]*\}/.test(text) || /(?:^|;)\s*[a-z-]+\s*:\s*[^;]+;/.test(text)) return true;
+  return /\[[\w-]+(?:[~|^$*]?=[^\]]*)?\]|:(?:not|is|where|has)\(/.test(text);
+}
+
 /** Letters that are more than a brand or a technical token on their own. */
 export function hasWords(text: string, brands: readonly string[]): boolean {
   const plain = collapse(withoutEntities(text)).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
   if (!LETTER.test(plain)) return false;
   // An address (https://octobot.example.net:5001, www.htx.com) is the same in every language.
   if (/^(?:[a-z][a-z0-9+.-]*:\/\/\S*|[\w-]+(?:\.[\w-]+)+(?::\d+)?(?:\/\S*)?)$/i.test(plain)) return false;
+  if (isCssOrSelector(collapse(text))) return false;
   const lower = plain.toLowerCase();
   if (TECHNICAL_TOKENS.has(lower)) return false;
   return !brands.some((brand) => brand.toLowerCase() === lower);
@@ -235,6 +254,8 @@ function neverShown(literal: ts.Node, source: ts.SourceFile): boolean {
     if (ts.isTaggedTemplateExpression(parent)) return true;
     if (ts.isElementAccessExpression(parent) && parent.argumentExpression === node) return true;
     if (ts.isCaseClause(parent) && parent.expression === node) return true;
+    // A quoted property name ({ 'field-hidden': … }) is a key, not a value.
+    if ((ts.isPropertyAssignment(parent) || ts.isPropertySignature(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent)) && parent.name === node) return true;
     if (ts.isBinaryExpression(parent)) {
       const kind = parent.operatorToken.kind;
       if (kind === ts.SyntaxKind.EqualsEqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || kind === ts.SyntaxKind.EqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsToken || kind === ts.SyntaxKind.InKeyword) return true;
@@ -250,6 +271,38 @@ function neverShown(literal: ts.Node, source: ts.SourceFile): boolean {
   return false;
 }
 
+/** Where a value is CSS classes: `class`, `className`, `onClass` and the like, or `.className =`. */
+function classContext(user: ts.Node, via: ts.Node, source: ts.SourceFile): boolean {
+  const classy = (name: string | null): boolean => name !== null && /(?:^c|C)lass(?:Name)?$/.test(name);
+  if (ts.isBinaryExpression(user) && user.right === via && ts.isPropertyAccessExpression(user.left)) return classy(user.left.name.text);
+  if ((ts.isPropertyAssignment(user) || ts.isVariableDeclaration(user) || ts.isParameter(user) || ts.isBindingElement(user)) && user.initializer === via) {
+    return classy(ts.isIdentifier(user.name) || ts.isStringLiteral(user.name) ? user.name.text : null) || (ts.isBindingElement(user) && user.propertyName !== undefined && classy(user.propertyName.getText(source)));
+  }
+  if (ts.isJsxAttribute(user) || ts.isJsxExpression(user)) {
+    const attribute = ts.isJsxAttribute(user) ? user : user.parent;
+    return ts.isJsxAttribute(attribute) && classy(propertyName(attribute.name));
+  }
+  return false;
+}
+
+/** A single token with a code's characters: `spot-trading-removed`, `notes.words`, `apiKey`. */
+function isCodeToken(text: string): boolean {
+  const plain = collapse(text);
+  return !/\s/.test(plain) && (/[-._/:@#]/.test(plain) || /\p{Ll}\p{Lu}/u.test(plain));
+}
+
+/** A value under a name that carries codes ({ tone: 'good' }, `kind = 'info'`). */
+function codeContext(user: ts.Node, via: ts.Node): boolean {
+  if ((ts.isPropertyAssignment(user) || ts.isVariableDeclaration(user) || ts.isParameter(user)) && user.initializer === via) {
+    const name = ts.isIdentifier(user.name) || ts.isStringLiteral(user.name) ? user.name.text : null;
+    return name !== null && CODE_PROP.test(name) && name !== 'name';
+  }
+  return false;
+}
+
+/** Component props that carry codes, ids, classes and links, never words. */
+const CODE_PROP = /^(?:class|className|id|key|ref|type|role|rel|href|src|target|for|htmlFor|autocomplete|autoComplete|inputMode|pattern|tone|variant|level|size|kind|mode|field|name|data-.*|aria-hidden|aria-live|[a-z][A-Za-z]*(?:Id|Class|Name|Url|Href))$/;
+
 function isIntrinsic(tag: ts.JsxTagNameExpression): boolean {
   return ts.isIdentifier(tag) && /^[a-z]/.test(tag.text);
 }
@@ -260,7 +313,9 @@ function ruleFor(literal: Literal, source: ts.SourceFile, options: CheckOptions)
   const { brands } = options;
   if (!hasWords(words, brands) || neverShown(literal, source)) return null;
   const { user, via } = useOf(literal);
-  const sentence = options.sentences && isSentence(words, brands) ? 'sentence' : null;
+  // In the UI code a phrase is speech too ("created today", "another exchange"), unless it is a
+  // list of CSS classes ("msg info", "perm on"), which only class-named places hold.
+  const sentence = options.sentences && (isSentence(words, brands) || (isPhrase(words, brands) && !classContext(user, via, source))) ? 'sentence' : null;
 
   if (ts.isJsxExpression(user)) {
     const owner = user.parent;
@@ -299,7 +354,9 @@ function ruleFor(literal: Literal, source: ts.SourceFile, options: CheckOptions)
     const name = user.name.text;
     if (isPeopleProperty(name) && (isPhrase(words, brands) || singleWordCounts(name, words, options))) return 'people-property';
   }
-  return sentence ?? (isStatement(words) ? 'statement' : null);
+  if (sentence !== null) return sentence;
+  if (isStatement(words)) return 'statement';
+  return options.everyWord === true && !codeContext(user, via) && !isCodeToken(words) ? 'words-module' : null;
 }
 
 /** 'unshown': an attribute of a DOM element that is never speech (class, id, data-*, type, role, href, …). */
@@ -315,6 +372,9 @@ function attributeRule(attribute: ts.JsxAttribute, words: string, options: Check
   if (name === 'value' && intrinsic && buttonLike(element)) return 'jsx-attribute';
   // A component's prop named for people (<Field hint="…">): as an object property would be.
   if (!intrinsic && isPeopleProperty(name) && (isPhrase(words, options.brands) || singleWordCounts(name, words, options))) return 'people-property';
+  // Any other prop of a component that passes words on (<FieldAction action="Reveal">, what="backup
+  // password"): a phrase, or a capitalised word.
+  if (!intrinsic && !CODE_PROP.test(name) && (isPhrase(words, options.brands) || /^\p{Lu}\p{Ll}/u.test(words.trim()))) return 'jsx-attribute';
   if (intrinsic) return 'unshown';
   return null;
 }
@@ -338,24 +398,49 @@ function exemptions(text: string): Map<number, string> {
   return found;
 }
 
+/**
+ * The object literal a literal is a value of (under a key not named for people), or the array
+ * literal it is an element of; null for anything else.
+ */
+function tableOf(literal: Literal): ts.Node | null {
+  const { user, via } = useOf(literal);
+  if (ts.isArrayLiteralExpression(user)) return user;
+  if (ts.isPropertyAssignment(user) && user.initializer === via && !isPeopleProperty(propertyName(user.name)) && ts.isObjectLiteralExpression(user.parent)) return user.parent;
+  return null;
+}
+
 /** The user-facing literals of one source file. `file` is its path from the repository root. */
 export function checkSource(file: string, text: string, options: CheckOptions): CheckResult {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const lineOf = (position: number): number => source.getLineAndCharacterOfPosition(position).line + 1;
   const found: Finding[] = [];
+  /** Where each finding starts, to list them in the source's order. */
+  const starts = new Map<Finding, number>();
+  const add = (start: number, text: string, rule: Rule): void => {
+    const finding: Finding = { file, line: lineOf(start), text, rule };
+    found.push(finding);
+    starts.set(finding, start);
+  };
+  /** Literals not reported, and where their values go: for the tables of words below. */
+  const unreported: { literal: Literal; container: ts.Node }[] = [];
+  /** Object and array literals in the UI code holding a phrase or a sentence under a code key. */
+  const wordTables = new Set<ts.Node>();
 
   const visit = (node: ts.Node): void => {
     if (ts.isJsxText(node)) {
       const words = withoutEntities(node.text);
       if (hasWords(words, options.brands)) {
         const start = node.getStart(source) + (node.text.length - node.text.trimStart().length);
-        found.push({ file, line: lineOf(start), text: collapse(node.text), rule: 'jsx-text' });
+        add(start, collapse(node.text), 'jsx-text');
       }
       return;
     }
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) {
       const rule = ruleFor(node, source, options);
-      if (rule !== null) found.push({ file, line: lineOf(node.getStart(source)), text: shownText(node, source), rule });
+      if (rule !== null) add(node.getStart(source), shownText(node, source), rule);
+      const container = tableOf(node);
+      if (container !== null && rule === 'sentence') wordTables.add(container);
+      if (container !== null && rule === null && options.sentences && hasWords(wordsOf(node), options.brands) && !neverShown(node, source)) unreported.push({ literal: node, container });
       // A template not reported may hold literals of their own in its substitutions (`${n} ${n === 1
       // ? 'day' : 'days'}`); one reported already shows them.
       if (rule !== null || !ts.isTemplateExpression(node)) return;
@@ -363,6 +448,12 @@ export function checkSource(file: string, text: string, options: CheckOptions): 
     ts.forEachChild(node, visit);
   };
   visit(source);
+  // A table of words (`{ spot: 'Spot', both: 'Spot and futures' }`, code keys, word values) is
+  // words throughout: its single words are as much speech as the phrase beside them.
+  for (const { literal, container } of unreported) {
+    if (wordTables.has(container)) add(literal.getStart(source), shownText(literal, source), 'sentence');
+  }
+  found.sort((a, b) => (starts.get(a) ?? 0) - (starts.get(b) ?? 0));
 
   const exempt = exemptions(text);
   const problems: string[] = [];
@@ -390,6 +481,42 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort((a, b) => (a.file === b.file ? a.line - b.line || a.text.localeCompare(b.text) : a.file < b.file ? -1 : 1));
 }
 
+/**
+ * The words in an extension page's HTML: element text (the <title> is the picker window's and the
+ * tab's name) and the attributes people see or hear. Scripts and styles are not text.
+ */
+export function checkHtml(file: string, text: string, brands: readonly string[]): Finding[] {
+  const found: Finding[] = [];
+  const lineOf = (index: number): number => text.slice(0, index).split('\n').length;
+  const bare = text.replace(/<(script|style)\b[\s\S]*?<\/\1>|<!--[\s\S]*?-->/gi, (block) => block.replace(/[^\n]/g, ' '));
+  for (const match of bare.matchAll(/>([^<>]+)</g)) {
+    const words = match[1] ?? '';
+    if (hasWords(withoutEntities(words), brands)) found.push({ file, line: lineOf((match.index ?? 0) + 1 + (words.length - words.trimStart().length)), text: collapse(words), rule: 'html-text' });
+  }
+  for (const match of bare.matchAll(/\s(title|alt|placeholder|aria-label|aria-description)="([^"]*)"/gi)) {
+    const words = match[2] ?? '';
+    if (hasWords(words, brands)) found.push({ file, line: lineOf(match.index ?? 0), text: collapse(words), rule: 'html-text' });
+  }
+  return found;
+}
+
+/** The shipped extension pages (not fixtures; not the offscreen document, which nobody sees). */
+export function shippedPages(root: string): string[] {
+  const files: string[] = [];
+  const walk = (directory: string): void => {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'fixtures' && entry.name !== 'offscreen') walk(path);
+      } else if (entry.name.endsWith('.html')) {
+        files.push(relative(root, path).split(sep).join('/'));
+      }
+    }
+  };
+  walk(join(root, 'src'));
+  return files.sort();
+}
+
 /** The shipped TypeScript: src/**, without tests, test helpers, fixtures, declarations or data modules. */
 export function shippedSources(root: string): string[] {
   const files: string[] = [];
@@ -413,9 +540,10 @@ export function checkTree(root: string, brands: readonly string[] = BRANDS): Che
   const problems: string[] = [];
   for (const file of shippedSources(root)) {
     const sentences = SENTENCE_AREAS.some((area) => file.startsWith(area));
-    const result = checkSource(file, readFileSync(join(root, file), 'utf8'), { sentences, brands });
+    const result = checkSource(file, readFileSync(join(root, file), 'utf8'), { sentences, brands, everyWord: WORDS_MODULE.test(file) });
     findings.push(...result.findings);
     problems.push(...result.problems);
   }
+  for (const file of shippedPages(root)) findings.push(...checkHtml(file, readFileSync(join(root, file), 'utf8'), brands));
   return { findings: sortFindings(findings), problems: problems.sort() };
 }
