@@ -1,10 +1,17 @@
 // Issue 12 item 3: no user-facing string hard-coded outside public/_locales. The shipped source
 // (src/**, not tests, fixtures or notes) is parsed with the TypeScript compiler and every string a
 // person sees or hears is reported as `file:line: "text"`, so the test names what is left to move
-// into the catalogues. What counts (the rules below) is deliberately narrower than "every literal
-// with letters": Keyward's source is full of words it READS from pages (exchange vocabularies, page
-// signals, label patterns in many languages), codes, selectors and log lines, and a check that
-// flagged those would be silenced rather than obeyed.
+// into the catalogues. What counts (the Rule type below) is deliberately narrower than "every
+// literal with letters": Keyward's source is full of words it READS from pages (exchange
+// vocabularies, page signals, label patterns in many languages), codes, CSS, selectors and log
+// lines, and a check that flagged those would be silenced rather than obeyed. The rules were
+// refined on the real tree until what they report is speech; the tests show each one, and each
+// thing left out, on small sources.
+//
+// Never counted: import paths, types, console.* and other calls that never show their arguments
+// (selectors, patterns, classList, string lookups), comparisons, property keys, CSS classes (in
+// class-named places), style sheets, selectors, addresses, brand names and technical tokens on
+// their own, and the page-vocabulary modules and properties (DATA_MODULES, UNSHOWN_PROPERTIES).
 //
 // A real exception takes `// i18n-exempt: <why>` (or `{/* i18n-exempt: <why> */}` in JSX) on its
 // line or the line before; an exemption without a reason, or with nothing to exempt, is itself a
@@ -18,13 +25,23 @@ import { PLATFORMS } from '../../../src/platforms/registry';
 export type Rule =
   /** (a) JSX text, or a literal given as a JSX child, with letters. */
   | 'jsx-text'
-  /** (b) a literal with letters in a JSX attribute people see or hear (title, aria-label, …). */
+  /**
+   * (b) a literal with letters in a JSX attribute people see or hear (title, aria-label, …), or a
+   * phrase or capitalised word given to a component's prop that carries no code (action="Reveal").
+   */
   | 'jsx-attribute'
   /** (c) a literal given to a user-facing sink: an error's message, textContent, a notification, … */
   | 'sink'
-  /** (c) a sentence-like literal in a property (or component prop) named for people: message, hint, … */
+  /**
+   * (c) a phrase (letters and a space) under a property, prop, variable or parameter named for
+   * people: message, reason, hint, label, …, apiKeyHint; in the UI code a single word too.
+   */
   | 'people-property'
-  /** (d) any other sentence-like literal in the UI code (popup, picker, content UI). */
+  /**
+   * (d) in the UI code (popup, picker, content scripts): any other sentence-like literal (a
+   * capital and two words, or a sentence's end) or phrase (two words, not CSS classes); and the
+   * single words of a table of words that holds one ({ spot: 'Spot', both: 'Spot and futures' }).
+   */
   | 'sentence'
   /** (e) anywhere in the shipped code: a whole sentence (three words or more, ending in . ! or ?). */
   | 'statement'
