@@ -273,6 +273,11 @@ describe('the hard-coded string check', () => {
       expect(report(source, words, 'src/core/deadline-words.ts')).toEqual(['1: spot trading removed (words-module)', '1: expired (words-module)', '2: day (words-module)', '2: days (words-module)']);
       expect(report(source, SHARED, 'src/core/deadlines.ts')).toEqual([]);
     });
+
+    it('leave out the words the file\'s own types name: codes', () => {
+      const source = ["interface Phrase { tense: 'coming' | 'done' }", "const phrase: Phrase = { tense: 'coming' };", "const words = { coming: 'expires' };"].join('\n');
+      expect(report(source, { ...SHARED, everyWord: true }, 'src/core/deadline-words.ts')).toEqual(['3: expires (words-module)']);
+    });
   });
 
   describe('templates', () => {

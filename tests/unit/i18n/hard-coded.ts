@@ -324,8 +324,35 @@ function isIntrinsic(tag: ts.JsxTagNameExpression): boolean {
   return ts.isIdentifier(tag) && /^[a-z]/.test(tag.text);
 }
 
+/**
+ * The words the file's own types name (`tense: 'coming' | 'done'`, `type Stage = 'list' | …`):
+ * codes, whatever property or table holds them.
+ */
+function typeWords(source: ts.SourceFile): Set<string> {
+  const words = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isLiteralTypeNode(node) && ts.isStringLiteralLike(node.literal)) words.add(node.literal.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return words;
+}
+
+/**
+ * Rules that take a single word by where it stands alone (a module or a table of words), where a
+ * word the file's types name is a code. Not a property named for people: { level: 'weak', label:
+ * 'weak' } shows its label, however the level is typed.
+ */
+const GUESSED_RULES: ReadonlySet<Rule> = new Set(['sentence', 'words-module']);
+
 /** A literal's rule, or null when it is not user-facing where it is. */
-function ruleFor(literal: Literal, source: ts.SourceFile, options: CheckOptions): Rule | null {
+function ruleFor(literal: Literal, source: ts.SourceFile, options: CheckOptions, codes: ReadonlySet<string>): Rule | null {
+  const rule = literalRule(literal, source, options);
+  const words = collapse(wordsOf(literal));
+  return rule !== null && GUESSED_RULES.has(rule) && !/\s/.test(words) && codes.has(words) ? null : rule;
+}
+
+function literalRule(literal: Literal, source: ts.SourceFile, options: CheckOptions): Rule | null {
   const words = wordsOf(literal);
   const { brands } = options;
   if (!hasWords(words, brands) || neverShown(literal, source)) return null;
@@ -443,6 +470,8 @@ export function checkSource(file: string, text: string, options: CheckOptions): 
   /** Object and array literals in the UI code holding a phrase or a sentence under a code key. */
   const wordTables = new Set<ts.Node>();
 
+  const codes = typeWords(source);
+
   const visit = (node: ts.Node): void => {
     if (ts.isJsxText(node)) {
       const words = withoutEntities(node.text);
@@ -453,11 +482,11 @@ export function checkSource(file: string, text: string, options: CheckOptions): 
       return;
     }
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) {
-      const rule = ruleFor(node, source, options);
+      const rule = ruleFor(node, source, options, codes);
       if (rule !== null) add(node.getStart(source), shownText(node, source), rule);
       const container = tableOf(node);
       if (container !== null && rule === 'sentence') wordTables.add(container);
-      if (container !== null && rule === null && options.sentences && hasWords(wordsOf(node), options.brands) && !neverShown(node, source)) unreported.push({ literal: node, container });
+      if (container !== null && rule === null && options.sentences && hasWords(wordsOf(node), options.brands) && !codes.has(collapse(wordsOf(node))) && !neverShown(node, source)) unreported.push({ literal: node, container });
       // A template not reported may hold literals of their own in its substitutions (`${n} ${n === 1
       // ? 'day' : 'days'}`); one reported already shows them.
       if (rule !== null || !ts.isTemplateExpression(node)) return;
