@@ -1,6 +1,6 @@
 import type { TargetedEvent } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import { checkCredentialFormat, type FormatWarning, normaliseCredential } from '../../core/credential-format';
+import { checkCredentialFormat, type FormatWarning, normaliseCredential, warningWords } from '../../core/credential-format';
 import type { KeyPermissions, KeySummary, NewKeyInput } from '../../core/records';
 import { EXCHANGES } from '../../exchanges/registry';
 import { request } from '../api';
@@ -13,6 +13,7 @@ import { ViewHead } from '../components/ViewHead';
 import { exchangeDefinition, hasFuturesPermission } from '../exchange-info';
 import { parseIpList } from '../format';
 import { useEscape, useFocusOnMount, useReadyMarker, useTask } from '../hooks';
+import { tWords } from '../../i18n';
 
 type CredField = 'apiKey' | 'secret' | 'passphrase';
 type PermName = 'read' | 'trade' | 'futures' | 'withdraw' | 'transfer';
@@ -158,7 +159,7 @@ export function AddKey({ onAdded, onCancel }: { onAdded: (key: KeySummary) => vo
     if (result.ok) onAdded(result.value.key);
   };
 
-  const warningText = (field: CredField): string[] => warningsFor(field).map((w) => w.message);
+  const warningText = (field: CredField): string[] => warningsFor(field).map((w) => warningWords(w).map(tWords).join(' '));
   const ipList = parseIpList(ipText);
 
   return (

@@ -10,6 +10,7 @@ import { Card } from '../components/Card';
 import { NamedOptions } from '../components/NamedOptions';
 import { activeTabId, requestSiteAccess } from '../browser-access';
 import { useAlive, useTask } from '../hooks';
+import { tWords } from '../../i18n';
 
 function platformName(id: string): string {
   return platformById(id)?.name ?? id;
@@ -41,7 +42,7 @@ function hostOf(origin: string): string {
  */
 async function addSite(address: string, platform: string): Promise<UserSite[]> {
   const parsed = parseSiteAddress(address);
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (!parsed.ok) throw new Error(tWords(parsed.error));
   // Sent before the prompt and not awaited: the prompt must open on this very click, and the
   // background finishes the add on its own if the browser closes the popup meanwhile.
   void request('sites.expect', { address: parsed.origin, platform }).catch(() => undefined);
@@ -77,7 +78,7 @@ export function SitesSection() {
     setNote(null);
     const parsed = parseSiteAddress(address);
     if (!parsed.ok) {
-      setAddressError(parsed.error);
+      setAddressError(tWords(parsed.error));
       return;
     }
     setAddressError(null);
