@@ -12,6 +12,7 @@ import {
 } from '../messages';
 import type { Parsed } from '../core/schema';
 import { VaultError } from '../vault/errors';
+import { t } from '../i18n';
 
 /** Who is asking, as the broker established it. `url` is the sending frame's URL. */
 export interface Caller {
@@ -69,7 +70,7 @@ function refusal<T extends MessageType>(code: string, message: string): Reply<T>
 export function errorInfo(error: unknown): ErrorInfo {
   if (error instanceof VaultError) return { code: error.code, message: error.message };
   if (error instanceof RefusedError) return { code: error.code, message: error.message };
-  return { code: 'internal', message: 'Something went wrong inside Keyward; nothing was changed.' };
+  return { code: 'internal', message: t('errorInternal') };
 }
 
 /** A handler's way to refuse with a code the popup understands. */
@@ -97,21 +98,21 @@ export function createBroker(handlers: Handlers, validators: Validators, log: Br
   ): Promise<Reply<MessageType>> {
     if (typeof message !== 'object' || message === null || (message as { keyward?: unknown }).keyward !== 1) {
       log.refused('not a Keyward envelope', 'none', context);
-      return refusal('bad-message', 'Not a Keyward message.');
+      return refusal('bad-message', t('errorNotKeyward'));
     }
     const { type, payload } = message as { type?: unknown; payload?: unknown };
     if (!isMessageType(type)) {
       log.refused('unknown type', typeof type === 'string' ? type : typeof type, context);
-      return refusal('bad-message', 'Unknown message type.');
+      return refusal('bad-message', t('errorUnknownType'));
     }
     const allowed: readonly SenderContext[] = MESSAGE_SENDERS[type];
     if (context === null || !allowed.includes(context)) {
       log.refused('sender not allowed', type, context);
-      return refusal('forbidden', 'This sender may not send that message.');
+      return refusal('forbidden', t('errorSenderForbidden'));
     }
     if (CONTENT_CONTEXTS.has(context) && !frameAllowed(type, frame.placement)) {
       log.refused('frame not allowed', type, context);
-      return refusal('forbidden', 'Keyward answers this only from the page itself, not from a frame inside it.');
+      return refusal('forbidden', t('errorFrameForbidden'));
     }
     return run(type, payload, { context, url, ...frame });
   };
@@ -122,7 +123,7 @@ export function createBroker(handlers: Handlers, validators: Validators, log: Br
     const checked = validator.parse(payload);
     if (!checked.ok) {
       log.refused('malformed payload', type, context);
-      return refusal('bad-message', 'The message is malformed.');
+      return refusal('bad-message', t('errorMalformed'));
     }
     try {
       const handler = handlers[type] as Handler<T>;

@@ -15,6 +15,7 @@ import type { PlatformDefinition } from '../platforms/types';
 import { toBase64, randomBytes } from '../vault/bytes';
 import { RefusedError, type Caller } from './broker';
 import type { LockService } from './lock';
+import { t } from '../i18n';
 
 /** How long a picker may stay open before the user must click Keyward's button again. */
 const SESSION_MS = 5 * 60_000;
@@ -104,10 +105,10 @@ export class FillService {
     const platform = platformById(platformId);
     const host = allowedHost(platform, caller.url, this.deps.userSitePlatform);
     if (!platform || !host) {
-      throw new RefusedError('forbidden', 'Keyward fills only on the platform’s own address.');
+      throw new RefusedError('forbidden', t('errorFillOwnAddress'));
     }
     if (caller.tabId === undefined || caller.frameId === undefined) {
-      throw new RefusedError('forbidden', 'Keyward fills only in a page.');
+      throw new RefusedError('forbidden', t('errorFillPageOnly'));
     }
     for (const [token, session] of this.sessions) {
       if (session.tabId === caller.tabId || this.now() - session.createdAt > SESSION_MS) this.forget(token);
@@ -140,13 +141,13 @@ export class FillService {
   }
 
   private async showWindow(session: FillSession): Promise<void> {
-    if (!this.deps.openWindow) throw new RefusedError('unavailable', 'Keyward cannot open its window here.');
+    if (!this.deps.openWindow) throw new RefusedError('unavailable', t('errorNoWindow'));
     // From now on only the window may use this session: the frame it may replace is disowned.
     session.picker = { surface: 'window', tabId: null, windowId: null };
     const opened = await this.deps.openWindow(session.token, session.tabId);
     if (this.sessions.get(session.token) !== session) {
       this.deps.closeWindow?.(opened.windowId);
-      throw new RefusedError('expired', 'This picker has expired. Click Keyward’s button beside the field again.');
+      throw new RefusedError('expired', t('errorPickerExpired'));
     }
     session.picker = { surface: 'window', tabId: opened.tabId, windowId: opened.windowId };
   }
@@ -165,20 +166,20 @@ export class FillService {
   private session(token: string, caller: Caller): FillSession {
     const session = this.sessions.get(token);
     if (!session || session.used || this.now() - session.createdAt > SESSION_MS) {
-      throw new RefusedError('expired', 'This picker has expired. Click Keyward’s button beside the field again.');
+      throw new RefusedError('expired', t('errorPickerExpired'));
     }
     const place = session.picker;
     if (place.surface === 'window') {
       if (caller.context !== 'picker-window' || place.tabId === null || caller.tabId !== place.tabId) {
-        throw new RefusedError('forbidden', 'This picker continues in Keyward’s window.');
+        throw new RefusedError('forbidden', t('errorPickerInWindow'));
       }
       return session;
     }
     if (caller.context !== 'picker-frame' || caller.tabId !== session.tabId || caller.frameId === undefined || caller.frameId === session.frameId) {
-      throw new RefusedError('forbidden', 'This picker belongs to another tab.');
+      throw new RefusedError('forbidden', t('errorPickerOtherTab'));
     }
     if (place.frameId === null) place.frameId = caller.frameId;
-    else if (place.frameId !== caller.frameId) throw new RefusedError('forbidden', 'This picker belongs to another frame.');
+    else if (place.frameId !== caller.frameId) throw new RefusedError('forbidden', t('errorPickerOtherFrame'));
     return session;
   }
 
@@ -233,7 +234,7 @@ export class FillService {
     const session = this.session(token, caller);
     const open = await this.deps.lock.require();
     const key = await open.get(keyId);
-    if (key.retired) throw new RefusedError('forbidden', 'This key was replaced by its successor and is not filled any more.');
+    if (key.retired) throw new RefusedError('forbidden', t('errorKeyRetiredNoFill'));
     const risks: FillRisk[] = [];
     if (key.risk.withdraw) risks.push('withdraw');
     if (key.bindings.some((b) => b.platformHost !== session.host)) risks.push('reuse');
@@ -254,7 +255,7 @@ export class FillService {
         surface: session.picker.surface,
         values: { apiKey: credentials.apiKey, secret: credentials.secret, passphrase: credentials.passphrase },
       })
-      .catch((): FillValuesReply => ({ ok: false, reason: 'The page is gone or was reloaded.' }));
+      .catch((): FillValuesReply => ({ ok: false, reason: t('errorPageGone') }));
     if (!reply.ok) return { status: 'refused', reason: reply.reason };
     await open.updateDetails(keyId, (details) => ({
       ...details,

@@ -16,6 +16,7 @@ import type { SitesService } from './sites';
 import type { LockService } from './lock';
 import type { SettingsService } from './settings';
 import type { UnlockThrottle } from './throttle';
+import { plural, t, tWords } from '../i18n';
 
 export interface HandlerDeps {
   vault: Vault;
@@ -54,7 +55,7 @@ function assertHostOf(exchange: ExchangeId, url: string): void {
     // falls through to the refusal
   }
   if (!exchangeById(exchange).hosts.includes(host)) {
-    throw new RefusedError('forbidden', 'This page may not send keys for that exchange.');
+    throw new RefusedError('forbidden', t('errorPageMayNotSend'));
   }
 }
 
@@ -66,7 +67,7 @@ function assertHostOf(exchange: ExchangeId, url: string): void {
 function assertBackupPassword(backupPassword: string, masterPassword: string): void {
   if (backupPassword === masterPassword) return;
   const problem = backupPasswordProblem(backupPassword);
-  if (problem) throw new VaultError('invalid-input', problem);
+  if (problem) throw new VaultError('invalid-input', tWords(problem));
 }
 
 /** Where a key was captured, without query or fragment (they can carry tokens). */
@@ -86,11 +87,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   // One per handler set, that is per service worker life (see capture-limits.ts).
   const captureLimits = deps.captureLimits ?? new CaptureLimiter({ now });
   const fillService = (): FillService => {
-    if (!deps.fill) throw new RefusedError('unavailable', 'Filling is not available here.');
+    if (!deps.fill) throw new RefusedError('unavailable', t('errorFillUnavailable'));
     return deps.fill;
   };
   const sitesService = (): SitesService => {
-    if (!deps.sites) throw new RefusedError('unavailable', 'Adding sites is not available here.');
+    if (!deps.sites) throw new RefusedError('unavailable', t('errorSitesUnavailable'));
     return deps.sites;
   };
 
@@ -118,7 +119,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'vault.create': async ({ password }) => {
       if (password.length < MIN_PASSWORD_LENGTH) {
-        throw new VaultError('invalid-input', `Use at least ${MIN_PASSWORD_LENGTH} characters.`);
+        throw new VaultError('invalid-input', plural('errorPasswordTooShort', MIN_PASSWORD_LENGTH));
       }
       await lock.setUnlocked(await vault.create(password));
       return status();
@@ -137,7 +138,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'vault.changePassword': async ({ current, next }) => {
       if (next.length < MIN_PASSWORD_LENGTH) {
-        throw new VaultError('invalid-input', `Use at least ${MIN_PASSWORD_LENGTH} characters.`);
+        throw new VaultError('invalid-input', plural('errorPasswordTooShort', MIN_PASSWORD_LENGTH));
       }
       const open = await lock.require();
       // The current password is checked here too: throttled like unlock, or it is a free oracle.
@@ -175,12 +176,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     'keys.check': async ({ id }) => {
-      if (!deps.keyCheck) throw new RefusedError('unavailable', 'Checking keys is not available here.');
+      if (!deps.keyCheck) throw new RefusedError('unavailable', t('errorCheckUnavailable'));
       return deps.keyCheck.check(await lock.require(), id);
     },
 
     'keys.applyCheck': async ({ id }) => {
-      if (!deps.keyCheck) throw new RefusedError('unavailable', 'Checking keys is not available here.');
+      if (!deps.keyCheck) throw new RefusedError('unavailable', t('errorCheckUnavailable'));
       const key = await deps.keyCheck.apply(await lock.require(), id);
       deps.changed();
       return { key };
@@ -188,10 +189,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'keys.retire': async ({ id, successorId }) => {
       const open = await lock.require();
-      if (id === successorId) throw new RefusedError('invalid-input', 'A key cannot succeed itself.');
+      if (id === successorId) throw new RefusedError('invalid-input', t('errorSuccessorSelf'));
       const [old, successor] = await Promise.all([open.get(id), open.get(successorId)]);
-      if (successor.exchange !== old.exchange) throw new RefusedError('invalid-input', 'The successor must be a key of the same exchange.');
-      if (successor.retired) throw new RefusedError('invalid-input', 'That key is retired itself; choose a current one.');
+      if (successor.exchange !== old.exchange) throw new RefusedError('invalid-input', t('errorSuccessorExchange'));
+      if (successor.retired) throw new RefusedError('invalid-input', t('errorSuccessorRetired'));
       const at = (deps.now ?? Date.now)();
       const key = await open.updateDetails(id, (details) => ({ ...details, retired: { at, successorId } }));
       deps.changed();
@@ -215,7 +216,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'keys.copy': async ({ id, field }) => {
       const credentials = await (await lock.require()).credentials(id);
       const value = credentials[field];
-      if (!value) throw new RefusedError('empty', 'That field is empty for this key.');
+      if (!value) throw new RefusedError('empty', t('errorFieldEmpty'));
       const { clipboardClearSeconds } = await settings.get();
       await clipboard.copy(value, clipboardClearSeconds);
       return { clearsAfterSeconds: clipboardClearSeconds };
@@ -247,7 +248,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'capture.submit': async (capture, caller) => {
       assertHostOf(capture.exchange, caller.url);
       if (!(await vault.exists())) {
-        throw new VaultError('no-vault', 'Keyward has no vault yet.');
+        throw new VaultError('no-vault', t('errorNoVaultYet'));
       }
       const result = await vault.sealNew(
         {
@@ -278,7 +279,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       assertHostOf(exchange, caller.url);
       // Top frames only: the watcher never runs in a frame the exchange did not serve as the page.
       if (caller.tabId === undefined || caller.frameId !== 0 || !deps.injectWatcher) {
-        throw new RefusedError('forbidden', 'Keyward runs only in the page itself, not in frames.');
+        throw new RefusedError('forbidden', t('errorTopFrameOnly'));
       }
       await deps.injectWatcher(exchange, caller.tabId, caller.frameId);
       return {};
@@ -314,7 +315,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'leak.check': async ({ candidate }, caller) => (deps.leakGuard ? deps.leakGuard.check(candidate, caller) : { match: false }),
 
     'leak.describe': async ({ token }, caller) => {
-      if (!deps.leakGuard) throw new RefusedError('unavailable', 'The leak guard is not available here.');
+      if (!deps.leakGuard) throw new RefusedError('unavailable', t('errorLeakGuardUnavailable'));
       return deps.leakGuard.describe(token, caller);
     },
 

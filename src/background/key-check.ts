@@ -3,6 +3,7 @@ import type { Credentials, ExchangeId, KeyDetails, KeySummary } from '../core/re
 import { type KeyReport, type NoSelfQuery, type QueryAnswer, type SelfQuery, type SignedRequest, isSelfQuery } from '../core/self-query';
 import type { CheckView, KeyCheckView } from '../protocol/views';
 import { RefusedError } from './broker';
+import { t } from '../i18n';
 
 /**
  * Checks stored keys with their exchanges (issue 11): signs the exchange's read-only self-query
@@ -148,7 +149,7 @@ export class KeyCheckService {
   async apply(vault: CheckableVault, id: string): Promise<KeySummary> {
     const held = this.reports.get(id);
     if (!held || this.deps.now() - held.at > REPORT_KEPT_MS) {
-      throw new RefusedError('invalid-input', 'That check is too old to apply; check the key again.');
+      throw new RefusedError('invalid-input', t('errorCheckTooOld'));
     }
     const key = await vault.updateDetails(id, (details) => applyReport(details, held.report));
     this.reports.delete(id);

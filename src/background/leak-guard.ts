@@ -7,6 +7,7 @@ import { leakFingerprint, leakFingerprintKey } from '../vault/leak-key';
 import type { UnlockedVault } from '../vault/vault';
 import { type Caller, RefusedError } from './broker';
 import { CaptureLimiter, type RateWindow } from './capture-limits';
+import { t } from '../i18n';
 
 /**
  * The leak guard's background half (issue 11): is a paste into some page a stored key's secret or
@@ -119,7 +120,7 @@ export class LeakGuard {
     this.tokens.delete(token);
     const page = parsedUrl(caller.url);
     if (!held || held.expiresAt <= now || held.tabId !== caller.tabId || page?.origin !== held.origin) {
-      throw new RefusedError('expired', 'Keyward no longer knows which paste this was. Paste again to see the warning.');
+      throw new RefusedError('expired', t('errorPasteForgotten'));
     }
     return held.report;
   }

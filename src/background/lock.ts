@@ -3,6 +3,7 @@ import { type Infer, number, object, string } from '../core/schema';
 import { VaultError } from '../vault/errors';
 import type { UnlockedVault, Vault } from '../vault/vault';
 import type { StorageArea } from './storage';
+import { t } from '../i18n';
 
 const SESSION_KEY = 'unlocked';
 
@@ -139,7 +140,7 @@ export class LockService {
 
   async require(): Promise<UnlockedVault> {
     const open = await this.current();
-    if (!open) throw new VaultError('locked', 'The vault is locked. Unlock it first.');
+    if (!open) throw new VaultError('locked', t('vaultLocked'));
     return open;
   }
 

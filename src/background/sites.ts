@@ -4,6 +4,7 @@ import type { SiteProbe } from '../messages';
 import { USER_SITE_PLATFORMS, platformById } from '../platforms/registry';
 import { RefusedError } from './broker';
 import type { StorageArea } from './storage';
+import { t, tWords } from '../i18n';
 
 const KEY = 'userSites';
 const SCRIPT_PREFIX = 'keyward-site-';
@@ -128,13 +129,13 @@ export class SitesService {
   private async addNow(address: string, platformId: string): Promise<UserSite[]> {
     await this.sync();
     const parsed = parseSiteAddress(address, this.reserved);
-    if (!parsed.ok) throw new RefusedError('bad-site', parsed.error);
+    if (!parsed.ok) throw new RefusedError('bad-site', tWords(parsed.error));
     const platform = platformById(platformId);
-    if (!platform || !USER_SITE_PLATFORMS.includes(platform)) throw new RefusedError('bad-site', 'Choose what runs on that site.');
+    if (!platform || !USER_SITE_PLATFORMS.includes(platform)) throw new RefusedError('bad-site', t('siteChoosePlatform'));
     const pattern = originPattern(parsed.origin);
     // The popup asks the browser for this permission on the user's click; without it, nothing.
     if (!(await this.api.hasHostPermission(pattern))) {
-      throw new RefusedError('no-permission', `The browser did not allow Keyward on ${parsed.host}; nothing was added.`);
+      throw new RefusedError('no-permission', t('siteNotAllowed', { host: parsed.host }));
     }
     const sites = (await this.read()).filter((site) => site.origin !== parsed.origin);
     const id = scriptId(parsed.origin);
@@ -153,8 +154,8 @@ export class SitesService {
    */
   expect(address: string, platformId: string): void {
     const parsed = parseSiteAddress(address, this.reserved);
-    if (!parsed.ok) throw new RefusedError('bad-site', parsed.error);
-    if (!platformById(platformId)?.selfHosted) throw new RefusedError('bad-site', 'Choose what runs on that site.');
+    if (!parsed.ok) throw new RefusedError('bad-site', tWords(parsed.error));
+    if (!platformById(platformId)?.selfHosted) throw new RefusedError('bad-site', t('siteChoosePlatform'));
     for (const [origin, entry] of this.pending) if (this.now() - entry.since > PENDING_MS) this.pending.delete(origin);
     this.pending.set(parsed.origin, { platform: platformId, since: this.now() });
   }
@@ -172,7 +173,7 @@ export class SitesService {
     await this.sync();
     const sites = await this.read();
     const next = sites.filter((site) => site.origin !== origin);
-    if (next.length === sites.length) throw new RefusedError('not-found', 'That site is not in Keyward’s list.');
+    if (next.length === sites.length) throw new RefusedError('not-found', t('siteNotListed'));
     await this.write(next);
     const id = scriptId(origin);
     if ((await this.api.registeredScriptIds()).includes(id)) await this.api.unregisterScripts([id]);

@@ -1,5 +1,6 @@
 import { VaultError, isVaultError } from '../vault/errors';
 import type { StorageArea } from './storage';
+import { plural, t } from '../i18n';
 
 const KEY = 'unlockThrottle';
 /** Failures allowed before waiting starts; Argon2id already costs about a second per try. */
@@ -57,7 +58,7 @@ export class UnlockThrottle {
   async guard<T>(attempt: () => Promise<T>): Promise<T> {
     const waitUntil = await this.retryAt();
     if (waitUntil !== null) {
-      throw new VaultError('throttled', `Too many wrong passwords. Try again in ${this.secondsUntil(waitUntil)} s.`);
+      throw new VaultError('throttled', plural('vaultThrottled', this.secondsUntil(waitUntil)));
     }
     let result: T;
     try {
@@ -73,7 +74,7 @@ export class UnlockThrottle {
     const next = await this.recordFailure();
     return new VaultError(
       'wrong-password',
-      next === null ? 'Wrong password.' : `Wrong password. Too many attempts: wait ${this.secondsUntil(next)} s.`,
+      next === null ? t('vaultWrongPassword') : plural('vaultWrongPasswordWait', this.secondsUntil(next)),
     );
   }
 

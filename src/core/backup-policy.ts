@@ -2,6 +2,7 @@
  * Limits for backup files, shared by the popup (which checks before reading a file) and the
  * background (which checks again, since the popup is not the only possible sender).
  */
+import { type Words, words } from '../i18n/keys';
 
 /**
  * The largest backup file Keyward reads. A typical entry (ids, a 64-character key and secret,
@@ -22,14 +23,14 @@ export const MIN_BACKUP_PASSWORD_LENGTH = 12;
 /** Rejects long-but-trivial choices such as "aaaaaaaaaaaa" or "abababababab". */
 const MIN_DISTINCT_CHARACTERS = 6;
 
-/** Why a separate backup password is too weak, in words for the user; null when it will do. */
-export function backupPasswordProblem(password: string): string | null {
+/** Why a separate backup password is too weak, as Words for the user; null when it will do. */
+export function backupPasswordProblem(password: string): Words | null {
   const chars = [...password];
   if (chars.length < MIN_BACKUP_PASSWORD_LENGTH) {
-    return `A backup password needs at least ${MIN_BACKUP_PASSWORD_LENGTH} characters.`;
+    return words('vaultBackupPasswordShort', { min: MIN_BACKUP_PASSWORD_LENGTH });
   }
   if (new Set(chars).size < MIN_DISTINCT_CHARACTERS) {
-    return 'That backup password repeats too few characters; use a few unrelated words.';
+    return words('vaultBackupPasswordRepeats');
   }
   return null;
 }

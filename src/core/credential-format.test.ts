@@ -6,7 +6,13 @@ import {
   isPem,
   normaliseCredential,
   pemPrivateKeyPattern,
+  warningWords,
 } from './credential-format';
+import { tWords } from '../i18n';
+
+/** The warnings as the popup shows them (English: the tests read the English catalogue). */
+const checkCredentials = (...args: Parameters<typeof checkCredentialFormat>) =>
+  checkCredentialFormat(...args).map((warning) => ({ field: warning.field, message: warningWords(warning).map(tWords).join(' ') }));
 
 // Local formats, so these tests exercise the checker alone (the exchange modules have their own
 // tests in src/exchanges/registry.test.ts).
@@ -109,19 +115,19 @@ describe('pemPrivateKeyPattern', () => {
 
 describe('checkCredentialFormat', () => {
   it('accepts well-formed credentials with no warnings', () => {
-    expect(checkCredentialFormat(HTX_LIKE, { apiKey: HTX_KEY, secret: HTX_SECRET, passphrase: '' }, 'HTX')).toEqual([]);
+    expect(checkCredentials(HTX_LIKE, { apiKey: HTX_KEY, secret: HTX_SECRET, passphrase: '' }, 'HTX')).toEqual([]);
     expect(
-      checkCredentialFormat(OKX_LIKE, { apiKey: OKX_KEY, secret: OKX_SECRET, passphrase: 'my passphrase' }, 'OKX'),
+      checkCredentials(OKX_LIKE, { apiKey: OKX_KEY, secret: OKX_SECRET, passphrase: 'my passphrase' }, 'OKX'),
     ).toEqual([]);
-    expect(checkCredentialFormat(PEM_SECRET, { apiKey: BINANCE_KEY, secret: rsaPem, passphrase: '' })).toEqual([]);
+    expect(checkCredentials(PEM_SECRET, { apiKey: BINANCE_KEY, secret: rsaPem, passphrase: '' })).toEqual([]);
   });
 
   it('tolerates whitespace around every value, and CRLF inside a PEM', () => {
     expect(
-      checkCredentialFormat(OKX_LIKE, { apiKey: `  ${OKX_KEY}\n`, secret: `\t${OKX_SECRET}\r\n`, passphrase: ' pass \n' }),
+      checkCredentials(OKX_LIKE, { apiKey: `  ${OKX_KEY}\n`, secret: `\t${OKX_SECRET}\r\n`, passphrase: ' pass \n' }),
     ).toEqual([]);
     expect(
-      checkCredentialFormat(PEM_SECRET, {
+      checkCredentials(PEM_SECRET, {
         apiKey: `\n${BINANCE_KEY} `,
         secret: `\r\n${rsaPem.replace(/\n/g, '\r\n')}\r\n\r\n`,
         passphrase: '',
@@ -131,23 +137,23 @@ describe('checkCredentialFormat', () => {
 
   it('names the label, the exchange and the hint when a value does not match', () => {
     expect(
-      checkCredentialFormat(HTX_LIKE, { apiKey: HTX_KEY, secret: 'not-a-secret', passphrase: '' }, 'HTX'),
+      checkCredentials(HTX_LIKE, { apiKey: HTX_KEY, secret: 'not-a-secret', passphrase: '' }, 'HTX'),
     ).toEqual([
       { field: 'secret', message: 'Secret Key does not look like an HTX secret (expected 4 dash-separated groups).' },
     ]);
     expect(
-      checkCredentialFormat(PEM_SECRET, { apiKey: 'abc', secret: rsaPem, passphrase: '' }, 'Binance'),
+      checkCredentials(PEM_SECRET, { apiKey: 'abc', secret: rsaPem, passphrase: '' }, 'Binance'),
     ).toEqual([{ field: 'apiKey', message: 'API Key does not look like a Binance API key (expected 64 letters and digits).' }]);
   });
 
   it('still names the label and hint without an exchange name', () => {
-    expect(checkCredentialFormat(OKX_LIKE, { apiKey: 'hello', secret: OKX_SECRET, passphrase: 'p' })).toEqual([
+    expect(checkCredentials(OKX_LIKE, { apiKey: 'hello', secret: OKX_SECRET, passphrase: 'p' })).toEqual([
       { field: 'apiKey', message: 'API Key does not look like a valid API key (expected a UUID).' },
     ]);
   });
 
   it('points out swapped fields', () => {
-    const warnings = checkCredentialFormat(
+    const warnings = checkCredentials(
       OKX_LIKE,
       { apiKey: OKX_SECRET, secret: OKX_KEY, passphrase: 'p' },
       'OKX',
@@ -168,17 +174,17 @@ describe('checkCredentialFormat', () => {
 
   it('warns once about inner whitespace when that is the only problem', () => {
     const broken = `${OKX_SECRET.slice(0, 16)} ${OKX_SECRET.slice(16)}`;
-    expect(checkCredentialFormat(OKX_LIKE, { apiKey: OKX_KEY, secret: broken, passphrase: 'p' })).toEqual([
+    expect(checkCredentials(OKX_LIKE, { apiKey: OKX_KEY, secret: broken, passphrase: 'p' })).toEqual([
       { field: 'secret', message: 'Secret Key contains spaces or line breaks.' },
     ]);
     const wrapped = `${OKX_KEY.slice(0, 10)}\n${OKX_KEY.slice(10)}`;
-    expect(checkCredentialFormat(OKX_LIKE, { apiKey: wrapped, secret: OKX_SECRET, passphrase: 'p' })).toEqual([
+    expect(checkCredentials(OKX_LIKE, { apiKey: wrapped, secret: OKX_SECRET, passphrase: 'p' })).toEqual([
       { field: 'apiKey', message: 'API Key contains spaces or line breaks.' },
     ]);
   });
 
   it('warns about inner whitespace and the shape when both are wrong', () => {
-    const warnings = checkCredentialFormat(OKX_LIKE, { apiKey: `key: ${OKX_KEY}`, secret: OKX_SECRET, passphrase: 'p' });
+    const warnings = checkCredentials(OKX_LIKE, { apiKey: `key: ${OKX_KEY}`, secret: OKX_SECRET, passphrase: 'p' });
     expect(warnings.map((w) => w.field)).toEqual(['apiKey', 'apiKey']);
     expect(warnings[0]?.message).toBe('API Key contains spaces or line breaks.');
     expect(warnings[1]?.message).toContain('does not look like');
@@ -186,12 +192,12 @@ describe('checkCredentialFormat', () => {
 
   it('does not treat the line breaks of a PEM key as a mistake', () => {
     expect(rsaPem.trim()).toContain('\n');
-    expect(checkCredentialFormat(PEM_SECRET, { apiKey: BINANCE_KEY, secret: rsaPem, passphrase: '' })).toEqual([]);
+    expect(checkCredentials(PEM_SECRET, { apiKey: BINANCE_KEY, secret: rsaPem, passphrase: '' })).toEqual([]);
   });
 
   it('warns when the passphrase is missing, even if it is only whitespace', () => {
     for (const passphrase of ['', '  \n']) {
-      expect(checkCredentialFormat(OKX_LIKE, { apiKey: OKX_KEY, secret: OKX_SECRET, passphrase }, 'OKX')).toEqual([
+      expect(checkCredentials(OKX_LIKE, { apiKey: OKX_KEY, secret: OKX_SECRET, passphrase }, 'OKX')).toEqual([
         {
           field: 'passphrase',
           message: 'Passphrase is missing: OKX keys need the passphrase chosen when the key was created.',
@@ -202,7 +208,7 @@ describe('checkCredentialFormat', () => {
 
   it('warns that a passphrase will not be used where the exchange has none', () => {
     expect(
-      checkCredentialFormat(HTX_LIKE, { apiKey: HTX_KEY, secret: HTX_SECRET, passphrase: 'hunter2' }, 'HTX'),
+      checkCredentials(HTX_LIKE, { apiKey: HTX_KEY, secret: HTX_SECRET, passphrase: 'hunter2' }, 'HTX'),
     ).toEqual([
       { field: 'passphrase', message: 'A passphrase was given, but HTX keys do not use one: it will not be used.' },
     ]);
@@ -210,14 +216,14 @@ describe('checkCredentialFormat', () => {
 
   it('warns when key and secret are the same', () => {
     expect(
-      checkCredentialFormat(HTX_LIKE, { apiKey: HTX_KEY, secret: ` ${HTX_KEY}\n`, passphrase: '' }, 'HTX'),
+      checkCredentials(HTX_LIKE, { apiKey: HTX_KEY, secret: ` ${HTX_KEY}\n`, passphrase: '' }, 'HTX'),
     ).toEqual([
       { field: 'secret', message: 'Access Key and Secret Key are the same: one of them was pasted twice.' },
     ]);
   });
 
   it('says which field is empty, once', () => {
-    expect(checkCredentialFormat(HTX_LIKE, { apiKey: ' ', secret: '', passphrase: '' })).toEqual([
+    expect(checkCredentials(HTX_LIKE, { apiKey: ' ', secret: '', passphrase: '' })).toEqual([
       { field: 'apiKey', message: 'Access Key is empty.' },
       { field: 'secret', message: 'Secret Key is empty.' },
     ]);
@@ -230,13 +236,13 @@ describe('checkCredentialFormat', () => {
       secretPatterns: [/^[0-9a-f]{32}$/iy],
     };
     for (let i = 0; i < 3; i += 1) {
-      expect(checkCredentialFormat(stateful, { apiKey: OKX_KEY, secret: OKX_SECRET, passphrase: 'p' })).toEqual([]);
+      expect(checkCredentials(stateful, { apiKey: OKX_KEY, secret: OKX_SECRET, passphrase: 'p' })).toEqual([]);
     }
   });
 
   it('chooses "a" or "an" for the exchange name', () => {
     const message = (name: string) =>
-      checkCredentialFormat(HTX_LIKE, { apiKey: HTX_KEY, secret: 'x', passphrase: '' }, name)[0]?.message ?? '';
+      checkCredentials(HTX_LIKE, { apiKey: HTX_KEY, secret: 'x', passphrase: '' }, name)[0]?.message ?? '';
     expect(message('MEXC')).toContain('like an MEXC secret');
     expect(message('XT')).toContain('like an XT secret');
     expect(message('KuCoin')).toContain('like a KuCoin secret');

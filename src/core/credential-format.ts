@@ -2,7 +2,10 @@
  * Checks pasted or captured credentials against an exchange's known shapes. Pure: no DOM, no
  * browser API. Every finding is a warning the user can override, never a refusal: the shapes
  * come partly from documentation and partly from observation, and an exchange may change them.
+ * Warnings are Words: content scripts bundle this module (pemPrivateKeyPattern), and the popup
+ * says them in the user's language.
  */
+import { type Words, words } from '../i18n/keys';
 
 /** How an exchange's credentials look, for checking a manual add or a capture. */
 export interface CredentialFormat {
@@ -23,7 +26,14 @@ export type FormatField = 'apiKey' | 'secret' | 'passphrase';
 
 export interface FormatWarning {
   field: FormatField;
-  message: string;
+  message: Words;
+  /** A second sentence for a malformed value that has the other field's shape: were they swapped? */
+  swapped?: Words;
+}
+
+/** A warning's sentences, in the order they are shown. */
+export function warningWords(warning: FormatWarning): Words[] {
+  return warning.swapped === undefined ? [warning.message] : [warning.message, warning.swapped];
 }
 
 export interface CredentialValues {
@@ -77,17 +87,29 @@ function matchesAny(patterns: readonly RegExp[], value: string): boolean {
   });
 }
 
-/** "an HTX", "an OKX", "an MEXC", "a Binance", "a KuCoin", "a bitexbit". */
-function withArticle(name: string): string {
+/**
+ * The English article the name takes ("an HTX", "an OKX", "an MEXC", "a Binance", "a KuCoin", "a
+ * bitexbit"): English has one message per article; other languages say both the same.
+ */
+function article(name: string): 'A' | 'An' {
   const isInitialism = /^[A-Z0-9.]+$/.test(name);
   const vowelSound = isInitialism ? /^[AEFHILMNORSX8]/.test(name) : /^[aeiou]/i.test(name);
-  return `${vowelSound ? 'an' : 'a'} ${name}`;
+  return vowelSound ? 'An' : 'A';
+}
+
+/** The warning that a value does not have the field's shape, naming the exchange when known. */
+function shapeWords(field: 'apiKey' | 'secret', label: string, hint: string, exchangeName: string | undefined): Words {
+  if (exchangeName === undefined) {
+    return field === 'apiKey' ? words('credApiKeyShape', { hint, label }) : words('credSecretShape', { hint, label });
+  }
+  const subs = { exchange: exchangeName, hint, label };
+  if (field === 'apiKey') return article(exchangeName) === 'An' ? words('credApiKeyShapeAn', subs) : words('credApiKeyShapeA', subs);
+  return article(exchangeName) === 'An' ? words('credSecretShapeAn', subs) : words('credSecretShapeA', subs);
 }
 
 interface FieldSpec {
   field: 'apiKey' | 'secret';
   label: string;
-  noun: string;
   patterns: readonly RegExp[];
   hint: string;
   otherLabel: string;
@@ -96,22 +118,22 @@ interface FieldSpec {
 
 function checkField(spec: FieldSpec, value: string, exchangeName: string | undefined): FormatWarning[] {
   if (value === '') {
-    return [{ field: spec.field, message: `${spec.label} is empty.` }];
+    return [{ field: spec.field, message: words('credEmpty', { label: spec.label }) }];
   }
   const warnings: FormatWarning[] = [];
   let candidate = value;
   if (!isPem(value) && /\s/.test(value)) {
-    warnings.push({ field: spec.field, message: `${spec.label} contains spaces or line breaks.` });
+    warnings.push({ field: spec.field, message: words('credWhitespace', { label: spec.label }) });
     // If the only problem is the whitespace, say so once rather than also calling it malformed.
     candidate = value.replace(/\s+/g, '');
   }
   if (!matchesAny(spec.patterns, candidate)) {
-    const what = exchangeName === undefined ? `a valid ${spec.noun}` : `${withArticle(exchangeName)} ${spec.noun}`;
-    let message = `${spec.label} does not look like ${what} (expected ${spec.hint}).`;
-    if (matchesAny(spec.otherPatterns, candidate)) {
-      message += ` It has the shape of the ${spec.otherLabel}: were the two swapped?`;
-    }
-    warnings.push({ field: spec.field, message });
+    const message = shapeWords(spec.field, spec.label, spec.hint, exchangeName);
+    warnings.push(
+      matchesAny(spec.otherPatterns, candidate)
+        ? { field: spec.field, message, swapped: words('credSwapped', { label: spec.otherLabel }) }
+        : { field: spec.field, message },
+    );
   }
   return warnings;
 }
@@ -129,14 +151,12 @@ export function checkCredentialFormat(
   const apiKey = normaliseCredential(creds.apiKey);
   const secret = normaliseCredential(creds.secret);
   const passphrase = normaliseCredential(creds.passphrase);
-  const keys = exchangeName === undefined ? 'keys of this exchange' : `${exchangeName} keys`;
 
   const warnings: FormatWarning[] = [
     ...checkField(
       {
         field: 'apiKey',
         label: format.apiKeyLabel,
-        noun: 'API key',
         patterns: format.apiKeyPatterns,
         hint: format.apiKeyHint,
         otherLabel: format.secretLabel,
@@ -149,7 +169,6 @@ export function checkCredentialFormat(
       {
         field: 'secret',
         label: format.secretLabel,
-        noun: 'secret',
         patterns: format.secretPatterns,
         hint: format.secretHint,
         otherLabel: format.apiKeyLabel,
@@ -163,19 +182,21 @@ export function checkCredentialFormat(
   if (format.passphrase && passphrase === '') {
     warnings.push({
       field: 'passphrase',
-      message: `Passphrase is missing: ${keys} need the passphrase chosen when the key was created.`,
+      message:
+        exchangeName === undefined ? words('credPassphraseMissingAny') : words('credPassphraseMissing', { exchange: exchangeName }),
     });
   }
   if (!format.passphrase && passphrase !== '') {
     warnings.push({
       field: 'passphrase',
-      message: `A passphrase was given, but ${keys} do not use one: it will not be used.`,
+      message:
+        exchangeName === undefined ? words('credPassphraseUnusedAny') : words('credPassphraseUnused', { exchange: exchangeName }),
     });
   }
   if (apiKey !== '' && apiKey === secret) {
     warnings.push({
       field: 'secret',
-      message: `${format.apiKeyLabel} and ${format.secretLabel} are the same: one of them was pasted twice.`,
+      message: words('credSame', { keylabel: format.apiKeyLabel, secretlabel: format.secretLabel }),
     });
   }
   return warnings;

@@ -2,9 +2,11 @@
  * Sites the user adds in the popup so that Keyward fills there: a self-hosted platform (OctoBot,
  * Hummingbot on the user's own machine or server) or another site with a bind form. A site is an
  * origin: https, a host, and a port when it is not 443. Pure: used by the popup to check what
- * the user typed and by the background, which decides.
+ * the user typed and by the background, which decides. Refusals are Words, which each says in
+ * its user's language.
  */
 import { type Infer, number, object, string } from './schema';
+import { type Words, words } from '../i18n/keys';
 
 export const USER_SITE = object(
   {
@@ -19,7 +21,7 @@ export const USER_SITE = object(
 
 export type UserSite = Infer<typeof USER_SITE>;
 
-export type SiteAddress = { ok: true; origin: string; host: string } | { ok: false; error: string };
+export type SiteAddress = { ok: true; origin: string; host: string } | { ok: false; error: Words };
 
 /** Hosts that can never be a user site: exchanges and hosted platforms have their own rules. */
 export interface ReservedHosts {
@@ -34,26 +36,26 @@ export interface ReservedHosts {
  */
 export function parseSiteAddress(text: string, reserved?: ReservedHosts): SiteAddress {
   const typed = text.trim();
-  if (!typed) return { ok: false, error: 'Enter the address of the site, for example https://octobot.example.net:5001.' };
+  if (!typed) return { ok: false, error: words('siteEmpty') };
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(typed) ? typed : `https://${typed}`;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    return { ok: false, error: 'That is not a web address.' };
+    return { ok: false, error: words('siteNotAddress') };
   }
   if (url.protocol === 'http:') {
-    return { ok: false, error: 'Keyward fills only over https. Serve the site over https (a TLS reverse proxy will do), then add the https address.' };
+    return { ok: false, error: words('siteHttp') };
   }
-  if (url.protocol !== 'https:') return { ok: false, error: 'Only https addresses can be added.' };
-  if (url.username || url.password) return { ok: false, error: 'Leave the user name and password out of the address.' };
+  if (url.protocol !== 'https:') return { ok: false, error: words('siteNotHttps') };
+  if (url.username || url.password) return { ok: false, error: words('siteCredentials') };
   const host = url.hostname.toLowerCase().replace(/\.$/, '');
   if (!host || (!host.includes('.') && host !== 'localhost' && !host.startsWith('['))) {
-    return { ok: false, error: 'Enter a full host name, for example octobot.example.net.' };
+    return { ok: false, error: words('siteFullHost') };
   }
-  if (/[*]/.test(host)) return { ok: false, error: 'Enter one site, without wildcards.' };
-  if (reserved?.exchangeHosts.has(host)) return { ok: false, error: 'That is an exchange’s address: Keyward never fills keys into an exchange.' };
-  if (reserved?.platformHosts.has(host)) return { ok: false, error: 'Keyward already knows that platform and fills there without being added.' };
+  if (/[*]/.test(host)) return { ok: false, error: words('siteWildcard') };
+  if (reserved?.exchangeHosts.has(host)) return { ok: false, error: words('siteExchange') };
+  if (reserved?.platformHosts.has(host)) return { ok: false, error: words('siteKnownPlatform') };
   return { ok: true, origin: url.origin, host: url.host };
 }
 

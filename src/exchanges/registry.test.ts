@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkCredentialFormat } from '../core/credential-format';
+import { checkCredentialFormat, warningWords } from '../core/credential-format';
+import { tWords } from '../i18n';
 import type { ExchangeId } from '../core/records';
 import { EXCHANGES, EXCHANGE_IDS, exchangeById } from './registry';
 
@@ -74,7 +75,8 @@ describe('credential shapes across exchanges', () => {
     const okx = exchangeById('okx');
     const okxKey = { apiKey: '5c2f1a7e-93b4-4d0a-8e6f-1b2c3d4e5f60', secret: '7C5B3E0F9A1D2B4C6E8F0A1B2C3D4E5F', passphrase: 'Correct-Horse-9' };
     const binanceKey = 'vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A';
-    expect(checkCredentialFormat(okx.credentials, { ...okxKey, apiKey: binanceKey }, okx.name)).toEqual([
+    const warnings = checkCredentialFormat(okx.credentials, { ...okxKey, apiKey: binanceKey }, okx.name);
+    expect(warnings.map((warning) => ({ field: warning.field, message: warningWords(warning).map(tWords).join(' ') }))).toEqual([
       {
         field: 'apiKey',
         message:

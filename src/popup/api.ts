@@ -5,6 +5,7 @@
  */
 import { KeywardError, type MessageType, type RequestOf, type ResponseOf } from '../messages';
 import { send } from '../shared/send';
+import { t } from '../i18n';
 
 type Listener = () => void;
 
@@ -31,12 +32,12 @@ export function errorCode(error: unknown): string | null {
   return error instanceof KeywardError ? error.code : null;
 }
 
-/** Words for the user. The background's messages are written for people and never hold a secret. */
+/** Words for the user. The background's messages are written for people, in their language, and never hold a secret. */
 export function errorMessage(error: unknown): string {
   if (error instanceof KeywardError) {
     if (error.message) return error.message;
-    return `Keyward could not do that (${error.code}).`;
+    return t('errorFailedCode', { code: error.code });
   }
-  if (error instanceof Error && error.message) return `Keyward could not do that: ${error.message}`;
-  return 'Keyward could not do that. Try again.';
+  if (error instanceof Error && error.message) return t('errorFailedDetail', { detail: error.message });
+  return t('errorFailed');
 }

@@ -6,10 +6,11 @@ import { type Bytes, equalBytes, fromBase64, randomBytes, toBase64 } from './byt
 import { decodeJson, encodeJson } from './codec';
 import { VaultError } from './errors';
 import { MAX_BACKUP_BYTES } from '../core/backup-policy';
-import { KDF_MAXIMUM_WORDS, type KdfParams, deriveKek, isValidKdfParams, meetsMinimum, withinMaximum } from './kdf';
+import { type KdfParams, deriveKek, isValidKdfParams, kdfMaximumSubstitutions, meetsMinimum, withinMaximum } from './kdf';
 import { kekCheck, newRecordId } from './keys';
 import type { StoredKey } from './store';
 import type { UnlockedVault } from './vault';
+import { t } from '../i18n';
 
 /**
  * Backup file: a clear header (format, KDF, salt, password check) and one AES-256-GCM box holding
@@ -54,7 +55,7 @@ function headerAad(file: Pick<BackupFile, 'format' | 'version' | 'createdAt' | '
 }
 
 export async function exportBackup(vault: UnlockedVault, password: string, kdf: KdfParams): Promise<string> {
-  if (password.length === 0) throw new VaultError('invalid-input', 'A backup password is required.');
+  if (password.length === 0) throw new VaultError('invalid-input', t('vaultBackupPasswordRequired'));
   const entries: BackupEntry[] = [];
   for (const { record, credentials, details } of await vault.exportable()) {
     entries.push({
@@ -85,7 +86,7 @@ function parseFile(text: string): BackupFile {
   // Before JSON.parse: a huge file would cost memory and time before any other check could refuse it.
   // A Keyward backup is ASCII (base64 and numbers), so its length in characters is its size in bytes.
   if (text.length > MAX_BACKUP_BYTES) {
-    throw new VaultError('backup-too-large', 'This file is too large to be a Keyward backup. Nothing was imported.');
+    throw new VaultError('backup-too-large', t('vaultBackupTooLarge'));
   }
   let value: unknown;
   try {
@@ -93,30 +94,30 @@ function parseFile(text: string): BackupFile {
   } catch {
     // A file that starts like ours but does not parse was cut short (an interrupted download).
     if (/^\s*\{\s*"format"\s*:\s*"keyward-backup"/.test(text)) {
-      throw new VaultError('backup-truncated', 'This backup file is incomplete (cut short). Nothing was imported.');
+      throw new VaultError('backup-truncated', t('vaultBackupTruncated'));
     }
-    throw new VaultError('backup-format', 'This is not a Keyward backup file. Nothing was imported.');
+    throw new VaultError('backup-format', t('vaultBackupNotBackup'));
   }
   if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== 'keyward-backup') {
-    throw new VaultError('backup-format', 'This is not a Keyward backup file. Nothing was imported.');
+    throw new VaultError('backup-format', t('vaultBackupNotBackup'));
   }
   const file = value as Partial<BackupFile>;
   if (typeof file.version === 'number' && file.version > 1) {
-    throw new VaultError('newer-format', 'This backup was made by a newer Keyward; update the extension first.');
+    throw new VaultError('newer-format', t('vaultBackupNewer'));
   }
   const parsed = BACKUP_FILE.parse(value);
   if (!parsed.ok) {
-    throw new VaultError('backup-tampered', 'This backup file is damaged or was altered. Nothing was imported.');
+    throw new VaultError('backup-tampered', t('vaultBackupDamaged'));
   }
   const header = parsed.value;
   if (!meetsMinimum(header.kdf)) {
-    throw new VaultError('kdf-downgrade', 'This backup\'s key derivation is weaker than allowed; refusing it.');
+    throw new VaultError('kdf-downgrade', t('vaultBackupKdfWeak'));
   }
   if (!withinMaximum(header.kdf)) {
     // Checked before the KDF runs: a hostile header could otherwise freeze the browser.
     throw new VaultError(
       'kdf-too-costly',
-      `This backup's key derivation asks for more than Keyward allows (${KDF_MAXIMUM_WORDS}). Nothing was imported.`,
+      t('vaultBackupKdfCostly', kdfMaximumSubstitutions()),
     );
   }
   return header;
@@ -126,7 +127,7 @@ function decode(text: string): Bytes {
   try {
     return fromBase64(text);
   } catch {
-    throw new VaultError('backup-tampered', 'This backup file is damaged or was altered. Nothing was imported.');
+    throw new VaultError('backup-tampered', t('vaultBackupDamaged'));
   }
 }
 
@@ -152,16 +153,16 @@ const ENTRY_WITHIN_LIMITS = entrySchema(KEY_INPUT_LIMITS);
 
 function parseEntry(entry: unknown): BackupEntry {
   const parsed = ENTRY.parse(entry);
-  if (!parsed.ok) throw new VaultError('backup-tampered', 'A key in the backup has the wrong shape.');
+  if (!parsed.ok) throw new VaultError('backup-tampered', t('vaultBackupEntryShape'));
   if (!ENTRY_WITHIN_LIMITS.is(parsed.value)) {
-    throw new VaultError('backup-too-large', 'A key in the backup is larger than Keyward allows. Nothing was imported.');
+    throw new VaultError('backup-too-large', t('vaultBackupEntryTooLarge'));
   }
   return parsed.value;
 }
 
 function parseEntries(payload: unknown): BackupEntry[] {
   const entries = (payload as { entries?: unknown } | null)?.entries;
-  if (!Array.isArray(entries)) throw new VaultError('backup-tampered', 'The backup\'s contents have the wrong shape.');
+  if (!Array.isArray(entries)) throw new VaultError('backup-tampered', t('vaultBackupContentsShape'));
   return entries.map(parseEntry);
 }
 
@@ -171,14 +172,14 @@ export async function readBackup(text: string, password: string): Promise<Backup
   const kek = await deriveKek(password, decode(file.salt), file.kdf);
   try {
     if (!equalBytes(decode(await kekCheck(kek)), decode(file.check))) {
-      throw new VaultError('backup-password', 'Wrong password for this backup. Nothing was imported.');
+      throw new VaultError('backup-password', t('vaultBackupWrongPassword'));
     }
     const plain = await aeadDecrypt(
       await importAesKey(kek, ['decrypt']),
       { alg: 'A256GCM', iv: file.iv, ct: file.ct },
       headerAad(file),
     ).catch(() => {
-      throw new VaultError('backup-tampered', 'This backup file is damaged or was altered. Nothing was imported.');
+      throw new VaultError('backup-tampered', t('vaultBackupDamaged'));
     });
     let payload: unknown;
     try {

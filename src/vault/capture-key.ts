@@ -4,6 +4,7 @@ import { VaultError, isVaultError } from './errors';
 import { aad } from './keys';
 import { embeddedPublicKey, generateSealKeyPair, importSealPrivateKey, isPublicKeyOf } from './seal';
 import type { VaultMeta, VaultVersion } from './store';
+import { t } from '../i18n';
 
 /**
  * The capture key pair. Captures are sealed to its public key while the vault is locked; its
@@ -28,7 +29,7 @@ export interface SealingHeader {
 export const CAPTURE_KEY_VERSION = 3;
 
 function u16(n: number): Bytes {
-  if (n > 0xffff) throw new VaultError('corrupt', 'A capture-key field is too long.');
+  if (n > 0xffff) throw new VaultError('corrupt', t('vaultCaptureFieldLong'));
   return new Uint8Array([n >> 8, n & 0xff]);
 }
 
@@ -43,7 +44,7 @@ export function unpackCaptureKey(plain: Bytes): { header: SealingHeader; pkcs8: 
     const length = ((plain[at] ?? 0) << 8) | (plain[at + 1] ?? 0);
     const end = at + 2 + length;
     // Authenticated under the vault key, so only a Keyward bug could get here.
-    if (at + 2 > plain.length || end > plain.length) throw new VaultError('corrupt', 'The vault\'s capture key is malformed.');
+    if (at + 2 > plain.length || end > plain.length) throw new VaultError('corrupt', t('vaultCaptureKeyMalformed'));
     return { bytes: plain.slice(at + 2, end), end };
   };
   const publicKey = field(0);
@@ -76,7 +77,7 @@ async function openBox(vaultKey: CryptoKey, meta: VaultMeta): Promise<{ plain: B
     }
   }
   // The vault key itself checked out, so a failure here is not a wrong password.
-  throw new VaultError('tampered', 'The vault\'s capture key was altered; refusing to unlock.');
+  throw new VaultError('tampered', t('vaultCaptureKeyAltered'));
 }
 
 export interface CaptureKey {

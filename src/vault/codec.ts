@@ -2,6 +2,7 @@ import { type Credentials, type KeyDetails, credentialsSchema, ipWhitelistSchema
 import { type Infer, type Path, nullable, object } from '../core/schema';
 import { type Bytes, fromUtf8, utf8 } from './bytes';
 import { VaultError } from './errors';
+import { t } from '../i18n';
 
 /**
  * Decrypted JSON is checked against the records' own schemas (core/records.ts): a record that
@@ -17,7 +18,7 @@ export function decodeJson(bytes: Bytes): unknown {
   try {
     return JSON.parse(fromUtf8(bytes));
   } catch {
-    throw new VaultError('corrupt', 'Decrypted data is not valid JSON.');
+    throw new VaultError('corrupt', t('vaultNotJson'));
   }
 }
 
@@ -27,15 +28,15 @@ const DETAILS = keyDetailsSchema();
 export function parseCredentials(value: unknown): Credentials {
   const parsed = CREDENTIALS.parse(value);
   if (parsed.ok) return parsed.value;
-  throw new VaultError('corrupt', 'A stored credential has the wrong shape.');
+  throw new VaultError('corrupt', t('vaultCredentialShape'));
 }
 
 /** Names the part of the details that is wrong, as far as the user can act on it. */
 function detailsProblem([field, index]: Path): string {
-  if (field === 'permissions') return 'Stored permissions have the wrong shape.';
-  if (field === 'source') return 'A stored key source has the wrong shape.';
-  if (field === 'bindings') return index === undefined ? 'Stored bindings have the wrong shape.' : 'A stored binding has the wrong shape.';
-  return 'Stored key details have the wrong shape.';
+  if (field === 'permissions') return t('vaultPermissionsShape');
+  if (field === 'source') return t('vaultSourceShape');
+  if (field === 'bindings') return index === undefined ? t('vaultBindingsShape') : t('vaultBindingShape');
+  return t('vaultDetailsShape');
 }
 
 export function parseDetails(value: unknown): KeyDetails {
@@ -52,5 +53,5 @@ export type Observation = Infer<typeof OBSERVATION>;
 export function parseObservation(value: unknown): Observation {
   const parsed = OBSERVATION.parse(value);
   if (parsed.ok) return parsed.value;
-  throw new VaultError('corrupt', 'A stored observation has the wrong shape.');
+  throw new VaultError('corrupt', t('vaultObservationShape'));
 }

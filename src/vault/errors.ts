@@ -1,6 +1,6 @@
 /**
- * Every way the vault can refuse. The popup turns the code into words; the message is for logs
- * and never contains a secret or a password.
+ * Every way the vault can refuse. The code is for programs; the message is for people, in the
+ * catalogue's language (t()), shown by the popup, and never contains a secret or a password.
  */
 export type VaultErrorCode =
   | 'no-vault'

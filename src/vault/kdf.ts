@@ -2,6 +2,7 @@ import { argon2idAsync } from '@noble/hashes/argon2.js';
 import { argon2id as argon2idWasm } from 'hash-wasm';
 import { type Bytes, utf8, wipe } from './bytes';
 import { VaultError } from './errors';
+import { t } from '../i18n';
 
 /** Argon2id parameters as stored beside the vault; versioned so they can be raised later. */
 export interface KdfParams {
@@ -84,8 +85,10 @@ export function withinMaximum(params: KdfParams): boolean {
   );
 }
 
-/** Words for a refusal of costly parameters; the same limits for a vault and a backup. */
-export const KDF_MAXIMUM_WORDS = 'at most 256 MiB of memory, 10 passes and 4 lanes';
+/** The limits a refusal of costly parameters names, the same for a vault and a backup (its messages' placeholders). */
+export function kdfMaximumSubstitutions(): { lanes: number; mebibytes: number; passes: number } {
+  return { lanes: KDF_MAXIMUM.parallelism, mebibytes: KDF_MAXIMUM.memoryKiB / 1024, passes: KDF_MAXIMUM.iterations };
+}
 
 /** True when the stored parameters are weaker than the target and should be re-wrapped. */
 export function belowTarget(params: KdfParams, target: KdfParams): boolean {
@@ -98,19 +101,19 @@ export function belowTarget(params: KdfParams, target: KdfParams): boolean {
 
 export function assertUsableKdf(params: unknown): asserts params is KdfParams {
   if (!isValidKdfParams(params)) {
-    throw new VaultError('corrupt', 'Stored key-derivation parameters are not valid.');
+    throw new VaultError('corrupt', t('vaultKdfInvalid'));
   }
   if (!meetsMinimum(params)) {
     throw new VaultError(
       'kdf-downgrade',
-      'Stored key-derivation parameters are below the minimum; refusing to use them.',
+      t('vaultKdfWeak'),
     );
   }
   if (!withinMaximum(params)) {
     // Refused before Argon2id runs: running them first would freeze the browser to find out.
     throw new VaultError(
       'kdf-too-costly',
-      `Stored key-derivation parameters ask for more than Keyward allows (${KDF_MAXIMUM_WORDS}); refusing to run them.`,
+      t('vaultKdfCostly', kdfMaximumSubstitutions()),
     );
   }
 }

@@ -1,6 +1,7 @@
 import { type Bytes, concatBytes, equalBytes, fromBase64, randomBytes, toBase64, utf8 } from './bytes';
 import { type Infer, literal, object, string } from '../core/schema';
 import { VaultError } from './errors';
+import { t } from '../i18n';
 
 /**
  * Sealed box: anyone holding the vault's public key can seal, only the unlocked vault can open.
@@ -42,7 +43,7 @@ export async function importSealPrivateKey(pkcs8: Bytes): Promise<CryptoKey> {
   try {
     return await crypto.subtle.importKey('pkcs8', pkcs8, CURVE, false, ['deriveBits']);
   } catch {
-    throw new VaultError('corrupt', 'The vault\'s capture key cannot be read.');
+    throw new VaultError('corrupt', t('vaultCaptureKeyUnreadable'));
   }
 }
 
@@ -50,7 +51,7 @@ async function importPublic(raw: Bytes): Promise<CryptoKey> {
   try {
     return await crypto.subtle.importKey('raw', raw, CURVE, false, []);
   } catch {
-    throw new VaultError('corrupt', 'A public key in the vault is not a valid P-256 point.');
+    throw new VaultError('corrupt', t('vaultPublicKeyInvalid'));
   }
 }
 
@@ -124,7 +125,7 @@ export async function openSealed(
   box: unknown,
   aad: string,
 ): Promise<Bytes> {
-  if (!isSealedBox(box)) throw new VaultError('corrupt', 'A sealed field is malformed.');
+  if (!isSealedBox(box)) throw new VaultError('corrupt', t('vaultSealedMalformed'));
   let epk: Bytes;
   let iv: Bytes;
   let ct: Bytes;
@@ -133,14 +134,14 @@ export async function openSealed(
     iv = fromBase64(box.iv);
     ct = fromBase64(box.ct);
   } catch {
-    throw new VaultError('corrupt', 'A sealed field is not valid base64.');
+    throw new VaultError('corrupt', t('vaultSealedBase64'));
   }
-  if (iv.length !== 12 || ct.length < 16) throw new VaultError('corrupt', 'A sealed field has the wrong length.');
+  if (iv.length !== 12 || ct.length < 16) throw new VaultError('corrupt', t('vaultSealedLength'));
   let ephemeral: CryptoKey;
   try {
     ephemeral = await crypto.subtle.importKey('raw', epk, CURVE, false, []);
   } catch {
-    throw new VaultError('tampered', 'A sealed field\'s ephemeral key is not valid.');
+    throw new VaultError('tampered', t('vaultSealedEphemeral'));
   }
   const key = await boxKey(privateKey, ephemeral, epk, recipientPublicRaw);
   try {
@@ -148,6 +149,6 @@ export async function openSealed(
       await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: utf8(aad) }, key, ct),
     );
   } catch {
-    throw new VaultError('tampered', 'A sealed field failed its integrity check.');
+    throw new VaultError('tampered', t('vaultSealedTampered'));
   }
 }

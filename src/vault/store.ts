@@ -4,6 +4,7 @@ import type { AeadBox } from './aead';
 import { VaultError } from './errors';
 import type { KdfParams } from './kdf';
 import type { SealedBox } from './seal';
+import { t } from '../i18n';
 
 /**
  * The ids of every record ever adopted (written under the vault key), with an HMAC under the
@@ -127,7 +128,7 @@ export async function openVaultDb(
     if (error instanceof DOMException && error.name === 'VersionError') {
       throw new VaultError(
         'newer-format',
-        'This vault was written by a newer Keyward. Update the extension; nothing was changed.',
+        t('vaultNewerStore'),
       );
     }
     throw error;

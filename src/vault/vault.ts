@@ -24,6 +24,7 @@ import { CAPTURE_KEY_VERSION, type SealingHeader, loadCaptureKey, wrapCaptureKey
 import { aad, apiKeyFingerprint, kekCheck, newRecordId } from './keys';
 import { type SealedBox, generateSealKeyPair, isSealedBox, openSealed, seal } from './seal';
 import type { StoredKey, VaultDb, VaultMeta, VaultSchema } from './store';
+import { type PlainKey, plural, t } from '../i18n';
 
 export interface VaultOptions {
   /** The parameters new vaults get and older ones are raised to at unlock. */
@@ -133,11 +134,11 @@ export interface RiskCount {
 }
 
 function parseMeta(value: unknown): VaultMeta {
-  if (typeof value !== 'object' || value === null) throw new VaultError('no-vault', 'No vault exists yet.');
+  if (typeof value !== 'object' || value === null) throw new VaultError('no-vault', t('vaultNone'));
   const meta = value as Partial<VaultMeta>;
-  if (meta.format !== 'keyward-vault') throw new VaultError('corrupt', 'The stored vault header is not Keyward\'s.');
+  if (meta.format !== 'keyward-vault') throw new VaultError('corrupt', t('vaultHeaderForeign'));
   if (meta.version !== 1 && meta.version !== 2 && meta.version !== 3) {
-    throw new VaultError('newer-format', 'This vault was written by a newer Keyward; update the extension.');
+    throw new VaultError('newer-format', t('vaultNewer'));
   }
   assertUsableKdf(meta.kdf);
   if (
@@ -148,7 +149,7 @@ function parseMeta(value: unknown): VaultMeta {
     !isAeadBox(meta.wrappedSealPrivateKey) ||
     typeof meta.fingerprintSalt !== 'string'
   ) {
-    throw new VaultError('corrupt', 'The stored vault header is incomplete.');
+    throw new VaultError('corrupt', t('vaultHeaderIncomplete'));
   }
   return meta as VaultMeta;
 }
@@ -157,7 +158,7 @@ function decodeField(text: string, what: string): Bytes {
   try {
     return fromBase64(text);
   } catch {
-    throw new VaultError('corrupt', `The vault's ${what} is not valid base64.`);
+    throw new VaultError('corrupt', t('vaultFieldBase64Named', { field: what }));
   }
 }
 
@@ -188,17 +189,17 @@ async function unwrapVaultKey(password: string, meta: VaultMeta): Promise<Bytes>
   const kek = await deriveKek(password, decodeField(meta.salt, 'salt'), meta.kdf);
   try {
     if (!equalBytes(decodeField(await kekCheck(kek), 'check'), decodeField(meta.kekCheck, 'password check'))) {
-      throw new VaultError('wrong-password', 'Wrong password.');
+      throw new VaultError('wrong-password', t('vaultWrongPassword'));
     }
     const kekKey = await importAesKey(kek, ['decrypt']);
     const raw = await aeadDecrypt(kekKey, meta.wrappedVaultKey, aad.vaultKey(meta.kdf, meta.salt)).catch(
       (error: unknown) => {
         throw error instanceof VaultError && error.code === 'tampered'
-          ? new VaultError('tampered', 'The wrapped vault key was altered; refusing to unlock.')
+          ? new VaultError('tampered', t('vaultKeyAltered'))
           : error;
       },
     );
-    if (raw.length !== 32) throw new VaultError('corrupt', 'The vault key has the wrong length.');
+    if (raw.length !== 32) throw new VaultError('corrupt', t('vaultKeyLength'));
     return raw;
   } finally {
     wipe(kek);
@@ -249,8 +250,8 @@ export class Vault {
   }
 
   async create(password: string): Promise<UnlockedVault> {
-    if (password.length === 0) throw new VaultError('invalid-input', 'A master password is required.');
-    if (await this.exists()) throw new VaultError('vault-exists', 'A vault already exists.');
+    if (password.length === 0) throw new VaultError('invalid-input', t('vaultPasswordRequired'));
+    if (await this.exists()) throw new VaultError('vault-exists', t('vaultExists'));
     const vaultKeyRaw = randomBytes(32);
     const vaultKey = await importAesKey(vaultKeyRaw);
     const pair = await generateSealKeyPair();
@@ -272,7 +273,7 @@ export class Vault {
     wipe(pair.privateKeyPkcs8);
     // add, not put: two racing creates must not overwrite each other's vault.
     await this.db.add('meta', meta, 'vault').catch(() => {
-      throw new VaultError('vault-exists', 'A vault already exists.');
+      throw new VaultError('vault-exists', t('vaultExists'));
     });
     return this.open(vaultKeyRaw, meta);
   }
@@ -318,7 +319,7 @@ export class Vault {
     const stored = await tx.store.get('vault');
     if (!stored || stored.wrappedVaultKey.ct !== expected.wrappedVaultKey.ct) {
       tx.abort();
-      throw new VaultError('corrupt', 'The vault header changed during the operation; try again.');
+      throw new VaultError('corrupt', t('vaultHeaderChanged'));
     }
     const next: VaultMeta = { ...stored, ...change };
     await tx.store.put(next, 'vault');
@@ -407,7 +408,7 @@ export class Vault {
     if ((await this.pendingCount()) >= this.maxPending) {
       throw new VaultError(
         'too-many-pending',
-        `Keyward already holds ${this.maxPending} captured keys waiting for the vault to be unlocked; unlock it to store more.`,
+        plural('vaultTooManyPending', this.maxPending),
       );
     }
     options.admit?.();
@@ -471,7 +472,7 @@ export class Vault {
         return true;
       }
     }
-    throw new VaultError('corrupt', 'That key kept changing while its permissions were being noted; nothing was saved.');
+    throw new VaultError('corrupt', t('vaultKeyChurning'));
   }
 
   /** Puts `next` in one transaction, only if the stored record is still `before`. */
@@ -556,7 +557,7 @@ export function normaliseInput(input: NewKeyInput): { credentials: Credentials; 
     passphrase: normaliseCredential(input.credentials.passphrase),
   };
   if (!credentials.apiKey || !credentials.secret) {
-    throw new VaultError('invalid-input', 'An API key and a secret are required.');
+    throw new VaultError('invalid-input', t('vaultKeyAndSecretRequired'));
   }
   const details: KeyDetails = {
     ...input.details,
@@ -586,21 +587,23 @@ function abandon(tx: KeysAndMeta): void {
   }
 }
 
-/** Why a record is shown as damaged, in words for the user. */
+/**
+ * Why a record is shown as damaged: the message saying it to the user (vaultDamage…), read when
+ * the record is judged, so it is in the language the user reads now.
+ */
 const DAMAGE = {
-  sealedOverAdopted:
-    'It now holds a box sealed with the vault’s public key, which anyone able to write the browser profile can make, although this key had already been taken into the vault.',
-  mixed: 'Part of it was replaced by a box sealed with the vault’s public key, which anyone able to write the browser profile can make.',
-  unverifiable:
-    'It came in sealed, as a capture made while the vault was locked, but the vault’s list of adopted keys was altered, so it cannot be told apart from a planted key.',
-  altered: 'Its stored data was changed after Keyward wrote it.',
-  unreadable: 'Its encrypted contents do not open, or do not read as a key.',
-  sealedElsewhere:
-    'It came in sealed, as a capture made while the vault was locked, but it does not open with Keyward’s capture key. It may have been sealed to a key that replaced Keyward’s; whoever replaced it can then read it.',
-} as const;
+  sealedOverAdopted: 'vaultDamageSealedOverAdopted',
+  mixed: 'vaultDamageMixed',
+  unverifiable: 'vaultDamageUnverifiable',
+  altered: 'vaultDamageAltered',
+  unreadable: 'vaultDamageUnreadable',
+  sealedElsewhere: 'vaultDamageSealedElsewhere',
+} as const satisfies Record<string, PlainKey>;
 
-const REFUSAL =
-  'This key’s stored record failed Keyward’s integrity check (it was changed outside Keyward, or is damaged), so Keyward will not use it.';
+/** The refusal to use a damaged record, with why it is damaged. */
+function refusal(reason: string): string {
+  return t('vaultDamagedRefusal', { reason });
+}
 
 type Verdict =
   | { kind: 'adopted'; capturedWhileLocked: boolean }
@@ -725,7 +728,7 @@ export class UnlockedVault {
 
   /** After close the raw key is zeros: comparing a password against it would say "wrong". */
   private assertOpen(): void {
-    if (this.closed) throw new VaultError('locked', 'The vault is locked. Unlock it first.');
+    if (this.closed) throw new VaultError('locked', t('vaultLocked'));
   }
 
   private async openBox(box: AeadBox | SealedBox, boxAad: string): Promise<Bytes> {
@@ -755,25 +758,25 @@ export class UnlockedVault {
   private async verdict(record: StoredKey, adopted: AdoptedIds): Promise<Verdict> {
     this.assertOpen();
     const sealedCredentials = isSealedBox(record.credentials);
-    if (sealedCredentials !== isSealedBox(record.details)) return { kind: 'damaged', reason: DAMAGE.mixed };
+    if (sealedCredentials !== isSealedBox(record.details)) return { kind: 'damaged', reason: t(DAMAGE.mixed) };
     if (sealedCredentials) {
       const ids = await adopted();
-      if (ids === null) return { kind: 'damaged', reason: DAMAGE.unverifiable };
-      if (ids.has(record.id)) return { kind: 'damaged', reason: DAMAGE.sealedOverAdopted };
+      if (ids === null) return { kind: 'damaged', reason: t(DAMAGE.unverifiable) };
+      if (ids.has(record.id)) return { kind: 'damaged', reason: t(DAMAGE.sealedOverAdopted) };
       return { kind: 'pending' };
     }
-    if (record.v !== 2) return { kind: 'damaged', reason: DAMAGE.altered };
+    if (record.v !== 2) return { kind: 'damaged', reason: t(DAMAGE.altered) };
     const authentic = await verifyRecordMac(await this.tagKey, record);
     // Locked while the tag was checked: nothing read now may be used.
     this.assertOpen();
-    if (!authentic) return { kind: 'damaged', reason: DAMAGE.altered };
+    if (!authentic) return { kind: 'damaged', reason: t(DAMAGE.altered) };
     return { kind: 'adopted', capturedWhileLocked: record.capturedWhileLocked === true };
   }
 
   /** Throws `tampered`, saying why, for a record that may not be used. */
   private async usable(record: StoredKey, adopted: AdoptedIds = this.adoptedIds()): Promise<Usable> {
     const verdict = await this.verdict(record, adopted);
-    if (verdict.kind === 'damaged') throw new VaultError('tampered', `${REFUSAL} ${verdict.reason}`);
+    if (verdict.kind === 'damaged') throw new VaultError('tampered', refusal(verdict.reason));
     return verdict;
   }
 
@@ -782,7 +785,7 @@ export class UnlockedVault {
   }
 
   private async readObservation(record: StoredKey): Promise<Observation> {
-    if (!record.observed) throw new VaultError('corrupt', 'No observation is stored.');
+    if (!record.observed) throw new VaultError('corrupt', t('vaultNoObservation'));
     return parseObservation(decodeJson(await this.openBox(record.observed, aad.observed(record.id, record.exchange))));
   }
 
@@ -796,7 +799,7 @@ export class UnlockedVault {
       if (isVaultError(error, 'locked')) throw error;
       // A sealed box that fails its check (rather than being malformed) was sealed to another key.
       const elsewhere = verdict.kind === 'pending' && isVaultError(error, 'tampered');
-      return damagedSummary(record, elsewhere ? DAMAGE.sealedElsewhere : DAMAGE.unreadable);
+      return damagedSummary(record, t(elsewhere ? DAMAGE.sealedElsewhere : DAMAGE.unreadable));
     }
     const lockedCapture = verdict.kind === 'pending' || verdict.capturedWhileLocked;
     return {
@@ -863,14 +866,14 @@ export class UnlockedVault {
 
   private async record(id: string): Promise<StoredKey> {
     const record = await this.db.get('keys', id);
-    if (!record) throw new VaultError('not-found', 'That key is no longer in the vault.');
+    if (!record) throw new VaultError('not-found', t('vaultKeyGone'));
     return record;
   }
 
   /** Read from the store each time and judged again, so a change since the list was made counts. */
   async get(id: string): Promise<KeySummary> {
     const summary = await this.summarise(await this.record(id), this.adoptedIds());
-    if (summary.damaged !== undefined) throw new VaultError('tampered', `${REFUSAL} ${summary.damaged}`);
+    if (summary.damaged !== undefined) throw new VaultError('tampered', refusal(summary.damaged));
     return summary;
   }
 
@@ -912,7 +915,7 @@ export class UnlockedVault {
     const { credentials, details } = normaliseInput(input);
     const fingerprint = await this.fingerprint(input.exchange, credentials.apiKey);
     if (await this.db.getFromIndex('keys', 'byFingerprint', fingerprint)) {
-      throw new VaultError('invalid-input', 'This API key is already in the vault.');
+      throw new VaultError('invalid-input', t('vaultDuplicate'));
     }
     const now = this.now();
     const record = await this.encryptRecord(newRecordId(), input.exchange, credentials, details, {
@@ -921,7 +924,7 @@ export class UnlockedVault {
     });
     await this.addAdopted([record]).catch(async (error: unknown) => {
       if (await this.hasFingerprint(record.fingerprint)) {
-        throw new VaultError('invalid-input', 'This API key is already in the vault.');
+        throw new VaultError('invalid-input', t('vaultDuplicate'));
       }
       throw error;
     });
@@ -949,7 +952,7 @@ export class UnlockedVault {
 
   private async extendIndex(tx: KeysAndMeta, ids: readonly string[]): Promise<void> {
     const meta = await tx.objectStore('meta').get('vault');
-    if (!meta) throw new VaultError('no-vault', 'No vault exists yet.');
+    if (!meta) throw new VaultError('no-vault', t('vaultNone'));
     this.assertOpen();
     await this.writeIndex(tx, meta, openIndex(this.integrityKey, meta.adopted), ids);
   }
@@ -983,7 +986,7 @@ export class UnlockedVault {
       record = await this.record(id);
     }
     if ((await this.usable(record)).kind !== 'adopted') {
-      throw new VaultError('tampered', `${REFUSAL} ${DAMAGE.unreadable}`);
+      throw new VaultError('tampered', refusal(t(DAMAGE.unreadable)));
     }
     const current = await this.readDetails(record);
     const next = change(current);
@@ -997,7 +1000,7 @@ export class UnlockedVault {
     const latest = await tx.store.get(id);
     if (!latest || latest.updatedAt !== record.updatedAt) {
       tx.abort();
-      throw new VaultError('corrupt', 'That key changed meanwhile; nothing was saved. Try again.');
+      throw new VaultError('corrupt', t('vaultKeyChanged'));
     }
     await tx.store.put(updated);
     await tx.done;
@@ -1084,7 +1087,7 @@ export class UnlockedVault {
 
   /** A capture: everything in it came sealed, its observation too, so the observation is taken whole. */
   private async prepareCapture(record: StoredKey, fresh: boolean): Promise<Adoption> {
-    if (!isSealedBox(record.credentials) || !isSealedBox(record.details)) throw new VaultError('tampered', DAMAGE.mixed);
+    if (!isSealedBox(record.credentials) || !isSealedBox(record.details)) throw new VaultError('tampered', t(DAMAGE.mixed));
     const credentials = await this.openBox(record.credentials, aad.credentials(record.id, record.exchange));
     try {
       const { apiKey } = parseCredentials(decodeJson(credentials));
@@ -1142,7 +1145,7 @@ export class UnlockedVault {
           ),
         ),
       ]);
-      if (!meta) throw new VaultError('no-vault', 'No vault exists yet.');
+      if (!meta) throw new VaultError('no-vault', t('vaultNone'));
       this.assertOpen();
       const known = openIndex(this.integrityKey, meta.adopted);
       const added: string[] = [];
@@ -1202,7 +1205,7 @@ export class UnlockedVault {
     try {
       const [meta, records] = await Promise.all([metaStore.get('vault'), keys.getAll()]);
       if (!meta || meta.wrappedSealPrivateKey.ct !== expected.wrappedSealPrivateKey.ct) {
-        throw new VaultError('corrupt', 'The vault header changed during the operation; try again.');
+        throw new VaultError('corrupt', t('vaultHeaderChanged'));
       }
       const adopted: string[] = [];
       const writes: Promise<unknown>[] = [];
@@ -1239,7 +1242,7 @@ export class UnlockedVault {
     const stored = await tx.store.get('vault');
     if (!stored || stored.wrappedSealPrivateKey.ct !== expected.wrappedSealPrivateKey.ct) {
       tx.abort();
-      throw new VaultError('corrupt', 'The vault header changed during the operation; try again.');
+      throw new VaultError('corrupt', t('vaultHeaderChanged'));
     }
     const next: VaultMeta = { ...stored, ...change };
     await tx.store.put(next, 'vault');
@@ -1253,7 +1256,7 @@ export class UnlockedVault {
     const stored = await tx.store.get('vault');
     if (!stored) {
       tx.abort();
-      throw new VaultError('no-vault', 'No vault exists yet.');
+      throw new VaultError('no-vault', t('vaultNone'));
     }
     const { sealKeyReplacedAt: _shown, ...next } = stored;
     await tx.store.put(next, 'vault');
@@ -1288,14 +1291,14 @@ export class UnlockedVault {
 
   /** Re-wraps only the vault key: records are untouched, so a failure midway loses nothing. */
   async changePassword(currentPassword: string, nextPassword: string): Promise<void> {
-    if (nextPassword.length === 0) throw new VaultError('invalid-input', 'The new password is empty.');
+    if (nextPassword.length === 0) throw new VaultError('invalid-input', t('vaultNewPasswordEmpty'));
     const stored = parseMeta(await this.db.get('meta', 'vault'));
     const check = await unwrapVaultKey(currentPassword, stored);
     try {
       const same = equalBytes(check, this.vaultKeyRaw);
       // Locked during the KDF: this.vaultKeyRaw is zeros now and proves nothing.
       this.assertOpen();
-      if (!same) throw new VaultError('corrupt', 'The stored vault key does not match the open vault.');
+      if (!same) throw new VaultError('corrupt', t('vaultKeyMismatch'));
       // Wraps the copy just unwrapped, not this.vaultKeyRaw: a lock during the next KDF zeroes that.
       const wrapped = await wrapVaultKey(
         nextPassword,
@@ -1315,7 +1318,7 @@ export class UnlockedVault {
     wipe(raw);
     // Locked during the KDF: the zeroed key says nothing about the password.
     this.assertOpen();
-    if (!same) throw new VaultError('wrong-password', 'Wrong password.');
+    if (!same) throw new VaultError('wrong-password', t('vaultWrongPassword'));
   }
 
   /** Writes many records from encryptRecord in one transaction, with their ids: all of them or none. */

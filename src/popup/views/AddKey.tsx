@@ -1,6 +1,6 @@
 import type { TargetedEvent } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import { checkCredentialFormat, type FormatWarning, normaliseCredential } from '../../core/credential-format';
+import { checkCredentialFormat, type FormatWarning, normaliseCredential, warningWords } from '../../core/credential-format';
 import type { KeyPermissions, KeySummary, NewKeyInput } from '../../core/records';
 import { EXCHANGES } from '../../exchanges/registry';
 import { request } from '../api';
@@ -14,7 +14,7 @@ import { exchangeDefinition, hasFuturesPermission } from '../exchange-info';
 import { parseIpList } from '../format';
 import { useEscape, useFocusOnMount, useReadyMarker, useTask } from '../hooks';
 import { fieldName } from '../check-words';
-import { t } from '../../i18n';
+import { t, tWords } from '../../i18n';
 
 type CredField = 'apiKey' | 'secret' | 'passphrase';
 type PermName = 'read' | 'trade' | 'futures' | 'withdraw' | 'transfer';
@@ -46,7 +46,7 @@ function todayInput(): string {
  * own owner: this one call site reads them, so a change of their type is one change here.
  */
 function formatWarningText(warning: FormatWarning): string {
-  return warning.message;
+  return warningWords(warning).map(tWords).join(' ');
 }
 
 /** What the key and secret inputs share: typed verbatim, never autofilled, wired to their Field. */

@@ -10,7 +10,7 @@ import { Card } from '../components/Card';
 import { NamedOptions } from '../components/NamedOptions';
 import { activeTabId, requestSiteAccess } from '../browser-access';
 import { useAlive, useTask } from '../hooks';
-import { t } from '../../i18n';
+import { t, tWords } from '../../i18n';
 
 /** A platform's name: brands as they are; the generic reader's "Other site" in the user's language. */
 function platformName(id: string): string {
@@ -44,7 +44,7 @@ function hostOf(origin: string): string {
  */
 async function addSite(address: string, platform: string): Promise<UserSite[]> {
   const parsed = parseSiteAddress(address);
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (!parsed.ok) throw new Error(tWords(parsed.error));
   // Sent before the prompt and not awaited: the prompt must open on this very click, and the
   // background finishes the add on its own if the browser closes the popup meanwhile.
   void request('sites.expect', { address: parsed.origin, platform }).catch(() => undefined);
@@ -80,7 +80,7 @@ export function SitesSection() {
     setNote(null);
     const parsed = parseSiteAddress(address);
     if (!parsed.ok) {
-      setAddressError(parsed.error);
+      setAddressError(tWords(parsed.error));
       return;
     }
     setAddressError(null);

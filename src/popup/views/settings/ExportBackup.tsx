@@ -6,6 +6,7 @@ import { refocusIfWrongPassword, useAlive, useTask } from '../../hooks';
 import { Card } from '../../components/Card';
 import { SubmitRow } from '../../components/SubmitRow';
 import { usePasswordInput } from '../../components/PasswordInput';
+import { tWords } from '../../../i18n';
 
 /** Checks the export form before anything is sent; returns the problem and the field to fix. */
 function exportProblem(
@@ -17,7 +18,7 @@ function exportProblem(
   if (master === '') return { message: 'Enter your master password to export.', field: 'master' };
   if (reuseMaster) return null;
   const weak = backupPasswordProblem(backupPassword);
-  if (weak) return { message: weak, field: 'backup' };
+  if (weak) return { message: tWords(weak), field: 'backup' };
   if (backupPassword !== backupRepeat) return { message: 'The two backup passwords are not the same.', field: 'repeat' };
   // Typing the master password again as the "separate" one would reuse it without saying so.
   if (backupPassword === master) {
