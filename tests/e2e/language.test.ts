@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BROWSERS, type ExtensionTab, POPUP, createVault, useBrowser, waitReady } from './driver';
+import { BROWSERS, type ExtensionTab, FILL_BUTTON, POPUP, createVault, useBrowser, useFixtureServer, waitReady } from './driver';
 
 /**
  * The language override in Settings, in each browser: Русский chosen in the popup, the Settings
@@ -73,5 +73,43 @@ describe.each(BROWSERS)('the language override in %s', (browser) => {
     const third = await session.openExtensionPage(POPUP);
     await waitReady(third, 'list');
     expect(await htmlLang(third)).toBe('en');
+  });
+});
+
+const fixtures = useFixtureServer();
+
+describe.each(BROWSERS)('the picker in the chosen language in %s', (browser) => {
+  const use = useBrowser(browser, () => ({ hosts: ['app.3commas.io'], server: fixtures.server }));
+
+  it('speaks Russian, framed or in its window, and still fills', async () => {
+    const { session, popup } = use;
+    await createVault(popup, PASSWORD);
+    const okx = { apiKey: '3f8e4c2a-7b1d-4e9f-a6c5-0d2b8e7f1a93', secret: '9C4E1A7B3D5F2E8A6C0B4D9E1F3A5C7B', passphrase: 'Tr4d1ng-Passphrase!' };
+    await popup.call('keys.add', {
+      input: {
+        exchange: 'okx',
+        credentials: okx,
+        details: { label: 'okx bot', account: 'main', permissions: { read: true, trade: true, withdraw: false, transfer: false, labels: [] }, ipWhitelist: ['203.0.113.7'], source: { kind: 'manual' }, notes: '' },
+      },
+    });
+    await popup.call('settings.update', { language: 'ru' });
+
+    const page = await session.openPage('https://app.3commas.io/accounts/new/');
+    await page.click({ role: 'combobox' });
+    await page.click({ role: 'option', name: 'OKX' });
+    await page.waitFor({ css: FILL_BUTTON });
+    const picker = await session.openPicker(page);
+    expect(picker.kind).toBe(browser === 'chromium' ? 'frame' : 'window');
+    // Hidden until its language is known, then shown: the framed picker's visibility check passes.
+    await picker.waitFor({ role: 'heading', name: 'Заполнить из Keyward' });
+    expect(await picker.text()).toContain('В app.3commas.io (3Commas), выбрана биржа OKX');
+    expect(await picker.evaluate(() => [document.documentElement.lang, document.title])).toEqual([
+      'ru',
+      picker.kind === 'window' ? 'Keyward: выберите ключ' : 'Выбор ключа Keyward',
+    ]);
+    await picker.click({ role: 'button', name: /okx bot/ });
+    await expect
+      .poll(() => page.evaluate(() => [...document.querySelectorAll('input')].map((i) => i.value)), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining([okx.apiKey, okx.secret, okx.passphrase]));
   });
 });
