@@ -26,9 +26,11 @@ export function browserCatalogue(): string | null {
 const englishGetMessage = catalogueGetMessage(english as Catalogue);
 
 let turn = 0;
+/** The catalogue chosen over the browser's, null for the browser's own. */
+let speaking: Language | null = null;
 const listeners = new Set<() => void>();
 
-/** Called after every switch of language (the pages draw again); returns the unsubscribe. */
+/** Called after each switch to another language (the pages draw again); returns the unsubscribe. */
 export function onLanguageChange(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
@@ -61,5 +63,8 @@ export async function chooseLanguage(choice: LanguageChoice, load: CatalogueLoad
   // globalThis: the service worker has no document, and its tsconfig knows none.
   const page = (globalThis as { document?: { documentElement: { lang: string } } }).document;
   if (page) page.documentElement.lang = catalogueLanguage();
-  for (const listener of listeners) listener();
+  // The pages draw again only for a change: the usual 'auto' at a popup's start redraws nothing.
+  const changed = language !== speaking;
+  speaking = language;
+  if (changed) for (const listener of listeners) listener();
 }
