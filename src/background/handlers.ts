@@ -285,7 +285,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return {};
     },
 
-    'notes.words': async ({ language }) => ({ messages: noteWords(language) }),
+    // A page naming no language Keyward speaks: the language chosen in Settings, else (null) the browser's.
+    'notes.words': async ({ language }) => {
+      const wanted = language ?? (await settings.get()).language;
+      return { messages: wanted === 'auto' ? null : noteWords(wanted) };
+    },
 
     'sites.list': async () => ({ sites: await sitesService().list() }),
 

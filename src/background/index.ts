@@ -12,6 +12,7 @@ import { showBadge } from './badge';
 import { attentionCounts, lockedCounts } from './badge-state';
 import { ExpiryNotifier, noticeExchange } from './expiry-notices';
 import { catalogueLanguage } from '../i18n';
+import { useChosenLanguage } from './language';
 import { createBroker } from './broker';
 import { ClipboardGuard } from './clipboard';
 import { OffscreenClipboard, PageClipboard, chromeOffscreenApi } from './clipboard-backends';
@@ -116,7 +117,10 @@ function build(db: VaultDb) {
       clear: () => session.remove(DETAILS_CACHE),
     },
   });
-  const settings = new SettingsService(local);
+  // A new language applies at once, the toolbar title included, not at the worker's next start.
+  const settings = new SettingsService(local, (next, patch) => {
+    if (patch.language !== undefined) void useChosenLanguage(next.language).then(refreshBadge);
+  });
   // Fingerprints of stored secrets, only while the vault is open (leak-guard.ts): dropped at every
   // lock or unlock, rebuilt from the open vault at the next paste.
   const leakGuard = new LeakGuard({ current: () => lock.current() });
@@ -224,7 +228,17 @@ function build(db: VaultDb) {
   return { vault, lock, clipboard, dispatch, refreshBadgeNow, expiry };
 }
 
-const ready = openVaultDb().then(build);
+/**
+ * The chosen language is read before anything is said: the first toolbar title, a notice, an
+ * error answered to the popup. The read is one storage.local get, in parallel with opening the
+ * database; failing, the browser's language stays.
+ */
+const languageRead = new SettingsService(local)
+  .get()
+  .then((current) => useChosenLanguage(current.language))
+  .catch(() => undefined);
+
+const ready = Promise.all([openVaultDb(), languageRead]).then(([db]) => build(db));
 
 function refreshBadge(): void {
   void ready.then((services) => services.refreshBadgeNow()).catch(() => undefined);

@@ -1,5 +1,7 @@
-// The inline notes' words in a language other than the browser's. i18n.getMessage reads only the
-// browser's catalogue, so for a Chinese page in an English browser the watcher asks here. The
+// The catalogues, bundled into the background: the language chosen in Settings reads one of them
+// (language.ts here), and the inline notes' words in a language other than the browser's come
+// from them. i18n.getMessage reads only the browser's catalogue, so for a Chinese page in an
+// English browser the watcher asks here. The
 // catalogues are bundled at build time rather than fetched from _locales: nothing is made
 // web-accessible and no CSP rule is involved; the background is not under the content-script
 // size budget.
@@ -10,7 +12,8 @@ import type { Catalogue } from '../i18n/keys';
 
 export type NoteLanguage = 'en' | 'ru' | 'zh_CN';
 
-const CATALOGUES: Record<NoteLanguage, Catalogue> = { en: english, ru: russian, zh_CN: chinese };
+/** Every catalogue, for the background's own words in the chosen language too (language.ts). */
+export const CATALOGUES: Record<NoteLanguage, Catalogue> = { en: english, ru: russian, zh_CN: chinese };
 
 /** Only the notes' messages (named `note…`) go to the page, plus the catalogue's own name. */
 const isNoteKey = (key: string): boolean => key === 'messagesLocale' || /^note[A-Z]/.test(key);

@@ -1,7 +1,7 @@
-import { DEFAULT_SETTINGS, SETTINGS_PATCH, SETTINGS_SCHEMA, type Settings } from '../protocol/settings';
+import { DEFAULT_SETTINGS, SETTINGS_PATCH, SETTINGS_SCHEMA, SETTINGS_STORAGE_KEY, type Settings } from '../protocol/settings';
 import type { StorageArea } from './storage';
 
-const KEY = 'settings';
+const KEY = SETTINGS_STORAGE_KEY;
 
 /** One stored setting, if within its limits: checked as a patch of that setting alone. */
 function takeIfValid(settings: Settings, key: keyof Settings, value: unknown): void {
@@ -11,7 +11,11 @@ function takeIfValid(settings: Settings, key: keyof Settings, value: unknown): v
 
 /** Settings are not secret: they live in storage.local, checked against their limits on every read. */
 export class SettingsService {
-  constructor(private readonly area: StorageArea) {}
+  /** `updated` hears every change made here (the background switches its language at once). */
+  constructor(
+    private readonly area: StorageArea,
+    private readonly updated: (settings: Settings, patch: Partial<Settings>) => void = () => undefined,
+  ) {}
 
   async get(): Promise<Settings> {
     const stored = (await this.area.get(KEY))[KEY];
@@ -28,6 +32,7 @@ export class SettingsService {
   async update(patch: Partial<Settings>): Promise<Settings> {
     const next = { ...(await this.get()), ...patch };
     await this.area.set({ [KEY]: next });
+    this.updated(next, patch);
     return next;
   }
 }

@@ -123,12 +123,13 @@ export class ApiPageWatcher {
 
   /**
    * A Chinese page in an English browser gets Chinese notes: the trader reads the page's language.
-   * getMessage reads only the browser's catalogue, so another one's words come from the
-   * background; until they arrive (or if they never do) the notes are in the browser's language.
+   * A page naming none gets the language chosen in Settings (language null: the background knows
+   * the choice). getMessage reads only the browser's catalogue, so another one's words come from
+   * the background; until they arrive (or if they never do) the notes are in the browser's language.
    */
   private async followPageLanguage(): Promise<void> {
     const language = pageLanguage(document.documentElement.lang, location.pathname);
-    if (language === null || language === say('messagesLocale')) {
+    if (language === say('messagesLocale')) {
       useNoteWords(null);
       return;
     }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { exchangeById } from '../exchanges/registry';
+import { t } from '../i18n';
 import { type FillRisk, KeywardError, type PickerKey, type PickerSession } from '../messages';
 import { send } from '../shared/send';
 import {
@@ -22,7 +23,32 @@ type Stage =
   | { name: 'done'; host: string };
 
 function message(error: unknown): string {
-  return error instanceof KeywardError || error instanceof Error ? error.message : 'Keyward could not do that.';
+  return error instanceof KeywardError || error instanceof Error ? error.message : t('pickerCouldNot');
+}
+
+/** Where the key goes, one whole sentence per combination (word order differs by language). */
+function destination(session: PickerSession): string {
+  const host = session.host;
+  const platform = session.platformName;
+  const exchange = session.exchange ? exchangeById(session.exchange).name : null;
+  const scope = session.scope ? scopeName(session.scope) : null;
+  if (exchange !== null && scope !== null) return t('pickerIntoExchangeScope', { exchange, host, platform, scope });
+  if (exchange !== null) return t('pickerIntoExchange', { exchange, host, platform });
+  if (scope !== null) return t('pickerIntoScope', { host, platform, scope });
+  return t('pickerInto', { host, platform });
+}
+
+/** The sentence with its host in bold, wherever the language puts it. */
+function withHostStrong(sentence: string, host: string) {
+  const at = sentence.indexOf(host);
+  if (at < 0) return sentence;
+  return (
+    <>
+      {sentence.slice(0, at)}
+      <strong>{host}</strong>
+      {sentence.slice(at + host.length)}
+    </>
+  );
 }
 
 /**
@@ -85,7 +111,7 @@ export function Picker({ token }: { token: string }) {
       if (outcome.status === 'filled') {
         setStage({ name: 'done', host: outcome.host });
       } else if (outcome.status === 'confirm') setStage({ name: 'confirm', session, key, risks: outcome.risks });
-      else setStage({ name: 'error', message: `Not filled: ${outcome.reason}` });
+      else setStage({ name: 'error', message: t('pickerNotFilled', { reason: outcome.reason }) });
     } catch (error) {
       setStage({ name: 'error', message: message(error) });
     } finally {
@@ -119,38 +145,34 @@ export function Picker({ token }: { token: string }) {
     <div id="picker-root" ref={rootRef}>
       {!IN_WINDOW && seen === false && !handOver ? (
         <p class="alert danger" role="alert">
-          This picker is not fully in view, or the page covers or fades it. Keyward fills only once the whole picker can be seen: scroll it into view.
+          {t('pickerNotInView')}
         </p>
       ) : null}
-      {stage.name === 'loading' ? <p role="status">Loading…</p> : null}
+      {stage.name === 'loading' ? <p role="status">{t('pickerLoading')}</p> : null}
       {stage.name === 'error' ? (
         <div>
           <p class="alert danger" role="alert">
             {stage.message}
           </p>
           <button type="button" class="btn plain" onClick={() => void load()}>
-            Back
+            {t('pickerBack')}
           </button>
         </div>
       ) : null}
       {stage.name === 'moved' ? (
         <p class="alert success" role="status">
-          Continue in Keyward’s window, which opened beside this page.
+          {t('pickerMoved')}
         </p>
       ) : null}
       {stage.name === 'done' ? (
         <p class="alert success" role="status">
-          Filled. Keyward recorded this key as bound to {stage.host}.{IN_WINDOW ? ' This window closes by itself.' : ''}
+          {IN_WINDOW ? t('pickerFilledWindow', { host: stage.host }) : t('pickerFilled', { host: stage.host })}
         </p>
       ) : null}
       {session ? (
         <header>
-          <h1>Fill from Keyward</h1>
-          <p class="dest">
-            Into <strong>{session.host}</strong> ({session.platformName})
-            {session.exchange ? `, ${exchangeById(session.exchange).name} selected` : ''}
-            {session.scope ? `, trading ${scopeName(session.scope)}` : ''}
-          </p>
+          <h1>{t('pickerHeading')}</h1>
+          <p class="dest">{withHostStrong(destination(session), session.host)}</p>
           {session.refusedPageIps.map((refused) => (
             <p key={refused.ip} class="alert danger" role="alert">
               {refusedIpText(refused)}
@@ -161,18 +183,16 @@ export function Picker({ token }: { token: string }) {
       {handOver && session ? (
         <div>
           <p class="alert warning" role="alert">
-            {session.locked
-              ? 'Keyward is locked. The master password is typed only in Keyward’s own window, never inside a web page.'
-              : 'This browser cannot prove this picker is fully seen. Choose the key in Keyward’s own window instead.'}
+            {session.locked ? t('pickerLockedHandOver') : t('pickerUnseenHandOver')}
           </p>
           <button type="button" class="btn to-window" disabled={busy} onClick={() => void toWindow()}>
-            {session.locked ? 'Unlock in Keyward’s window' : 'Open Keyward’s window'}
+            {session.locked ? t('pickerUnlockInWindow') : t('pickerOpenWindow')}
           </button>
         </div>
       ) : null}
       {IN_WINDOW && stage.name === 'list' && stage.session.locked ? (
         <form onSubmit={(e) => void unlock(e)}>
-          <label for="picker-password">Master password</label>
+          <label for="picker-password">{t('pickerMasterPassword')}</label>
           <input
             id="picker-password"
             type="password"
@@ -189,30 +209,30 @@ export function Picker({ token }: { token: string }) {
           ) : null}
           <div class="row">
             <button type="submit" class="btn" disabled={busy}>
-              Unlock
+              {t('pickerUnlock')}
             </button>
           </div>
         </form>
       ) : null}
       {stage.name === 'list' && !stage.session.locked && !handOver ? (
         stage.session.keys.length === 0 ? (
-          <p>No keys in the vault yet.</p>
+          <p>{t('pickerNoKeys')}</p>
         ) : (
-          <ul aria-label="Keys">
+          <ul aria-label={t('pickerKeys')}>
             {stage.session.keys.map((key) => (
               <li key={key.id}>
                 <button type="button" class="key" disabled={busy || !visible} onClick={() => void choose(stage.session, key, [])}>
-                  <span class="label">{key.label || 'Unnamed key'}</span>{' '}
+                  <span class="label">{key.label || t('pickerUnnamed')}</span>{' '}
                   <span class="meta">
                     {exchangeById(key.exchange).name}
                     {key.account !== 'main' ? ` · ${key.account}` : ''} · …{key.apiKeyTail}
                   </span>
                   <br />
-                  {key.risk.withdraw ? <span class="badge danger">Withdraw on</span> : null}
-                  {key.risk.noIpWhitelist ? <span class="badge warning">No IP whitelist</span> : null}
+                  {key.risk.withdraw ? <span class="badge danger">{t('pickerWithdrawOn')}</span> : null}
+                  {key.risk.noIpWhitelist ? <span class="badge warning">{t('pickerNoIpWhitelist')}</span> : null}
                   {key.boundElsewhere.map((host) => (
                     <span key={host} class="badge info">
-                      Bound to {host}
+                      {t('pickerBoundTo', { host })}
                     </span>
                   ))}
                   {key.preflight ? <span class="badge warning">{preflightBadge(key.preflight)}</span> : null}
@@ -227,7 +247,7 @@ export function Picker({ token }: { token: string }) {
       {stage.name === 'confirm' ? (
         <div role="alertdialog" aria-labelledby="confirm-title">
           <h2 id="confirm-title" class="label">
-            Fill “{stage.key.label || 'Unnamed key'}”?
+            {t('pickerConfirmTitle', { label: stage.key.label || t('pickerUnnamed') })}
           </h2>
           {stage.risks.map((risk) => (
             // A Permission Denied ahead is a fact about the bind, not a danger to funds.
@@ -237,10 +257,10 @@ export function Picker({ token }: { token: string }) {
           ))}
           <div class="row">
             <button type="button" class="btn" disabled={busy || !visible} onClick={() => void choose(stage.session, stage.key, stage.risks)}>
-              Fill anyway
+              {t('pickerFillAnyway')}
             </button>
             <button type="button" class="btn plain" onClick={() => setStage({ name: 'list', session: stage.session })}>
-              Choose another key
+              {t('pickerChooseAnother')}
             </button>
           </div>
         </div>

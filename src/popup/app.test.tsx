@@ -12,7 +12,7 @@ vi.mock('../shared/send', () => ({ send: vi.fn() }));
 vi.mock('./browser-access', () => ({ activeTabId: vi.fn(async () => null), requestSiteAccess: vi.fn(async () => false), requestApiAccess: vi.fn(async () => false) }));
 const sendMock = vi.mocked(send);
 
-const settings = { autoLockSeconds: 900, clipboardClearSeconds: 30, rotationDays: 90, expiryNotifications: true };
+const settings = { autoLockSeconds: 900, clipboardClearSeconds: 30, rotationDays: 90, expiryNotifications: true, language: 'auto' as const };
 const status = (state: VaultStatus['state'], extra: Partial<VaultStatus> = {}): VaultStatus => ({
   state,
   retryAt: null,

@@ -11,7 +11,7 @@ vi.mock('../shared/send', () => ({ send: vi.fn() }));
 vi.mock('./browser-access', () => ({ activeTabId: vi.fn(async () => null), requestSiteAccess: vi.fn(async () => false), requestApiAccess: vi.fn(async () => false) }));
 const sendMock = vi.mocked(send);
 
-const settings = { autoLockSeconds: 900, clipboardClearSeconds: 30, rotationDays: 90, expiryNotifications: true };
+const settings = { autoLockSeconds: 900, clipboardClearSeconds: 30, rotationDays: 90, expiryNotifications: true, language: 'auto' as const };
 
 let root: HTMLDivElement;
 beforeEach(async () => {

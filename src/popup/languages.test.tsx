@@ -160,7 +160,7 @@ describe.each(CASES)('the popup in $locale', (c) => {
       retryAt: null,
       keyCount: 0,
       riskyCount: 0,
-      settings: { autoLockSeconds: 900, clipboardClearSeconds: 30, rotationDays: 90, expiryNotifications: true },
+      settings: { autoLockSeconds: 900, clipboardClearSeconds: 30, rotationDays: 90, expiryNotifications: true, language: 'auto' },
     };
     sendMock.mockImplementation(async (type) => {
       if (type === 'vault.status') return unlocked;

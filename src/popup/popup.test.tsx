@@ -30,7 +30,7 @@ const lockedStatus: VaultStatus = {
   retryAt: null,
   keyCount: 2,
   riskyCount: 0,
-  settings: { autoLockSeconds: 900, clipboardClearSeconds: 30, rotationDays: 90, expiryNotifications: true },
+  settings: { autoLockSeconds: 900, clipboardClearSeconds: 30, rotationDays: 90, expiryNotifications: true, language: 'auto' },
 };
 
 const { root, mount } = popupRoot();

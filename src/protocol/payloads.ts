@@ -107,8 +107,11 @@ const SEEN_KEY = object(
 export type SeenKey = Infer<typeof SEEN_KEY>;
 export const KEYS_SEEN = object({ exchange: exchangeId, keys: array(SEEN_KEY, { max: SEEN_KEYS_MAX }) }, { unknownKeys: 'ignore' });
 export const WATCHER_LOAD = object({ exchange: exchangeId });
-/** The catalogue whose note words an exchange page wants (the page's language, not the browser's). */
-export const NOTE_LANGUAGE = object({ language: oneOf(['en', 'ru', 'zh_CN'] as const) });
+/**
+ * The catalogue whose note words an exchange page wants: the page's language, not the browser's;
+ * null when the page names none Keyward speaks, for the language chosen in Settings, if any.
+ */
+export const NOTE_LANGUAGE = object({ language: nullable(oneOf(['en', 'ru', 'zh_CN'] as const)) });
 
 export const SITE = object({ address, platform: platformId });
 export const SITE_ORIGIN = object({ origin: address });

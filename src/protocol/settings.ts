@@ -1,4 +1,5 @@
-import { type Infer, boolean, number, object, partial } from '../core/schema';
+import { type Infer, boolean, number, object, oneOf, partial } from '../core/schema';
+import { LANGUAGE_CHOICES } from '../i18n/languages';
 
 /** Bounds the broker enforces; the popup offers a subset. */
 export const SETTING_LIMITS = {
@@ -16,7 +17,12 @@ export const SETTINGS_SCHEMA = object({
   rotationDays: number({ integer: true, ...SETTING_LIMITS.rotationDays }),
   /** A browser notification 7 days and 1 day before an exchange retires a key (background/expiry-notices.ts). */
   expiryNotifications: boolean(),
+  /** The popup's, picker's and background's language: 'auto' is the browser's (src/i18n/language.ts). */
+  language: oneOf(LANGUAGE_CHOICES),
 });
+
+/** Where the settings live in storage.local; the pages read the language from there directly. */
+export const SETTINGS_STORAGE_KEY = 'settings';
 
 export type Settings = Infer<typeof SETTINGS_SCHEMA>;
 
@@ -28,4 +34,5 @@ export const DEFAULT_SETTINGS: Settings = {
   clipboardClearSeconds: 30,
   rotationDays: 90,
   expiryNotifications: true,
+  language: 'auto',
 };

@@ -99,9 +99,10 @@ export const REQUESTS = {
   'capture.submit': { from: ['exchange-content'], frames: ['top'], payload: CAPTURE, answer: answer<{ id: string; duplicate: boolean }>() },
   'page.keysSeen': { from: ['exchange-content'], frames: ['top'], payload: KEYS_SEEN, answer: answer<{ updated: number; known: number }>() },
   'page.loadWatcher': { from: ['exchange-content'], frames: ['top'], payload: WATCHER_LOAD, answer: answer<Nothing>() },
-  // Notes in the page's language when the browser reads another catalogue: i18n.getMessage reads
-  // only the browser's, and content scripts carry no catalogue (background/note-words.ts).
-  'notes.words': { from: ['exchange-content'], frames: ['top'], payload: NOTE_LANGUAGE, answer: answer<{ messages: Record<string, string> }>() },
+  // Notes in the page's language when the browser reads another catalogue, or (language null: the
+  // page names none) in the language chosen in Settings, null for the browser's: i18n.getMessage
+  // reads only the browser's, and content scripts carry no catalogue (background/note-words.ts).
+  'notes.words': { from: ['exchange-content'], frames: ['top'], payload: NOTE_LANGUAGE, answer: answer<{ messages: Record<string, string> | null }>() },
 
   // Platform pages: a bind form may sit in a frame of the page's own origin (the fill then goes to
   // exactly that frame).

@@ -7,11 +7,11 @@ import { t } from '../../i18n';
  * set rather than a noun to put in a sentence: each pair is a whole message, since the noun's
  * form changes with the verb in some languages (Russian "кодовая фраза", "показать кодовую фразу").
  */
-export type PasswordWhat = 'password' | 'backup password' | 'passphrase';
+export type PasswordWhat = 'password' | 'backupPassword' | 'passphrase';
 
 const TOGGLE_NAMES = {
   password: { show: () => t('commonShowPassword'), hide: () => t('commonHidePassword') },
-  'backup password': { show: () => t('commonShowBackupPassword'), hide: () => t('commonHideBackupPassword') },
+  backupPassword: { show: () => t('commonShowBackupPassword'), hide: () => t('commonHideBackupPassword') },
   passphrase: { show: () => t('commonShowPassphrase'), hide: () => t('commonHidePassphrase') },
 } satisfies Record<PasswordWhat, { show: () => string; hide: () => string }>;
 

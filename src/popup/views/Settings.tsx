@@ -1,4 +1,5 @@
 import { useRef } from 'preact/hooks';
+import { t } from '../../i18n';
 import type { Settings as SettingsShape, VaultStatus } from '../../messages';
 import { ViewHead } from '../components/ViewHead';
 import { useEscape, useFocusOnMount, useReadyMarker } from '../hooks';
@@ -6,6 +7,7 @@ import { ChangePasswordSection } from './settings/ChangePassword';
 import { ExportSection } from './settings/ExportBackup';
 import { ExpiryNoticesSection } from './settings/ExpiryNotices';
 import { ImportSection } from './settings/ImportBackup';
+import { LanguageSection } from './settings/Language';
 import { SecuritySection } from './settings/Security';
 import { SitesSection } from './Sites';
 
@@ -24,9 +26,10 @@ export function Settings({ settings, onStatus, onImported, onBack }: SettingsPro
 
   return (
     <main class="view view-settings" aria-labelledby="settings-title">
-      <ViewHead titleId="settings-title" title="Settings" onBack={onBack} headingRef={headingRef} />
+      <ViewHead titleId="settings-title" title={t('settingsTitle')} onBack={onBack} headingRef={headingRef} />
       <SecuritySection settings={settings} onStatus={onStatus} />
       <ExpiryNoticesSection settings={settings} onStatus={onStatus} />
+      <LanguageSection settings={settings} onStatus={onStatus} />
       <SitesSection />
       <ChangePasswordSection onStatus={onStatus} />
       <ExportSection />

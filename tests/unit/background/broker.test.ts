@@ -125,6 +125,8 @@ describe('broker', () => {
     ['an unknown exchange in a capture', 'capture.submit', { exchange: 'evilex', apiKey: 'a', secret: 'b', passphrase: '', label: '', account: '', permissions: null, ipWhitelist: null }],
     ['a setting out of range', 'settings.update', { autoLockSeconds: 1 }],
     ['an unknown setting', 'settings.update', { sync: 1 }],
+    ['a language Keyward does not speak', 'settings.update', { language: 'de' }],
+    ['a language as a tag rather than a catalogue', 'settings.update', { language: 'zh-CN' }],
     ['a manual add claiming to be a capture', 'keys.add', { input: { exchange: 'htx', credentials: { apiKey: 'a', secret: 'b', passphrase: '' }, details: { label: '', account: '', notes: '', permissions: null, ipWhitelist: null, source: { kind: 'capture', url: 'https://x' } } } }],
     ['a reveal of an unknown field', 'keys.reveal', { id: 'k1', field: 'vaultKey' }],
   ])('refuses %s', async (_name, type, payload) => {

@@ -6,7 +6,7 @@ describe('SettingsService', () => {
   it('reads settings stored before expiry notifications existed with them on', async () => {
     const area = new MemoryArea();
     await area.set({ settings: { autoLockSeconds: 300, clipboardClearSeconds: 30, rotationDays: 60 } });
-    expect(await new SettingsService(area).get()).toEqual({ autoLockSeconds: 300, clipboardClearSeconds: 30, rotationDays: 60, expiryNotifications: true });
+    expect(await new SettingsService(area).get()).toEqual({ autoLockSeconds: 300, clipboardClearSeconds: 30, rotationDays: 60, expiryNotifications: true, language: 'auto' });
   });
 
   it('keeps the opt-out, and drops only a value out of its limits', async () => {

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { VaultStatus } from '../../../messages';
+import { plural, t } from '../../../i18n';
 import { request } from '../../api';
 import { StatusNote } from '../../components/Alert';
 import { PasswordField } from '../../components/Field';
@@ -23,22 +24,22 @@ export function ChangePasswordSection({ onStatus }: { onStatus: (s: VaultStatus)
     event.preventDefault();
     setDone(false);
     if (current === '') {
-      setProblem('Enter your current master password.');
+      setProblem(t('settingsPasswordEnterCurrent'));
       currentInput.inputRef.current?.focus();
       return;
     }
     if ([...next].length < MIN_PASSWORD_LENGTH) {
-      setProblem(`The new password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
+      setProblem(plural('settingsPasswordTooShort', MIN_PASSWORD_LENGTH));
       nextInput.inputRef.current?.focus();
       return;
     }
     if (next !== repeat) {
-      setProblem('The two new passwords are not the same.');
+      setProblem(t('settingsPasswordMismatch'));
       repeatInput.inputRef.current?.focus();
       return;
     }
     if (next === current) {
-      setProblem('The new password is the same as the current one.');
+      setProblem(t('settingsPasswordUnchanged'));
       nextInput.inputRef.current?.focus();
       return;
     }
@@ -57,31 +58,31 @@ export function ChangePasswordSection({ onStatus }: { onStatus: (s: VaultStatus)
   };
 
   return (
-    <Card titleId="pw-title" title="Change master password">
+    <Card titleId="pw-title" title={t('settingsPasswordTitle')}>
       <form class="form" onSubmit={submit} noValidate>
         <PasswordField
           id="pw-current"
-          label="Current master password"
+          label={t('settingsPasswordCurrent')}
           {...currentInput}
         />
         <PasswordField
           id="pw-next"
-          label="New master password"
+          label={t('settingsPasswordNew')}
           {...nextInput}
           strengthId="pw-strength"
         />
         <PasswordField
           id="pw-repeat"
-          label="Repeat new master password"
+          label={t('settingsPasswordRepeat')}
           {...repeatInput}
         />
         <SubmitRow
           error={problem ?? task.error}
           busy={task.busy}
-          busyLabel="Changing…"
-          aside={<StatusNote message={done ? 'Master password changed.' : null} />}
+          busyLabel={t('settingsPasswordBusy')}
+          aside={<StatusNote message={done ? t('settingsPasswordDone') : null} />}
         >
-          Change password
+          {t('settingsPasswordSubmit')}
         </SubmitRow>
       </form>
     </Card>

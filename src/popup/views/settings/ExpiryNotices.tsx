@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Settings, VaultStatus } from '../../../messages';
+import { t } from '../../../i18n';
 import { request } from '../../api';
 import { ErrorAlert, StatusNote } from '../../components/Alert';
 import { Card } from '../../components/Card';
@@ -16,11 +17,11 @@ export function ExpiryNoticesSection({ settings, onStatus }: { settings: Setting
     const result = await task.run(() => request('settings.update', { expiryNotifications: on }));
     if (!alive.current || !result.ok) return;
     onStatus(result.value);
-    setNote(on ? 'Keyward will notify you before a deadline.' : 'No more deadline notifications.');
+    setNote(on ? t('settingsNoticesOn') : t('settingsNoticesOff'));
   };
 
   return (
-    <Card titleId="notices-title" title="Notifications">
+    <Card titleId="notices-title" title={t('settingsNoticesTitle')}>
       <div class="form">
         <label class="check">
           <input
@@ -30,12 +31,9 @@ export function ExpiryNoticesSection({ settings, onStatus }: { settings: Setting
             disabled={task.busy}
             onChange={(e) => void toggle(e.currentTarget.checked)}
           />
-          Notify me 7 days and 1 day before an exchange retires a key
+          {t('settingsNoticesLabel')}
         </label>
-        <p class="hint">
-          Shown by your browser while the vault is unlocked, naming the exchange and the key’s label (never the key
-          itself). Your system may keep shown notifications in its history.
-        </p>
+        <p class="hint">{t('settingsNoticesHint')}</p>
         <ErrorAlert message={task.error} />
         <StatusNote message={note} />
       </div>

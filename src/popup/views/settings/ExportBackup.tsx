@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { backupPasswordProblem, MIN_BACKUP_PASSWORD_LENGTH } from '../../../core/backup-policy';
+import { plural, t } from '../../../i18n';
 import { request } from '../../api';
 import { PasswordField } from '../../components/Field';
 import { refocusIfWrongPassword, useAlive, useTask } from '../../hooks';
@@ -15,14 +16,14 @@ function exportProblem(
   backupPassword: string,
   backupRepeat: string,
 ): { message: string; field: 'master' | 'backup' | 'repeat' } | null {
-  if (master === '') return { message: 'Enter your master password to export.', field: 'master' };
+  if (master === '') return { message: t('backupEnterMaster'), field: 'master' };
   if (reuseMaster) return null;
   const weak = backupPasswordProblem(backupPassword);
   if (weak) return { message: tWords(weak), field: 'backup' };
-  if (backupPassword !== backupRepeat) return { message: 'The two backup passwords are not the same.', field: 'repeat' };
+  if (backupPassword !== backupRepeat) return { message: t('backupMismatch'), field: 'repeat' };
   // Typing the master password again as the "separate" one would reuse it without saying so.
   if (backupPassword === master) {
-    return { message: 'That is your master password. Tick "Use my master password" to reuse it.', field: 'backup' };
+    return { message: t('backupIsMaster', { label: t('backupReuseLabel') }), field: 'backup' };
   }
   return null;
 }
@@ -83,14 +84,12 @@ export function ExportSection() {
   };
 
   return (
-    <Card titleId="export-title" title="Export backup">
-      <p class="muted small">
-        An encrypted file with all your keys. Keep it away from this computer; you need its password to import it.
-      </p>
+    <Card titleId="export-title" title={t('backupExportTitle')}>
+      <p class="muted small">{t('backupExportIntro')}</p>
       <form class="form" onSubmit={submit} noValidate>
         <PasswordField
           id="export-master"
-          label="Master password"
+          label={t('backupMasterLabel')}
           {...masterInput}
         />
         <label class="check">
@@ -100,40 +99,35 @@ export function ExportSection() {
             checked={reuseMaster}
             onChange={(e) => setReuseMaster(e.currentTarget.checked)}
           />
-          Use my master password for this backup
+          {t('backupReuseLabel')}
         </label>
         {reuseMaster ? (
-          <p class="hint">Anyone who guesses this file's password then also knows your master password.</p>
+          <p class="hint">{t('backupReuseHint')}</p>
         ) : (
           <>
             <PasswordField
               id="export-password"
-              label="Backup password"
+              label={t('backupPasswordLabel')}
               {...backupInput}
-              what="backup password"
-              hint={
-                <>
-                  At least {MIN_BACKUP_PASSWORD_LENGTH} characters, not your master password: the file can be attacked
-                  away from this computer.
-                </>
-              }
+              what="backupPassword"
+              hint={plural('backupPasswordHint', MIN_BACKUP_PASSWORD_LENGTH)}
             />
             <PasswordField
               id="export-repeat"
-              label="Repeat backup password"
+              label={t('backupRepeatLabel')}
               {...repeatInput}
-              what="backup password"
+              what="backupPassword"
             />
           </>
         )}
-        <SubmitRow error={problem ?? task.error} busy={task.busy} busyLabel="Exporting…">
-          Export
+        <SubmitRow error={problem ?? task.error} busy={task.busy} busyLabel={t('backupExportBusy')}>
+          {t('backupExportSubmit')}
         </SubmitRow>
         {download ? (
           <p class="status-note" role="status">
-            Backup ready:{' '}
+            {t('backupReady')}{' '}
             <a href={download.url} download={download.fileName}>
-              Download {download.fileName}
+              {t('backupDownload', { file: download.fileName })}
             </a>
           </p>
         ) : null}

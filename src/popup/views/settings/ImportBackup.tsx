@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { MAX_BACKUP_BYTES } from '../../../core/backup-policy';
+import { plural, t } from '../../../i18n';
 import { request } from '../../api';
 import { StatusNote } from '../../components/Alert';
 import { Field, PasswordField } from '../../components/Field';
@@ -29,7 +30,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
     // Checked before reading: a huge file would be read whole into the popup, then sent on.
     if (chosen.size > MAX_BACKUP_BYTES) {
       setFile(null);
-      setProblem(`That file is too large to be a Keyward backup (over ${MAX_BACKUP_BYTES / (1024 * 1024)} MiB).`);
+      setProblem(t('backupTooLarge', { size: MAX_BACKUP_BYTES / (1024 * 1024) }));
       return;
     }
     try {
@@ -40,7 +41,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
     } catch {
       if (!alive.current) return;
       setFile(null);
-      setProblem('That file could not be read.');
+      setProblem(t('backupUnreadable'));
     }
   };
 
@@ -48,12 +49,12 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
     event.preventDefault();
     setResult(null);
     if (!file) {
-      setProblem('Choose a backup file first.');
+      setProblem(t('backupChooseFile'));
       fileRef.current?.focus();
       return;
     }
     if (password === '') {
-      setProblem('Enter the backup password.');
+      setProblem(t('backupEnterPassword'));
       passwordRef.current?.focus();
       return;
     }
@@ -61,9 +62,8 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
     const reply = await task.run(() => request('backup.import', { content: file.content, password }));
     if (!alive.current || !reply.ok) return;
     const { added, duplicates } = reply.value;
-    setResult(
-      `Imported ${added} ${added === 1 ? 'key' : 'keys'}, skipped ${duplicates} ${duplicates === 1 ? 'duplicate' : 'duplicates'}.`,
-    );
+    // Two counts: the second is a clause of its own, worded with its own plural forms.
+    setResult(plural('backupImported', added, { skipped: plural('backupSkipped', duplicates) }));
     passwordInput.onInput('');
     setFile(null);
     if (fileRef.current) fileRef.current.value = '';
@@ -71,10 +71,10 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
   };
 
   return (
-    <Card titleId="import-title" title="Import backup">
-      <p class="muted small">Adds the keys from a Keyward backup. Keys already in the vault are skipped.</p>
+    <Card titleId="import-title" title={t('backupImportTitle')}>
+      <p class="muted small">{t('backupImportIntro')}</p>
       <form class="form" onSubmit={submit} noValidate>
-        <Field id="import-file" label="Backup file">
+        <Field id="import-file" label={t('backupFileLabel')}>
           {() => (
             <input
               id="import-file"
@@ -87,12 +87,12 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
         </Field>
         <PasswordField
           id="import-password"
-          label="Backup password"
+          label={t('backupPasswordLabel')}
           {...passwordInput}
-          what="backup password"
+          what="backupPassword"
         />
-        <SubmitRow error={problem ?? task.error} busy={task.busy} busyLabel="Importing…">
-          Import
+        <SubmitRow error={problem ?? task.error} busy={task.busy} busyLabel={t('backupImportBusy')}>
+          {t('backupImportSubmit')}
         </SubmitRow>
         <StatusNote message={result} />
       </form>

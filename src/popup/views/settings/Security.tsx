@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { type Settings, SETTING_LIMITS, type VaultStatus } from '../../../messages';
+import { plural, t } from '../../../i18n';
 import { request } from '../../api';
 import { ErrorAlert, StatusNote } from '../../components/Alert';
 import { BusyButton } from '../../components/BusyButton';
@@ -90,32 +91,32 @@ export function SecuritySection({ settings, onStatus }: { settings: Settings; on
     event.preventDefault();
     const days = Number(rotation);
     if (!Number.isInteger(days) || days < min || days > max) {
-      setRotationError(`Enter a whole number of days from ${min} to ${max}.`);
+      setRotationError(t('settingsRotationRange', { min, max }));
       return;
     }
     setRotationError(null);
     if (days === settings.rotationDays) return;
-    await update({ rotationDays: days }, 'rotationDays', `Rotation reminder set to ${days} days.`);
+    await update({ rotationDays: days }, 'rotationDays', plural('settingsRotationSaved', days));
   };
 
   return (
-    <Card titleId="prefs-title" title="Security">
+    <Card titleId="prefs-title" title={t('settingsSecurityTitle')}>
       <div class="form">
         <DurationSelect
           id="set-autolock"
-          label="Lock after inactivity"
+          label={t('settingsAutoLockLabel')}
           choices={AUTO_LOCK_CHOICES}
-          {...durationSetting('autoLockSeconds', (duration) => `Keyward locks after ${duration}.`)}
+          {...durationSetting('autoLockSeconds', (duration) => t('settingsAutoLockSaved', { duration }))}
         />
         <DurationSelect
           id="set-clipboard"
-          label="Clear copied values after"
+          label={t('settingsClipboardLabel')}
           choices={CLIPBOARD_CHOICES}
-          {...durationSetting('clipboardClearSeconds', (duration) => `Copied values are cleared after ${duration}.`)}
+          {...durationSetting('clipboardClearSeconds', (duration) => t('settingsClipboardSaved', { duration }))}
         />
         {/* A form of its own so Enter saves the number; the selects save on change. */}
         <form class="field" onSubmit={saveRotation} noValidate>
-          <label for="set-rotation">Remind to rotate keys older than (days)</label>
+          <label for="set-rotation">{t('settingsRotationLabel')}</label>
           <div class="input-with-button">
             <input
               id="set-rotation"
@@ -131,7 +132,7 @@ export function SecuritySection({ settings, onStatus }: { settings: Settings; on
               aria-describedby={rotationError ? 'set-rotation-error' : undefined}
             />
             <BusyButton type="submit" class="btn btn-small" busy={saving === 'rotationDays'}>
-              Save
+              {t('settingsSave')}
             </BusyButton>
           </div>
           {rotationError ? (
