@@ -12,6 +12,7 @@ import {
 } from '../messages';
 import type { Parsed } from '../core/schema';
 import { VaultError } from '../vault/errors';
+import { type Words, words } from '../i18n/keys';
 
 /** Who is asking, as the broker established it. `url` is the sending frame's URL. */
 export interface Caller {
@@ -68,8 +69,10 @@ function refusal<T extends MessageType>(code: string, message: string): Reply<T>
 
 export function errorInfo(error: unknown): ErrorInfo {
   if (error instanceof VaultError) return { code: error.code, message: error.message };
-  if (error instanceof RefusedError) return { code: error.code, message: error.message };
-  return { code: 'internal', message: 'Something went wrong inside Keyward; nothing was changed.' };
+  if (error instanceof RefusedError) {
+    return error.words === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, words: error.words };
+  }
+  return { code: 'internal', message: 'Something went wrong inside Keyward; nothing was changed.', words: words('noteErrorInternal') };
 }
 
 /** A handler's way to refuse with a code the popup understands. */
@@ -78,6 +81,8 @@ export class RefusedError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** What a page's note says instead of the message, in the page's language (see ErrorInfo). */
+    readonly words?: Words,
   ) {
     super(message);
   }

@@ -15,21 +15,33 @@ function api(): I18nLike | null {
 type Args<K extends PlainKey> = [PlaceholderName<K>] extends [never] ? [] : [substitutions: Substitutions<K>];
 
 /**
- * A note's message in the browser's language. Substitutions go by position, and every catalogue
- * numbers placeholders in the alphabetical order of their names (the catalogue test checks it).
- * Numbers here are counts under 1,000, written alike in English, Russian and Chinese, so
- * String() is enough. Without the API (a unit test with no browser) or with a message missing,
- * the key shows: a note is never empty.
+ * A note's message in the page's language if its words came (useNoteWords), else the browser's.
+ * Substitutions go by position, and every catalogue numbers placeholders in the alphabetical
+ * order of their names (the catalogue test checks it). Numbers are written as the words'
+ * language writes them (65,536 in English, 65 536 in Russian: a comma there is a decimal point).
+ * Without the API (a unit test with no browser) or with a message missing, the key shows: a
+ * note is never empty.
  */
 export function say<K extends PlainKey>(key: K, ...args: Args<K>): string {
   const [substitutions = {}] = args as [Record<string, string | number>?];
   const positional = Object.keys(substitutions)
     .sort()
-    .map((name) => String(substitutions[name] ?? ''));
+    .map((name) => {
+      const value = substitutions[name] ?? '';
+      return typeof value === 'number' ? value.toLocaleString((pageWords?.messagesLocale ?? api()?.getMessage('messagesLocale') ?? '').replace('_', '-') || 'en') : value;
+    });
   const own = pageWords?.[key];
   // Filled as getMessage fills: $1…$9 by position, $$ a dollar, in one pass.
   if (own !== undefined) return own.replace(/\$(\$|[1-9])/g, (_whole, what: string) => (what === '$' ? '$' : (positional[Number(what) - 1] ?? '')));
   return api()?.getMessage(key, positional) || key;
+}
+
+/**
+ * Two sentences said one after the other: a space between them, none after Chinese full-width
+ * punctuation (Chinese sets no space between sentences).
+ */
+export function sentences(first: string, second: string): string {
+  return /[。！？）]$/.test(first) ? first + second : `${first} ${second}`;
 }
 
 /** Words from shared code (a key and its substitutions) said as say() says them. */
