@@ -6,7 +6,7 @@ import { type ListedKey, readKeyList } from '../exchanges/readers/key-list';
 import { type LoneSecret, type SecretReading, readSecrets } from '../exchanges/readers/secret-dialog';
 import { copiedByControl, pairForCopied } from '../exchanges/readers/copied';
 import type { ExchangeDefinition, ExchangePage } from '../exchanges/types';
-import { errorText, request } from './runtime';
+import { request } from './runtime';
 import { type NoteLine, NoteBoard } from './ui/inline';
 import { pageLanguage, say, sayWords, sentences, useNoteWords } from './ui/words';
 
@@ -295,7 +295,7 @@ export class ApiPageWatcher {
           lines: [
             {
               tone: 'danger',
-              text: say('noteCaptureFailed', { exchange: this.exchange.name, reason: errorText(reply.error) }),
+              text: say('noteCaptureFailed', { exchange: this.exchange.name, reason: reply.error.words ? sayWords(reply.error.words) : reply.error.message }),
             },
           ],
         };

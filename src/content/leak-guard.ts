@@ -1,4 +1,4 @@
-import { errorText, request } from './runtime';
+import { request } from './runtime';
 import { InlineNote } from './ui/inline';
 import { say, sentences } from './ui/words';
 
@@ -70,7 +70,7 @@ function warn(note: InlineNote, field: HTMLElement, token: string): void {
     run: () =>
       void request('leak.describe', { token }).then((reply) => {
         if (!reply.ok) {
-          note.show(field, [{ tone: 'danger', text: sentences(rotate, errorText(reply.error)) }]);
+          note.show(field, [{ tone: 'danger', text: sentences(rotate, reply.error.message) }]);
           return;
         }
         const { exchangeName: exchange, label, field: what, apiPageUrl } = reply.data;

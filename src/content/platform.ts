@@ -25,8 +25,8 @@ import {
   targetChanged,
   targetRefusal,
 } from './fill/targets';
-import { errorText, request } from './runtime';
-import { say } from './ui/words';
+import { request } from './runtime';
+import { say, sayWords } from './ui/words';
 
 /**
  * Content script on a platform's bind form. It puts a small Keyward button beside the API key
@@ -179,7 +179,7 @@ export function runPlatformContent(platform: PlatformDefinition): void {
       canProveVisible: browserProvesVisibility(),
     });
     if (!reply.ok) {
-      notify(entry, errorText(reply.error));
+      notify(entry, reply.error.words ? sayWords(reply.error.words) : reply.error.message);
       return;
     }
     if (reply.data.surface === 'window') {

@@ -1,5 +1,5 @@
-import type { Envelope, ErrorInfo, MessageType, Reply, RequestOf, ResponseOf } from '../messages';
-import { say, sayWords } from './ui/words';
+import type { Envelope, MessageType, Reply, RequestOf, ResponseOf } from '../messages';
+import { say } from './ui/words';
 
 /**
  * Content scripts talk to the background without webextension-polyfill: its 10 KB would be most
@@ -30,9 +30,5 @@ export async function request<T extends MessageType>(type: T, payload: RequestOf
   }
 }
 
-/** A refusal as a note says it: the background's words in the page's language, else its message. */
-export function errorText(error: ErrorInfo): string {
-  return error.words === undefined ? error.message : sayWords(error.words);
-}
 
 export type { ResponseOf };

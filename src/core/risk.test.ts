@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { tWords } from '../i18n';
+import { speak } from '../../tests/unit/i18n/speak';
 import { type Words, words } from '../i18n/keys';
 import type { KeyPermissions } from './records';
 import { keyRiskFindings, summariseListRisk, type KeyRiskInput } from './risk';
@@ -183,5 +184,43 @@ describe('summariseListRisk', () => {
     expect(text(summariseListRisk([key('a', false, true)]).summary)).toBe('The key is not risky.');
     expect(summariseListRisk([])).toMatchObject({ total: 0, risky: 0 });
     expect(text(summariseListRisk([]).summary)).toBe('No API keys.');
+  });
+});
+
+describe('the findings in Russian and Chinese', () => {
+  const key = (label: string, withdraw: boolean, ipWhitelisted: boolean) => ({ label, withdraw, ipWhitelisted });
+  afterEach(() => speak(null));
+
+  it('words the list summary so that no count changes a word', () => {
+    speak('ru');
+    const many = [key('a', true, false), key('b', false, false), key('c', false, true), key('d', false, true), key('e', false, true)];
+    expect(text(summariseListRisk(many).summary)).toBe(
+      'Рискованных ключей: 2 из 5 (с включённым выводом средств: 1, без белого списка IP: 2).',
+    );
+    expect(text(summariseListRisk([key('a', false, false)]).summary)).toBe('Этот ключ рискованный: у него нет белого списка IP.');
+    expect(text(summariseListRisk([key('a', false, true), key('b', false, true)]).summary)).toBe('Рискованных ключей нет (всего ключей: 2).');
+    speak('zh_CN');
+    expect(text(summariseListRisk(many).summary)).toBe('5 个密钥中有 2 个高风险：1 个已开启提币权限，2 个未设置 IP 白名单。');
+  });
+
+  it('says the whitelist findings and the exchange’s rule in Russian', () => {
+    speak('ru');
+    const list = ['bad', '8.8.8.8', '8.8.8.8', '192.168.1.10', '1.0.0.0/8', ...Array.from({ length: 17 }, (_, i) => `9.9.9.${i}`)];
+    const findings = keyRiskFindings(input({ ipText: list.join(',') })).map((f) => text(f.message));
+    expect(findings).toEqual([
+      'Лимит IP-адресов на HTX: 20, а в этом списке их 22.',
+      '«bad» — недопустимый IP-адрес или диапазон CIDR: имена хостов не принимаются: введите IP-адрес.',
+      '8.8.8.8 указан в списке несколько раз.',
+      '192.168.1.10 входит в 192.168.0.0/16 (частная сеть): запросы с этих адресов никогда не доходят до биржи, так что эта запись, скорее всего, ошибочна.',
+      // A Russian thousands separator is a space: "16,777,216" would read as a fraction.
+      'Диапазон 1.0.0.0/8 охватывает адресов: 16 777 216. Вместо него внесите в белый список собственные адреса вашей платформы (/24 или уже).'.replace(
+        /16 777 216/,
+        new Intl.NumberFormat('ru').format(16777216),
+      ),
+    ]);
+    const [empty] = keyRiskFindings(input({ ipText: '' }));
+    expect(text(empty?.rule)).toBe(
+      'HTX отключает ключ с разрешением на торговлю или вывод средств без привязанного IP-адреса, если им не пользовались 90 дней.',
+    );
   });
 });

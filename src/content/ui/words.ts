@@ -17,19 +17,16 @@ type Args<K extends PlainKey> = [PlaceholderName<K>] extends [never] ? [] : [sub
 /**
  * A note's message in the page's language if its words came (useNoteWords), else the browser's.
  * Substitutions go by position, and every catalogue numbers placeholders in the alphabetical
- * order of their names (the catalogue test checks it). Numbers are written as the words'
- * language writes them (65,536 in English, 65 536 in Russian: a comma there is a decimal point).
- * Without the API (a unit test with no browser) or with a message missing, the key shows: a
- * note is never empty.
+ * order of their names (the catalogue test checks it). Numbers said here are small counts,
+ * written alike in English, Russian and Chinese, so String() is enough; sayWords() writes the
+ * larger ones shared code may give. Without the API (a unit test with no browser) or with a
+ * message missing, the key shows: a note is never empty.
  */
 export function say<K extends PlainKey>(key: K, ...args: Args<K>): string {
   const [substitutions = {}] = args as [Record<string, string | number>?];
   const positional = Object.keys(substitutions)
     .sort()
-    .map((name) => {
-      const value = substitutions[name] ?? '';
-      return typeof value === 'number' ? value.toLocaleString((pageWords?.messagesLocale ?? api()?.getMessage('messagesLocale') ?? '').replace('_', '-') || 'en') : value;
-    });
+    .map((name) => String(substitutions[name] ?? ''));
   const own = pageWords?.[key];
   // Filled as getMessage fills: $1…$9 by position, $$ a dollar, in one pass.
   if (own !== undefined) return own.replace(/\$(\$|[1-9])/g, (_whole, what: string) => (what === '$' ? '$' : (positional[Number(what) - 1] ?? '')));
@@ -44,9 +41,20 @@ export function sentences(first: string, second: string): string {
   return /[。！？）]$/.test(first) ? first + second : `${first} ${second}`;
 }
 
-/** Words from shared code (a key and its substitutions) said as say() says them. */
+/**
+ * Words from shared code (a key and its substitutions) said as say() says them, numbers written
+ * as the words' language writes them: 65,536 addresses in English, 65 536 in Russian, where a
+ * comma is a decimal point. Only here, not in say(): the guards on every page say no such number,
+ * and their script is the one the size budget binds most.
+ */
 export function sayWords(said: Words): string {
-  return (say as (key: PlainKey, subs?: Record<string, string | number>) => string)(said.key, said.subs);
+  const language = say('messagesLocale').replace('_', '-');
+  const subs: Record<string, string | number> = { ...said.subs };
+  for (const name in subs) {
+    const value = subs[name];
+    if (typeof value === 'number') subs[name] = value.toLocaleString(language === 'messagesLocale' ? 'en' : language);
+  }
+  return (say as (key: PlainKey, subs?: Record<string, string | number>) => string)(said.key, subs);
 }
 
 /** The notes' words in the page's language, from the background; null reads the browser's. */
