@@ -63,8 +63,8 @@ export const consoleLog: BrokerLog = {
   },
 };
 
-function refusal<T extends MessageType>(code: string, message: string): Reply<T> {
-  return { ok: false, error: { code, message } };
+function refusal<T extends MessageType>(code: string, message: string, said?: Words): Reply<T> {
+  return { ok: false, error: said === undefined ? { code, message } : { code, message, words: said } };
 }
 
 export function errorInfo(error: unknown): ErrorInfo {
@@ -127,7 +127,9 @@ export function createBroker(handlers: Handlers, validators: Validators, log: Br
     const checked = validator.parse(payload);
     if (!checked.ok) {
       log.refused('malformed payload', type, context);
-      return refusal('bad-message', 'The message is malformed.');
+      // A capture whose fields fail the schema (a label too long) is refused here, and the page
+      // says why after "NOT saved:".
+      return refusal('bad-message', 'The message is malformed.', words('noteErrorMalformed'));
     }
     try {
       const handler = handlers[type] as Handler<T>;
