@@ -30,5 +30,4 @@ export async function request<T extends MessageType>(type: T, payload: RequestOf
   }
 }
 
-
 export type { ResponseOf };
