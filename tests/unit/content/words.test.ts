@@ -3,6 +3,7 @@ import { catalogueGetMessage } from '../../../src/i18n/format';
 import { noteWords } from '../../../src/background/note-words';
 import { pageLanguage, say, sayWords, sentences, useNoteWords } from '../../../src/content/ui/words';
 import { ipWhitelistFindings } from '../../../src/core/ip';
+import { REFUSAL_MESSAGES } from '../../../src/content/fill/safety';
 import { summariseListRisk } from '../../../src/core/risk';
 import { words } from '../../../src/i18n/keys';
 import { readCatalogue } from '../i18n/speak';
@@ -110,5 +111,19 @@ describe('shared code’s words said in the page’s language', () => {
   it('puts no space between Chinese sentences, one between others', () => {
     expect(sentences('未设置 IP 白名单。', 'HTX 会停用。')).toBe('未设置 IP 白名单。HTX 会停用。');
     expect(sentences('No IP whitelist.', 'HTX deactivates it.')).toBe('No IP whitelist. HTX deactivates it.');
+  });
+});
+
+describe('the platform script’s and the guards’ words', () => {
+  it('says why a fill is refused, and the leak warning, in the browser’s language', () => {
+    browserSpeaking('ru');
+    expect(say('noteFillDidNotFill', { reason: say(REFUSAL_MESSAGES['field-covered']) })).toBe('Keyward ничего не заполнил: Одно из полей чем-то закрыто.');
+    expect(sentences(say('noteLeakRotate'), say('noteLeakSecretOf', { exchange: 'OKX', label: 'grid' }))).toMatch(/перевыпустите ключ\. Это секретный ключ OKX · grid\.$/);
+    browserSpeaking('zh_CN');
+    expect(say('noteFillWillNotOpen', { reason: say(REFUSAL_MESSAGES['not-https']) })).toBe('Keyward 不会在此处打开：此页面不是通过 https 打开的。');
+    browserSpeaking('en');
+    expect(say('noteFillWillNotFill', { reason: say(REFUSAL_MESSAGES['page-filtered']) })).toBe(
+      'Keyward will not fill here: The page is darkened, blurred or shrunk by its own styles.',
+    );
   });
 });
