@@ -13,6 +13,7 @@ import {
 import type { Parsed } from '../core/schema';
 import { VaultError } from '../vault/errors';
 import { t } from '../i18n';
+import { type Words, words } from '../i18n/keys';
 
 /** Who is asking, as the broker established it. `url` is the sending frame's URL. */
 export interface Caller {
@@ -63,14 +64,16 @@ export const consoleLog: BrokerLog = {
   },
 };
 
-function refusal<T extends MessageType>(code: string, message: string): Reply<T> {
-  return { ok: false, error: { code, message } };
+function refusal<T extends MessageType>(code: string, message: string, said?: Words): Reply<T> {
+  return { ok: false, error: said === undefined ? { code, message } : { code, message, words: said } };
 }
 
 export function errorInfo(error: unknown): ErrorInfo {
   if (error instanceof VaultError) return { code: error.code, message: error.message };
-  if (error instanceof RefusedError) return { code: error.code, message: error.message };
-  return { code: 'internal', message: t('errorInternal') };
+  if (error instanceof RefusedError) {
+    return error.words === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, words: error.words };
+  }
+  return { code: 'internal', message: t('errorInternal'), words: words('noteErrorInternal') };
 }
 
 /** A handler's way to refuse with a code the popup understands. */
@@ -79,6 +82,8 @@ export class RefusedError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** What a page's note says instead of the message, in the page's language (see ErrorInfo). */
+    readonly words?: Words,
   ) {
     super(message);
   }
@@ -123,7 +128,9 @@ export function createBroker(handlers: Handlers, validators: Validators, log: Br
     const checked = validator.parse(payload);
     if (!checked.ok) {
       log.refused('malformed payload', type, context);
-      return refusal('bad-message', t('errorMalformed'));
+      // A capture whose fields fail the schema (a label too long) is refused here, and the page
+      // says why after "NOT saved:".
+      return refusal('bad-message', t('errorMalformed'), words('noteErrorMalformed'));
     }
     try {
       const handler = handlers[type] as Handler<T>;

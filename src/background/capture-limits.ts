@@ -1,3 +1,4 @@
+import { words } from '../i18n/keys';
 import { RefusedError } from './broker';
 
 /**
@@ -81,8 +82,8 @@ export class CaptureLimiter {
     const now = this.now();
     this.prune(now);
     const tab = this.tabs.get(tabId ?? NO_TAB) ?? new Window(this.perTab);
-    if (!tab.hasRoom(now)) throw refusal('from this page', tab.freeAt() - now);
-    if (!this.global.hasRoom(now)) throw refusal('in the last hour', this.global.freeAt() - now);
+    if (!tab.hasRoom(now)) throw refusal('tab', tab.freeAt() - now);
+    if (!this.global.hasRoom(now)) throw refusal('hour', this.global.freeAt() - now);
     tab.add(now);
     this.global.add(now);
     this.tabs.set(tabId ?? NO_TAB, tab);
@@ -101,11 +102,16 @@ export class CaptureLimiter {
   }
 }
 
-/** The note the exchange page shows beside the secret, after "NOT saved:". */
-function refusal(where: string, waitMs: number): RefusedError {
+/**
+ * The note the exchange page shows beside the secret, after "NOT saved:": its words, which the
+ * page says in its language, and the same in English for the log and tests.
+ */
+function refusal(where: 'tab' | 'hour', waitMs: number): RefusedError {
   const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
+  const scope = where === 'tab' ? 'from this page' : 'in the last hour';
   return new RefusedError(
     CAPTURE_RATE_CODE,
-    `Keyward has stored many captures ${where} in a short time; it refuses more for a while (about ${minutes} min).`,
+    `Keyward has stored many captures ${scope} in a short time; it refuses more for a while (about ${minutes} min).`,
+    where === 'tab' ? words('noteCaptureRateTab', { minutes }) : words('noteCaptureRateHour', { minutes }),
   );
 }

@@ -3,8 +3,9 @@ import { backupPasswordProblem } from '../core/backup-policy';
 import { exchangeById } from '../exchanges/registry';
 import type { VaultStatus } from '../messages';
 import { exportBackup, importBackup } from '../vault/backup';
-import { VaultError } from '../vault/errors';
-import type { Vault } from '../vault/vault';
+import { VaultError, isVaultError } from '../vault/errors';
+import { MAX_PENDING, type Vault } from '../vault/vault';
+import { words } from '../i18n/keys';
 import { type Handlers, RefusedError } from './broker';
 import { CaptureLimiter } from './capture-limits';
 import { noteWords } from './note-words';
@@ -55,7 +56,7 @@ function assertHostOf(exchange: ExchangeId, url: string): void {
     // falls through to the refusal
   }
   if (!exchangeById(exchange).hosts.includes(host)) {
-    throw new RefusedError('forbidden', t('errorPageMayNotSend'));
+    throw new RefusedError('forbidden', t('errorPageMayNotSend'), words('noteErrorForeignHost'));
   }
 }
 
@@ -247,8 +248,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'capture.submit': async (capture, caller) => {
       assertHostOf(capture.exchange, caller.url);
+      // Refusals carry words too: the page says them after "NOT saved:" in its own language.
       if (!(await vault.exists())) {
-        throw new VaultError('no-vault', t('errorNoVaultYet'));
+        throw new RefusedError('no-vault', t('errorNoVaultYet'), words('noteErrorNoVault'));
       }
       const result = await vault.sealNew(
         {
@@ -265,7 +267,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         },
         // Counted only once the key is known to be new: a duplicate stores nothing.
         { admit: () => captureLimits.admit(caller.tabId) },
-      );
+      ).catch((error: unknown) => {
+        // The background's vault keeps the default cap, which the words name.
+        if (isVaultError(error, 'too-many-pending')) {
+          throw new RefusedError(error.code, error.message, words('noteErrorTooManyPending', { count: MAX_PENDING }));
+        }
+        throw error;
+      });
       // If the vault is open, take this record in now so the popup shows it at once; only this
       // one, since rescanning every record per capture made a flood cost quadratic time. A new
       // record was sealed just now under a fresh id, with the vault open: not a capture made while

@@ -8,7 +8,7 @@ import { copiedByControl, pairForCopied } from '../exchanges/readers/copied';
 import type { ExchangeDefinition, ExchangePage } from '../exchanges/types';
 import { request } from './runtime';
 import { type NoteLine, NoteBoard } from './ui/inline';
-import { pageLanguage, say, useNoteWords } from './ui/words';
+import { pageLanguage, say, sayWords, sentences, useNoteWords } from './ui/words';
 
 /** What the create form said just before the secret appeared; memory only, dropped after capture. */
 interface FormSnapshot {
@@ -227,7 +227,7 @@ export class ApiPageWatcher {
       .map((f) => f.code);
     if (ipAnchor) {
       const ipFindings = findings.filter((f) => f.concerns === 'ip');
-      this.notes.show('ip', ipAnchor, ipFindings.map((f) => ({ tone: tone(f), text: formText(f, this.page.limits.unboundRule) })));
+      this.notes.show('ip', ipAnchor, ipFindings.map((f) => ({ tone: tone(f), text: formText(f) })));
       shown.push(...ipFindings.map((f) => f.code));
     }
     this.observe?.({
@@ -296,7 +296,7 @@ export class ApiPageWatcher {
           lines: [
             {
               tone: 'danger',
-              text: say('noteCaptureFailed', { exchange: this.exchange.name, reason: reply.error.message }),
+              text: say('noteCaptureFailed', { exchange: this.exchange.name, reason: reply.error.words ? sayWords(reply.error.words) : reply.error.message }),
             },
           ],
         };
@@ -396,7 +396,7 @@ export class ApiPageWatcher {
         : [];
     const table = keys[0]?.row.closest('table') ?? keys[0]?.row.parentElement;
     if (table && (summary.risky > 0 || limitLine.length > 0)) {
-      const lines: NoteLine[] = summary.risky > 0 ? [{ tone: 'warning', text: summary.summary }] : [];
+      const lines: NoteLine[] = summary.risky > 0 ? [{ tone: 'warning', text: sayWords(summary.summary) }] : [];
       this.notes.show('list-summary', beforeAnchor(table), [...lines, ...limitLine]);
     }
     this.observe?.({ kind: 'list', keys: observed });
@@ -415,16 +415,10 @@ export class ApiPageWatcher {
   }
 }
 
-/**
- * A form finding in the notes' language. The translated findings go by code, since core/risk.ts
- * words them in English for the popup too; the rest (IP entries the user typed, key limits) are
- * still its English. The exchange's own rule for unbound keys is English data in its definition.
- */
-function formText(finding: RiskFinding, unboundRule: string | null = null): string {
-  if (finding.code === 'withdraw-on') return say('noteWithdrawOn');
-  if (finding.code === 'transfer-on') return say('noteTransferOn');
-  if (finding.code === 'ip-empty') return unboundRule === null ? say('noteIpEmpty') : `${say('noteIpEmpty')} ${unboundRule}`;
-  return finding.message;
+/** A form finding in the notes' language, followed by the exchange's own rule where it has one. */
+function formText(finding: RiskFinding): string {
+  const text = sayWords(finding.message);
+  return finding.rule === undefined ? text : sentences(text, sayWords(finding.rule));
 }
 
 /** What a key list row says about each risk, shorter than the form's notes. */
@@ -432,7 +426,7 @@ function listText(finding: RiskFinding): string {
   if (finding.code === 'withdraw-on') return say('noteRowWithdrawOn');
   if (finding.code === 'transfer-on') return say('noteRowTransferOn');
   if (finding.code === 'ip-empty') return say('noteRowIpEmpty');
-  return finding.message;
+  return sayWords(finding.message);
 }
 
 function splitIps(text: string): string[] {

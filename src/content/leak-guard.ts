@@ -1,5 +1,6 @@
 import { request } from './runtime';
 import { InlineNote } from './ui/inline';
+import { say, sentences } from './ui/words';
 
 /**
  * The leak guard's page half (issue 11): when the user pastes or drops text that looks like an API
@@ -60,21 +61,22 @@ export function installLeakGuard(): void {
   for (const type of ['paste', 'drop']) document.addEventListener(type, onPaste, { capture: true, passive: true });
 }
 
-const ROTATE = 'The secret of a key stored in Keyward was just pasted here, where it does not belong: remove it and rotate the key.';
-
 function warn(note: InlineNote, field: HTMLElement, token: string): void {
-  note.show(field, [{ tone: 'danger', text: ROTATE }], {
-    label: 'Which key?',
+  // In the browser's language: this page is not an exchange's, whose language the notes follow.
+  const rotate = say('noteLeakRotate');
+  note.show(field, [{ tone: 'danger', text: rotate }], {
+    label: say('noteLeakWhich'),
     // InlineNote runs this only for a trusted click: the key's name is fetched now, not before.
     run: () =>
       void request('leak.describe', { token }).then((reply) => {
         if (!reply.ok) {
-          note.show(field, [{ tone: 'danger', text: `${ROTATE} ${reply.error.message}` }]);
+          note.show(field, [{ tone: 'danger', text: sentences(rotate, reply.error.message) }]);
           return;
         }
-        const { exchangeName, label, field: what, apiPageUrl } = reply.data;
-        note.show(field, [{ tone: 'danger', text: `${ROTATE} It is the ${what} of ${exchangeName} · ${label}.` }], {
-          label: `Open ${exchangeName}'s API page`,
+        const { exchangeName: exchange, label, field: what, apiPageUrl } = reply.data;
+        const which = what === 'secret' ? say('noteLeakSecretOf', { exchange, label }) : say('noteLeakPassphraseOf', { exchange, label });
+        note.show(field, [{ tone: 'danger', text: sentences(rotate, which) }], {
+          label: say('noteLeakOpenApiPage', { exchange }),
           run: () => void window.open(apiPageUrl, '_blank', 'noopener'),
         });
       }),

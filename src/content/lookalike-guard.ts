@@ -1,6 +1,7 @@
 import { type Brand, checkHost } from '../core/lookalike';
 import { GENERIC_VOCABULARY } from './generic-vocabulary';
 import { NoteBoard } from './ui/inline';
+import { say } from './ui/words';
 import { findLabels } from '../dom/elements';
 
 /**
@@ -43,9 +44,8 @@ export function runLookalikeGuard(brands: readonly Brand[]): void {
     notes.show('lookalike', banner, [
       {
         tone: 'danger',
-        text:
-          `This is not ${name}. ${location.hostname} only looks like it (${verdict.reasons.join('; ')}). ` +
-          `${name}'s real site is ${verdict.realHost}. Do not enter your password or API keys here.`,
+        // The reasons are core/lookalike.ts's English phrases, quoted inside the sentence.
+        text: say('noteLookalike', { host: location.hostname, name, reasons: verdict.reasons.join('; '), real: verdict.realHost }),
       },
     ], undefined, 'append');
     return true;

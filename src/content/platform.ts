@@ -26,6 +26,7 @@ import {
   targetRefusal,
 } from './fill/targets';
 import { request } from './runtime';
+import { say, sayWords } from './ui/words';
 
 /**
  * Content script on a platform's bind form. It puts a small Keyward button beside the API key
@@ -128,8 +129,8 @@ export function runPlatformContent(platform: PlatformDefinition): void {
     style.textContent = BUTTON_STYLE;
     const button = document.createElement('button');
     button.type = 'button';
-    button.textContent = 'Keyward: fill API key';
-    button.setAttribute('aria-label', 'Fill API key and secret from Keyward');
+    button.textContent = say('noteFillButton');
+    button.setAttribute('aria-label', say('noteFillButtonLabel'));
     const message = document.createElement('div');
     message.className = 'msg';
     message.setAttribute('role', 'alert');
@@ -143,7 +144,7 @@ export function runPlatformContent(platform: PlatformDefinition): void {
       const refusal = keywardUiRefusal(host, event.detail === 0 ? null : { x: event.clientX, y: event.clientY });
       if (refusal) {
         closePicker();
-        say(entry, `Keyward will not open here: ${REFUSAL_MESSAGES[refusal]}`);
+        notify(entry, say('noteFillWillNotOpen', { reason: say(REFUSAL_MESSAGES[refusal]) }));
         return;
       }
       void openPicker(entry);
@@ -151,7 +152,7 @@ export function runPlatformContent(platform: PlatformDefinition): void {
     return entry;
   }
 
-  const say = (entry: FillButton, text: string | null, tone: 'alert' | 'info' = 'alert') => {
+  const notify = (entry: FillButton, text: string | null, tone: 'alert' | 'info' = 'alert') => {
     entry.message.hidden = text === null;
     entry.message.textContent = text ?? '';
     entry.message.className = tone === 'info' ? 'msg info' : 'msg';
@@ -160,11 +161,11 @@ export function runPlatformContent(platform: PlatformDefinition): void {
 
   async function openPicker(entry: FillButton): Promise<void> {
     closePicker();
-    for (const other of buttons.values()) say(other, null);
+    for (const other of buttons.values()) notify(other, null);
     const current = entry.target;
     const refusal = pageRefusal(document) ?? targetRefusal(current, false);
     if (refusal) {
-      say(entry, `Keyward will not fill here: ${REFUSAL_MESSAGES[refusal]}`);
+      notify(entry, say('noteFillWillNotFill', { reason: say(REFUSAL_MESSAGES[refusal]) }));
       return;
     }
     const pageIps = readShownIps(partsOf(current).apiKey);
@@ -178,12 +179,12 @@ export function runPlatformContent(platform: PlatformDefinition): void {
       canProveVisible: browserProvesVisibility(),
     });
     if (!reply.ok) {
-      say(entry, reply.error.message);
+      notify(entry, reply.error.words ? sayWords(reply.error.words) : reply.error.message);
       return;
     }
     if (reply.data.surface === 'window') {
       // Said first: the note moves the form down, and the snapshot is of the form as it then stands.
-      say(entry, 'Choose the key in Keyward’s window, which opened beside this page.', 'info');
+      notify(entry, say('noteFillInWindow'), 'info');
       picker = { token: reply.data.token, host: null, target: current, parts: snapshotTarget(current) };
       return;
     }
@@ -192,7 +193,7 @@ export function runPlatformContent(platform: PlatformDefinition): void {
     const root = host.attachShadow({ mode: 'closed' });
     const frame = document.createElement('iframe');
     frame.src = `${api?.getURL('src/picker/picker.html')}#${reply.data.token}`;
-    frame.title = 'Keyward key picker';
+    frame.title = say('noteFillPickerTitle');
     // The picker accepts a click only while it is seen whole (see picker/visibility.ts): it must
     // fit in the window, and it is scrolled into view once it is there.
     const height = Math.max(200, Math.min(PICKER_HEIGHT, window.innerHeight - 16, clipHeight(entry.host) - 16));
@@ -243,13 +244,13 @@ export function runPlatformContent(platform: PlatformDefinition): void {
     if (!fromBackground(sender, api.id)) return undefined;
     const parsed = FILL_VALUES.parse(raw);
     if (!parsed.ok) {
-      sendResponse({ ok: false, reason: 'Keyward could not read the values to fill.' });
+      sendResponse({ ok: false, reason: say('noteFillUnreadable') });
       return undefined;
     }
     const msg = parsed.value;
     const open = picker;
     if (!open || msg.token !== open.token) {
-      sendResponse({ ok: false, reason: 'No Keyward picker is open on this page.' });
+      sendResponse({ ok: false, reason: say('noteFillNoPicker') });
       return undefined;
     }
     const entry = [...buttons.values()].find((b) => identityOf(b.target) === identityOf(open.target));
@@ -257,12 +258,12 @@ export function runPlatformContent(platform: PlatformDefinition): void {
     if (refusal) {
       // The picker says why; it goes away after a moment (its session is spent either way).
       setTimeout(closePicker, 4000);
-      if (entry) say(entry, `Keyward did not fill: ${REFUSAL_MESSAGES[refusal]}`);
-      sendResponse({ ok: false, reason: REFUSAL_MESSAGES[refusal] });
+      if (entry) notify(entry, say('noteFillDidNotFill', { reason: say(REFUSAL_MESSAGES[refusal]) }));
+      sendResponse({ ok: false, reason: say(REFUSAL_MESSAGES[refusal]) });
       return undefined;
     }
     sendResponse({ ok: true });
-    if (entry && !open.host) say(entry, 'Filled from Keyward.', 'info');
+    if (entry && !open.host) notify(entry, say('noteFillDone'), 'info');
     // Let the picker say "filled" for a moment, then get out of the way.
     setTimeout(closePicker, 1200);
     return undefined;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { tWords } from '../i18n';
+import type { Words } from '../i18n/keys';
 import { ipListFindings, ipWhitelistFindings, overBroad, parseIpList, type IpEntry } from './ip';
+
+/** What a note says for these words, in English (the unit tests' catalogue). */
+function text(said: Words | undefined): string | undefined {
+  return said === undefined ? undefined : tWords(said);
+}
 
 function one(text: string): IpEntry {
   const entries = parseIpList(text);
@@ -60,41 +67,41 @@ describe('IPv4', () => {
     const entry = one(raw);
     expect(entry.kind).toBe('invalid');
     expect(entry.prefix).toBeNull();
-    expect(entry.reason).toMatch(reason);
+    expect(text(entry.reason)).toMatch(reason);
   });
 
   it('rejects leading zeros as ambiguous octal', () => {
     for (const raw of ['010.1.1.1', '1.2.3.04', '192.168.001.1', '00.1.2.3']) {
       const entry = one(raw);
       expect(entry.kind, raw).toBe('invalid');
-      expect(entry.reason, raw).toMatch(/leading zero.*octal/);
+      expect(text(entry.reason), raw).toMatch(/leading zero.*octal/);
     }
   });
 
   it('points ranges and wildcards to CIDR', () => {
-    expect(one('1.2.3.4-1.2.3.9').reason).toBe('ranges are written as CIDR, e.g. 1.2.3.0/24');
-    expect(one('10.20.30.40-50').reason).toBe('ranges are written as CIDR, e.g. 10.20.30.0/24');
-    expect(one('1.2.3.*').reason).toBe('wildcards are written as CIDR, e.g. 1.2.3.0/24');
-    expect(one('1.2.*.*').reason).toBe('wildcards are written as CIDR, e.g. 1.2.0.0/16');
-    expect(one('1.*.3.*').reason).toBe('wildcards are written as CIDR, e.g. 1.2.3.0/24');
+    expect(text(one('1.2.3.4-1.2.3.9').reason)).toBe(`\"${'1.2.3.4-1.2.3.9'}\" is not a valid IP address or CIDR range: ranges are written as CIDR, e.g. 1.2.3.0/24.`);
+    expect(text(one('10.20.30.40-50').reason)).toBe(`\"${'10.20.30.40-50'}\" is not a valid IP address or CIDR range: ranges are written as CIDR, e.g. 10.20.30.0/24.`);
+    expect(text(one('1.2.3.*').reason)).toBe(`\"${'1.2.3.*'}\" is not a valid IP address or CIDR range: wildcards are written as CIDR, e.g. 1.2.3.0/24.`);
+    expect(text(one('1.2.*.*').reason)).toBe(`\"${'1.2.*.*'}\" is not a valid IP address or CIDR range: wildcards are written as CIDR, e.g. 1.2.0.0/16.`);
+    expect(text(one('1.*.3.*').reason)).toBe(`\"${'1.*.3.*'}\" is not a valid IP address or CIDR range: wildcards are written as CIDR, e.g. 1.2.3.0/24.`);
   });
 
   it('rejects host names, URLs and full-width digits', () => {
-    expect(one('api.example.com').reason).toMatch(/host names/);
-    expect(one('localhost').reason).toMatch(/host names/);
-    expect(one('example.com:443').reason).toMatch(/host names/);
-    expect(one('https://1.2.3.4').reason).toMatch(/URL/);
+    expect(text(one('api.example.com').reason)).toMatch(/host names/);
+    expect(text(one('localhost').reason)).toMatch(/host names/);
+    expect(text(one('example.com:443').reason)).toMatch(/host names/);
+    expect(text(one('https://1.2.3.4').reason)).toMatch(/URL/);
     expect(one('１.２.３.４').kind).toBe('invalid');
   });
 
   it('notes a host part not aligned to the prefix without making the entry invalid', () => {
     const entry = one('10.0.0.5/24');
     expect(entry.kind).toBe('ipv4-cidr');
-    expect(entry.note).toContain('10.0.0.0/24');
-    expect(one('10.0.0.0/24').note).toBeUndefined();
-    expect(one('8.8.8.8/32').note).toBeUndefined();
-    expect(one('1.2.3.128/25').note).toBeUndefined();
-    expect(one('1.2.3.129/25').note).toContain('1.2.3.128/25');
+    expect(text(entry.note)).toContain('10.0.0.0/24');
+    expect(text(one('10.0.0.0/24').note)).toBeUndefined();
+    expect(text(one('8.8.8.8/32').note)).toBeUndefined();
+    expect(text(one('1.2.3.128/25').note)).toBeUndefined();
+    expect(text(one('1.2.3.129/25').note)).toContain('1.2.3.128/25');
   });
 });
 
@@ -136,7 +143,7 @@ describe('IPv6', () => {
   ])('%s is invalid (%s)', (raw, reason) => {
     const entry = one(raw);
     expect(entry.kind).toBe('invalid');
-    expect(entry.reason).toMatch(reason);
+    expect(text(entry.reason)).toMatch(reason);
   });
 });
 
@@ -190,7 +197,7 @@ describe('ipWhitelistFindings', () => {
   it('reports an empty list', () => {
     const findings = ipWhitelistFindings('  \n', 20, 'HTX');
     expect(findings).toEqual([
-      { code: 'ip-empty', entry: null, message: expect.stringContaining('No IP whitelist') },
+      { code: 'ip-empty', entry: null, message: { key: 'noteIpEmpty' } },
     ]);
   });
 
@@ -201,20 +208,20 @@ describe('ipWhitelistFindings', () => {
   it('says 0.0.0.0/0 is no whitelist at all', () => {
     const [finding] = ipWhitelistFindings('0.0.0.0/0', 20);
     expect(finding?.code).toBe('ip-over-broad');
-    expect(finding?.message).toBe('0.0.0.0/0 allows every address: it is the same as no whitelist.');
+    expect(text(finding?.message)).toBe('0.0.0.0/0 allows every address: it is the same as no whitelist.');
     expect(finding?.entry?.raw).toBe('0.0.0.0/0');
   });
 
   it('counts the addresses in an over-broad range', () => {
-    expect(ipWhitelistFindings('8.8.0.0/16', null)[0]?.message).toContain('65,536 addresses');
-    expect(ipWhitelistFindings('2001:4860::/32', null)[0]?.message).toContain('2^96 addresses');
+    expect(text(ipWhitelistFindings('8.8.0.0/16', null)[0]?.message)).toContain('65,536 addresses');
+    expect(text(ipWhitelistFindings('2001:4860::/32', null)[0]?.message)).toContain('2^96 addresses');
   });
 
   it('reports more entries than the exchange allows, with its name', () => {
     const list = Array.from({ length: 23 }, (_, index) => `8.8.8.${index + 1}`).join(',');
     const findings = ipWhitelistFindings(list, 20, 'HTX');
-    expect(findings).toEqual([
-      { code: 'ip-too-many', entry: null, message: 'HTX allows at most 20 IP addresses; this list has 23.' },
+    expect(findings.map((finding) => [finding.code, finding.entry, text(finding.message)])).toEqual([
+      ['ip-too-many', null, 'HTX allows at most 20 IP addresses; this list has 23.'],
     ]);
     expect(codes(list, 23)).toEqual([]);
     expect(codes(list, null)).toEqual([]);
@@ -228,10 +235,10 @@ describe('ipWhitelistFindings', () => {
       ['ip-duplicate', '8.8.8.8/32'],
       ['ip-duplicate', '8.8.8.8'],
     ]);
-    expect(findings[0]?.message).toMatch(/^"300\.1\.1\.1" is not a valid IP address.*0 to 255/);
-    expect(findings[1]?.message).toContain('192.168.0.0/16 (a private network)');
-    expect(findings[2]?.message).toBe('8.8.8.8/32 is the same as 8.8.8.8, listed earlier.');
-    expect(findings[3]?.message).toBe('8.8.8.8 is listed more than once.');
+    expect(text(findings[0]?.message)).toMatch(/^"300\.1\.1\.1" is not a valid IP address.*0 to 255/);
+    expect(text(findings[1]?.message)).toContain('192.168.0.0/16 (a private network)');
+    expect(text(findings[2]?.message)).toBe('8.8.8.8/32 is the same as 8.8.8.8, listed earlier.');
+    expect(text(findings[3]?.message)).toBe('8.8.8.8 is listed more than once.');
   });
 
   it('treats differently written forms of one IPv6 range as duplicates', () => {

@@ -5,7 +5,11 @@
  * another (leading zeros read as octal, a host part that does not match the prefix) is how a
  * whitelist ends up allowing something other than what the user meant. Every finding is advice;
  * nothing here refuses input.
+ *
+ * What it says is Words (a message key and its substitutions), never English: the watcher says
+ * them in the page's language, and this module must not bundle a catalogue.
  */
+import { type PlainKey, type Words, words } from '../i18n/keys';
 
 export type IpKind = 'ipv4' | 'ipv6' | 'ipv4-cidr' | 'ipv6-cidr' | 'invalid';
 
@@ -15,14 +19,16 @@ export interface IpEntry {
   kind: IpKind;
   /** The CIDR prefix length; null for a single address or an invalid entry. */
   prefix: number | null;
-  /** Why the entry is invalid (only when kind is 'invalid'). */
-  reason?: string;
+  /** Why the entry is invalid, as the whole finding about it (only when kind is 'invalid'). */
+  reason?: Words;
   /** A warning that does not make the entry invalid, e.g. host bits set below the prefix. */
-  note?: string;
+  note?: Words;
   /** The whole range lies in a private or reserved block that never reaches an exchange. */
   private?: true;
-  /** The reserved block and its name, e.g. "10.0.0.0/8 (a private network)", with `private`. */
+  /** The reserved block, e.g. "10.0.0.0/8", with `private`. */
   privateRange?: string;
+  /** What that block is for, with `private`. */
+  reserved?: ReservedKind;
   /** Normal form: lower-case, IPv6 compressed per RFC 5952, "/prefix" kept for CIDR entries. */
   canonical?: string;
 }
@@ -39,7 +45,7 @@ export interface IpFinding {
   code: IpFindingCode;
   /** The entry the finding is about; null for findings about the whole list. */
   entry: IpEntry | null;
-  message: string;
+  message: Words;
 }
 
 // Exchanges' forms take comma-separated lists, OKX also spaces; people paste from spreadsheets
@@ -70,12 +76,12 @@ export function overBroad(entry: IpEntry): boolean {
 
 /**
  * The findings for a whitelist as typed. `maxEntries` is the exchange's limit (null: unknown);
- * `exchangeName` only goes into messages.
+ * `exchangeName` only goes into messages (null: "This exchange").
  */
 export function ipWhitelistFindings(
   text: string,
   maxEntries: number | null,
-  exchangeName = 'This exchange',
+  exchangeName: string | null = null,
 ): IpFinding[] {
   return findingsFor(splitIpText(text).map(analyse), maxEntries, exchangeName);
 }
@@ -84,7 +90,7 @@ export function ipWhitelistFindings(
 export function ipListFindings(
   entries: readonly IpEntry[],
   maxEntries: number | null,
-  exchangeName = 'This exchange',
+  exchangeName: string | null = null,
 ): IpFinding[] {
   return findingsFor(
     entries.map((entry) => analyse(entry.raw)),
@@ -93,23 +99,11 @@ export function ipListFindings(
   );
 }
 
-function findingsFor(parsed: Analysed[], maxEntries: number | null, exchangeName: string): IpFinding[] {
-  if (parsed.length === 0) {
-    return [
-      {
-        code: 'ip-empty',
-        entry: null,
-        message: 'No IP whitelist: anyone holding this key can use it from any address.',
-      },
-    ];
-  }
+function findingsFor(parsed: Analysed[], maxEntries: number | null, exchangeName: string | null): IpFinding[] {
+  if (parsed.length === 0) return [{ code: 'ip-empty', entry: null, message: words('noteIpEmpty') }];
   const findings: IpFinding[] = [];
   if (maxEntries !== null && parsed.length > maxEntries) {
-    findings.push({
-      code: 'ip-too-many',
-      entry: null,
-      message: `${exchangeName} allows at most ${maxEntries} IP ${plural(maxEntries, 'address', 'addresses')}; this list has ${parsed.length}.`,
-    });
+    findings.push({ code: 'ip-too-many', entry: null, message: tooMany(maxEntries, parsed.length, exchangeName) });
   }
   const seen = new Map<string, IpEntry>();
   for (const { entry, range } of parsed) {
@@ -117,7 +111,7 @@ function findingsFor(parsed: Analysed[], maxEntries: number | null, exchangeName
       findings.push({
         code: 'ip-invalid',
         entry,
-        message: `"${entry.raw}" is not a valid IP address or CIDR range: ${entry.reason ?? 'unrecognised'}.`,
+        message: entry.reason ?? words('noteIpInvalidUnknown', { entry: entry.raw }),
       });
       continue;
     }
@@ -126,19 +120,18 @@ function findingsFor(parsed: Analysed[], maxEntries: number | null, exchangeName
     const key = rangeKey(range);
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      const same = earlier.raw === entry.raw ? 'is listed more than once' : `is the same as ${earlier.raw}, listed earlier`;
-      findings.push({ code: 'ip-duplicate', entry, message: `${entry.raw} ${same}.` });
+      const message =
+        earlier.raw === entry.raw
+          ? words('noteIpDuplicate', { entry: entry.raw })
+          : words('noteIpDuplicateOf', { earlier: earlier.raw, entry: entry.raw });
+      findings.push({ code: 'ip-duplicate', entry, message });
       continue;
     }
     seen.set(key, entry);
     if (entry.private) {
       // A private range is never over-broad in the sense that matters: it admits nobody on the
       // internet. Saying it is unreachable is the useful message.
-      findings.push({
-        code: 'ip-private',
-        entry,
-        message: `${entry.raw} is in ${entry.privateRange ?? 'a reserved range'}: an exchange never sees requests from it, so this entry is probably a mistake.`,
-      });
+      findings.push({ code: 'ip-private', entry, message: reservedWords(entry.raw, entry.privateRange ?? '', entry.reserved ?? 'reserved') });
     } else if (overBroad(entry)) {
       findings.push({ code: 'ip-over-broad', entry, message: overBroadMessage(entry, range) });
     }
@@ -146,18 +139,22 @@ function findingsFor(parsed: Analysed[], maxEntries: number | null, exchangeName
   return findings;
 }
 
-function overBroadMessage(entry: IpEntry, range: IpRange): string {
-  if (range.prefix === 0) {
-    return `${entry.raw} allows every address: it is the same as no whitelist.`;
-  }
-  const hostBits = range.bytes.length * 8 - range.prefix;
-  const size = hostBits <= 52 ? (2 ** hostBits).toLocaleString('en-US') : `2^${hostBits}`;
-  const narrowest = range.bytes.length === 4 ? '/24' : '/48';
-  return `${entry.raw} allows ${size} addresses: whitelist your platform's own addresses instead (${narrowest} or narrower).`;
+/**
+ * The limit as a whole sentence: English says "1 IP address" but "20 IP addresses", and the other
+ * catalogues word each so that the count changes no word, so one message per case, no plural forms.
+ */
+function tooMany(max: number, count: number, exchange: string | null): Words {
+  if (exchange === null) return max === 1 ? words('noteIpTooManyHereOne', { count }) : words('noteIpTooManyHere', { count, max });
+  return max === 1 ? words('noteIpTooManyOne', { count, exchange }) : words('noteIpTooMany', { count, exchange, max });
 }
 
-function plural(count: number, one: string, many: string): string {
-  return count === 1 ? one : many;
+function overBroadMessage(entry: IpEntry, range: IpRange): Words {
+  if (range.prefix === 0) return words('noteIpEveryAddress', { entry: entry.raw });
+  const hostBits = range.bytes.length * 8 - range.prefix;
+  // A number is written as the language writes numbers (65,536; 65 536); beyond 2^52 as a power.
+  const count = hostBits <= 52 ? 2 ** hostBits : `2^${hostBits}`;
+  const narrowest = range.bytes.length === 4 ? '/24' : '/48';
+  return words('noteIpOverBroad', { count, entry: entry.raw, narrowest });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -176,40 +173,37 @@ interface Analysed {
   range: IpRange | null;
 }
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+/** Why a piece is not an address, as the whole sentence about the entry it was found in. */
+type Reason = (entry: string) => Words;
 
-function invalid(raw: string, reason: string): Analysed {
-  return { entry: { raw, kind: 'invalid', prefix: null, reason }, range: null };
+type Parsed<T> = { ok: true; value: T } | { ok: false; reason: Reason };
+
+function invalid(raw: string, reason: Reason): Analysed {
+  return { entry: { raw, kind: 'invalid', prefix: null, reason: reason(raw) }, range: null };
 }
 
 function analyse(raw: string): Analysed {
-  if (/[^\x21-\x7e]/.test(raw)) {
-    return invalid(raw, 'it contains characters other than plain ASCII digits, letters and punctuation (full-width digits or dots?)');
-  }
+  if (/[^\x21-\x7e]/.test(raw)) return invalid(raw, (entry) => words('noteIpInvalidNotAscii', { entry }));
   const lower = raw.toLowerCase();
-  if (lower.includes('%')) {
-    return invalid(raw, 'zone ids such as %eth0 name an interface on one machine and are not accepted in a whitelist');
-  }
+  if (lower.includes('%')) return invalid(raw, (entry) => words('noteIpInvalidZone', { entry }));
   if (lower.includes('*')) {
-    return invalid(raw, `wildcards are written as CIDR, e.g. ${wildcardExample(lower)}`);
+    return invalid(raw, (entry) => words('noteIpInvalidWildcard', { entry, example: wildcardExample(lower) }));
   }
   const dash = lower.indexOf('-');
   if (dash > 0 && looksLikeAddress(lower.slice(0, dash))) {
-    return invalid(raw, `ranges are written as CIDR, e.g. ${rangeExample(lower.slice(0, dash))}`);
+    return invalid(raw, (entry) => words('noteIpInvalidRange', { entry, example: rangeExample(lower.slice(0, dash)) }));
   }
-  if (lower.includes('://')) {
-    return invalid(raw, 'a URL is not an IP address: enter the address only');
-  }
+  if (lower.includes('://')) return invalid(raw, (entry) => words('noteIpInvalidUrl', { entry }));
   if (/^\d+\.\d+\.\d+\.\d+:\d+$/.test(lower) || /^\[.*\](:\d+)?$/.test(lower)) {
-    return invalid(raw, 'enter the address without brackets or a port number');
+    return invalid(raw, (entry) => words('noteIpInvalidPort', { entry }));
   }
   const slashes = lower.split('/');
-  if (slashes.length > 2) return invalid(raw, 'it has more than one "/"');
+  if (slashes.length > 2) return invalid(raw, (entry) => words('noteIpInvalidSlashes', { entry }));
   const [addressText = '', prefixText] = slashes;
   const v6 = addressText.includes(':');
   // IPv6 uses the letters a-f only; IPv4 none.
   if (/[g-z_]/.test(addressText) || (!v6 && /[a-f]/.test(addressText))) {
-    return invalid(raw, 'host names are not accepted: enter the IP address');
+    return invalid(raw, (entry) => words('noteIpInvalidHostName', { entry }));
   }
   const address = v6 ? parseIpv6(addressText) : parseIpv4(addressText);
   if (!address.ok) return invalid(raw, address.reason);
@@ -234,12 +228,13 @@ function analyse(raw: string): Analysed {
     const networkText = `${formatAddress(network)}/${range.prefix}`;
     // Most parsers silently mask the host part; some exchanges reject the entry. Either way the
     // user probably meant something else, so say what the entry really covers.
-    entry.note = `${raw} means the whole range ${networkText} (the host part below /${range.prefix} is ignored): write ${networkText}, or ${formatAddress(range.bytes)} alone if that address was meant.`;
+    entry.note = words('noteIpHostBits', { address: formatAddress(range.bytes), entry: raw, prefix: range.prefix, range: networkText });
   }
   const reserved = reservedBlock(range);
   if (reserved !== null) {
     entry.private = true;
-    entry.privateRange = reserved;
+    entry.privateRange = `${formatAddress(reserved.bytes)}/${reserved.prefix}`;
+    entry.reserved = reserved.kind;
   }
   return { entry, range };
 }
@@ -271,27 +266,33 @@ function wildcardExample(text: string): string {
   return `${[...fixed, '0', '0', '0'].slice(0, 4).join('.')}/${fixed.length * 8}`;
 }
 
-function parseIpv4(text: string): Parsed<number[]> {
+/** `inV6`: the dotted tail of an IPv6 address, whose sentences say "its IPv4 part is invalid". */
+function parseIpv4(text: string, inV6 = false): Parsed<number[]> {
   const parts = text.split('.');
   if (parts.length !== 4) {
-    return { ok: false, reason: 'an IPv4 address has four numbers separated by dots' };
+    return { ok: false, reason: (entry) => (inV6 ? words('noteIpInvalidV6TailParts', { entry }) : words('noteIpInvalidV4Parts', { entry })) };
   }
   const bytes: number[] = [];
   for (const part of parts) {
     if (!/^\d{1,3}$/.test(part)) {
-      return { ok: false, reason: 'each part of an IPv4 address is a number from 0 to 255' };
+      return { ok: false, reason: (entry) => (inV6 ? words('noteIpInvalidV6TailNumber', { entry }) : words('noteIpInvalidV4Number', { entry })) };
     }
     if (part.length > 1 && part.startsWith('0')) {
       // inet_aton() reads 010 as octal 8, most forms as decimal 10: the whitelist may not hold
       // the address the user meant.
       return {
         ok: false,
-        reason: `"${part}" has a leading zero, which some systems read as an octal number: write it without the zero`,
+        reason: (entry) =>
+          inV6 ? words('noteIpInvalidV6TailLeadingZero', { entry, part }) : words('noteIpInvalidV4LeadingZero', { entry, part }),
       };
     }
     const value = Number(part);
     if (value > 255) {
-      return { ok: false, reason: `${part} is out of range: each part of an IPv4 address is 0 to 255` };
+      return {
+        ok: false,
+        reason: (entry) =>
+          inV6 ? words('noteIpInvalidV6TailOutOfRange', { entry, part }) : words('noteIpInvalidV4OutOfRange', { entry, part }),
+      };
     }
     bytes.push(value);
   }
@@ -299,17 +300,17 @@ function parseIpv4(text: string): Parsed<number[]> {
 }
 
 function parseIpv6(text: string): Parsed<number[]> {
-  const fail: Parsed<number[]> = { ok: false, reason: 'not a valid IPv6 address' };
+  const fail: Parsed<number[]> = { ok: false, reason: (entry) => words('noteIpInvalidV6', { entry }) };
   const halves = text.split('::');
   if (halves.length > 2) {
-    return { ok: false, reason: 'an IPv6 address may use "::" only once' };
+    return { ok: false, reason: (entry) => words('noteIpInvalidV6DoubleColon', { entry }) };
   }
   const head = parseGroups(halves[0] ?? '', halves.length === 1);
   const tail = halves.length === 2 ? parseGroups(halves[1] ?? '', true) : { ok: true as const, value: [] };
   if (!head.ok) return head;
   if (!tail.ok) return tail;
   if (halves.length === 1) {
-    return head.value.length === 16 ? head : { ok: false, reason: 'an IPv6 address without "::" has eight groups' };
+    return head.value.length === 16 ? head : { ok: false, reason: (entry) => words('noteIpInvalidV6Groups', { entry }) };
   }
   // "::" stands for one or more zero groups, so at most seven groups may be written around it.
   const missing = 16 - head.value.length - tail.value.length;
@@ -324,13 +325,13 @@ function parseGroups(text: string, ipv4TailAllowed: boolean): Parsed<number[]> {
   const bytes: number[] = [];
   for (const [index, group] of groups.entries()) {
     if (index === groups.length - 1 && ipv4TailAllowed && group.includes('.')) {
-      const v4 = parseIpv4(group);
-      if (!v4.ok) return { ok: false, reason: `its IPv4 part is invalid: ${v4.reason}` };
+      const v4 = parseIpv4(group, true);
+      if (!v4.ok) return v4;
       bytes.push(...v4.value);
       continue;
     }
     if (!/^[0-9a-f]{1,4}$/.test(group)) {
-      return { ok: false, reason: 'each IPv6 group is one to four hexadecimal digits' };
+      return { ok: false, reason: (entry) => words('noteIpInvalidV6Group', { entry }) };
     }
     const value = parseInt(group, 16);
     bytes.push(value >> 8, value & 0xff);
@@ -340,7 +341,7 @@ function parseGroups(text: string, ipv4TailAllowed: boolean): Parsed<number[]> {
 
 function parsePrefix(text: string, full: number): Parsed<number> {
   if (!/^(?:0|[1-9]\d{0,2})$/.test(text) || Number(text) > full) {
-    return { ok: false, reason: `the prefix after "/" is a whole number from 0 to ${full}` };
+    return { ok: false, reason: (entry) => words('noteIpInvalidPrefix', { entry, max: full }) };
   }
   return { ok: true, value: Number(text) };
 }
@@ -393,58 +394,89 @@ function formatAddress(bytes: readonly number[]): string {
 // are not routed on the internet. A whitelist entry inside one is almost certainly the address of
 // the user's own machine on a home or office network, or an address copied from an example.
 
+/** What a reserved block is for; each has its own sentence (noteIpReserved…). */
+export type ReservedKind =
+  | 'this-network'
+  | 'private'
+  | 'cgnat'
+  | 'loopback'
+  | 'link-local'
+  | 'documentation'
+  | 'benchmark'
+  | 'multicast'
+  | 'reserved'
+  | 'unspecified'
+  | 'unique-local';
+
 interface ReservedBlock {
   bytes: number[];
   prefix: number;
-  name: string;
+  kind: ReservedKind;
 }
 
-function block(text: string, name: string): ReservedBlock {
+function block(text: string, kind: ReservedKind): ReservedBlock {
   const [address = '', prefix = ''] = text.split('/');
   const parsed = address.includes(':') ? parseIpv6(address) : parseIpv4(address);
   if (!parsed.ok) throw new Error(`Bad reserved block ${text}`);
-  return { bytes: parsed.value, prefix: Number(prefix), name };
+  return { bytes: parsed.value, prefix: Number(prefix), kind };
+}
+
+/** "10.0.0.5 is in 10.0.0.0/8 (a private network): …", one whole sentence per kind of block. */
+const RESERVED_WORDS = {
+  'this-network': 'noteIpReservedThisNetwork',
+  private: 'noteIpReservedPrivate',
+  cgnat: 'noteIpReservedCgnat',
+  loopback: 'noteIpReservedLoopback',
+  'link-local': 'noteIpReservedLinkLocal',
+  documentation: 'noteIpReservedDocumentation',
+  benchmark: 'noteIpReservedBenchmark',
+  multicast: 'noteIpReservedMulticast',
+  reserved: 'noteIpReservedReserved',
+  unspecified: 'noteIpReservedUnspecified',
+  'unique-local': 'noteIpReservedUniqueLocal',
+} as const satisfies Record<ReservedKind, PlainKey>;
+
+function reservedWords(entry: string, range: string, kind: ReservedKind): Words {
+  return words(RESERVED_WORDS[kind], { entry, range });
 }
 
 const RESERVED_V4: readonly ReservedBlock[] = [
-  block('0.0.0.0/8', '"this network"'),
-  block('10.0.0.0/8', 'a private network'),
-  block('100.64.0.0/10', 'carrier-grade NAT space'),
+  block('0.0.0.0/8', 'this-network'),
+  block('10.0.0.0/8', 'private'),
+  block('100.64.0.0/10', 'cgnat'),
   block('127.0.0.0/8', 'loopback'),
-  block('169.254.0.0/16', 'link-local space'),
-  block('172.16.0.0/12', 'a private network'),
-  block('192.0.2.0/24', 'documentation examples'),
-  block('192.168.0.0/16', 'a private network'),
-  block('198.18.0.0/15', 'benchmark testing space'),
-  block('198.51.100.0/24', 'documentation examples'),
-  block('203.0.113.0/24', 'documentation examples'),
+  block('169.254.0.0/16', 'link-local'),
+  block('172.16.0.0/12', 'private'),
+  block('192.0.2.0/24', 'documentation'),
+  block('192.168.0.0/16', 'private'),
+  block('198.18.0.0/15', 'benchmark'),
+  block('198.51.100.0/24', 'documentation'),
+  block('203.0.113.0/24', 'documentation'),
   block('224.0.0.0/4', 'multicast'),
-  block('240.0.0.0/4', 'reserved space'),
+  block('240.0.0.0/4', 'reserved'),
 ];
 
 const RESERVED_V6: readonly ReservedBlock[] = [
-  block('::/128', 'the unspecified address'),
+  block('::/128', 'unspecified'),
   block('::1/128', 'loopback'),
-  block('fc00::/7', 'a private (unique local) network'),
-  block('fe80::/10', 'link-local space'),
+  block('fc00::/7', 'unique-local'),
+  block('fe80::/10', 'link-local'),
   block('ff00::/8', 'multicast'),
-  block('2001:db8::/32', 'documentation examples'),
+  block('2001:db8::/32', 'documentation'),
 ];
 
-const V4_MAPPED = block('::ffff:0.0.0.0/96', 'IPv4-mapped');
+// Only its address matters: an address inside it is judged by its IPv4 part.
+const V4_MAPPED = block('::ffff:0.0.0.0/96', 'reserved');
 
-/** "10.0.0.0/8 (a private network)" when the whole range lies inside a reserved block. */
-function reservedBlock(range: IpRange): string | null {
+/** The reserved block the whole range lies inside, if any. */
+function reservedBlock(range: IpRange): ReservedBlock | null {
   const inside = (candidate: ReservedBlock, bytes: number[], prefix: number): boolean =>
     prefix >= candidate.prefix && sameBytes(mask(bytes, candidate.prefix), mask(candidate.bytes, candidate.prefix));
-  const describe = (found: ReservedBlock): string =>
-    `${formatAddress(found.bytes)}/${found.prefix} (${found.name})`;
   if (range.bytes.length === 4) {
-    const found = RESERVED_V4.find((candidate) => inside(candidate, range.bytes, range.prefix));
-    return found === undefined ? null : describe(found);
+    return RESERVED_V4.find((candidate) => inside(candidate, range.bytes, range.prefix)) ?? null;
   }
   const found = RESERVED_V6.find((candidate) => inside(candidate, range.bytes, range.prefix));
-  if (found !== undefined) return describe(found);
+  if (found !== undefined) return found;
   // ::ffff:10.0.0.1 is the IPv4 address 10.0.0.1 written for an IPv6 socket.
   if (inside(V4_MAPPED, range.bytes, range.prefix)) {
     return reservedBlock({ bytes: range.bytes.slice(12), prefix: range.prefix - 96 });

@@ -32,7 +32,7 @@ export function screenPageIps(raw: readonly string[]): ScreenedIps {
     else if (overBroad(entry) || isUnspecified(ip)) refused.push({ ip, why: 'over-broad' });
     // Documentation ranges (RFC 5737/3849) are what platforms' sample pages show: they reach no
     // exchange either, but they are harmless to repeat, and the picker says they are the page's.
-    else if (entry.private && !/documentation/.test(entry.privateRange ?? '')) refused.push({ ip, why: 'private' });
+    else if (entry.private && entry.reserved !== 'documentation') refused.push({ ip, why: 'private' });
     else listed.push(ip);
   }
   return { listed, refused };

@@ -3,9 +3,11 @@
  * list is audited. Pure: no DOM, no browser API.
  *
  * The inputs are permissions, the IP whitelist and counts only, never a credential, so no message
- * built here can carry a secret.
+ * built here can carry a secret. Messages are Words (a key and its substitutions): the watcher
+ * says them in the page's language, and content scripts must not bundle a catalogue.
  */
 
+import { type Words, words } from '../i18n/keys';
 import { ipListFindings, parseIpList, type IpEntry, type IpFindingCode } from './ip';
 import type { KeyPermissions } from './records';
 
@@ -21,7 +23,9 @@ export type RiskSeverity = 'danger' | 'warning' | 'info';
 export interface RiskFinding {
   code: RiskCode;
   severity: RiskSeverity;
-  message: string;
+  message: Words;
+  /** For an empty whitelist: the exchange's own rule for such keys, said after the message. */
+  rule?: Words;
   /** Which part of the form the finding is about, so the warning can sit next to it. */
   concerns: 'permissions' | 'ip' | 'keys';
   /** The whitelist entry an IP finding is about. */
@@ -38,7 +42,7 @@ export interface KeyRiskInput {
   ipList?: readonly string[] | null;
   maxIps: number | null;
   /** The exchange's rule for keys without an IP whitelist, in one sentence. */
-  unboundRule: string | null;
+  unboundRule: Words | null;
   /** Keys the account has now, as the exchange's key list shows them. */
   keyCount?: number;
   maxKeys?: number | null;
@@ -68,8 +72,7 @@ function permissionFindings(permissions: KeyPermissions | null): RiskFinding[] {
       code: 'withdraw-on',
       severity: 'danger',
       concerns: 'permissions',
-      message:
-        'Withdraw is enabled. Trading platforms never need it: anyone holding this key could move your funds out.',
+      message: words('noteWithdrawOn'),
     });
   }
   if (permissions?.transfer) {
@@ -77,8 +80,7 @@ function permissionFindings(permissions: KeyPermissions | null): RiskFinding[] {
       code: 'transfer-on',
       severity: 'warning',
       concerns: 'permissions',
-      message:
-        'Transfer is enabled: this key can move funds between accounts, on some exchanges to other users. Trading platforms rarely need it.',
+      message: words('noteTransferOn'),
     });
   }
   return findings;
@@ -95,11 +97,8 @@ function ipFindings(input: KeyRiskInput): RiskFinding[] {
     return [];
   }
   return ipListFindings(entries, input.maxIps, input.exchangeName).map((finding) => {
-    const message =
-      finding.code === 'ip-empty' && input.unboundRule !== null
-        ? `${finding.message} ${input.unboundRule}`
-        : finding.message;
-    const result: RiskFinding = { code: finding.code, severity: IP_SEVERITY[finding.code], concerns: 'ip', message };
+    const result: RiskFinding = { code: finding.code, severity: IP_SEVERITY[finding.code], concerns: 'ip', message: finding.message };
+    if (finding.code === 'ip-empty' && input.unboundRule !== null) result.rule = input.unboundRule;
     if (finding.entry !== null) result.entry = finding.entry;
     return result;
   });
@@ -113,7 +112,10 @@ function keyLimitFindings({ keyCount, maxKeys, exchangeName }: KeyRiskInput): Ri
         code: 'key-limit-reached',
         severity: 'warning',
         concerns: 'keys',
-        message: `This account has ${keyCount} API ${keyCount === 1 ? 'key' : 'keys'}, the most ${exchangeName} allows (${maxKeys}): delete an unused key before creating another.`,
+        message:
+          keyCount === 1
+            ? words('noteKeyLimitReachedOne', { exchange: exchangeName })
+            : words('noteKeyLimitReached', { count: keyCount, exchange: exchangeName, limit: maxKeys }),
       },
     ];
   }
@@ -126,7 +128,10 @@ function keyLimitFindings({ keyCount, maxKeys, exchangeName }: KeyRiskInput): Ri
       code: 'key-limit-near',
       severity: 'info',
       concerns: 'keys',
-      message: `This account has ${keyCount} of the ${maxKeys} API keys ${exchangeName} allows: ${left} ${left === 1 ? 'slot' : 'slots'} left.`,
+      message:
+        left === 1
+          ? words('noteKeyLimitNearOne', { count: keyCount, exchange: exchangeName, limit: maxKeys })
+          : words('noteKeyLimitNear', { count: keyCount, exchange: exchangeName, left, limit: maxKeys }),
     },
   ];
 }
@@ -145,10 +150,10 @@ export interface ListRiskSummary {
   noIpWhitelist: number;
   /** Labels of the risky keys, in list order. */
   riskyLabels: string[];
-  summary: string;
+  summary: Words;
 }
 
-/** Counts for an exchange's key list, with a one-line English summary. */
+/** Counts for an exchange's key list, with a one-line summary. */
 export function summariseListRisk(keys: readonly ListedKeyRisk[]): ListRiskSummary {
   const risky = keys.filter((key) => key.withdraw || !key.ipWhitelisted);
   const withdraw = keys.filter((key) => key.withdraw).length;
@@ -163,13 +168,22 @@ export function summariseListRisk(keys: readonly ListedKeyRisk[]): ListRiskSumma
   };
 }
 
-function summaryLine(total: number, risky: number, withdraw: number, noIp: number): string {
-  if (total === 0) return 'No API keys.';
-  const keys = total === 1 ? '1 key' : `${total} keys`;
-  if (risky === 0) return total === 1 ? 'The key is not risky.' : `None of the ${keys} is risky.`;
-  const parts: string[] = [];
-  if (withdraw > 0) parts.push(`${withdraw} with withdraw enabled`);
-  if (noIp > 0) parts.push(`${noIp} without an IP whitelist`);
-  const verb = risky === 1 ? 'is' : 'are';
-  return `${risky} of ${keys} ${verb} risky: ${parts.join(', ')}.`;
+/**
+ * One whole sentence per case rather than counted parts glued together: English changes words
+ * with the counts ("1 of 1 key is", "2 of 5 keys are"), the other catalogues word each case so that
+ * no count changes a word, and a note says no plural forms (see src/i18n/README.md).
+ */
+function summaryLine(total: number, risky: number, withdraw: number, noip: number): Words {
+  if (total === 0) return words('noteListEmpty');
+  if (risky === 0) return total === 1 ? words('noteListKeySafe') : words('noteListNoneRisky', { count: total });
+  if (total === 1) {
+    if (withdraw > 0 && noip > 0) return words('noteListKeyRiskyBoth');
+    return withdraw > 0 ? words('noteListKeyRiskyWithdraw') : words('noteListKeyRiskyNoIp');
+  }
+  if (risky === 1) {
+    if (withdraw > 0 && noip > 0) return words('noteListOneRiskyBoth', { total });
+    return withdraw > 0 ? words('noteListOneRiskyWithdraw', { total }) : words('noteListOneRiskyNoIp', { total });
+  }
+  if (withdraw > 0 && noip > 0) return words('noteListRiskyBoth', { noip, risky, total, withdraw });
+  return withdraw > 0 ? words('noteListRiskyWithdraw', { risky, total, withdraw }) : words('noteListRiskyNoIp', { noip, risky, total });
 }

@@ -5,6 +5,7 @@ import type { CredentialFormat } from '../core/credential-format';
 import type { BrandRule } from '../core/lookalike';
 import type { ExchangeId } from '../core/records';
 import type { Words } from '../dom/words';
+import type { Words as Message } from '../i18n/keys';
 
 export type { CredentialFormat };
 
@@ -75,8 +76,11 @@ export interface PageVocabulary {
 export interface ExchangeLimits {
   maxIps: number | null;
   maxKeys: number | null;
-  /** The exchange's own rule for keys without an IP whitelist, in a sentence; null if none known. */
-  unboundRule: string | null;
+  /**
+   * The exchange's own rule for keys without an IP whitelist, in a sentence (a `noteRule…`
+   * message, said in the page's language); null if none known.
+   */
+  unboundRule: Message | null;
 }
 
 /** How Keyward recognises and reads the exchange's API-management pages. */

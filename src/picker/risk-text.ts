@@ -1,21 +1,24 @@
 /**
  * What the picker says about each reason to ask before a fill. Kept apart from the component so
- * the wording is tested without a browser: these sentences are the product's advice.
+ * the wording is tested without a browser: these sentences are the product's advice. Each is a
+ * whole message in the catalogues (note… keys, shared with the notes' risk wording).
  */
+import { t } from '../i18n';
 import type { PreflightIssue, TradingScope } from '../core/preflight';
 import type { ExchangeId } from '../core/records';
 import { exchangeById } from '../exchanges/registry';
-import type { RefusedIp, RefusedIpReason } from '../core/page-ips';
+import type { RefusedIp } from '../core/page-ips';
 import type { FillRisk, PickerKey, PickerSession } from '../messages';
 
-const SCOPE_NAMES: Record<TradingScope, string> = {
-  spot: 'Spot',
-  futures: 'Futures',
-  both: 'Spot and futures',
-};
-
 export function scopeName(scope: TradingScope): string {
-  return SCOPE_NAMES[scope];
+  switch (scope) {
+    case 'spot':
+      return t('noteScopeSpot');
+    case 'futures':
+      return t('noteScopeFutures');
+    case 'both':
+      return t('noteScopeBoth');
+  }
 }
 
 /**
@@ -23,12 +26,12 @@ export function scopeName(scope: TradingScope): string {
  * from, because the key may have been changed on the exchange since Keyward last saw it.
  */
 export function preflightText(issue: PreflightIssue, platformName: string, exchange: ExchangeId): string {
-  const exchangeName = exchangeById(exchange).name;
+  const subs = { exchange: exchangeById(exchange).name, platform: platformName };
   switch (issue) {
     case 'cannot-trade':
-      return `${platformName} will answer Permission Denied: this key cannot trade. ${exchangeName} last showed it without trade permission; fill anyway if you have enabled Trade there since.`;
+      return t('notePreflightCannotTrade', subs);
     case 'no-futures':
-      return `${platformName} will answer Permission Denied: futures strategies need the Futures / Swap Trade permission on ${exchangeName}. ${exchangeName} last showed this key without it; fill anyway if you have enabled it since.`;
+      return t('notePreflightNoFutures', subs);
   }
 }
 
@@ -36,9 +39,9 @@ export function preflightText(issue: PreflightIssue, platformName: string, excha
 export function preflightBadge(issue: PreflightIssue): string {
   switch (issue) {
     case 'cannot-trade':
-      return 'Read-only: the bind will be denied';
+      return t('notePreflightBadgeCannotTrade');
     case 'no-futures':
-      return 'No futures permission: a futures bind will be denied';
+      return t('notePreflightBadgeNoFutures');
   }
 }
 
@@ -50,36 +53,44 @@ export function riskText(risk: FillRisk, key: PickerKey, session: PickerSession)
   if (isPreflightRisk(risk)) return preflightText(risk, session.platformName, key.exchange);
   switch (risk) {
     case 'withdraw':
-      return 'This key has withdraw enabled. Trading platforms never need withdraw: anyone who gets this key could move your funds out.';
+      return t('notePickerRiskWithdraw');
     case 'reuse':
-      return 'This key is already bound to another platform. Use one key per platform, so one leak or revocation does not affect the others.';
-    case 'other-exchange':
-      return `This is a ${exchangeById(key.exchange).name} key, and the form is set to ${
-        session.exchange ? exchangeById(session.exchange).name : 'another exchange'
-      }. The bind will fail, or connect the wrong account.`;
+      return t('notePickerRiskReuse');
+    case 'other-exchange': {
+      const keyExchange = exchangeById(key.exchange).name;
+      return session.exchange
+        ? t('notePickerRiskOtherExchange', { form: exchangeById(session.exchange).name, key: keyExchange })
+        : t('notePickerRiskOtherExchangeUnknown', { key: keyExchange });
+    }
   }
 }
-
-const REFUSED_WHY: Record<RefusedIpReason, string> = {
-  'over-broad': 'it would let far more addresses use the key than any platform needs (0.0.0.0/0 is every address)',
-  private: 'it is a private or reserved address, which an exchange never sees requests from',
-  invalid: 'it is not a valid address',
-};
 
 /**
  * What the page asked to whitelist that Keyward will not repeat. Said as the page's request, in
  * red: a page that asks for these is wrong or hostile, and the user should not follow it.
  */
 export function refusedIpText(refused: RefusedIp): string {
-  return `This page asks you to whitelist ${refused.ip}. Do not: ${REFUSED_WHY[refused.why]}.`;
+  const ip = refused.ip;
+  switch (refused.why) {
+    case 'over-broad':
+      return t('noteRefusedIpOverBroad', { ip });
+    case 'private':
+      return t('noteRefusedIpPrivate', { ip });
+    case 'invalid':
+      return t('noteRefusedIpInvalid', { ip });
+  }
 }
+
+// One address or several is a difference of meaning ("add it", "add them"), not only of grammar,
+// and the sentences name no count: two messages rather than plural forms.
 
 /** Keyward's own data: the platform publishes these addresses, and this key's whitelist lacks them. */
 export function missingPublishedText(ips: readonly string[], platformName: string): string {
-  return `The bind will fail with an IP restriction error: ${platformName} publishes ${ips.join(', ')}, which this key’s whitelist lacks. Add ${ips.length === 1 ? 'it' : 'them'} on the exchange.`;
+  const subs = { ips: ips.join(', '), platform: platformName };
+  return ips.length === 1 ? t('notePickerMissingPublishedOne', subs) : t('notePickerMissingPublishedMany', subs);
 }
 
 /** The page's word only: Keyward repeats what it lists, attributed, and does not advise. */
 export function pageListedText(ips: readonly string[]): string {
-  return `The page lists ${ips.join(', ')} for the whitelist; this key’s whitelist lacks ${ips.length === 1 ? 'it' : 'them'}. Check the platform’s own documentation before adding ${ips.length === 1 ? 'it' : 'them'}.`;
+  return ips.length === 1 ? t('notePickerPageListedOne', { ips: ips.join(', ') }) : t('notePickerPageListedMany', { ips: ips.join(', ') });
 }

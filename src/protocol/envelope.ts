@@ -1,3 +1,4 @@
+import type { Words } from '../i18n/keys';
 import type { MessageType, RequestOf, ResponseOf } from './to-background';
 
 /** Every request to the background travels in one: the marker tells Keyward's from anything else. */
@@ -10,6 +11,11 @@ export interface Envelope<T extends MessageType = MessageType> {
 export interface ErrorInfo {
   code: string;
   message: string;
+  /**
+   * The same in words a page's note says in the page's language (a `note…` message), where the
+   * refusal is shown on an exchange or platform page; `message` is the browser's English.
+   */
+  words?: Words;
 }
 
 /** The background's answer: always an envelope, never a thrown error, so the caller learns why. */

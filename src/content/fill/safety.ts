@@ -5,6 +5,7 @@
  * clickjacking, DEF CON 33), fields swapped between the choice and the fill, frames from another
  * origin, plain http, and hosts that are not the platform's own. Every check fails closed.
  */
+import type { PlainKey } from '../../i18n/keys';
 
 export const MIN_OPACITY = 0.7;
 export const MIN_WIDTH = 20;
@@ -27,23 +28,24 @@ export type Refusal =
   | 'keyward-covered'
   | 'keyward-hidden';
 
-export const REFUSAL_MESSAGES: Record<Refusal, string> = {
-  'not-top-or-same-origin-frame': 'The form is inside a frame from another site.',
-  'not-https': 'The page is not served over https.',
-  'host-not-allowed': 'This site is not the platform’s own address.',
-  'field-missing': 'The form’s fields are gone.',
-  'field-hidden': 'A field is hidden.',
-  'field-too-small': 'A field is too small to see.',
-  'field-off-screen': 'A field is outside the visible page.',
-  'field-transparent': 'A field is (nearly) transparent.',
-  'field-covered': 'Something covers a field.',
-  'page-transparent': 'The page has been made (nearly) transparent.',
-  'field-changed': 'The form changed after you opened Keyward.',
-  'field-disabled': 'A field is disabled or read-only.',
-  'page-filtered': 'The page is darkened, blurred or shrunk by its own styles.',
-  'keyward-covered': 'Something lies over Keyward’s button or picker.',
-  'keyward-hidden': 'Keyward’s button or picker is hidden, faded or shrunk by the page.',
-};
+/** Why each refusal happened, as the message key a note says (after "Keyward did not fill:" etc.). */
+export const REFUSAL_MESSAGES = {
+  'not-top-or-same-origin-frame': 'noteRefusalNotTopOrSameOriginFrame',
+  'not-https': 'noteRefusalNotHttps',
+  'host-not-allowed': 'noteRefusalHostNotAllowed',
+  'field-missing': 'noteRefusalFieldMissing',
+  'field-hidden': 'noteRefusalFieldHidden',
+  'field-too-small': 'noteRefusalFieldTooSmall',
+  'field-off-screen': 'noteRefusalFieldOffScreen',
+  'field-transparent': 'noteRefusalFieldTransparent',
+  'field-covered': 'noteRefusalFieldCovered',
+  'page-transparent': 'noteRefusalPageTransparent',
+  'field-changed': 'noteRefusalFieldChanged',
+  'field-disabled': 'noteRefusalFieldDisabled',
+  'page-filtered': 'noteRefusalPageFiltered',
+  'keyward-covered': 'noteRefusalKeywardCovered',
+  'keyward-hidden': 'noteRefusalKeywardHidden',
+} as const satisfies Record<Refusal, PlainKey>;
 
 /**
  * The frame may receive a fill: the top frame, or a frame whose every ancestor has its origin.

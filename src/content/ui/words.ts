@@ -15,11 +15,12 @@ function api(): I18nLike | null {
 type Args<K extends PlainKey> = [PlaceholderName<K>] extends [never] ? [] : [substitutions: Substitutions<K>];
 
 /**
- * A note's message in the browser's language. Substitutions go by position, and every catalogue
- * numbers placeholders in the alphabetical order of their names (the catalogue test checks it).
- * Numbers here are counts under 1,000, written alike in English, Russian and Chinese, so
- * String() is enough. Without the API (a unit test with no browser) or with a message missing,
- * the key shows: a note is never empty.
+ * A note's message in the page's language if its words came (useNoteWords), else the browser's.
+ * Substitutions go by position, and every catalogue numbers placeholders in the alphabetical
+ * order of their names (the catalogue test checks it). Numbers said here are small counts,
+ * written alike in English, Russian and Chinese, so String() is enough; sayWords() writes the
+ * larger ones shared code may give. Without the API (a unit test with no browser) or with a
+ * message missing, the key shows: a note is never empty.
  */
 export function say<K extends PlainKey>(key: K, ...args: Args<K>): string {
   const [substitutions = {}] = args as [Record<string, string | number>?];
@@ -32,9 +33,28 @@ export function say<K extends PlainKey>(key: K, ...args: Args<K>): string {
   return api()?.getMessage(key, positional) || key;
 }
 
-/** Words from shared code (a key and its substitutions) said as say() says them. */
+/**
+ * Two sentences said one after the other: a space between them, none after Chinese full-width
+ * punctuation (Chinese sets no space between sentences).
+ */
+export function sentences(first: string, second: string): string {
+  return /[。！？）]$/.test(first) ? first + second : `${first} ${second}`;
+}
+
+/**
+ * Words from shared code (a key and its substitutions) said as say() says them, numbers written
+ * as the words' language writes them: 65,536 addresses in English, 65 536 in Russian, where a
+ * comma is a decimal point. Only here, not in say(): the guards on every page say no such number,
+ * and their script is the one the size budget binds most.
+ */
 export function sayWords(said: Words): string {
-  return (say as (key: PlainKey, subs?: Record<string, string | number>) => string)(said.key, said.subs);
+  const language = say('messagesLocale').replace('_', '-');
+  const subs: Record<string, string | number> = { ...said.subs };
+  for (const name in subs) {
+    const value = subs[name];
+    if (typeof value === 'number') subs[name] = value.toLocaleString(language === 'messagesLocale' ? 'en' : language);
+  }
+  return (say as (key: PlainKey, subs?: Record<string, string | number>) => string)(said.key, subs);
 }
 
 /** The notes' words in the page's language, from the background; null reads the browser's. */

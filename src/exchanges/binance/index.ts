@@ -1,5 +1,6 @@
 import { pemPrivateKeyPattern } from '../../core/credential-format';
 import type { ExchangeDefinition } from '../types';
+import { words } from '../../i18n/keys';
 
 
 // Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
@@ -47,8 +48,7 @@ export const binance: ExchangeDefinition<'binance'> = {
     limits: {
       maxIps: 30,
       maxKeys: 30,
-      unboundRule:
-        'Binance removes the Spot & Margin Trading permission 30 days after it was enabled on a key without an IP restriction, and allows withdrawals only with an IP restriction.',
+      unboundRule: words('noteRuleBinance'),
     },
     fixtures: ['www.binance.com/en/my/settings/api-management/index.html'],
   },

@@ -1,4 +1,5 @@
 import type { ExchangeDefinition } from '../types';
+import { words } from '../../i18n/keys';
 
 // Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
 export const bitget: ExchangeDefinition<'bitget'> = {
@@ -44,7 +45,7 @@ export const bitget: ExchangeDefinition<'bitget'> = {
     limits: {
       maxIps: null,
       maxKeys: 10,
-      unboundRule: 'Bitget only allows withdrawals from a key with a linked IP address.',
+      unboundRule: words('noteRuleBitget'),
     },
     fixtures: ['www.bitget.com/account/newapi/index.html'],
   },

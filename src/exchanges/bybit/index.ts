@@ -1,5 +1,6 @@
 import { pemPrivateKeyPattern } from '../../core/credential-format';
 import type { ExchangeDefinition } from '../types';
+import { words } from '../../i18n/keys';
 
 
 // Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
@@ -58,7 +59,7 @@ export const bybit: ExchangeDefinition<'bybit'> = {
     limits: {
       maxIps: null,
       maxKeys: null,
-      unboundRule: 'Bybit invalidates a key with no IP address bound after 90 days, and 7 days after the account password is changed.',
+      unboundRule: words('noteRuleBybit'),
     },
     fixtures: ['www.bybit.com/app/user/api-management/index.html'],
   },

@@ -1,4 +1,5 @@
 import type { ExchangeDefinition } from '../types';
+import { words } from '../../i18n/keys';
 
 
 // Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
@@ -47,7 +48,7 @@ export const gate: ExchangeDefinition<'gate'> = {
     limits: {
       maxIps: null,
       maxKeys: null,
-      unboundRule: 'Gate keeps a key without a bound IP address valid for 90 days.',
+      unboundRule: words('noteRuleGate'),
     },
     fixtures: ['www.gate.io/myaccount/apikeys/index.html'],
   },

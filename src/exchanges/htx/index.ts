@@ -1,4 +1,5 @@
 import type { ExchangeDefinition } from '../types';
+import { words } from '../../i18n/keys';
 
 // Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
 const HTX_KEY = /^[a-z0-9]{4,12}(?:-[a-z0-9]{4,12}){3}$/;
@@ -44,7 +45,7 @@ export const htx: ExchangeDefinition<'htx'> = {
     limits: {
       maxIps: 20,
       maxKeys: 20,
-      unboundRule: 'HTX deactivates a key with trade or withdraw permission and no IP address after 90 days unused.',
+      unboundRule: words('noteRuleHtx'),
     },
     fixtures: ['www.htx.com/en-us/apikey/index.html', 'www.htx.com/zh-cn/apikey/index.html'],
   },

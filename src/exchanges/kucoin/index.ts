@@ -1,4 +1,5 @@
 import type { ExchangeDefinition } from '../types';
+import { words } from '../../i18n/keys';
 
 // Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -43,8 +44,7 @@ export const kucoin: ExchangeDefinition<'kucoin'> = {
     limits: {
       maxIps: null,
       maxKeys: null,
-      unboundRule:
-        'KuCoin deletes a key with spot, margin or futures trading and no IP address, or disables its trading, after 30 days of inactivity; General-only keys do not expire.',
+      unboundRule: words('noteRuleKucoin'),
     },
     fixtures: ['www.kucoin.com/account/api/index.html'],
   },

@@ -1,4 +1,5 @@
 import type { ExchangeDefinition } from '../types';
+import { words } from '../../i18n/keys';
 
 // Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
 export const mexc: ExchangeDefinition<'mexc'> = {
@@ -42,7 +43,7 @@ export const mexc: ExchangeDefinition<'mexc'> = {
     limits: {
       maxIps: 10,
       maxKeys: 30,
-      unboundRule: 'MEXC keys without a linked IP address expire after 90 days.',
+      unboundRule: words('noteRuleMexc'),
     },
     fixtures: ['www.mexc.com/user/openapi/index.html'],
   },

@@ -1,4 +1,5 @@
 import type { ExchangeDefinition } from '../types';
+import { words } from '../../i18n/keys';
 
 // Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -41,7 +42,7 @@ export const okx: ExchangeDefinition<'okx'> = {
     limits: {
       maxIps: 20,
       maxKeys: 50,
-      unboundRule: 'OKX deletes a key with trade or withdraw permission and no linked IP address after 14 days of inactivity.',
+      unboundRule: words('noteRuleOkx'),
     },
     fixtures: ['www.okx.com/account/my-api/index.html'],
   },

@@ -144,7 +144,11 @@ describe('broker', () => {
     };
     const dispatch = createBroker(handlers, validators, silentLog());
     const reply = await dispatch(envelope('keys.list', {}), 'popup');
-    expect(reply).toEqual({ ok: false, error: { code: 'internal', message: expect.not.stringContaining('secret') } });
+    // With the words a page's note says instead, in the page's language.
+    expect(reply).toEqual({
+      ok: false,
+      error: { code: 'internal', message: expect.not.stringContaining('secret'), words: { key: 'noteErrorInternal' } },
+    });
   });
 
   it('lets the framed picker read its session and choose, and nothing else: never unlock, reveal, export or add a site', () => {

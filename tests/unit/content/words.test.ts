@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { catalogueGetMessage } from '../../../src/i18n/format';
 import { noteWords } from '../../../src/background/note-words';
-import { pageLanguage, say, useNoteWords } from '../../../src/content/ui/words';
+import { pageLanguage, say, sayWords, sentences, useNoteWords } from '../../../src/content/ui/words';
+import { ipWhitelistFindings } from '../../../src/core/ip';
+import { REFUSAL_MESSAGES } from '../../../src/content/fill/safety';
+import { summariseListRisk } from '../../../src/core/risk';
+import { words } from '../../../src/i18n/keys';
 import { readCatalogue } from '../i18n/speak';
 
 /** A browser whose i18n.getMessage reads this catalogue, as the content script's `chrome` does. */
@@ -83,5 +87,43 @@ describe('the page’s words from the background', () => {
     expect(Object.keys(words).filter((key) => key !== 'messagesLocale').every((key) => key.startsWith('note'))).toBe(true);
     expect(Object.keys(words).length).toBeGreaterThan(10);
     expect(words.badgeTitle).toBeUndefined();
+  });
+});
+
+describe('shared code’s words said in the page’s language', () => {
+  afterEach(() => useNoteWords(null));
+
+  it('says core’s risk and IP findings, numbers written as that language writes them', () => {
+    browserSpeaking('en');
+    const [overBroad] = ipWhitelistFindings('8.8.0.0/16', 20, 'HTX');
+    if (overBroad === undefined) throw new Error('no finding');
+    expect(sayWords(overBroad.message)).toContain('8.8.0.0/16 allows 65,536 addresses');
+    useNoteWords(noteWords('ru'));
+    // A comma would read as a decimal point in Russian: the thousands are grouped by a space.
+    expect(sayWords(overBroad.message)).toContain(`Диапазон 8.8.0.0/16 охватывает адресов: ${new Intl.NumberFormat('ru').format(65536)}.`);
+    expect(sayWords(summariseListRisk([{ label: 'a', withdraw: true, ipWhitelisted: true }, { label: 'b', withdraw: false, ipWhitelisted: true }]).summary)).toBe(
+      'Рискованных ключей: 1 из 2 (с включённым выводом средств: 1).',
+    );
+    useNoteWords(noteWords('zh_CN'));
+    expect(sayWords(words('noteCaptureRateTab', { minutes: 3 }))).toBe('Keyward 在短时间内从此页面保存了大量密钥，将暂时拒绝更多保存（约 3 分钟）。');
+  });
+
+  it('puts no space between Chinese sentences, one between others', () => {
+    expect(sentences('未设置 IP 白名单。', 'HTX 会停用。')).toBe('未设置 IP 白名单。HTX 会停用。');
+    expect(sentences('No IP whitelist.', 'HTX deactivates it.')).toBe('No IP whitelist. HTX deactivates it.');
+  });
+});
+
+describe('the platform script’s and the guards’ words', () => {
+  it('says why a fill is refused, and the leak warning, in the browser’s language', () => {
+    browserSpeaking('ru');
+    expect(say('noteFillDidNotFill', { reason: say(REFUSAL_MESSAGES['field-covered']) })).toBe('Keyward ничего не заполнил: Одно из полей чем-то закрыто.');
+    expect(sentences(say('noteLeakRotate'), say('noteLeakSecretOf', { exchange: 'OKX', label: 'grid' }))).toMatch(/перевыпустите ключ\. Это секретный ключ OKX · grid\.$/);
+    browserSpeaking('zh_CN');
+    expect(say('noteFillWillNotOpen', { reason: say(REFUSAL_MESSAGES['not-https']) })).toBe('Keyward 不会在此处打开：此页面不是通过 https 打开的。');
+    browserSpeaking('en');
+    expect(say('noteFillWillNotFill', { reason: say(REFUSAL_MESSAGES['page-filtered']) })).toBe(
+      'Keyward will not fill here: The page is darkened, blurred or shrunk by its own styles.',
+    );
   });
 });

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { FillRisk, PickerKey, PickerSession } from '../../../src/messages';
-import { isPreflightRisk, preflightBadge, riskText, scopeName } from '../../../src/picker/risk-text';
+import { isPreflightRisk, missingPublishedText, pageListedText, preflightBadge, refusedIpText, riskText, scopeName } from '../../../src/picker/risk-text';
+import { speak } from '../i18n/speak';
 
 const key: PickerKey = {
   id: 'k1',
@@ -47,5 +48,20 @@ describe('what the picker says before a bind Keyward expects to be denied', () =
 
   it('names the scopes as a person reads them', () => {
     expect([scopeName('spot'), scopeName('futures'), scopeName('both')]).toEqual(['Spot', 'Futures', 'Spot and futures']);
+  });
+});
+
+describe('the picker’s risk wording in Russian and Chinese', () => {
+  afterEach(() => speak(null));
+
+  it('says the page’s refused and listed addresses, and the preflight answer, in the catalogue’s language', () => {
+    speak('ru');
+    expect(refusedIpText({ ip: '0.0.0.0/0', why: 'over-broad' })).toMatch(/^Эта страница просит внести 0\.0\.0\.0\/0 в белый список\. Не делайте этого:/);
+    expect(pageListedText(['1.2.3.4', '5.6.7.8'])).toContain('адреса 1.2.3.4, 5.6.7.8; в белом списке этого ключа их нет');
+    expect(missingPublishedText(['1.2.3.4'], '3Commas')).toContain('3Commas публикует адрес 1.2.3.4');
+    expect(riskText('no-futures', key, session)).toMatch(/^3Commas ответит Permission Denied: фьючерсным стратегиям нужно разрешение Futures \/ Swap Trade на HTX\./);
+    speak('zh_CN');
+    expect(refusedIpText({ ip: '10.0.0.1', why: 'private' })).toBe('此页面要求您将 10.0.0.1 加入白名单。请不要这样做：这是私有或保留地址，交易所永远不会收到来自它的请求。');
+    expect(scopeName('both')).toBe('现货和合约');
   });
 });
