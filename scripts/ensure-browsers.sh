@@ -1,11 +1,23 @@
 #!/usr/bin/env bash
-# Makes sure the browsers the e2e tests drive are installed (Debian packages; no browser downloads).
-# Quiet when everything is present.
+# Makes sure the browsers the e2e tests drive are installed, with the languages the localized runs
+# use (Debian packages; no browser downloads). Quiet when everything is present.
 set -euo pipefail
 
+# package → a file it installs: checking files is instant, and is what the harness needs.
+# Chromium's UI languages are .pak files (chromium-l10n; without it Chromium is en-US whatever
+# LANGUAGE says); Firefox's are language packs in the application's extensions folder.
+declare -A needs=(
+  [chromium]=/usr/bin/chromium
+  [chromium-l10n]=/usr/lib/chromium/locales/zh-CN.pak
+  [firefox-esr]=/usr/bin/firefox-esr
+  [firefox-esr-l10n-zh-cn]=/usr/lib/firefox-esr/browser/extensions/langpack-zh-CN@firefox-esr.mozilla.org.xpi
+  [firefox-esr-l10n-ru]=/usr/lib/firefox-esr/browser/extensions/langpack-ru@firefox-esr.mozilla.org.xpi
+)
+
 missing=()
-[[ -x /usr/bin/chromium ]] || missing+=(chromium)
-[[ -x /usr/bin/firefox-esr ]] || missing+=(firefox-esr)
+for package in chromium chromium-l10n firefox-esr firefox-esr-l10n-zh-cn firefox-esr-l10n-ru; do
+  [[ -e ${needs[$package]} ]] || missing+=("$package")
+done
 ((${#missing[@]} == 0)) && exit 0
 
 if [[ $(id -u) -ne 0 ]]; then
