@@ -86,12 +86,23 @@ const KEPT = [
   new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...KEPT_WORDS].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu'),
 ];
 
-/** The lines that are neither in the locale's script nor only names and tokens kept as they are. */
+/**
+ * A line's sentences and clauses: after ASCII punctuation and a space ("IP: любой", not
+ * "203.0.113.7" or "01:40"), or after Chinese full-width punctuation. Judged one by one, so an
+ * English sentence glued to a translated one ("未设置 IP 白名单：… HTX deactivates a key …") is seen.
+ */
+const CLAUSE_END = /(?<=[.!?;:])\s+|(?<=[。！？；：])/u;
+
+/**
+ * The clauses, of these lines, that are neither in the locale's script nor only names and tokens
+ * kept as they are.
+ */
 function notInLanguage(lines: readonly string[], locale: Locale): string[] {
   const { script } = NAMES[locale];
-  return lines.filter((line) => {
-    if (script.test(line)) return false;
-    const rest = KEPT.reduce((text, pattern) => text.replace(pattern, ' '), line);
+  const clauses = lines.flatMap((line) => line.split(CLAUSE_END).map((clause) => clause.trim()));
+  return clauses.filter((clause) => {
+    if (script.test(clause)) return false;
+    const rest = KEPT.reduce((text, pattern) => text.replace(pattern, ' '), clause);
     return /\p{L}/u.test(rest);
   });
 }
@@ -165,6 +176,13 @@ it('the language check flags English and passes names, tokens and the locale scr
   expect(notInLanguage(['Keyward', 'OKX · okx-bot · …1a93', 'API Key', 'app.3commas.io', '203.0.113.7', '创建保险库', 'Binance 密钥', '3Commas'], 'zh_CN')).toEqual([]);
   expect(notInLanguage(['Create vault', 'OKX selected', 'Создать хранилище'], 'zh_CN')).toEqual(['Create vault', 'OKX selected', 'Создать хранилище']);
   expect(notInLanguage(['Создать хранилище', 'Secret Key', 'English', 'Into app.3commas.io (3Commas)'], 'ru')).toEqual(['Into app.3commas.io (3Commas)']);
+  // A sentence left in English beside a translated one, and the ends of lines that are not sentences.
+  expect(notInLanguage(['Keyward:未设置 IP 白名单：任何人都可以使用它。 HTX deactivates a key after 90 days.', '2026年11月26日 01:40', 'Keyward: Нет белого списка IP: любой адрес.'], 'zh_CN')).toEqual([
+    'HTX deactivates a key after 90 days.',
+    'Нет белого списка IP:',
+    'любой адрес.',
+  ]);
+  expect(notInLanguage(['Keyward: Нет белого списка IP: любой адрес. Check it.', 'Adresse 203.0.113.7'], 'ru')).toEqual(['Check it.', 'Adresse 203.0.113.7']);
 });
 
 const fixtures = useFixtureServer();
