@@ -235,7 +235,7 @@ describe.each(CASES)('a %s browser: %s', (language, browser, locale) => {
     expectSays(browser, locale, text, ['Create vault', 'Master password']);
   });
 
-  it(`shows the popup's key list and settings in ${language}`, async () => {
+  it(`shows the popup's key list in ${language}`, async () => {
     // Driven by what does not depend on the language: the fields' ids, the form's submit button.
     await waitReady(popup, 'create');
     await popup.fill({ css: '#create-password' }, PASSWORD);
@@ -249,8 +249,11 @@ describe.each(CASES)('a %s browser: %s', (language, browser, locale) => {
     await popup.waitFor({ text: 'binance-main' });
     const list = await expectInLanguage(popup, locale, 'key list');
     expectSays(browser, locale, list, ['Add key']);
+  });
 
-    // Settings: the topbar's gear, the first icon button (its name is what is being translated).
+  it(`shows the popup's settings in ${language}`, async () => {
+    // From the key list, by the topbar's gear, its first icon button (its name is what is translated).
+    await waitReady(popup, 'list');
     await popup.click({ css: '.topbar-actions .btn-icon', nth: 0 });
     await waitReady(popup, 'settings');
     const settings = await expectInLanguage(popup, locale, 'settings');
