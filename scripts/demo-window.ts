@@ -7,7 +7,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { type ChromiumSession, type FixtureServer, distPath, launchChromium, startFixtureServer } from '../tests/e2e/harness';
+import { type BrowserLocale, type ChromiumSession, type FixtureServer, distPath, launchChromium, startFixtureServer } from '../tests/e2e/harness';
 
 /** The demo's own pages (the guide), laid out like a fixture root: <folder>/<host>/<path>. */
 const DEMO_PAGES = fileURLToPath(new URL('demo-pages', import.meta.url));
@@ -32,6 +32,10 @@ export interface DemoWindowOptions {
   userDataDir?: string;
   /** Unpacked extension; default dist/chrome. */
   dist?: string;
+  /** The browser's UI language (the store screenshots); the machine's by default. */
+  locale?: BrowserLocale;
+  /** More names to send to the local server besides the demo's (other bundled sites' pages). */
+  hosts?: string[];
 }
 
 export interface DemoTabs {
@@ -57,11 +61,12 @@ export async function openDemoWindow(options: DemoWindowOptions = {}): Promise<D
   try {
     session = await launchChromium({
       dist: options.dist ?? distPath('chrome'),
-      hosts: DEMO_HOSTS,
+      hosts: [...DEMO_HOSTS, ...(options.hosts ?? [])],
       port: server.port,
       httpPort: server.httpPort,
       headless: options.headless,
       userDataDir: options.userDataDir,
+      locale: options.locale,
     });
   } catch (error) {
     await server.close();

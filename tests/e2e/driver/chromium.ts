@@ -152,6 +152,7 @@ export async function launchChromiumDriver(options: LaunchOptions): Promise<Chro
     hosts: options.hosts,
     port: options.server?.port,
     httpPort: options.server?.httpPort,
+    locale: options.locale,
   });
   const windows = () => harness.context.pages().filter((p) => p.url().includes(PICKER_WINDOW));
   const session: ChromiumDriverSession = {

@@ -203,6 +203,7 @@ export async function launchFirefoxDriver(options: LaunchOptions): Promise<Firef
     hosts: options.hosts,
     port: options.server?.port,
     httpPort: options.server?.httpPort,
+    locale: options.locale,
   });
   const browser = harness.browser;
   /** Every picker window already returned: each belongs to one click. */

@@ -1,4 +1,5 @@
 import type { MessageType, Reply, RequestOf, ResponseOf } from '../../../src/messages';
+import type { BrowserLocale } from '../harness';
 import type { Target } from './find';
 
 export const BROWSERS = ['chromium', 'firefox'] as const;
@@ -94,6 +95,8 @@ export interface LaunchOptions {
   server?: { port: number; httpPort: number };
   /** Unpacked extension directory; the shipped build of this browser by default. */
   dist?: string;
+  /** The browser's UI language (needs the language packs scripts/ensure-browsers.sh installs); English by default. */
+  locale?: BrowserLocale;
 }
 
 export interface Session {

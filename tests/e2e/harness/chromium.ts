@@ -26,6 +26,28 @@ export interface ChromiumOptions {
   executablePath?: string;
   /** Default true; `npm start` shows a window when the machine has a display. */
   headless?: boolean;
+  /** The browser's UI language (i18n.getUILanguage()); the machine's, English here, by default. */
+  locale?: BrowserLocale;
+}
+
+/** UI languages a harness browser can be launched in, as the extension's _locales folders name them. */
+export type BrowserLocale = 'en' | 'ru' | 'zh_CN';
+
+/**
+ * On Linux Chromium takes its UI language from the environment (glib's language list: LANGUAGE
+ * first), not from --lang, and only if Debian's chromium-l10n installed that language's .pak
+ * (scripts/ensure-browsers.sh). Without the pack it stays en-US whatever is asked.
+ */
+function localeEnv(locale: BrowserLocale | undefined, executablePath: string | undefined): Record<string, string> | undefined {
+  if (locale === undefined) return undefined;
+  const pack = `/usr/lib/chromium/locales/${locale.replace('_', '-')}.pak`;
+  if (locale !== 'en' && executablePath === undefined && !existsSync(pack)) {
+    throw new Error(`${pack} is missing, so Chromium would stay English: run bash scripts/ensure-browsers.sh (installs chromium-l10n)`);
+  }
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) if (value !== undefined) env[name] = value;
+  env.LANGUAGE = locale === 'en' ? 'en_US' : locale;
+  return env;
 }
 
 export interface ChromiumSession {
@@ -108,6 +130,7 @@ async function launch(opts: ChromiumOptions, ownsProfile: boolean): Promise<Chro
     // A shown window (npm start) lays its pages out to its own size; Playwright's fixed 1280×720
     // left a blank strip in it. Headless runs keep the fixed size the tests were written against.
     ...(opts.headless === false ? { viewport: null } : {}),
+    ...(opts.locale === undefined ? {} : { env: localeEnv(opts.locale, opts.executablePath) }),
     args: [
       // Playwright adds --disable-extensions; the -except switch overrides it for our extension.
       `--disable-extensions-except=${dist}`,

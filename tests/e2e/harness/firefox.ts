@@ -1,8 +1,10 @@
 // Runs a built extension (dist/firefox) in headless Firefox ESR through puppeteer-core + WebDriver BiDi.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
+import type { BrowserLocale } from './chromium';
 import { withApiHosts } from './mock-exchange-api';
 
 export interface FirefoxOptions {
@@ -16,6 +18,8 @@ export interface FirefoxOptions {
   httpPort?: number;
   /** Default /usr/bin/firefox-esr. */
   executablePath?: string;
+  /** The browser's UI language (i18n.getUILanguage()); the build's own, en-US, by default. */
+  locale?: BrowserLocale;
 }
 
 export interface FirefoxSession {
@@ -46,8 +50,25 @@ function forcePort(port?: number, httpPort?: number): string {
   return [port === undefined ? '' : `443=${port}`, httpPort === undefined ? '' : `80=${httpPort}`].filter(Boolean).join(';');
 }
 
+/**
+ * Firefox ESR's UI languages are language packs (Debian's firefox-esr-l10n-*, an add-on each in the
+ * application's extensions folder), picked by the intl.locale.requested pref; puppeteer's profile
+ * already enables add-ons of that folder (extensions.enabledScopes 5, autoDisableScopes 0).
+ * Without the pack Firefox falls back to en-US silently, so its absence is an error here.
+ */
+function localePrefs(locale: BrowserLocale | undefined, executablePath: string | undefined): Record<string, string> {
+  if (locale === undefined) return {};
+  const tag = locale.replace('_', '-');
+  const pack = `/usr/lib/firefox-esr/browser/extensions/langpack-${tag}@firefox-esr.mozilla.org.xpi`;
+  if (locale !== 'en' && executablePath === undefined && !existsSync(pack)) {
+    throw new Error(`${pack} is missing, so Firefox would stay English: run bash scripts/ensure-browsers.sh (installs firefox-esr-l10n-${tag.toLowerCase()})`);
+  }
+  return { 'intl.locale.requested': locale === 'en' ? 'en-US' : tag };
+}
+
 export async function launchFirefox(opts: FirefoxOptions): Promise<FirefoxSession> {
   const dist = resolve(opts.dist);
+  const languagePrefs = localePrefs(opts.locale, opts.executablePath);
   const geckoId = await readGeckoId(dist);
   const uuid = FIREFOX_EXTENSION_UUID;
   const browser = await puppeteer.launch({
@@ -72,6 +93,7 @@ export async function launchFirefox(opts: FirefoxOptions): Promise<FirefoxSessio
       'browser.tabs.unloadOnLowMemory': false,
       // Read when an add-on is installed: pins its moz-extension:// UUID.
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
+      ...languagePrefs,
     },
   });
   try {
