@@ -57,7 +57,7 @@ describe.each(BROWSERS)('the language override in %s', (browser) => {
     const again = await session.openExtensionPage(POPUP);
     await waitReady(again, 'list');
     expect(await htmlLang(again)).toBe('ru');
-    await again.click({ role: 'button', name: 'Settings' });
+    await again.click({ role: 'button', name: 'Настройки' });
     await waitReady(again, 'settings');
     await again.waitFor({ role: 'heading', name: 'Настройки' });
     expect(await again.value({ label: 'Язык Keyward' })).toBe('ru');
