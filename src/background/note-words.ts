@@ -8,12 +8,13 @@
 import english from '../../public/_locales/en/messages.json';
 import russian from '../../public/_locales/ru/messages.json';
 import chinese from '../../public/_locales/zh_CN/messages.json';
+import traditional from '../../public/_locales/zh_TW/messages.json';
 import type { Catalogue } from '../i18n/keys';
 
-export type NoteLanguage = 'en' | 'ru' | 'zh_CN';
+export type NoteLanguage = 'en' | 'ru' | 'zh_CN' | 'zh_TW';
 
 /** Every catalogue, for the background's own words in the chosen language too (language.ts). */
-export const CATALOGUES: Record<NoteLanguage, Catalogue> = { en: english, ru: russian, zh_CN: chinese };
+export const CATALOGUES: Record<NoteLanguage, Catalogue> = { en: english, ru: russian, zh_CN: chinese, zh_TW: traditional };
 
 /** Only the notes' messages (named `note…`) go to the page, plus the catalogue's own name. */
 const isNoteKey = (key: string): boolean => key === 'messagesLocale' || /^note[A-Z]/.test(key);

@@ -1,6 +1,6 @@
 // The language of the extension pages (popup, picker): the choice read from storage.local, the
 // chosen catalogue loaded as a code-split chunk, so the popup's first load carries only English
-// (already its fallback) and a Russian or Chinese choice costs one chunk from the package
+// (already its fallback) and a Russian or Chinese (Simplified or Traditional) choice costs one chunk from the package
 // (script-src 'self' allows it). Not for the service worker, which may not import(). The page's
 // start (reading the stored choice) is page-start.ts, apart: it needs the browser's storage API.
 import english from '../../public/_locales/en/messages.json';
@@ -15,7 +15,13 @@ import type { Language, LanguageChoice } from './languages';
  */
 export async function loadCatalogue(language: Language): Promise<Catalogue> {
   if (language === 'en') return english as Catalogue;
-  const loaded = language === 'ru' ? await import('../../public/_locales/ru/messages.json') : await import('../../public/_locales/zh_CN/messages.json');
+  // One literal import() per catalogue: the bundler makes a chunk only for paths it can read.
+  const loaded =
+    language === 'ru'
+      ? await import('../../public/_locales/ru/messages.json')
+      : language === 'zh_CN'
+        ? await import('../../public/_locales/zh_CN/messages.json')
+        : await import('../../public/_locales/zh_TW/messages.json');
   return loaded.default as Catalogue;
 }
 

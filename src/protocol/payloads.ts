@@ -111,7 +111,7 @@ export const WATCHER_LOAD = object({ exchange: exchangeId });
  * The catalogue whose note words an exchange page wants: the page's language, not the browser's;
  * null when the page names none Keyward speaks, for the language chosen in Settings, if any.
  */
-export const NOTE_LANGUAGE = object({ language: nullable(oneOf(['en', 'ru', 'zh_CN'] as const)) });
+export const NOTE_LANGUAGE = object({ language: nullable(oneOf(['en', 'ru', 'zh_CN', 'zh_TW'] as const)) });
 
 export const SITE = object({ address, platform: platformId });
 export const SITE_ORIGIN = object({ origin: address });

@@ -64,14 +64,15 @@ export function useNoteWords(words: Record<string, string> | null): void {
   pageWords = words;
 }
 
-export type NoteLanguage = 'en' | 'ru' | 'zh_CN';
+export type NoteLanguage = 'en' | 'ru' | 'zh_CN' | 'zh_TW';
 
 /** A language tag or URL segment ("zh-CN", "zh_cn", "ru-RU", "en-us") as a catalogue Keyward has. */
 function catalogueFor(tag: string): NoteLanguage | null {
   const [language = '', region = ''] = tag.toLowerCase().split(/[-_]/);
   if (language === 'en' || language === 'ru') return language;
-  // Simplified Chinese only: a Traditional page (zh-TW, zh-HK, zh-Hant) keeps the browser's language.
-  if (language === 'zh') return ['', 'cn', 'sg', 'hans'].includes(region) ? 'zh_CN' : null;
+  // The script decides: zh-Hans/zh-Hant say it, a region implies it. Hong Kong and Macau write
+  // Traditional, which reads far closer to them in Taiwan's wording than in Simplified.
+  if (language === 'zh') return ['', 'cn', 'sg', 'hans'].includes(region) ? 'zh_CN' : ['tw', 'hk', 'mo', 'hant'].includes(region) ? 'zh_TW' : null;
   return null;
 }
 

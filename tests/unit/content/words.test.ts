@@ -47,10 +47,18 @@ describe('pageLanguage(), the notes’ language on an exchange page', () => {
     expect(pageLanguage('en-GB', '/zh-cn/apikey/')).toBe('en');
   });
 
-  it('keeps the browser’s language for a page in a language Keyward lacks, Traditional Chinese included', () => {
-    expect(pageLanguage('zh-TW', '/zh-cn/apikey/')).toBeNull();
-    expect(pageLanguage('zh-Hant', '/')).toBeNull();
+  it('gives a Traditional Chinese page (Taiwan, Hong Kong, Macau, zh-Hant) the Taiwan catalogue', () => {
+    expect(pageLanguage('zh-TW', '/zh-cn/apikey/')).toBe('zh_TW');
+    expect(pageLanguage('zh-HK', '/')).toBe('zh_TW');
+    expect(pageLanguage('zh-MO', '/')).toBe('zh_TW');
+    expect(pageLanguage('zh-Hant', '/')).toBe('zh_TW');
+    expect(pageLanguage('zh-Hant-HK', '/')).toBe('zh_TW');
+    expect(pageLanguage('zh-Hans-HK', '/')).toBe('zh_CN');
+  });
+
+  it('keeps the browser’s language for a page in a language Keyward lacks', () => {
     expect(pageLanguage('ja', '/ru/')).toBeNull();
+    expect(pageLanguage('zh-yue', '/')).toBeNull();
   });
 
   it('reads the locale at the start of the path when the page has no lang attribute', () => {
@@ -58,7 +66,8 @@ describe('pageLanguage(), the notes’ language on an exchange page', () => {
     expect(pageLanguage(' ', '/ru/profile/api/')).toBe('ru');
     expect(pageLanguage('', '/en-us/apikey/')).toBe('en');
     expect(pageLanguage('', '/zh_CN')).toBe('zh_CN');
-    expect(pageLanguage('', '/zh-tw/apikey/')).toBeNull();
+    expect(pageLanguage('', '/zh-tw/apikey/')).toBe('zh_TW');
+    expect(pageLanguage('', '/zh_HK/')).toBe('zh_TW');
     // Not a locale: a word that starts the path, or a locale further in.
     expect(pageLanguage('', '/apikey/')).toBeNull();
     expect(pageLanguage('', '/my/settings/ru/')).toBeNull();

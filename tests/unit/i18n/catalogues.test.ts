@@ -14,8 +14,8 @@ const catalogues: Record<string, Catalogue> = Object.fromEntries(LOCALES.map((lo
 const copy = (): Record<string, Catalogue> => structuredClone(catalogues);
 
 describe('the message catalogues', () => {
-  it('are English, Russian and Simplified Chinese', () => {
-    expect(LOCALES).toEqual(['en', 'ru', 'zh_CN']);
+  it('are English, Russian, Simplified Chinese and Traditional Chinese (Taiwan)', () => {
+    expect(LOCALES).toEqual(['en', 'ru', 'zh_CN', 'zh_TW']);
   });
 
   it('have every message in every language, placeholders declared and used, and the plural forms each language needs', () => {
@@ -26,6 +26,7 @@ describe('the message catalogues', () => {
     expect(pluralFormsOf('en')).toEqual(['one', 'other']);
     expect(pluralFormsOf('ru')).toEqual(['few', 'many', 'one', 'other']);
     expect(pluralFormsOf('zh_CN')).toEqual(['other']);
+    expect(pluralFormsOf('zh_TW')).toEqual(['other']);
   });
 
   it('fit the browsers\' limits for the name (45 characters) and description (132)', () => {

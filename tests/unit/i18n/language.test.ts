@@ -76,7 +76,7 @@ describe('the chosen language', () => {
   });
 
   it("loads the pages' catalogues as modules (code-split chunks in the build)", async () => {
-    for (const language of ['en', 'ru', 'zh_CN'] as const) {
+    for (const language of ['en', 'ru', 'zh_CN', 'zh_TW'] as const) {
       expect((await loadCatalogue(language)).messagesLocale?.message).toBe(language);
     }
   });
