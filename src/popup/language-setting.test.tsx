@@ -52,7 +52,7 @@ describe('the Language setting', () => {
     await mount(<Settings settings={DEFAULT_SETTINGS} onStatus={() => undefined} onImported={() => undefined} onBack={() => undefined} />);
     const select = root.querySelector<HTMLSelectElement>('#set-language');
     expect(select?.value).toBe('auto');
-    expect([...(select?.options ?? [])].map((option) => option.textContent)).toEqual(["Browser's language", 'English', 'Русский', '简体中文']);
+    expect([...(select?.options ?? [])].map((option) => option.textContent)).toEqual(["Browser's language", 'English', 'Русский', '简体中文', '繁體中文']);
     expect(root.querySelector('label[for="set-language"]')?.textContent).toBe('Keyward’s language');
   });
 
@@ -74,6 +74,7 @@ describe('the Language setting', () => {
       'English',
       'Русский',
       '简体中文',
+      '繁體中文',
     ]);
     expect(document.documentElement.lang).toBe('ru');
 
@@ -116,5 +117,15 @@ describe('the Settings view in another language', () => {
     expect(root.querySelector('#settings-title')?.textContent).toBe('设置');
     expect(root.querySelector('#export-title')?.textContent).toBe('导出备份');
     expect(root.querySelector('label[for="set-language"]')?.textContent).toBe('Keyward 的语言');
+  });
+
+  it('speaks Traditional Chinese in Taiwan’s words, not Simplified converted', async () => {
+    await choosePageLanguage('zh_TW');
+    await mount(<Settings settings={DEFAULT_SETTINGS} onStatus={() => undefined} onImported={() => undefined} onBack={() => undefined} />);
+    expect(document.documentElement.lang).toBe('zh-TW');
+    expect(root.querySelector('#settings-title')?.textContent).toBe('設定');
+    expect(root.querySelector('#export-title')?.textContent).toBe('匯出備份');
+    expect(root.querySelector('label[for="set-language"]')?.textContent).toBe('Keyward 的語言');
+    expect(root.textContent).toContain('在交易所停用金鑰前 7 天和 1 天通知我');
   });
 });

@@ -56,5 +56,9 @@ describe("notes' words", () => {
     // The page's own language still wins over the choice.
     const own = await handlers['notes.words']({ language: 'zh_CN' }, page);
     expect(own.messages?.messagesLocale).toBe('zh_CN');
+    // A Traditional Chinese page gets the Taiwan catalogue's notes, in its own words.
+    const traditional = await handlers['notes.words']({ language: 'zh_TW' }, page);
+    expect(traditional.messages?.messagesLocale).toBe('zh_TW');
+    expect(traditional.messages?.noteRowIpEmpty).toBe('未設定 IP 白名單：任何位址都可以使用此金鑰。');
   });
 });
