@@ -1,7 +1,7 @@
 // The language the user chose in Settings, for t() and plural(): 'auto' reads the browser's
 // catalogue through i18n.getMessage; another choice reads that catalogue, filled as browsers fill
 // it (format.ts). How the catalogue arrives is the caller's: the popup and picker load it as a
-// code-split chunk (page-language.ts), the service worker, which may not import(), has all three
+// code-split chunk (page-language.ts), the service worker, which may not import(), has all four
 // bundled (background/note-words.ts).
 import english from '../../public/_locales/en/messages.json';
 import { catalogueGetMessage } from './format';
