@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import webExtension from 'vite-plugin-web-extension';
 import { noInnerHtml } from './scripts/vite-no-inner-html';
+import { leanCatalogues } from './scripts/vite-lean-catalogues';
 import { withSecurityKeys } from './scripts/manifest';
 import { generatedEntries, inlinedPlatformNames, planEntries, withContentScripts, writeEntries } from './scripts/entries';
 import { buildTarget } from './scripts/targets';
@@ -32,6 +33,7 @@ export default defineConfig({
     modulePreload: { polyfill: false },
   },
   plugins: [
+    leanCatalogues(),
     webExtension({
       browser,
       manifest: () => withSecurityKeys(withContentScripts(template, entries), browser),
@@ -41,8 +43,8 @@ export default defineConfig({
       printSummary: false,
       // Chrome's service worker has no clipboard: its offscreen page does that work.
       // The plugin builds each entry on its own: those builds speak only when something is wrong too.
-      htmlViteConfig: { plugins: [noInnerHtml(), inlinedPlatformNames(EXCHANGES, root)], logLevel: 'warn' },
-      scriptViteConfig: { plugins: [generatedEntries(entries, root), inlinedPlatformNames(EXCHANGES, root)], logLevel: 'warn' },
+      htmlViteConfig: { plugins: [noInnerHtml(), leanCatalogues(), inlinedPlatformNames(EXCHANGES, root)], logLevel: 'warn' },
+      scriptViteConfig: { plugins: [generatedEntries(entries, root), leanCatalogues(), inlinedPlatformNames(EXCHANGES, root)], logLevel: 'warn' },
       additionalInputs: [
         ...(browser === 'chrome' ? ['src/offscreen/offscreen.html'] : []),
         'src/picker/picker.html',
