@@ -198,7 +198,7 @@ describe('the key detail in Russian and Chinese', () => {
     await mount(detail({ ...old, retired: { at: NOW, successorId: 'new' } }));
     expect(untranslated('zh_CN', allowedDetail)).toEqual([]);
     expect(text('[data-rotation="retired"]')).toContain('已由 grid bot 2（…n3w1，');
-    expect(button(root, '撤销停止使用')).toBeTruthy();
+    expect(button(root, '撤销替换')).toBeTruthy();
   });
 
   it('says a tampered record in Russian', async () => {

@@ -26,8 +26,8 @@ describe('say(), the content scripts’ notes', () => {
     expect(say('noteKeyLimit', { limit: 20, exchange: 'HTX', count: 19 })).toBe('Использовано ключей: 19 из 20 (лимит HTX).');
     browserSpeaking('zh_CN');
     expect(say('noteRowIpEmpty')).toBe('未设置 IP 白名单：任何地址都可以使用此密钥。');
-    expect(say('noteCaptureFailed', { reason: 'Create a vault first.', exchange: 'HTX' })).toBe(
-      '未保存：Create a vault first. 请立即复制 Secret Key：HTX 只显示一次。',
+    expect(say('noteCaptureFailed', { reason: 'Keyward 尚未创建保险库。', exchange: 'HTX' })).toBe(
+      '未能保存：Keyward 尚未创建保险库。请立即复制 Secret Key：HTX 只显示一次。',
     );
   });
 
@@ -105,7 +105,7 @@ describe('shared code’s words said in the page’s language', () => {
       'Рискованных ключей: 1 из 2 (с включённым выводом средств: 1).',
     );
     useNoteWords(noteWords('zh_CN'));
-    expect(sayWords(words('noteCaptureRateTab', { minutes: 3 }))).toBe('Keyward 在短时间内从此页面保存了大量密钥，将暂时拒绝更多保存（约 3 分钟）。');
+    expect(sayWords(words('noteCaptureRateTab', { minutes: 3 }))).toBe('Keyward 在短时间内从此页面捕获了大量密钥，将暂时拒绝继续捕获（约 3 分钟）。');
   });
 
   it('puts no space between Chinese sentences, one between others', () => {
