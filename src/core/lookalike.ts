@@ -186,10 +186,10 @@ export function checkHost(hostname: string, brands: readonly Brand[]): HostVerdi
       readings.map((reading) => reading.mapped),
       brands,
     );
-    // Scripts listed with commas, not English "and" (the message says "different alphabets"),
-    // once for labels that mix the same ones.
-    const mixes = unique(readings.filter((reading) => reading.scripts.length > 1).map((reading) => reading.scripts.join(', ')));
-    for (const scripts of mixes) unicodeReasons.push(words('noteLookalikeMixedScripts', { scripts }));
+    // Once for labels that mix the same scripts.
+    for (const scripts of unique(readings.map((reading) => reading.scripts))) {
+      if (scripts !== '') unicodeReasons.push(words('noteLookalikeMixedScripts', { scripts }));
+    }
   }
 
   // The decoded reading counts only where it finds more than the plain one: a punycode label
@@ -342,19 +342,22 @@ export function editDistance(a: string, b: string): number {
 interface LabelReading {
   /** The label with punycode decoded and look-alike characters mapped to ASCII. */
   mapped: string;
-  /** The scripts of its letters, when more than one of Latin, Cyrillic, Greek, full-width. */
-  scripts: string[];
+  /**
+   * The scripts of its letters when more than one of Latin, Cyrillic, Greek, full-width, listed
+   * with commas, not an English "and" (the message says "letters of different alphabets"); else ''.
+   */
+  scripts: string;
 }
 
 function readLabel(label: string): LabelReading {
   let unicode = label;
   if (label.startsWith('xn--')) {
     const decoded = decodePunycode(label.slice(4));
-    if (decoded === null) return { mapped: label, scripts: [] };
+    if (decoded === null) return { mapped: label, scripts: '' };
     unicode = decoded.toLowerCase();
   }
   const scripts = unique([...unicode].map(scriptOf).filter((script): script is string => script !== null));
-  return { mapped: mapConfusables(unicode), scripts: scripts.length > 1 ? scripts : [] };
+  return { mapped: mapConfusables(unicode), scripts: scripts.length > 1 ? scripts.join(', ') : '' };
 }
 
 // Characters that render like an ASCII letter in common fonts. A small table of the ones seen in
