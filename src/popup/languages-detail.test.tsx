@@ -257,7 +257,7 @@ describe('the sites in Russian and Chinese', () => {
       </>,
     );
     expect(untranslated('ru', allowedSites)).toEqual([]);
-    expect(text('#offer-title')).toBe('Форма API-ключа на bots.example.net');
+    expect(text('#offer-title')).toBe('Форма API-ключа на сайте bots.example.net');
     expect(text('.binding')).toContain('Другой сайт');
   });
 
