@@ -51,7 +51,7 @@ describe('the lookalike banner’s reasons', () => {
   it('are said in Russian', () => {
     browserSpeaking('ru');
     expect(bannerOn('huobi-pro.net')).toContain(
-      'huobi-pro.net только похож на него (в адресе есть «huobi», но это не htx.com, huobi.com, hbg.com).',
+      'Сайт huobi-pro.net лишь похож на настоящий (в адресе есть «huobi», но это не htx.com, huobi.com, hbg.com).',
     );
     expect(bannerOn(unicodeHost)).toContain(
       '(в адресе есть «binance», но это не binance.com; в адресе есть символы, похожие на обычные латинские буквы (punycode); ' +
@@ -64,6 +64,6 @@ describe('the lookalike banner’s reasons', () => {
     expect(bannerOn(unicodeHost)).toContain(
       '（网址中含有“binance”，但并非 binance.com；网址使用了外形与普通字母相似的字符（punycode）；网址的同一部分混用了不同字母表的字母（Latin, Cyrillic））',
     );
-    expect(bannerOn('binnance.com')).toContain('binnance.com 只是看起来像它（“binnance”与“binance”只差一个字母）。');
+    expect(bannerOn('binnance.com')).toContain('binnance.com 只是看起来像 Binance（“binnance”与“binance”只差一个字母）。');
   });
 });
