@@ -2,6 +2,7 @@ import { type Brand, checkHost } from '../core/lookalike';
 import { GENERIC_VOCABULARY } from './generic-vocabulary';
 import { NoteBoard } from './ui/inline';
 import { say } from './ui/words';
+import type { PlainKey, Words } from '../i18n/keys';
 import { findLabels } from '../dom/elements';
 
 /**
@@ -13,6 +14,13 @@ import { findLabels } from '../dom/elements';
  */
 
 const CHECK_INTERVAL_MS = 500;
+
+/**
+ * A reason (Words from core/lookalike.ts) said as sayWords() says Words, without its number
+ * formatting: no reason holds a number, and this script runs on every page, where the size
+ * budget binds most (words.ts says why sayWords() alone formats numbers).
+ */
+const sayReason = (reason: Words): string => (say as (key: PlainKey, subs?: Words['subs']) => string)(reason.key, reason.subs);
 
 function asksForSecrets(): boolean {
   if (document.querySelector('input[type=password], input[autocomplete="current-password"], input[autocomplete="one-time-code"]')) {
@@ -44,8 +52,14 @@ export function runLookalikeGuard(brands: readonly Brand[]): void {
     notes.show('lookalike', banner, [
       {
         tone: 'danger',
-        // The reasons are core/lookalike.ts's English phrases, quoted inside the sentence.
-        text: say('noteLookalike', { host: location.hostname, name, reasons: verdict.reasons.join('; '), real: verdict.realHost }),
+        // core/lookalike.ts's reasons (Words) said in the banner's language and listed as it lists
+        // clauses: Chinese with a full-width semicolon, the others with "; ".
+        text: say('noteLookalike', {
+          host: location.hostname,
+          name,
+          reasons: verdict.reasons.map(sayReason).join(say('messagesLocale') === 'zh_CN' ? '；' : '; '),
+          real: verdict.realHost,
+        }),
       },
     ], undefined, 'append');
     return true;

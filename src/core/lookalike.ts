@@ -9,6 +9,7 @@
  * is an exact list, lookalike is a heuristic.
  */
 
+import { type Words, words } from '../i18n/keys';
 import type { ExchangeId } from './records';
 
 /**
@@ -47,7 +48,8 @@ export interface Brand {
 
 export type HostVerdict =
   | { verdict: 'official'; exchangeId: ExchangeId }
-  | { verdict: 'lookalike'; exchangeId: ExchangeId; realHost: string; reasons: string[] }
+  /** reasons: Words, said by the surface that shows them (the guard's banner) in its language. */
+  | { verdict: 'lookalike'; exchangeId: ExchangeId; realHost: string; reasons: Words[] }
   /** relatedTo: a legitimate host of the same company that Keyward does not act on. */
   | { verdict: 'unrelated'; relatedTo?: ExchangeId };
 
@@ -147,6 +149,7 @@ function normaliseHost(hostname: string): string {
  *  - for fuzzy brands, is one edit (5-6 letters) or two (7+) from a brand token (binnance);
  *  - does any of these once punycode is decoded and look-alike Unicode mapped (bіnance with a
  *    Cyrillic і), which adds the reasons "look-alike characters" and, if so, mixed scripts.
+ * The reasons are Words (noteLookalike… messages), so this module picks no language.
  */
 export function checkHost(hostname: string, brands: readonly Brand[]): HostVerdict {
   const host = normaliseHost(hostname);
@@ -176,17 +179,16 @@ export function checkHost(hostname: string, brands: readonly Brand[]): HostVerdi
     brands,
   );
   let mapped: Match | null = null;
-  const unicodeReasons = ['uses look-alike characters (punycode)'];
+  const unicodeReasons: Words[] = [words('noteLookalikePunycode')];
   if (nameLabels.some((label) => label.startsWith('xn--') || !isAscii(label))) {
     const readings = nameLabels.map(readLabel);
     mapped = bestMatch(
       readings.map((reading) => reading.mapped),
       brands,
     );
-    for (const reading of readings) {
-      if (reading.scripts.length > 1) {
-        unicodeReasons.push(`mixes ${reading.scripts.join(' and ')} letters in one label`);
-      }
+    // Once for labels that mix the same scripts.
+    for (const scripts of unique(readings.map((reading) => reading.scripts))) {
+      if (scripts !== '') unicodeReasons.push(words('noteLookalikeMixedScripts', { scripts }));
     }
   }
 
@@ -200,7 +202,7 @@ export function checkHost(hostname: string, brands: readonly Brand[]): HostVerdi
     verdict: 'lookalike',
     exchangeId: best.brand.exchangeId,
     realHost: best.brand.officialHosts[0] ?? registrableDomains(best.brand)[0] ?? '',
-    reasons: unique(reasons),
+    reasons,
   };
 }
 
@@ -227,7 +229,7 @@ interface Match {
   brand: Brand;
   /** 0: the brand token itself; 1: the token in look-alike characters; 2, 3: edit distance 1, 2. */
   strength: number;
-  reasons: string[];
+  reasons: Words[];
 }
 
 // Ordinary words within the fuzzy distance of a brand, common in host names (finance.yahoo.com,
@@ -257,15 +259,16 @@ function matchBrand(
   candidates: readonly { text: string; shown: string }[],
 ): Match | null {
   let best: Match | null = null;
-  const consider = (strength: number, reason: string): void => {
+  const consider = (strength: number, reason: Words): void => {
     if (best === null || strength < best.strength) best = { brand, strength, reasons: [reason] };
   };
   const domains = registrableDomains(brand);
-  const outside = listWords(domains.length > 0 ? domains : brand.officialHosts);
+  // Separated by commas, with no English "or" that the other languages would have to carry.
+  const outside = (domains.length > 0 ? domains : brand.officialHosts).join(', ');
   for (const brandToken of brand.brandTokens) {
     const parts = brandToken.split(/[.-]/);
     if (containsSequence(tokens, parts)) {
-      consider(0, `contains '${brandToken}' outside ${outside}`);
+      consider(0, words('noteLookalikeContains', { domains: outside, token: brandToken }));
       continue;
     }
     if (parts.length !== 1) continue;
@@ -276,7 +279,7 @@ function matchBrand(
       // Look-alike characters (b1nance, rnexc): checked for every brand, however short, since
       // they spell the brand exactly once mapped.
       if (skeleton(text) === brandSkeleton) {
-        consider(1, `'${shown}' looks like '${brandToken}'`);
+        consider(1, words('noteLookalikeLooksLike', { brand: brandToken, label: shown }));
         continue;
       }
       if (!fuzzy || NOT_LOOKALIKES.has(text) || text.length < FUZZY_MIN_LENGTH) continue;
@@ -286,7 +289,7 @@ function matchBrand(
       // to read as it; two edits that keep or grow it (binnannce, binanceus) still do.
       const allowed = distance === 1 || (distance === 2 && text.length >= brandToken.length);
       if (distance <= budget && allowed) {
-        consider(1 + distance, `'${shown}' is ${distance === 1 ? 'one letter' : 'two letters'} away from '${brandToken}'`);
+        consider(1 + distance, words(distance === 1 ? 'noteLookalikeOneLetter' : 'noteLookalikeTwoLetters', { brand: brandToken, label: shown }));
       }
     }
   }
@@ -339,19 +342,22 @@ export function editDistance(a: string, b: string): number {
 interface LabelReading {
   /** The label with punycode decoded and look-alike characters mapped to ASCII. */
   mapped: string;
-  /** The scripts of its letters, when more than one of Latin, Cyrillic, Greek, full-width. */
-  scripts: string[];
+  /**
+   * The scripts of its letters when more than one of Latin, Cyrillic, Greek, full-width, listed
+   * with commas, not an English "and" (the message says "letters of different alphabets"); else ''.
+   */
+  scripts: string;
 }
 
 function readLabel(label: string): LabelReading {
   let unicode = label;
   if (label.startsWith('xn--')) {
     const decoded = decodePunycode(label.slice(4));
-    if (decoded === null) return { mapped: label, scripts: [] };
+    if (decoded === null) return { mapped: label, scripts: '' };
     unicode = decoded.toLowerCase();
   }
   const scripts = unique([...unicode].map(scriptOf).filter((script): script is string => script !== null));
-  return { mapped: mapConfusables(unicode), scripts: scripts.length > 1 ? scripts : [] };
+  return { mapped: mapConfusables(unicode), scripts: scripts.length > 1 ? scripts.join(', ') : '' };
 }
 
 // Characters that render like an ASCII letter in common fonts. A small table of the ones seen in
@@ -467,10 +473,4 @@ export function decodePunycode(input: string): string | null {
 
 function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
-}
-
-/** "a", "a or b", "a, b or c". */
-function listWords(words: readonly string[]): string {
-  if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1] ?? ''}`;
 }

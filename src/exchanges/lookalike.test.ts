@@ -1,5 +1,5 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 // The lookalike check (src/core/lookalike.ts) over the real exchange folders' brands, so the
 // legitimate-host table follows them as they change.
 import {
@@ -12,9 +12,17 @@ import {
   type Brand,
 } from '../core/lookalike';
 import type { ExchangeId } from '../core/records';
+import { tWords } from '../i18n';
+import { speak } from '../../tests/unit/i18n/speak';
 import { EXCHANGES } from './registry';
 
 const BRANDS = brandsFromExchanges(EXCHANGES);
+
+/** A verdict's reasons (Words) said in the language t() reads: English unless a test speak()s another. */
+function reasonsOf(host: string): string[] {
+  const verdict = checkHost(host, BRANDS);
+  return verdict.verdict === 'lookalike' ? verdict.reasons.map(tWords) : [];
+}
 
 /** Unicode hosts are written readably here and converted the way a browser's URL parser does. */
 function ascii(host: string): string {
@@ -189,11 +197,11 @@ describe('checkHost: lookalikes', () => {
     ['binance-us.com', 'binance', /contains 'binance'/],
     ['okx-login.com', 'okx', /contains 'okx' outside okx\.com/],
     ['my-okx.com.ru', 'okx', /contains 'okx'/],
-    ['huobi-pro.net', 'htx', /contains 'huobi' outside htx\.com, huobi\.com or hbg\.com/],
+    ['huobi-pro.net', 'htx', /contains 'huobi' outside htx\.com, huobi\.com, hbg\.com/],
     ['htx-global.com', 'htx', /contains 'htx'/],
     ['bybit-eu.com', 'bybit', /contains 'bybit'/],
     ['kucoin-community.com', 'kucoin', /contains 'kucoin'/],
-    ['gate-io.com', 'gate', /contains 'gate\.io' outside gate\.io or gate\.com/],
+    ['gate-io.com', 'gate', /contains 'gate\.io' outside gate\.io, gate\.com/],
     ['gateio-login.com', 'gate', /contains 'gateio'/],
     ['gate.io.verify-account.com', 'gate', /contains 'gate\.io'/],
     ['gate.com-security.top', 'gate', /contains 'gate\.com'/],
@@ -238,7 +246,7 @@ describe('checkHost: lookalikes', () => {
     expect(verdict.verdict).toBe('lookalike');
     if (verdict.verdict !== 'lookalike') return;
     expect(verdict.exchangeId).toBe(id);
-    expect(verdict.reasons.join('; ')).toMatch(reason);
+    expect(verdict.reasons.map(tWords).join('; ')).toMatch(reason);
     const brand = BRANDS.find((candidate) => candidate.exchangeId === id);
     expect(verdict.realHost).toBe(brand?.officialHosts[0]);
   });
@@ -270,7 +278,7 @@ describe('checkHost: lookalikes', () => {
     expect(verdict.verdict).toBe('lookalike');
     if (verdict.verdict !== 'lookalike') return;
     expect(verdict.exchangeId).toBe(id);
-    expect(verdict.reasons).toContain('uses look-alike characters (punycode)');
+    expect(verdict.reasons.map(tWords)).toContain('uses look-alike characters (punycode)');
   });
 
   it('maps full-width letters in a host given in Unicode', () => {
@@ -278,36 +286,62 @@ describe('checkHost: lookalikes', () => {
     // only arrive here in a host passed as Unicode.
     const verdict = checkHost('ｂｉｎａｎｃｅ.com', BRANDS);
     expect(verdict).toMatchObject({ verdict: 'lookalike', exchangeId: 'binance' });
-    expect(verdict.verdict === 'lookalike' && verdict.reasons).toContain('uses look-alike characters (punycode)');
+    expect(reasonsOf('ｂｉｎａｎｃｅ.com')).toContain('uses look-alike characters (punycode)');
   });
 
   it('names mixed scripts in one label', () => {
-    const verdict = checkHost(ascii('bіnance.com'), BRANDS);
-    expect(verdict.verdict === 'lookalike' && verdict.reasons).toContain('mixes Latin and Cyrillic letters in one label');
-    const greek = checkHost(ascii('οkx.com'), BRANDS);
-    expect(greek.verdict === 'lookalike' && greek.reasons).toContain('mixes Greek and Latin letters in one label');
+    expect(reasonsOf(ascii('bіnance.com'))).toContain('mixes letters of different alphabets in one label (Latin, Cyrillic)');
+    expect(reasonsOf(ascii('οkx.com'))).toContain('mixes letters of different alphabets in one label (Greek, Latin)');
+    // Two labels mixing the same alphabets give the reason once.
+    expect(reasonsOf(ascii('bіnance.bіnance.com')).filter((reason) => reason.startsWith('mixes'))).toHaveLength(1);
   });
 
   it('flags an all-Cyrillic spelling of a brand without a mixed-script reason', () => {
     // о к х are all Cyrillic: one script, yet the label reads as "okx".
     const verdict = checkHost(ascii('окх.com'), BRANDS);
     expect(verdict).toMatchObject({ verdict: 'lookalike', exchangeId: 'okx' });
-    expect(verdict.verdict === 'lookalike' && verdict.reasons.some((reason) => reason.startsWith('mixes'))).toBe(false);
+    expect(reasonsOf(ascii('окх.com')).some((reason) => reason.startsWith('mixes'))).toBe(false);
   });
 
   it('does not blame punycode when the plain labels already explain the match', () => {
     const verdict = checkHost(`${ascii('münchen.de').split('.')[0] ?? ''}.binance-login.com`, BRANDS);
-    expect(verdict).toEqual({
-      verdict: 'lookalike',
-      exchangeId: 'binance',
-      realHost: 'www.binance.com',
-      reasons: ["contains 'binance' outside binance.com"],
-    });
+    expect(verdict).toMatchObject({ verdict: 'lookalike', exchangeId: 'binance', realHost: 'www.binance.com' });
+    expect(verdict.verdict === 'lookalike' && verdict.reasons.map(tWords)).toEqual(["contains 'binance' outside binance.com"]);
   });
 
   it('picks the strongest brand when several match', () => {
     // "binance" exactly beats "krakn" one letter off.
     expect(checkHost('krakn-binance.com', BRANDS)).toMatchObject({ exchangeId: 'binance' });
+  });
+});
+
+describe('checkHost: the reasons in Russian and Chinese', () => {
+  afterEach(() => speak(null));
+
+  it('says every kind of reason in Russian, domains listed with commas', () => {
+    speak('ru');
+    expect(reasonsOf('huobi-pro.net')).toEqual(['в адресе есть «huobi», но это не htx.com, huobi.com, hbg.com']);
+    expect(reasonsOf('b1nance.com')).toEqual(['«b1nance» легко принять за «binance»']);
+    expect(reasonsOf('binnance.com')).toEqual(['«binnance» отличается от «binance» одной буквой']);
+    expect(reasonsOf('binnannce.com')).toEqual(['«binnannce» отличается от «binance» двумя буквами']);
+    expect(reasonsOf(ascii('bіnance.com'))).toEqual([
+      'в адресе есть «binance», но это не binance.com',
+      'в адресе есть символы, похожие на обычные латинские буквы (punycode)',
+      'в одной части адреса смешаны буквы разных алфавитов (Latin, Cyrillic)',
+    ]);
+  });
+
+  it('says every kind of reason in Chinese', () => {
+    speak('zh_CN');
+    expect(reasonsOf('gate-io.com')).toEqual(['网址中含有“gate.io”，但并非 gate.io, gate.com']);
+    expect(reasonsOf('rnexc.com')).toEqual(['“rnexc”很容易被看成“mexc”']);
+    expect(reasonsOf('krakken.com')).toEqual(['“krakken”与“kraken”只差一个字母']);
+    expect(reasonsOf('binanceus.com')).toEqual(['“binanceus”与“binance”只差两个字母']);
+    expect(reasonsOf(ascii('οkx.com'))).toEqual([
+      '网址中含有“okx”，但并非 okx.com',
+      '网址使用了外形与普通字母相似的字符（punycode）',
+      '网址的同一部分混用了不同字母表的字母（Greek, Latin）',
+    ]);
   });
 });
 
@@ -336,7 +370,8 @@ describe('checkHost with hand-made brands', () => {
 
   it('maps rn to m and vv to w, even for a brand too short for edit distance', () => {
     const brands = [brand({ brandTokens: ['mewo'], fuzzy: false })];
-    expect(checkHost('rnevvo.com', brands)).toMatchObject({ verdict: 'lookalike', reasons: ["'rnevvo' looks like 'mewo'"] });
+    const verdict = checkHost('rnevvo.com', brands);
+    expect(verdict.verdict === 'lookalike' && verdict.reasons.map(tWords)).toEqual(["'rnevvo' looks like 'mewo'"]);
     expect(checkHost('mevo.com', brands)).toEqual({ verdict: 'unrelated' });
   });
 

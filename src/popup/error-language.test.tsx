@@ -39,9 +39,9 @@ describe('Add key format warnings', () => {
     speak(catalogue('ru'));
     await swappedOkxKey();
     const warning = root.querySelector('#add-apikey-warning')?.textContent ?? '';
-    expect(warning).toContain('Поле «API Key»: это не похоже на API-ключ OKX');
+    expect(warning).toContain('Значение поля «API Key» не похоже на API-ключ OKX');
     expect(warning).toContain('По виду это «Secret Key»: может быть, поля перепутаны местами?');
-    expect(root.querySelector('#add-passphrase-warning')?.textContent).toContain('Не указана кодовая фраза (passphrase): ключам OKX нужна фраза');
+    expect(root.querySelector('#add-passphrase-warning')?.textContent).toContain('Не указана кодовая фраза (passphrase): для ключей биржи OKX нужна фраза');
   });
 
   it('in Chinese', async () => {

@@ -198,7 +198,7 @@ describe('the key detail in Russian and Chinese', () => {
     await mount(detail({ ...old, retired: { at: NOW, successorId: 'new' } }));
     expect(untranslated('zh_CN', allowedDetail)).toEqual([]);
     expect(text('[data-rotation="retired"]')).toContain('已由 grid bot 2（…n3w1，');
-    expect(button(root, '撤销停止使用')).toBeTruthy();
+    expect(button(root, '撤销替换')).toBeTruthy();
   });
 
   it('says a tampered record in Russian', async () => {
@@ -257,7 +257,7 @@ describe('the sites in Russian and Chinese', () => {
       </>,
     );
     expect(untranslated('ru', allowedSites)).toEqual([]);
-    expect(text('#offer-title')).toBe('Форма API-ключа на bots.example.net');
+    expect(text('#offer-title')).toBe('Форма API-ключа на сайте bots.example.net');
     expect(text('.binding')).toContain('Другой сайт');
   });
 

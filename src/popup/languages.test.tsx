@@ -97,7 +97,7 @@ const CASES = [
     label: '网格机器人',
     create: { title: '创建您的 Keyward 保险库', short: '强度：太短（还需 5 个字符）', error: '密码至少需要 8 个字符。' },
     unlock: { title: 'Keyward 已锁定', wait: '请等待 25 秒', show: '显示密码' },
-    list: { summary: '4 个密钥', group: '2 个密钥', shown: '显示 0 个，共 4 个密钥', noMatch: '没有与“xyz”匹配的密钥。', age: '3 天前创建' },
+    list: { summary: '4 个密钥', group: '2 个密钥', shown: '显示 0 个，共 4 个密钥', noMatch: '没有与“xyz”匹配的密钥。', age: '3 天前' },
     topbar: { lock: '锁定', settings: '设置' },
     lang: 'zh-CN',
   },

@@ -102,7 +102,7 @@ describe.each(BROWSERS)('the picker in the chosen language in %s', (browser) => 
     expect(picker.kind).toBe(browser === 'chromium' ? 'frame' : 'window');
     // Hidden until its language is known, then shown: the framed picker's visibility check passes.
     await picker.waitFor({ role: 'heading', name: 'Заполнить из Keyward' });
-    expect(await picker.text()).toContain('В app.3commas.io (3Commas), выбрана биржа OKX');
+    expect(await picker.text()).toContain('Куда: app.3commas.io (3Commas), выбрана биржа OKX');
     expect(await picker.evaluate(() => [document.documentElement.lang, document.title])).toEqual([
       'ru',
       picker.kind === 'window' ? 'Keyward: выберите ключ' : 'Выбор ключа Keyward',

@@ -26,7 +26,7 @@ const PASSWORD = 'unseen-routes-password-1';
 // notes in an English browser; exchange-htx.test.ts checks which language where).
 const WITHDRAW_NOTE = /Withdraw is enabled\. Trading platforms never need it|已开启提币权限。交易平台从不需要此权限|Включён вывод средств\. Торговым платформам он никогда не нужен/;
 const IP_NOTE = /No IP whitelist: anyone holding this key can use it from any address|未设置 IP 白名单：任何持有此密钥的人|Нет белого списка IP: любой, у кого есть этот ключ/;
-const SAVED_NOTE = /Saved to your vault, encrypted|已加密保存到您的保险库|Сохранено в ваше хранилище в зашифрованном виде/;
+const SAVED_NOTE = /Saved to your vault, encrypted|已加密保存到您的保险库|Зашифровано и сохранено в вашем хранилище/;
 const DIALOG: Target = { role: 'dialog' };
 const NO_READER_LOOK = 'Firefox gives a driver no look into the content scripts\' world, and these pages show no note either way';
 

@@ -49,13 +49,13 @@ describe('the badge', () => {
     speak('ru');
     const state = { unlocked: true, hasVault: true, riskyCount: 2, dueSoonCount: 5, attentionCount: 5 };
     expect(badgeTitle(state)).toBe(
-      'Keyward: хранилище открыто, 5 ключей требуют внимания (2 рискованных, 5 будут ограничены или отключены биржей в течение 7 дней)',
+      'Keyward: хранилище разблокировано, 5 ключей требуют внимания (2 рискованных, 5 будут ограничены или отключены биржей в течение 7 дней)',
     );
     expect(badgeTitle({ unlocked: false, hasVault: true, ...lockedCounts(21) })).toBe(
       'Keyward: хранилище заблокировано, 21 рискованный ключ (сроки действия проверяются после разблокировки)',
     );
     expect(badgeTitle({ ...state, riskyCount: 0, dueSoonCount: 3, attentionCount: 3 })).toBe(
-      'Keyward: хранилище открыто, 3 ключа требуют внимания (3 будут ограничены или отключены биржей в течение 7 дней)',
+      'Keyward: хранилище разблокировано, 3 ключа требуют внимания (3 будут ограничены или отключены биржей в течение 7 дней)',
     );
   });
 });

@@ -71,7 +71,7 @@ describe('ExpiryNotifier', () => {
     await notifier.check();
     expect(sent[0]?.title).toBe('Ключ HTX будет отключён примерно через 6 дней или позже');
     expect(sent[0]?.message).toBe(
-      '«grid-bot-7»: HTX сделает это 2026-04-01, если до этой даты ключ ни разу не будет использован. Нажмите, чтобы открыть страницу API-ключей HTX.',
+      '«grid-bot-7»: HTX сделает это начиная с 2026-04-01, если до этой даты ключ ни разу не будет использован. Нажмите, чтобы открыть страницу API-ключей HTX.',
     );
     state.keys = [{ ...htxKey, label: '', validUntil: CREATED + 85.5 * DAY }];
     await notifier.check();

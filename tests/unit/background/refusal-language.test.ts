@@ -94,7 +94,7 @@ describe('the background refuses in Russian', () => {
     const sites = sitesWithNoGrants();
     expect(await refusalOf(sites.add('http://bots.example.net', 'generic'))).toMatchObject({
       code: 'bad-site',
-      message: 'Keyward заполняет поля только по https. Откройте сайт по https (подойдёт обратный прокси с TLS), затем добавьте адрес https.',
+      message: 'Keyward заполняет поля только по https. Настройте для сайта https (подойдёт обратный прокси с TLS), затем добавьте адрес https.',
     });
     expect(await refusalOf(sites.add('https://www.htx.com', 'generic'))).toMatchObject({
       code: 'bad-site',
@@ -102,7 +102,7 @@ describe('the background refuses in Russian', () => {
     });
     expect(await refusalOf(sites.add('https://bots.example.net', 'generic'))).toMatchObject({
       code: 'no-permission',
-      message: 'Браузер не разрешил Keyward работать на bots.example.net; ничего не добавлено.',
+      message: 'Браузер не разрешил Keyward работать на сайте bots.example.net: ничего не добавлено.',
     });
   });
 
@@ -111,9 +111,9 @@ describe('the background refuses in Russian', () => {
     const okx = exchangeById('okx');
     const warnings = checkCredentialFormat(okx.credentials, { apiKey: 'hello', secret: '', passphrase: '' }, okx.name);
     const said = warnings.map((warning) => warningWords(warning).map(tWords).join(' '));
-    expect(said[0]).toMatch(/^Поле «API Key»: это не похоже на API-ключ OKX \(ожидается: /);
+    expect(said[0]).toMatch(/^Значение поля «API Key» не похоже на API-ключ OKX \(ожидается: /);
     expect(said).toContain('Поле «Secret Key» пустое.');
-    expect(said).toContain('Не указана кодовая фраза (passphrase): ключам OKX нужна фраза, заданная при создании ключа.');
+    expect(said).toContain('Не указана кодовая фраза (passphrase): для ключей биржи OKX нужна фраза, заданная при создании ключа.');
   });
 });
 

@@ -23,11 +23,11 @@ describe('say(), the content scripts’ notes', () => {
     browserSpeaking('en');
     expect(say('noteKeyLimit', { limit: 20, exchange: 'HTX', count: 19 })).toBe("19 of HTX's limit of 20 keys are in use.");
     browserSpeaking('ru');
-    expect(say('noteKeyLimit', { limit: 20, exchange: 'HTX', count: 19 })).toBe('Использовано ключей: 19 из 20 (лимит HTX).');
+    expect(say('noteKeyLimit', { limit: 20, exchange: 'HTX', count: 19 })).toBe('Использовано ключей: 19 из 20 (лимит биржи HTX).');
     browserSpeaking('zh_CN');
     expect(say('noteRowIpEmpty')).toBe('未设置 IP 白名单：任何地址都可以使用此密钥。');
-    expect(say('noteCaptureFailed', { reason: 'Create a vault first.', exchange: 'HTX' })).toBe(
-      '未保存：Create a vault first. 请立即复制 Secret Key：HTX 只显示一次。',
+    expect(say('noteCaptureFailed', { reason: 'Keyward 尚未创建保险库。', exchange: 'HTX' })).toBe(
+      '未能保存：Keyward 尚未创建保险库。请立即复制 Secret Key：HTX 只显示一次。',
     );
   });
 
@@ -84,7 +84,7 @@ describe('the page’s words from the background', () => {
     expect(say('noteKeyLimit', { limit: 20, exchange: 'HTX', count: 19 })).toBe('已使用 19 个密钥，HTX 的上限为 20 个。');
     useNoteWords(noteWords('ru'));
     expect(say('noteCaptureFailed', { reason: 'Нет хранилища.', exchange: 'HTX' })).toBe(
-      'НЕ сохранено: Нет хранилища. Скопируйте секретный ключ сейчас: HTX показывает его только один раз.',
+      'НЕ сохранено: Нет хранилища. Скопируйте секретный ключ прямо сейчас: HTX показывает его только один раз.',
     );
     useNoteWords(null);
     expect(say('noteRowIpEmpty')).toBe('No IP whitelist: any address can use this key.');
@@ -114,7 +114,7 @@ describe('shared code’s words said in the page’s language', () => {
       'Рискованных ключей: 1 из 2 (с включённым выводом средств: 1).',
     );
     useNoteWords(noteWords('zh_CN'));
-    expect(sayWords(words('noteCaptureRateTab', { minutes: 3 }))).toBe('Keyward 在短时间内从此页面保存了大量密钥，将暂时拒绝更多保存（约 3 分钟）。');
+    expect(sayWords(words('noteCaptureRateTab', { minutes: 3 }))).toBe('Keyward 在短时间内从此页面捕获了大量密钥，将暂时拒绝继续捕获（约 3 分钟）。');
   });
 
   it('puts no space between Chinese sentences, one between others', () => {
@@ -127,7 +127,7 @@ describe('the platform script’s and the guards’ words', () => {
   it('says why a fill is refused, and the leak warning, in the browser’s language', () => {
     browserSpeaking('ru');
     expect(say('noteFillDidNotFill', { reason: say(REFUSAL_MESSAGES['field-covered']) })).toBe('Keyward ничего не заполнил: Одно из полей чем-то закрыто.');
-    expect(sentences(say('noteLeakRotate'), say('noteLeakSecretOf', { exchange: 'OKX', label: 'grid' }))).toMatch(/перевыпустите ключ\. Это секретный ключ OKX · grid\.$/);
+    expect(sentences(say('noteLeakRotate'), say('noteLeakSecretOf', { exchange: 'OKX', label: 'grid' }))).toMatch(/создайте на бирже новый, а этот удалите\. Это секретный ключ для OKX · grid\.$/);
     browserSpeaking('zh_CN');
     expect(say('noteFillWillNotOpen', { reason: say(REFUSAL_MESSAGES['not-https']) })).toBe('Keyward 不会在此处打开：此页面不是通过 https 打开的。');
     browserSpeaking('en');

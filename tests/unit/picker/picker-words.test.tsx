@@ -54,11 +54,11 @@ describe('the picker in other languages', () => {
     speak('ru');
     await drawPicker();
     expect(root.querySelector('h1')?.textContent).toBe('Заполнить из Keyward');
-    expect(root.querySelector('.dest')?.textContent).toBe('В www.3commas.io (3Commas), выбрана биржа HTX');
+    expect(root.querySelector('.dest')?.textContent).toBe('Куда: www.3commas.io (3Commas), выбрана биржа HTX');
     expect(root.querySelector('.dest strong')?.textContent).toBe('www.3commas.io');
     expect(root.querySelector('ul')?.getAttribute('aria-label')).toBe('Ключи');
     const key = root.querySelector('button.key')?.textContent ?? '';
-    for (const words of ['Ключ без названия', 'Вывод средств включён', 'Нет белого списка IP', 'Привязан к app.example.com']) expect(key).toContain(words);
+    for (const words of ['Ключ без названия', 'Вывод включён', 'Нет белого списка IP', 'Привязан к app.example.com']) expect(key).toContain(words);
   });
 
   it('speaks Chinese', async () => {

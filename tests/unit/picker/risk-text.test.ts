@@ -59,7 +59,7 @@ describe('the picker’s risk wording in Russian and Chinese', () => {
     expect(refusedIpText({ ip: '0.0.0.0/0', why: 'over-broad' })).toMatch(/^Эта страница просит внести 0\.0\.0\.0\/0 в белый список\. Не делайте этого:/);
     expect(pageListedText(['1.2.3.4', '5.6.7.8'])).toContain('адреса 1.2.3.4, 5.6.7.8; в белом списке этого ключа их нет');
     expect(missingPublishedText(['1.2.3.4'], '3Commas')).toContain('3Commas публикует адрес 1.2.3.4');
-    expect(riskText('no-futures', key, session)).toMatch(/^3Commas ответит Permission Denied: фьючерсным стратегиям нужно разрешение Futures \/ Swap Trade на HTX\./);
+    expect(riskText('no-futures', key, session)).toMatch(/^3Commas ответит Permission Denied: фьючерсным стратегиям нужно разрешение Futures \/ Swap Trade на бирже HTX\./);
     speak('zh_CN');
     expect(refusedIpText({ ip: '10.0.0.1', why: 'private' })).toBe('此页面要求您将 10.0.0.1 加入白名单。请不要这样做：这是私有或保留地址，交易所永远不会收到来自它的请求。');
     expect(scopeName('both')).toBe('现货和合约');
