@@ -53,11 +53,11 @@ export function runLookalikeGuard(brands: readonly Brand[]): void {
       {
         tone: 'danger',
         // core/lookalike.ts's reasons (Words) said in the banner's language and listed as it lists
-        // clauses: Chinese with a full-width semicolon, the others with "; ".
+        // clauses: Chinese (zh_CN, zh_TW) with a full-width semicolon, the others with "; ".
         text: say('noteLookalike', {
           host: location.hostname,
           name,
-          reasons: verdict.reasons.map(sayReason).join(say('messagesLocale') === 'zh_CN' ? '；' : '; '),
+          reasons: verdict.reasons.map(sayReason).join(say('messagesLocale').startsWith('zh') ? '；' : '; '),
           real: verdict.realHost,
         }),
       },

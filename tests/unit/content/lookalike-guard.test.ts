@@ -66,4 +66,12 @@ describe('the lookalike banner’s reasons', () => {
     );
     expect(bannerOn('binnance.com')).toContain('binnance.com 只是看起来像 Binance（“binnance”与“binance”只差一个字母）。');
   });
+
+  it('are said in Traditional Chinese, with Taiwan’s quotes and a full-width semicolon', () => {
+    browserSpeaking('zh_TW');
+    expect(bannerOn(unicodeHost)).toContain(
+      '（網址中含有「binance」，但並非 binance.com；網址使用了外形與一般字母相似的字元（punycode）；網址的同一部分混用了不同字母表的字母（Latin, Cyrillic））',
+    );
+    expect(bannerOn('binnance.com')).toContain('binnance.com 只是看起來像 Binance（「binnance」與「binance」只差一個字母）。');
+  });
 });
