@@ -57,7 +57,8 @@ export type PickerSurface = (typeof PICKER_SURFACES)[number];
 
 export interface PickerSession {
   host: string;
-  platformName: string;
+  /** The platform's id: the picker names it (brands as they are, "Other site" translated). */
+  platform: string;
   /** The exchange the form has selected, if Keyward could map it. */
   exchange: ExchangeId | null;
   /** The trading scope the form has selected (Spot / Futures / Both), if it shows one. */
