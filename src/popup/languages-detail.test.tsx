@@ -168,6 +168,24 @@ describe('the key detail in Russian and Chinese', () => {
     expect(root.querySelector('.check-diff th')?.textContent).toBe('Параметр');
   });
 
+  it('says when the key was last checked as a whole sentence, with the plural form for its count', async () => {
+    const intro = () => root.querySelector('.card:has(#check-title) p.muted.small')?.textContent ?? '';
+    await mount(detail(old));
+    expect(intro()).toMatch(/ Last checked 2 days ago\.$/);
+    await mount(detail({ ...old, lastCheck: { at: NOW - DAY, outcome: 'ok' } }));
+    expect(intro()).toMatch(/ Last checked 1 day ago\.$/);
+    await mount(detail({ ...old, lastCheck: { at: NOW, outcome: 'ok' } }));
+    expect(intro()).toMatch(/ Last checked today\.$/);
+    speakIn('ru');
+    await mount(detail(old));
+    expect(intro()).toMatch(/ Проверено 2 дня назад\.$/);
+    await mount(detail({ ...old, lastCheck: { at: NOW - 5 * DAY, outcome: 'ok' } }));
+    expect(intro()).toMatch(/ Проверено 5 дней назад\.$/);
+    speakIn('zh_CN');
+    await mount(detail(old));
+    expect(intro()).toMatch(/。上次检查：2 天前。$/);
+  });
+
   it('says every check outcome as a whole Russian sentence, with the exchange, seconds and status in place', async () => {
     speakIn('ru');
     await mount(detail(old, checked({ kind: 'rate-limited', retryAfterSeconds: 30 })));
