@@ -1,4 +1,4 @@
-import { words } from '../i18n/keys';
+import { tWords, words } from '../i18n';
 import { RefusedError } from './broker';
 
 /**
@@ -104,14 +104,11 @@ export class CaptureLimiter {
 
 /**
  * The note the exchange page shows beside the secret, after "NOT saved:": its words, which the
- * page says in its language, and the same in English for the log and tests.
+ * page says in its language, and the message said from the same words in the background's
+ * language for the log and other surfaces.
  */
 function refusal(where: 'tab' | 'hour', waitMs: number): RefusedError {
   const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
-  const scope = where === 'tab' ? 'from this page' : 'in the last hour';
-  return new RefusedError(
-    CAPTURE_RATE_CODE,
-    `Keyward has stored many captures ${scope} in a short time; it refuses more for a while (about ${minutes} min).`,
-    where === 'tab' ? words('noteCaptureRateTab', { minutes }) : words('noteCaptureRateHour', { minutes }),
-  );
+  const said = where === 'tab' ? words('noteCaptureRateTab', { minutes }) : words('noteCaptureRateHour', { minutes });
+  return new RefusedError(CAPTURE_RATE_CODE, tWords(said), said);
 }

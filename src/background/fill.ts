@@ -220,7 +220,7 @@ export class FillService {
     }
     return {
       host: session.host,
-      platformName: session.platform.name,
+      platform: session.platform.id,
       exchange: session.exchange,
       scope: session.scope,
       locked: !open,

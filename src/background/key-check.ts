@@ -122,7 +122,7 @@ export class KeyCheckService {
 
   private async ask(vault: CheckableVault, key: KeySummary): Promise<CheckView> {
     const query = this.deps.queryOf(key.exchange);
-    if (!isSelfQuery(query)) return { kind: 'unsupported', reason: query.unavailable };
+    if (!isSelfQuery(query)) return { kind: 'unsupported' };
     if (!(await this.deps.hasOrigins(query.origins))) return { kind: 'needs-permission', origins: [...query.origins] };
     let request: SignedRequest;
     try {

@@ -6,13 +6,13 @@ import {
   isPem,
   normaliseCredential,
   pemPrivateKeyPattern,
-  warningWords,
+  sayWarning,
 } from './credential-format';
-import { tWords } from '../i18n';
+import { tWords, words } from '../i18n';
 
 /** The warnings as the popup shows them (English: the tests read the English catalogue). */
 const checkCredentials = (...args: Parameters<typeof checkCredentialFormat>) =>
-  checkCredentialFormat(...args).map((warning) => ({ field: warning.field, message: warningWords(warning).map(tWords).join(' ') }));
+  checkCredentialFormat(...args).map((warning) => ({ field: warning.field, message: sayWarning(warning, tWords).join(' ') }));
 
 // Local formats, so these tests exercise the checker alone (the exchange modules have their own
 // tests in src/exchanges/registry.test.ts).
@@ -22,8 +22,8 @@ const HTX_LIKE: CredentialFormat = {
   passphrase: false,
   apiKeyPatterns: [/^[a-z0-9]{4,12}(?:-[a-z0-9]{4,12}){3}$/],
   secretPatterns: [/^[a-z0-9]{4,12}(?:-[a-z0-9]{4,12}){3}$/],
-  apiKeyHint: '4 dash-separated groups',
-  secretHint: '4 dash-separated groups',
+  apiKeyHint: words('credHintHtx'),
+  secretHint: words('credHintHtx'),
 };
 
 const OKX_LIKE: CredentialFormat = {
@@ -32,8 +32,8 @@ const OKX_LIKE: CredentialFormat = {
   passphrase: true,
   apiKeyPatterns: [/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i],
   secretPatterns: [/^[0-9a-f]{32}$/i],
-  apiKeyHint: 'a UUID',
-  secretHint: '32 hexadecimal characters',
+  apiKeyHint: words('credHintUuid'),
+  secretHint: words('credHintHex32Upper'),
 };
 
 const PEM_SECRET: CredentialFormat = {
@@ -42,8 +42,8 @@ const PEM_SECRET: CredentialFormat = {
   passphrase: false,
   apiKeyPatterns: [/^[A-Za-z0-9]{64}$/],
   secretPatterns: [/^[A-Za-z0-9]{64}$/, pemPrivateKeyPattern(['PKCS8', 'RSA'])],
-  apiKeyHint: '64 letters and digits',
-  secretHint: '64 letters and digits, or a PEM private key',
+  apiKeyHint: words('credHintAlnum64'),
+  secretHint: words('credHintAlnum64OrPem'),
 };
 
 const HTX_KEY = 'e2b4c6d8-99f1a3b5-84c7d9e1-7a2b4';
@@ -139,7 +139,7 @@ describe('checkCredentialFormat', () => {
     expect(
       checkCredentials(HTX_LIKE, { apiKey: HTX_KEY, secret: 'not-a-secret', passphrase: '' }, 'HTX'),
     ).toEqual([
-      { field: 'secret', message: 'Secret Key does not look like an HTX secret (expected 4 dash-separated groups).' },
+      { field: 'secret', message: 'Secret Key does not look like an HTX secret (expected 4 groups of lowercase letters and digits joined by dashes, like e2xxxxxx-99xxxxxx-84xxxxxx-7xxxx).' },
     ]);
     expect(
       checkCredentials(PEM_SECRET, { apiKey: 'abc', secret: rsaPem, passphrase: '' }, 'Binance'),
@@ -148,7 +148,7 @@ describe('checkCredentialFormat', () => {
 
   it('still names the label and hint without an exchange name', () => {
     expect(checkCredentials(OKX_LIKE, { apiKey: 'hello', secret: OKX_SECRET, passphrase: 'p' })).toEqual([
-      { field: 'apiKey', message: 'API Key does not look like a valid API key (expected a UUID).' },
+      { field: 'apiKey', message: 'API Key does not look like a valid API key (expected a UUID: 32 hexadecimal characters in 5 dash-separated groups (8-4-4-4-12)).' },
     ]);
   });
 
@@ -162,12 +162,12 @@ describe('checkCredentialFormat', () => {
       {
         field: 'apiKey',
         message:
-          'API Key does not look like an OKX API key (expected a UUID). It has the shape of the Secret Key: were the two swapped?',
+          'API Key does not look like an OKX API key (expected a UUID: 32 hexadecimal characters in 5 dash-separated groups (8-4-4-4-12)). It has the shape of the Secret Key: were the two swapped?',
       },
       {
         field: 'secret',
         message:
-          'Secret Key does not look like an OKX secret (expected 32 hexadecimal characters). It has the shape of the API Key: were the two swapped?',
+          'Secret Key does not look like an OKX secret (expected 32 hexadecimal characters (0-9, A-F)). It has the shape of the API Key: were the two swapped?',
       },
     ]);
   });

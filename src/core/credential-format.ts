@@ -2,8 +2,9 @@
  * Checks pasted or captured credentials against an exchange's known shapes. Pure: no DOM, no
  * browser API. Every finding is a warning the user can override, never a refusal: the shapes
  * come partly from documentation and partly from observation, and an exchange may change them.
- * Warnings are Words: content scripts bundle this module (pemPrivateKeyPattern), and the popup
- * says them in the user's language.
+ * Warnings are Words, and so are the exchanges' shape hints: content scripts bundle this module
+ * (pemPrivateKeyPattern) and the exchange definitions, and the popup says them in the user's
+ * language (sayWarning).
  */
 import { type Words, words } from '../i18n/keys';
 
@@ -17,23 +18,34 @@ export interface CredentialFormat {
   /** Accepted shapes of the API key; a mismatch is a warning the user can override. */
   apiKeyPatterns: RegExp[];
   secretPatterns: RegExp[];
-  /** A person-readable description of the expected shape, shown with a mismatch. */
-  apiKeyHint: string;
-  secretHint: string;
+  /** A person-readable description of the expected shape, shown with a mismatch (a `credHint…` message). */
+  apiKeyHint: Words;
+  secretHint: Words;
 }
 
 export type FormatField = 'apiKey' | 'secret' | 'passphrase';
 
+/**
+ * A shape warning, whose $HINT$ is itself Words (the expected shape): the hint is said first, in
+ * the same language, then put into the whole message.
+ */
+export interface HintedWords {
+  hint: Words;
+  withHint(hint: string): Words;
+}
+
 export interface FormatWarning {
   field: FormatField;
-  message: Words;
+  message: Words | HintedWords;
   /** A second sentence for a malformed value that has the other field's shape: were they swapped? */
   swapped?: Words;
 }
 
-/** A warning's sentences, in the order they are shown. */
-export function warningWords(warning: FormatWarning): Words[] {
-  return warning.swapped === undefined ? [warning.message] : [warning.message, warning.swapped];
+/** A warning's sentences, in the order they are shown, each said by `say` (tWords in the popup). */
+export function sayWarning(warning: FormatWarning, say: (said: Words) => string): string[] {
+  const { message } = warning;
+  const first = 'hint' in message ? say(message.withHint(say(message.hint))) : say(message);
+  return warning.swapped === undefined ? [first] : [first, say(warning.swapped)];
 }
 
 export interface CredentialValues {
@@ -111,7 +123,7 @@ interface FieldSpec {
   field: 'apiKey' | 'secret';
   label: string;
   patterns: readonly RegExp[];
-  hint: string;
+  hint: Words;
   otherLabel: string;
   otherPatterns: readonly RegExp[];
 }
@@ -128,7 +140,7 @@ function checkField(spec: FieldSpec, value: string, exchangeName: string | undef
     candidate = value.replace(/\s+/g, '');
   }
   if (!matchesAny(spec.patterns, candidate)) {
-    const message = shapeWords(spec.field, spec.label, spec.hint, exchangeName);
+    const message: HintedWords = { hint: spec.hint, withHint: (hint) => shapeWords(spec.field, spec.label, hint, exchangeName) };
     warnings.push(
       matchesAny(spec.otherPatterns, candidate)
         ? { field: spec.field, message, swapped: words('credSwapped', { label: spec.otherLabel }) }

@@ -73,9 +73,12 @@ export interface SelfQuery {
   read(answer: QueryAnswer): CheckOutcome;
 }
 
-/** For an exchange without a documented self-query: what the UI says instead. */
+/**
+ * For an exchange without a documented self-query. Only the fact: the popup says it in the
+ * user's language (checkTextUnsupported), and why each exchange has none is in its NOTES.md.
+ */
 export interface NoSelfQuery {
-  unavailable: string;
+  unavailable: true;
 }
 
 export function isSelfQuery(query: SelfQuery | NoSelfQuery): query is SelfQuery {

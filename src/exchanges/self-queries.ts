@@ -16,8 +16,8 @@ import { selfQuery as okx } from './okx/self-query';
 import { selfQuery as xt } from './xt/self-query';
 
 /**
- * Each exchange's read-only self-query (key health, issue 11), or the sentence the popup shows
- * where it has none. Background only: content scripts must never reach this module (signing
+ * Each exchange's read-only self-query (key health, issue 11), or the mark that it has none
+ * (the popup says so). Background only: content scripts must never reach this module (signing
  * code and API hosts have no business in a page; tests/unit/build/boundaries.test.ts). The
  * Record type makes a new exchange in the registry fail to compile until it is listed here.
  */

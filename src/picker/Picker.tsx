@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { exchangeById } from '../exchanges/registry';
 import { t } from '../i18n';
 import { type FillRisk, KeywardError, type PickerKey, type PickerSession } from '../messages';
+import { platformLabel } from '../shared/platform-label';
 import { send } from '../shared/send';
 import {
   isPreflightRisk,
@@ -29,7 +30,7 @@ function message(error: unknown): string {
 /** Where the key goes, one whole sentence per combination (word order differs by language). */
 function destination(session: PickerSession): string {
   const host = session.host;
-  const platform = session.platformName;
+  const platform = platformLabel(session.platform);
   const exchange = session.exchange ? exchangeById(session.exchange).name : null;
   const scope = session.scope ? scopeName(session.scope) : null;
   if (exchange !== null && scope !== null) return t('pickerIntoExchangeScope', { exchange, host, platform, scope });
@@ -236,7 +237,7 @@ export function Picker({ token }: { token: string }) {
                     </span>
                   ))}
                   {key.preflight ? <span class="badge warning">{preflightBadge(key.preflight)}</span> : null}
-                  {key.missingIps.length > 0 ? <span class="badge warning">{missingPublishedText(key.missingIps, stage.session.platformName)}</span> : null}
+                  {key.missingIps.length > 0 ? <span class="badge warning">{missingPublishedText(key.missingIps, platformLabel(stage.session.platform))}</span> : null}
                   {key.pageIpsMissing.length > 0 ? <span class="badge info">{pageListedText(key.pageIpsMissing)}</span> : null}
                 </button>
               </li>

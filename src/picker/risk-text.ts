@@ -7,6 +7,7 @@ import { t } from '../i18n';
 import type { PreflightIssue, TradingScope } from '../core/preflight';
 import type { ExchangeId } from '../core/records';
 import { exchangeById } from '../exchanges/registry';
+import { platformLabel } from '../shared/platform-label';
 import type { RefusedIp } from '../core/page-ips';
 import type { FillRisk, PickerKey, PickerSession } from '../messages';
 
@@ -50,7 +51,7 @@ export function isPreflightRisk(risk: FillRisk): risk is PreflightIssue {
 }
 
 export function riskText(risk: FillRisk, key: PickerKey, session: PickerSession): string {
-  if (isPreflightRisk(risk)) return preflightText(risk, session.platformName, key.exchange);
+  if (isPreflightRisk(risk)) return preflightText(risk, platformLabel(session.platform), key.exchange);
   switch (risk) {
     case 'withdraw':
       return t('notePickerRiskWithdraw');

@@ -59,8 +59,7 @@ export function checkWords(result: CheckView, name: string): CheckWords {
     case 'offline':
       return { tone: 'warn', short: t('checkShortOffline'), text: t('checkTextOffline', { exchange }) };
     case 'unsupported':
-      // The background's `reason` is the exchange definition's English sentence; every exchange
-      // without a self-query says the same thing, so the popup says it in the user's language.
+      // Every exchange without a self-query says the same thing (NOTES.md says why for each).
       return { tone: 'info', short: t('checkShortUnsupported'), text: t('checkTextUnsupported', { exchange }) };
     case 'needs-permission':
       return { tone: 'info', short: t('checkShortNeedsPermission'), text: t('checkTextNeedsPermission', { exchange }) };

@@ -32,7 +32,7 @@ function ageIn(createdAt: number, now: number): { unit: AgeUnit; count: number }
  */
 const ageWords = new Map<string, string>();
 
-function rememberedAge(form: 'compact' | 'spoken', age: { unit: AgeUnit; count: number }, say: () => string): string {
+function rememberedAge(form: 'compact' | 'spoken' | 'checked', age: { unit: AgeUnit; count: number }, say: () => string): string {
   const id = `${catalogueLanguage()}|${form}|${age.unit}|${age.count}`;
   let words = ageWords.get(id);
   if (words === undefined) {
@@ -61,6 +61,17 @@ export function describeAge(createdAt: number, now: number): string {
     if (age.unit === 'days') return plural('fmtAgeDaysOld', age.count);
     if (age.unit === 'months') return plural('fmtAgeMonthsOld', age.count);
     return plural('fmtAgeYearsOld', age.count);
+  });
+}
+
+/** When a key was last checked, a whole sentence: "Last checked today.", "Last checked 3 days ago." */
+export function describeLastChecked(checkedAt: number, now: number): string {
+  const age = ageIn(checkedAt, now);
+  return rememberedAge('checked', age, () => {
+    if (age.unit === 'today') return t('checkLastCheckedToday');
+    if (age.unit === 'days') return plural('checkLastCheckedDays', age.count);
+    if (age.unit === 'months') return plural('checkLastCheckedMonths', age.count);
+    return plural('checkLastCheckedYears', age.count);
   });
 }
 

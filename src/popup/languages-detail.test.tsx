@@ -168,13 +168,31 @@ describe('the key detail in Russian and Chinese', () => {
     expect(root.querySelector('.check-diff th')?.textContent).toBe('Параметр');
   });
 
+  it('says when the key was last checked as a whole sentence, with the plural form for its count', async () => {
+    const intro = () => root.querySelector('.card:has(#check-title) p.muted.small')?.textContent ?? '';
+    await mount(detail(old));
+    expect(intro()).toMatch(/ Last checked 2 days ago\.$/);
+    await mount(detail({ ...old, lastCheck: { at: NOW - DAY, outcome: 'ok' } }));
+    expect(intro()).toMatch(/ Last checked 1 day ago\.$/);
+    await mount(detail({ ...old, lastCheck: { at: NOW, outcome: 'ok' } }));
+    expect(intro()).toMatch(/ Last checked today\.$/);
+    speakIn('ru');
+    await mount(detail(old));
+    expect(intro()).toMatch(/ Проверено 2 дня назад\.$/);
+    await mount(detail({ ...old, lastCheck: { at: NOW - 5 * DAY, outcome: 'ok' } }));
+    expect(intro()).toMatch(/ Проверено 5 дней назад\.$/);
+    speakIn('zh_CN');
+    await mount(detail(old));
+    expect(intro()).toMatch(/。上次检查：2 天前。$/);
+  });
+
   it('says every check outcome as a whole Russian sentence, with the exchange, seconds and status in place', async () => {
     speakIn('ru');
     await mount(detail(old, checked({ kind: 'rate-limited', retryAfterSeconds: 30 })));
     expect(text('[data-check="rate-limited"]')).toContain('Слишком много запросов. Биржа HTX просит отправлять запросы реже. Повторите через 30 с.');
     await mount(detail(old, checked({ kind: 'exchange-error', status: 503 })));
     expect(text('[data-check="exchange-error"]')).toContain('Биржа HTX не смогла ответить (HTTP 503). Повторите позже.');
-    await mount(detail(old, checked({ kind: 'unsupported', reason: 'HTX documents no endpoint that shows a key its own permissions or IP whitelist.' })));
+    await mount(detail(old, checked({ kind: 'unsupported' })));
     expect(text('[data-check="unsupported"]')).toContain('В документации биржи HTX нет способа');
     await mount(detail(old, checked({ kind: 'ip-refused' })));
     expect(untranslated('ru', allowedDetail)).toEqual([]);

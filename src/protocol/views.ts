@@ -57,7 +57,8 @@ export type PickerSurface = (typeof PICKER_SURFACES)[number];
 
 export interface PickerSession {
   host: string;
-  platformName: string;
+  /** The platform's id: the picker names it (brands as they are, "Other site" translated). */
+  platform: string;
   /** The exchange the form has selected, if Keyward could map it. */
   exchange: ExchangeId | null;
   /** The trading scope the form has selected (Spot / Futures / Both), if it shows one. */
@@ -97,8 +98,8 @@ export type CheckView =
   | { kind: 'timeout' }
   /** The request did not reach the exchange (no network, refused connection, bad certificate). */
   | { kind: 'offline' }
-  /** The exchange documents no self-query: the sentence says so. */
-  | { kind: 'unsupported'; reason: string }
+  /** The exchange documents no self-query (the popup says so in the user's language). */
+  | { kind: 'unsupported' }
   /** The user has not yet allowed Keyward to contact these API hosts. */
   | { kind: 'needs-permission'; origins: string[] }
   /** The stored credentials cannot make this exchange's request (a passphrase missing, a malformed key). */

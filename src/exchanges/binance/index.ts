@@ -17,8 +17,8 @@ export const binance: ExchangeDefinition<'binance'> = {
     passphrase: false,
     apiKeyPatterns: [/^[A-Za-z0-9]{64}$/],
     secretPatterns: [/^[A-Za-z0-9]{64}$/, pemPrivateKeyPattern(['PKCS8', 'ENCRYPTED', 'RSA'])],
-    apiKeyHint: '64 letters and digits',
-    secretHint: '64 letters and digits, or a PEM private key for RSA and Ed25519 keys',
+    apiKeyHint: words('credHintAlnum64'),
+    secretHint: words('credHintAlnum64OrPem'),
   },
   page: {
     signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'API管理', '创建API', 'API密钥'],

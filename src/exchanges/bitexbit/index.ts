@@ -1,8 +1,9 @@
 import type { ExchangeDefinition } from '../types';
+import { words } from '../../i18n/keys';
 
 // Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
-const HINT = '16 to 128 letters, digits, dashes or underscores';
+const HINT = words('credHintToken');
 
 export const bitexbit: ExchangeDefinition<'bitexbit'> = {
   id: 'bitexbit',

@@ -2,5 +2,5 @@ import type { NoSelfQuery } from '../../core/self-query';
 
 /** NOTES.md, "Self-query": no API documentation for bitexbit was found that shows a key itself. */
 export const selfQuery: NoSelfQuery = {
-  unavailable: 'bitexbit documents no endpoint that shows a key its own permissions or IP whitelist.',
+  unavailable: true,
 };

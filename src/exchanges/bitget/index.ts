@@ -14,8 +14,8 @@ export const bitget: ExchangeDefinition<'bitget'> = {
     passphrase: true,
     apiKeyPatterns: [/^bg_[0-9a-f]{32}$/i],
     secretPatterns: [/^[0-9a-f]{64}$/i],
-    apiKeyHint: '"bg_" followed by 32 hexadecimal characters',
-    secretHint: '64 hexadecimal characters (0-9, a-f)',
+    apiKeyHint: words('credHintBitgetKey'),
+    secretHint: words('credHintHex64'),
   },
   page: {
     signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'API管理', '创建API', 'API密钥'],

@@ -31,8 +31,8 @@ export const bybit: ExchangeDefinition<'bybit'> = {
     passphrase: false,
     apiKeyPatterns: [/^[A-Za-z0-9]{18,24}$/],
     secretPatterns: [/^[A-Za-z0-9]{36,48}$/, pemPrivateKeyPattern(['PKCS8', 'ENCRYPTED', 'RSA'])],
-    apiKeyHint: '18 to 24 letters and digits',
-    secretHint: '36 to 48 letters and digits, or a PEM private key for RSA keys',
+    apiKeyHint: words('credHintAlnum18to24'),
+    secretHint: words('credHintAlnum36to48OrPem'),
   },
   page: {
     signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'Create New Key', 'Управление API', 'API-ключи', 'Создать API', 'Создать API-ключ'],

@@ -1,5 +1,6 @@
 import { pemPrivateKeyPattern } from '../../core/credential-format';
 import type { ExchangeDefinition } from '../types';
+import { words } from '../../i18n/keys';
 
 // Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -16,8 +17,8 @@ export const coinbase: ExchangeDefinition<'coinbase'> = {
     passphrase: false,
     apiKeyPatterns: [new RegExp(`^organizations/${UUID}/apiKeys/${UUID}$`, 'i'), new RegExp(`^${UUID}$`, 'i')],
     secretPatterns: [pemPrivateKeyPattern(['EC']), /^[A-Za-z0-9+/]{86}==$/],
-    apiKeyHint: 'organizations/{organization id}/apiKeys/{key id}, or a key ID (UUID) for Ed25519 keys',
-    secretHint: 'an EC private key (-----BEGIN EC PRIVATE KEY----- …), or 88 base64 characters for Ed25519 keys',
+    apiKeyHint: words('credHintCoinbaseKey'),
+    secretHint: words('credHintCoinbaseSecret'),
   },
   page: {
     signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'Secret API Keys'],

@@ -17,8 +17,8 @@ export const gate: ExchangeDefinition<'gate'> = {
     passphrase: false,
     apiKeyPatterns: [/^[0-9a-f]{32}$/i],
     secretPatterns: [/^[0-9a-f]{64}$/i],
-    apiKeyHint: '32 hexadecimal characters (0-9, a-f)',
-    secretHint: '64 hexadecimal characters (0-9, a-f)',
+    apiKeyHint: words('credHintHex32'),
+    secretHint: words('credHintHex64'),
   },
   page: {
     signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'API管理', 'API 管理', '创建API', '创建 API', 'API密钥'],

@@ -17,8 +17,8 @@ export const htx: ExchangeDefinition<'htx'> = {
     passphrase: false,
     apiKeyPatterns: [HTX_KEY],
     secretPatterns: [HTX_KEY],
-    apiKeyHint: '4 groups of lowercase letters and digits joined by dashes, like e2xxxxxx-99xxxxxx-84xxxxxx-7xxxx',
-    secretHint: '4 groups of lowercase letters and digits joined by dashes, like e2xxxxxx-99xxxxxx-84xxxxxx-7xxxx',
+    apiKeyHint: words('credHintHtx'),
+    secretHint: words('credHintHtx'),
   },
   page: {
     signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'API管理', 'API 管理', '创建API', '创建 API', 'API密钥'],

@@ -1,4 +1,5 @@
 import type { ExchangeDefinition } from '../types';
+import { words } from '../../i18n/keys';
 
 // Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
 export const kraken: ExchangeDefinition<'kraken'> = {
@@ -13,8 +14,8 @@ export const kraken: ExchangeDefinition<'kraken'> = {
     passphrase: false,
     apiKeyPatterns: [/^(?=.{56}$)[A-Za-z0-9+/]+={0,2}$/],
     secretPatterns: [/^(?=.{88}$)[A-Za-z0-9+/]+={0,2}$/],
-    apiKeyHint: '56 base64 characters (letters, digits, + and /)',
-    secretHint: '88 base64 characters (letters, digits, + and /, usually ending in ==)',
+    apiKeyHint: words('credHintBase64x56'),
+    secretHint: words('credHintBase64x88'),
   },
   page: {
     signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'Add key'],

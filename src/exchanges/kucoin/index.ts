@@ -17,8 +17,8 @@ export const kucoin: ExchangeDefinition<'kucoin'> = {
     passphrase: true,
     apiKeyPatterns: [/^[0-9a-f]{24}$/i],
     secretPatterns: [UUID],
-    apiKeyHint: '24 hexadecimal characters (0-9, a-f)',
-    secretHint: 'a UUID: 32 hexadecimal characters in 5 dash-separated groups (8-4-4-4-12)',
+    apiKeyHint: words('credHintHex24'),
+    secretHint: words('credHintUuid'),
   },
   page: {
     signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'API管理', 'API 管理', '创建API', '创建 API', 'API密钥'],

@@ -14,8 +14,8 @@ export const mexc: ExchangeDefinition<'mexc'> = {
     passphrase: false,
     apiKeyPatterns: [/^mx0[A-Za-z0-9]{10,40}$/],
     secretPatterns: [/^[0-9a-f]{32}$/i],
-    apiKeyHint: '"mx0" followed by letters and digits, like mx0aBYs33eIilxBWC5',
-    secretHint: '32 hexadecimal characters (0-9, a-f)',
+    apiKeyHint: words('credHintMexcKey'),
+    secretHint: words('credHintHex32'),
   },
   page: {
     signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'API管理', 'API 管理', '创建API', '创建 API', 'API密钥'],

@@ -2,5 +2,5 @@ import type { NoSelfQuery } from '../../core/self-query';
 
 /** NOTES.md, "Self-query": MEXC's account endpoint speaks of the account, not of the key. */
 export const selfQuery: NoSelfQuery = {
-  unavailable: 'MEXC documents no endpoint that shows a key its own permissions or IP whitelist.',
+  unavailable: true,
 };

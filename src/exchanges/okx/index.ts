@@ -18,8 +18,8 @@ export const okx: ExchangeDefinition<'okx'> = {
     passphrase: true,
     apiKeyPatterns: [UUID],
     secretPatterns: [/^[0-9a-f]{32}$/i],
-    apiKeyHint: 'a UUID: 32 hexadecimal characters in 5 dash-separated groups (8-4-4-4-12)',
-    secretHint: '32 hexadecimal characters (0-9, A-F)',
+    apiKeyHint: words('credHintUuid'),
+    secretHint: words('credHintHex32Upper'),
   },
   page: {
     signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'API管理', 'API 管理', '创建API', '创建 API', 'API密钥'],

@@ -1,4 +1,5 @@
 import type { ExchangeDefinition } from '../types';
+import { words } from '../../i18n/keys';
 
 // Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,8 +19,8 @@ export const xt: ExchangeDefinition<'xt'> = {
     passphrase: false,
     apiKeyPatterns: [UUID],
     secretPatterns: [/^[0-9a-f]{40}$/i],
-    apiKeyHint: 'a UUID: 32 hexadecimal characters in 5 dash-separated groups (8-4-4-4-12)',
-    secretHint: '40 hexadecimal characters (0-9, a-f)',
+    apiKeyHint: words('credHintUuid'),
+    secretHint: words('credHintHex40'),
   },
   page: {
     signals: ['API Management', 'API Keys', 'Create API', 'Create API Key', 'API Key Management', 'API管理', 'API 管理', '创建API', '创建 API', 'API密钥'],

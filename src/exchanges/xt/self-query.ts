@@ -2,5 +2,5 @@ import type { NoSelfQuery } from '../../core/self-query';
 
 /** NOTES.md, "Self-query": XT's API documents no endpoint for a key's own permissions. */
 export const selfQuery: NoSelfQuery = {
-  unavailable: 'XT documents no endpoint that shows a key its own permissions or IP whitelist.',
+  unavailable: true,
 };

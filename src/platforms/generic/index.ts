@@ -62,6 +62,7 @@ export const MAX_PAIR_DISTANCE = 12;
 
 export const generic: PlatformDefinition = {
   id: 'generic',
+  // i18n-exempt: content scripts bundle this definition; extension pages show platformLabel('generic') (src/shared/platform-label.ts), translated
   name: 'Other site',
   hosts: [],
   selfHosted: true,

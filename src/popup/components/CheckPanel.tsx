@@ -3,7 +3,7 @@ import type { KeyCheckView } from '../../protocol/views';
 import { request } from '../api';
 import { requestApiAccess } from '../browser-access';
 import { checkWords, fieldName, hostsOf } from '../check-words';
-import { describeAge, formatDateTime } from '../format';
+import { describeLastChecked, formatDateTime } from '../format';
 import { useAlive, useTask } from '../hooks';
 import { t } from '../../i18n';
 import { leadThen } from '../message-parts';
@@ -59,7 +59,8 @@ export function CheckPanel({ keySummary: key, name, check, onChecked, onApplied 
     <Card titleId="check-title" title={t('checkTitle', { exchange: name })}>
       <p class="muted small">
         {last && !check
-          ? t('checkIntroLastChecked', { exchange: name, age: describeAge(last.at, Date.now()) })
+          ? // Two whole sentences, joined as the language joins them (no space in Chinese).
+            t('checkIntroWithLast', { intro: t('checkIntro', { exchange: name }), last: describeLastChecked(last.at, Date.now()) })
           : t('checkIntro', { exchange: name })}
       </p>
       {result && words && result.kind !== 'needs-permission' ? (

@@ -5,20 +5,21 @@ import { BusyButton } from './BusyButton';
 import { Card } from './Card';
 
 /**
- * What goes: a key, or a damaged record. A fixed set, not a noun put into "Delete …": each button
- * is a whole message, since word order and the noun's form differ by language.
+ * What goes: a key, or a damaged record. A code from a fixed set, not a noun put into
+ * "Delete …": each button is a whole message, since word order and the noun's form differ by
+ * language.
  */
-export type DeleteNoun = 'key' | 'record';
+export type DeleteKind = 'key' | 'record';
 
 /** The buttons' words: the confirming click, and the first one that asks (with "…"). */
 const BUTTONS = {
   key: { confirm: () => t('commonDeleteKey'), ask: () => t('commonDeleteKeyAsk') },
   record: { confirm: () => t('commonDeleteRecord'), ask: () => t('commonDeleteRecordAsk') },
-} satisfies Record<DeleteNoun, { confirm: () => string; ask: () => string }>;
+} satisfies Record<DeleteKind, { confirm: () => string; ask: () => string }>;
 
 interface DeleteCardProps {
   /** What goes, which picks the buttons' words: "Delete key", "Delete record…". */
-  noun: DeleteNoun;
+  kind: DeleteKind;
   /** The confirmation question, naming exactly what is deleted. */
   question: ComponentChildren;
   /** Said before the first click, where there is more to say than the button. */
@@ -33,7 +34,7 @@ interface DeleteCardProps {
 }
 
 /** The danger card that deletes after a second, explicit confirmation. */
-export function DeleteCard({ noun, question, note, confirming, onAsk, onCancel, onConfirm, task, cancelRef, askRef }: DeleteCardProps) {
+export function DeleteCard({ kind, question, note, confirming, onAsk, onCancel, onConfirm, task, cancelRef, askRef }: DeleteCardProps) {
   return (
     <Card titleId="delete-title" title={t('commonDeleteCardTitle')} variant="card-danger">
       {confirming ? (
@@ -44,7 +45,7 @@ export function DeleteCard({ noun, question, note, confirming, onAsk, onCancel, 
           <ErrorAlert message={task.error} />
           <div class="form-actions">
             <BusyButton type="button" class="btn btn-danger" busy={task.busy} busyLabel={t('commonDeleting')} onClick={onConfirm}>
-              {BUTTONS[noun].confirm()}
+              {BUTTONS[kind].confirm()}
             </BusyButton>
             <button type="button" class="btn" ref={cancelRef} onClick={onCancel} disabled={task.busy}>
               {t('commonCancel')}
@@ -55,7 +56,7 @@ export function DeleteCard({ noun, question, note, confirming, onAsk, onCancel, 
         <>
           {note}
           <button type="button" class="btn btn-danger-outline" ref={askRef} onClick={onAsk}>
-            {BUTTONS[noun].ask()}
+            {BUTTONS[kind].ask()}
           </button>
         </>
       )}

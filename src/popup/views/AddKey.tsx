@@ -1,6 +1,6 @@
 import type { TargetedEvent } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import { checkCredentialFormat, type FormatWarning, normaliseCredential, warningWords } from '../../core/credential-format';
+import { checkCredentialFormat, type FormatWarning, normaliseCredential, sayWarning } from '../../core/credential-format';
 import type { KeyPermissions, KeySummary, NewKeyInput } from '../../core/records';
 import { EXCHANGES } from '../../exchanges/registry';
 import { request } from '../api';
@@ -42,11 +42,11 @@ function todayInput(): string {
 }
 
 /**
- * A format warning's words. The warnings are src/core/credential-format.ts's, converted by its
- * own owner: this one call site reads them, so a change of their type is one change here.
+ * A format warning's words, the exchange's shape hint inside them said in the same language.
+ * The warnings are src/core/credential-format.ts's: this one call site reads them.
  */
 function formatWarningText(warning: FormatWarning): string {
-  return warningWords(warning).map(tWords).join(' ');
+  return sayWarning(warning, tWords).join(' ');
 }
 
 /** What the key and secret inputs share: typed verbatim, never autofilled, wired to their Field. */

@@ -110,7 +110,7 @@ function DamagedKeyDetail({ keySummary: key, onBack, onDeleted }: KeyDetailProps
       </Card>
 
       <DeleteCard
-        noun="record"
+        kind="record"
         question={t('detailDeleteTampered', { exchange: name })}
         confirming={confirming}
         onAsk={() => setConfirming(true)}
@@ -482,7 +482,7 @@ function UsableKeyDetail({ keySummary: key, rotationDays, onBack, onChanged, onD
       </Card>
 
       <DeleteCard
-        noun="key"
+        kind="key"
         question={deleteQuestion(key)}
         note={<p class="muted small">{t('detailDeleteNote', { exchange: name })}</p>}
         confirming={confirming}

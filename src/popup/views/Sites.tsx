@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { UserSite } from '../../core/sites';
 import { parseSiteAddress } from '../../core/sites';
 import type { SiteProbe } from '../../messages';
-import { USER_SITE_PLATFORMS, platformById } from '../../platforms/registry';
+import { USER_SITE_PLATFORMS } from '../../platforms/registry';
+import { platformLabel } from '../../shared/platform-label';
 import { request } from '../api';
 import { ErrorAlert, StatusNote } from '../components/Alert';
 import { BusyButton } from '../components/BusyButton';
@@ -12,19 +13,13 @@ import { activeTabId, requestSiteAccess } from '../browser-access';
 import { useAlive, useTask } from '../hooks';
 import { t, tWords } from '../../i18n';
 
-/** A platform's name: brands as they are; the generic reader's "Other site" in the user's language. */
-function platformName(id: string): string {
-  if (id === 'generic') return t('sitesOtherSite');
-  return platformById(id)?.name ?? id;
-}
-
 /** The choice of what a user-added site runs, as the bind forms Keyward knows are named. */
 function PlatformSelect({ id, label, value, onChange }: { id: string; label: string; value: string; onChange: (id: string) => void }) {
   return (
     <div class="field">
       <label for={id}>{label}</label>
       <select id={id} class="input" value={value} onChange={(e) => onChange(e.currentTarget.value)}>
-        <NamedOptions items={USER_SITE_PLATFORMS.map((platform) => ({ id: platform.id, name: platformName(platform.id) }))} />
+        <NamedOptions items={USER_SITE_PLATFORMS.map((platform) => ({ id: platform.id, name: platformLabel(platform.id) }))} />
       </select>
     </div>
   );
@@ -88,7 +83,7 @@ export function SitesSection() {
     if (!result.ok || !alive.current) return;
     setSites(result.value);
     setAddress('');
-    setNote(t('sitesAdded', { host: parsed.host, platform: platformName(platform) }));
+    setNote(t('sitesAdded', { host: parsed.host, platform: platformLabel(platform) }));
   };
 
   const remove = async (site: UserSite): Promise<void> => {
@@ -113,7 +108,7 @@ export function SitesSection() {
             <li key={site.origin} class="binding">
               <span class="binding-text">
                 <span class="binding-host">{hostOf(site.origin)}</span>
-                <span class="muted small"> {platformName(site.platform)}</span>
+                <span class="muted small"> {platformLabel(site.platform)}</span>
               </span>
               <BusyButton
                 type="button"

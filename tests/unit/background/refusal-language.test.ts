@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type BrokerLog, createBroker } from '../../../src/background/broker';
 import { SitesService } from '../../../src/background/sites';
 import { validators } from '../../../src/background/validate';
-import { checkCredentialFormat, warningWords } from '../../../src/core/credential-format';
+import { checkCredentialFormat, sayWarning } from '../../../src/core/credential-format';
 import { exchangeById } from '../../../src/exchanges/registry';
 import { tWords } from '../../../src/i18n';
 import { KeywardError } from '../../../src/messages';
@@ -110,8 +110,9 @@ describe('the background refuses in Russian', () => {
     speak('ru');
     const okx = exchangeById('okx');
     const warnings = checkCredentialFormat(okx.credentials, { apiKey: 'hello', secret: '', passphrase: '' }, okx.name);
-    const said = warnings.map((warning) => warningWords(warning).map(tWords).join(' '));
-    expect(said[0]).toMatch(/^Значение поля «API Key» не похоже на API-ключ OKX \(ожидается: /);
+    const said = warnings.map((warning) => sayWarning(warning, tWords).join(' '));
+    // The exchange's shape hint is said in Russian too, inside the sentence.
+    expect(said[0]).toBe('Значение поля «API Key» не похоже на API-ключ OKX (ожидается: UUID — 32 шестнадцатеричных символа в 5 группах через дефис (8-4-4-4-12)).');
     expect(said).toContain('Поле «Secret Key» пустое.');
     expect(said).toContain('Не указана кодовая фраза (passphrase): для ключей биржи OKX нужна фраза, заданная при создании ключа.');
   });

@@ -84,7 +84,7 @@ describe('the page’s words from the background', () => {
     expect(say('noteKeyLimit', { limit: 20, exchange: 'HTX', count: 19 })).toBe('已使用 19 个密钥，HTX 的上限为 20 个。');
     useNoteWords(noteWords('ru'));
     expect(say('noteCaptureFailed', { reason: 'Нет хранилища.', exchange: 'HTX' })).toBe(
-      'НЕ сохранено: Нет хранилища. Скопируйте секретный ключ прямо сейчас: HTX показывает его только один раз.',
+      'НЕ сохранено. Нет хранилища. Скопируйте секретный ключ прямо сейчас: HTX показывает его только один раз.',
     );
     useNoteWords(null);
     expect(say('noteRowIpEmpty')).toBe('No IP whitelist: any address can use this key.');
@@ -126,7 +126,7 @@ describe('shared code’s words said in the page’s language', () => {
 describe('the platform script’s and the guards’ words', () => {
   it('says why a fill is refused, and the leak warning, in the browser’s language', () => {
     browserSpeaking('ru');
-    expect(say('noteFillDidNotFill', { reason: say(REFUSAL_MESSAGES['field-covered']) })).toBe('Keyward ничего не заполнил: Одно из полей чем-то закрыто.');
+    expect(say('noteFillDidNotFill', { reason: say(REFUSAL_MESSAGES['field-covered']) })).toBe('Keyward ничего не заполнил. Одно из полей чем-то закрыто.');
     expect(sentences(say('noteLeakRotate'), say('noteLeakSecretOf', { exchange: 'OKX', label: 'grid' }))).toMatch(/создайте на бирже новый, а этот удалите\. Это секретный ключ для OKX · grid\.$/);
     browserSpeaking('zh_CN');
     expect(say('noteFillWillNotOpen', { reason: say(REFUSAL_MESSAGES['not-https']) })).toBe('Keyward 不会在此处打开：此页面不是通过 https 打开的。');

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { checkCredentialFormat } from '../../../src/core/credential-format';
+import { checkCredentialFormat, sayWarning } from '../../../src/core/credential-format';
 import { tWords } from '../../../src/i18n';
 import { readCreateForm } from '../../../src/exchanges/readers/create-form';
 import { readKeyList } from '../../../src/exchanges/readers/key-list';
@@ -126,7 +126,7 @@ export function credentialShapesContract({ exchange, labels, valid, nearMisses, 
 
     it(`flags ${example.what} pasted with its label`, () => {
       const warnings = check({ ...example, apiKey: `${exchange.credentials.apiKeyLabel}: ${example.apiKey}` });
-      expect(warnings.some((w) => w.field === 'apiKey' && tWords(w.message).includes('does not look like'))).toBe(true);
+      expect(warnings.some((w) => w.field === 'apiKey' && sayWarning(w, tWords).join(' ').includes('does not look like'))).toBe(true);
     });
   }
 
@@ -134,7 +134,7 @@ export function credentialShapesContract({ exchange, labels, valid, nearMisses, 
   if (!keyAndSecretShareShape) {
     it('flags a secret pasted into the key field, and a key into the secret field', () => {
       const warnings = check({ ...first, apiKey: first.secret, secret: first.apiKey });
-      expect(warnings.filter((w) => tWords(w.message).includes('does not look like')).map((w) => w.field)).toEqual(['apiKey', 'secret']);
+      expect(warnings.filter((w) => sayWarning(w, tWords).join(' ').includes('does not look like')).map((w) => w.field)).toEqual(['apiKey', 'secret']);
     });
   }
 

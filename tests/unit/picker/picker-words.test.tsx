@@ -13,7 +13,7 @@ vi.mock('../../../src/shared/send', () => ({ send: vi.fn() }));
 
 const session: PickerSession = {
   host: 'www.3commas.io',
-  platformName: '3Commas',
+  platform: 'threecommas',
   exchange: 'htx',
   scope: null,
   locked: false,
@@ -38,8 +38,8 @@ const session: PickerSession = {
 const root = document.createElement('div');
 document.body.append(root);
 
-async function drawPicker(): Promise<void> {
-  vi.mocked(send).mockImplementation(async () => session as never);
+async function drawPicker(shown: PickerSession = session): Promise<void> {
+  vi.mocked(send).mockImplementation(async () => shown as never);
   await act(() => render(<Picker token="t1" />, root));
   await vi.waitFor(() => expect(root.querySelector('h1')).not.toBeNull());
 }
@@ -67,6 +67,17 @@ describe('the picker in other languages', () => {
     expect(root.querySelector('h1')?.textContent).toBe('从 Keyward 填入');
     expect(root.querySelector('.dest')?.textContent).toBe('填入 www.3commas.io（3Commas），已选择 HTX');
     expect(root.querySelector('button.key')?.textContent).toContain('已开启提币');
+  });
+
+  it('names a user-added site of no known platform in the page\'s language', async () => {
+    const generic: PickerSession = { ...session, host: 'bots.example.net', platform: 'generic', exchange: null };
+    speak('ru');
+    await drawPicker(generic);
+    expect(root.querySelector('.dest')?.textContent).toContain('(Другой сайт)');
+    await act(() => render(null, root));
+    speak(null);
+    await drawPicker(generic);
+    expect(root.querySelector('.dest')?.textContent).toBe('Into bots.example.net (Other site)');
   });
 
   it('keeps English words as they were', async () => {

@@ -16,7 +16,7 @@ const key: PickerKey = {
   preflight: 'no-futures',
 };
 
-const session: PickerSession = { host: 'app.3commas.io', platformName: '3Commas', exchange: 'htx', scope: 'futures', locked: false, keys: [key], surface: 'frame', refusedPageIps: [] };
+const session: PickerSession = { host: 'app.3commas.io', platform: 'threecommas', exchange: 'htx', scope: 'futures', locked: false, keys: [key], surface: 'frame', refusedPageIps: [] };
 
 describe('what the picker says before a bind Keyward expects to be denied', () => {
   it('states the platform’s answer for a read-only key, naming the platform and the exchange', () => {
