@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 
 /**
@@ -10,6 +11,15 @@ export function leanCatalogues(): Plugin {
   return {
     name: 'keyward-lean-catalogues',
     enforce: 'pre',
+    // `messages.json?raw`: the lean catalogue as one string, which the importer parses when it
+    // needs it (the background: the other languages' catalogues are read only for a choice in
+    // Settings or a page in another language, so a worker's start does not parse them).
+    load(id) {
+      const raw = /^(.*[\\/]_locales[\\/][A-Za-z_]+[\\/]messages\.json)\?raw$/.exec(id);
+      if (raw?.[1] === undefined) return null;
+      const json = JSON.stringify(leanCatalogue(JSON.parse(readFileSync(raw[1], 'utf8')) as unknown));
+      return { code: `export default ${JSON.stringify(json)};`, map: null, moduleType: 'js' };
+    },
     transform(code, id) {
       if (!/[\\/]_locales[\\/][A-Za-z_]+[\\/]messages\.json$/.test(id)) return null;
       // The pages' and scripts' builds inherit this plugin as well: a catalogue already made lean passes.

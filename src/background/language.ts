@@ -4,8 +4,8 @@
 // and at every change.
 import { chooseLanguage } from '../i18n/language';
 import type { LanguageChoice } from '../i18n/languages';
-import { CATALOGUES } from './note-words';
+import { catalogueOf } from './note-words';
 
 export function useChosenLanguage(choice: LanguageChoice): Promise<void> {
-  return chooseLanguage(choice, (language) => CATALOGUES[language]);
+  return chooseLanguage(choice, (language) => catalogueOf(language));
 }

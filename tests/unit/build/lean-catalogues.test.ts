@@ -31,4 +31,15 @@ describe('the catalogues bundled into code', () => {
     expect(transform(out?.code ?? '', '/x/public/_locales/en/messages.json')).toBeNull();
     expect(transform('{"a":1}', '/x/package.json')).toBeNull();
   });
+
+  it('come as one lean string for a ?raw import, which the background parses only when it needs that language', () => {
+    const plugin = leanCatalogues();
+    const load = plugin.load as (id: string) => { code: string } | null;
+    const file = `${process.cwd()}/public/_locales/ru/messages.json`;
+    const out = load(`${file}?raw`);
+    const text = JSON.parse((out?.code ?? '').replace(/^export default /, '').replace(/;$/, '')) as string;
+    const russian = JSON.parse(readFileSync(file, 'utf8')) as Catalogue;
+    expect(JSON.parse(text)).toEqual(leanCatalogue(russian));
+    expect(load(file)).toBeNull();
+  });
 });
