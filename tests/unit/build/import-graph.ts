@@ -21,7 +21,8 @@ function sourceFiles(dir: string, out: string[] = []): string[] {
 
 function resolveImport(root: string, from: string, specifier: string): string {
   if (!specifier.startsWith('.')) return `package:${specifier}`;
-  const base = resolve(dirname(join(root, from)), specifier);
+  // Vite's query suffixes (`messages.json?raw`) name the same file, read another way.
+  const base = resolve(dirname(join(root, from)), specifier.replace(/\?[a-z]+$/, ''));
   for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')]) {
     if (existsSync(candidate) && statSync(candidate).isFile()) return relative(root, candidate);
   }
