@@ -13,9 +13,10 @@ declare -A needs=(
   [firefox-esr]=/usr/bin/firefox-esr
   [firefox-esr-l10n-zh-cn]=/usr/lib/firefox-esr/browser/extensions/langpack-zh-CN@firefox-esr.mozilla.org.xpi
   [firefox-esr-l10n-ru]=/usr/lib/firefox-esr/browser/extensions/langpack-ru@firefox-esr.mozilla.org.xpi
+  [firefox-esr-l10n-zh-tw]=/usr/lib/firefox-esr/browser/extensions/langpack-zh-TW@firefox-esr.mozilla.org.xpi
   [fonts-noto-cjk]=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 )
-packages=(chromium chromium-l10n firefox-esr firefox-esr-l10n-zh-cn firefox-esr-l10n-ru)
+packages=(chromium chromium-l10n firefox-esr firefox-esr-l10n-zh-cn firefox-esr-l10n-zh-tw firefox-esr-l10n-ru)
 # The store screenshots (npm run screenshots) show Chinese text, which without a CJK font is boxes.
 # The tests read text, not glyphs, so they do without it.
 [[ ${1:-} == --screenshots ]] && packages+=(fonts-noto-cjk)

@@ -8,8 +8,9 @@ import { BROWSERS, type Browser, type DriverSession, type ExtensionTab, FILL_BUT
 import { type BrowserLocale, distPath } from './harness';
 
 /**
- * Keyward in a Chinese and in a Russian browser (Chromium with LANGUAGE=zh_CN / ru and Debian's
- * chromium-l10n; Firefox ESR with its language pack and intl.locale.requested), one launch per
+ * Keyward in a Simplified Chinese, a Traditional Chinese and a Russian browser (Chromium with
+ * LANGUAGE=zh_CN / zh_TW / ru and Debian's chromium-l10n; Firefox ESR with its language pack and
+ * intl.locale.requested), one launch per
  * language and browser: the UI language the extension sees, the manifest's name and description,
  * the popup (create-vault view, key list, settings), the picker on a platform's bind form, and the
  * inline notes on a Chinese (HTX) and a Russian (bitexbit) exchange page, which follow the page's
@@ -17,16 +18,17 @@ import { type BrowserLocale, distPath } from './harness';
  * exchange-htx.test.ts.)
  *
  * "In that language" is asserted generically: every visible line of text with letters in it, and
- * every visible element's aria-label, title and placeholder, holds a Cyrillic (ru) or Han (zh_CN)
+ * every visible element's aria-label, title and placeholder, holds a Cyrillic (ru) or Han (zh_CN, zh_TW)
  * character once the names that stay as they are (brand, exchanges, platforms, technical tokens
  * such as API Key, the test's own data) are taken out. A few exact strings come from the built
  * catalogue, looked up through the English words the English UI shows, so the test names no key.
  */
 
 type Locale = Exclude<BrowserLocale, 'en'>;
-const LOCALES: readonly Locale[] = ['zh_CN', 'ru'];
+const LOCALES: readonly Locale[] = ['zh_CN', 'zh_TW', 'ru'];
 const NAMES: Record<Locale, { tag: string; language: string; script: RegExp }> = {
   zh_CN: { tag: 'zh-CN', language: 'Chinese', script: /\p{Script=Han}/u },
+  zh_TW: { tag: 'zh-TW', language: 'Traditional Chinese', script: /\p{Script=Han}/u },
   ru: { tag: 'ru', language: 'Russian', script: /\p{Script=Cyrillic}/u },
 };
 
@@ -74,7 +76,7 @@ const KEPT_WORDS = [
   ...[...PLATFORMS, ...USER_SITE_PLATFORMS].map((platform) => platform.name).filter((name) => name !== 'Other site'),
   'API Keys', 'API Key', 'Secret Key', 'Access Key', 'Private Key', 'Passphrase', 'API', 'IPv4', 'IPv6', 'IPs', 'IP',
   'HTTPS', 'https', 'http', 'URL', 'JSON', '2FA', 'UID', 'ID',
-  'English', 'Русский', '简体中文', '中文',
+  'English', 'Русский', '简体中文', '繁體中文', '中文',
   ...LABELS,
 ];
 const KEPT = [

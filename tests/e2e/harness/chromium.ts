@@ -31,7 +31,7 @@ export interface ChromiumOptions {
 }
 
 /** UI languages a harness browser can be launched in, as the extension's _locales folders name them. */
-export type BrowserLocale = 'en' | 'ru' | 'zh_CN';
+export type BrowserLocale = 'en' | 'ru' | 'zh_CN' | 'zh_TW';
 
 /**
  * On Linux Chromium takes its UI language from the environment (glib's language list: LANGUAGE
