@@ -1,17 +1,18 @@
 /**
  * `npm run screenshots`: the store screenshots, made by the demo in each language Keyward speaks.
- * For en, ru and zh_CN, Chromium is launched in that UI language (the harness's `locale`, with the
- * language packs scripts/ensure-browsers.sh installs) on the demo's local server
+ * For en, ru, zh_CN and zh_TW, Chromium is launched in that UI language (the harness's `locale`,
+ * with the language packs scripts/ensure-browsers.sh installs) on the demo's local server
  * (demo-window.ts: the bundled pages under their real host names), and four 1280×800 PNGs, the
  * Chrome Web Store's size, are written to store/screenshots/<locale>/:
  *   1-popup-keys.png     the popup's key list, dropped over the exchange's API page
  *   2-capture-note.png   a key created on the exchange's API page, its secret captured, Keyward's note beside it
  *   3-picker.png         Keyward's picker on 3Commas' bind form
  *   4-risk-warning.png   the warnings while a key with withdraw on and no IP whitelist is being created
- * The exchange page is one in that language where a bundled one exists (HTX's Chinese page, bitexbit's
- * Russian one), since the notes follow the page's language. Every step is driven by ids, the
- * protocol and the page's own words, never by Keyward's English, so one script serves every
- * language. Builds dist/chrome first when it is missing or older than the sources.
+ * The exchange page is one in that language where a bundled one exists (HTX's Simplified Chinese
+ * page, its Traditional Chinese /zh-hk/ one, bitexbit's Russian one), since the notes follow the
+ * page's language. Every step is driven by ids, the protocol and the page's own words, never by
+ * Keyward's English, so one script serves every language. Builds dist/chrome first when it is
+ * missing or older than the sources.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -100,6 +101,12 @@ const RUNS: Run[] = [
     locale: 'zh_CN',
     page: htxPage('https://www.htx.com/zh-cn/apikey/', { title: '创建API Key', notesHint: '例如 my-bot', trade: '交易', withdraw: '提币', ipHint: /^最多20个IP/, create: '创建' }),
     labels: { risky: '网格机器人', htx: '现货定投', okx: '套利', captured: '新网格机器人' },
+  },
+  {
+    // HTX's Traditional Chinese site (/zh-hk/): its page is tagged zh-HK, so the notes are zh_TW too.
+    locale: 'zh_TW',
+    page: htxPage('https://www.htx.com/zh-hk/apikey/', { title: '創建API Key', notesHint: '例如 my-bot', trade: '交易', withdraw: '提幣', ipHint: /^最多20個IP/, create: '創建' }),
+    labels: { risky: '網格機器人', htx: '現貨定投', okx: '套利', captured: '新網格機器人' },
   },
 ];
 

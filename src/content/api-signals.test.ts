@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXCHANGES } from '../exchanges/registry';
+import { GENERIC_VOCABULARY } from './generic-vocabulary';
 import {
   SECRET_LABELS,
   compilePhrases,
@@ -51,6 +52,21 @@ describe('matchesPhrase', () => {
     expect(matchesPhrase('API Management（API管理）', SIGNALS)).toBe(true);
     expect(matchesPhrase('Создать API-ключ', SIGNALS)).toBe(true);
     expect(matchesPhrase('УПРАВЛЕНИЕ API', SIGNALS)).toBe(true);
+  });
+
+  it('matches Traditional Chinese through the Simplified phrases', () => {
+    expect(matchesPhrase('創建API Key', SIGNALS)).toBe(true);
+    expect(matchesPhrase('創建 API 密鑰', SIGNALS)).toBe(true);
+    expect(matchesPhrase('Secret Key（密鑰）', compilePhrases(SECRET_LABELS))).toBe(true);
+    expect(matchesPhrase('私鑰', compilePhrases(SECRET_LABELS))).toBe(true);
+  });
+
+  it('the lookalike guard\'s anchored labels take Traditional characters too', () => {
+    expect(GENERIC_VOCABULARY.apiKey.test('訪問密鑰')).toBe(true);
+    expect(GENERIC_VOCABULARY.apiKey.test('访问密钥')).toBe(true);
+    expect(GENERIC_VOCABULARY.secret.test('密鑰')).toBe(true);
+    expect(GENERIC_VOCABULARY.secret.test('私鑰')).toBe(true);
+    expect(GENERIC_VOCABULARY.secret.test('訪問密鑰')).toBe(false);
   });
 
   it('accepts endings on the last word but not a longer word, and words written together', () => {

@@ -10,6 +10,8 @@
  * text, each CJK character as a word (those scripts put no spaces between words).
  */
 
+import { simplified } from '../dom/traditional';
+
 /** Words that name the one-time secret, in the languages the exchanges use. */
 export const SECRET_LABELS: readonly string[] = ['secret', 'private key', '密钥', '私钥', 'секрет', 'приватный ключ', 'закрытый ключ'];
 
@@ -24,9 +26,9 @@ const BESIDE_TEXT = 400;
 /** Kana, CJK ideographs and Hangul: each character is a word of its own (no spaces between words). */
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]/gu;
 
-/** NFKC (full-width Latin to ASCII), lower case, one space. ASCII text skips NFKC: it is a no-op there. */
+/** NFKC (full-width Latin to ASCII), Traditional Chinese as Simplified, lower case, one space. ASCII text skips NFKC: it is a no-op there. */
 export function normaliseText(text: string): string {
-  const folded = /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKC');
+  const folded = /^[\x00-\x7f]*$/.test(text) ? text : simplified(text.normalize('NFKC'));
   return folded.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 

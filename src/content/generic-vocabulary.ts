@@ -4,6 +4,6 @@
  * fuller word lists in exchanges/readers/generic-words.ts).
  */
 export const GENERIC_VOCABULARY: { apiKey: RegExp; secret: RegExp } = {
-  apiKey: /^(?:api[\s_-]*key|access[\s_-]*key|public[\s_-]*key|key|apikey|访问密钥|公钥|ключ(?:\s+доступа)?|публичный\s+ключ|api[\s-]*ключ)$/i,
-  secret: /^(?:secret(?:[\s_-]*key)?|api[\s_-]*secret|private[\s_-]*key|secretkey|密钥|私钥|секретный\s+ключ|приватный\s+ключ|секрет)$/i,
+  apiKey: /^(?:api[\s_-]*key|access[\s_-]*key|public[\s_-]*key|key|apikey|[访訪][问問]密[钥鑰]|公[钥鑰]|ключ(?:\s+доступа)?|публичный\s+ключ|api[\s-]*ключ)$/i,
+  secret: /^(?:secret(?:[\s_-]*key)?|api[\s_-]*secret|private[\s_-]*key|secretkey|密[钥鑰]|私[钥鑰]|секретный\s+ключ|приватный\s+ключ|секрет)$/i,
 };

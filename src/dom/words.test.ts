@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { GENERIC_WORDS } from '../exchanges/readers/generic-words';
 import { bestConcept, hasWords, labelParts, normaliseWords, wordScore } from './words';
 
 describe('words: labels read as a person reads them', () => {
@@ -56,5 +57,43 @@ describe('words: labels read as a person reads them', () => {
     expect(bestConcept('API Key Name', concepts)?.concept).toBe('keyLabel');
     expect(bestConcept('Access Key (API 密钥)', concepts)?.concept).toBe('apiKey');
     expect(bestConcept('Notes', concepts)).toBeNull();
+  });
+});
+
+describe('words: Traditional Chinese read through the Simplified vocabulary', () => {
+  const flagOf = (label: string) => GENERIC_WORDS.permissions.find((p) => hasWords(label, p.words))?.flag;
+
+  it('folds the Traditional characters of the matched words, and leaves the rest', () => {
+    expect(normaliseWords('綁定IP地址（選填）')).toBe('绑定 ip 地址(選填)');
+    expect(normaliseWords('權限設置')).toBe('权限设置');
+    expect(normaliseWords('密鑰僅顯示一次')).toBe('密钥僅顯示一次');
+    expect(normaliseWords('Secret Key')).toBe('secret key');
+  });
+
+  it.each([
+    ['讀取', 'read'],
+    ['交易', 'trade'],
+    ['提幣', 'withdraw'],
+    ['資產劃轉', 'transfer'],
+    ['合約交易', 'futures'],
+  ])('the permission "%s" is %s, as its Simplified form is', (label, flag) => {
+    expect(flagOf(label)).toBe(flag);
+  });
+
+  it('names the fields of a Traditional page as its Simplified twin', () => {
+    const concepts = [
+      ['apiKey', GENERIC_WORDS.apiKey],
+      ['secret', GENERIC_WORDS.secret],
+      ['keyLabel', GENERIC_WORDS.keyLabel],
+      ['ipWhitelist', GENERIC_WORDS.ipWhitelist],
+    ] as const;
+    expect(bestConcept('訪問密鑰', concepts)?.concept).toBe('apiKey');
+    expect(bestConcept('密鑰', concepts)?.concept).toBe('secret');
+    expect(bestConcept('私鑰', concepts)?.concept).toBe('secret');
+    expect(bestConcept('備註', concepts)?.concept).toBe('keyLabel');
+    expect(bestConcept('綁定IP地址（選填）', concepts)?.concept).toBe('ipWhitelist');
+    expect(bestConcept('IP白名單', concepts)?.concept).toBe('ipWhitelist');
+    expect(hasWords('無限制', GENERIC_WORDS.ipUnrestricted)).toBe(true);
+    expect(hasWords('子帳號', GENERIC_WORDS.subAccount ?? [])).toBe(true);
   });
 });

@@ -9,6 +9,8 @@
  * Name" is the key's name and not the API key.
  */
 
+import { simplified } from './traditional';
+
 /** Phrases in each language the site uses, e.g. ['secret key', 'api secret', '密钥']. */
 export type Words = readonly string[];
 
@@ -32,10 +34,9 @@ const FILLER = new Set([
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]/u;
 
-/** NFKC (full-width to ASCII), lower case, one space, no decoration. */
+/** NFKC (full-width to ASCII), Traditional Chinese as Simplified, lower case, one space, no decoration. */
 export function normaliseWords(text: string | null | undefined): string {
-  return (text ?? '')
-    .normalize('NFKC')
+  return simplified((text ?? '').normalize('NFKC'))
     .toLowerCase()
     .replace(/ё/g, 'е')
     .replace(DECORATION, ' ')

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { distPath } from './harness';
 import { BROWSERS, useBrowser, useFixtureServer, type DriverSession, type ExtensionTab, type Tab, absence, createVault, lock, unlock, waitForNoNote, waitForNote, waitReady } from './driver';
 import { dumpStorage, findSecrets } from './storage-scan';
 
@@ -14,6 +17,19 @@ const SECRET = 'f9e8d7c6-b5a4c3d2-e1f0a9b8-7c6d5';
 const API_PAGE = 'https://www.htx.com/en-us/apikey/';
 
 const fixtures = useFixtureServer();
+
+/** A message of the built catalogue, so the test asserts exactly what the extension ships. */
+function message(browser: (typeof BROWSERS)[number], locale: string, key: string): string {
+  const path = join(distPath(browser === 'chromium' ? 'chrome' : 'firefox'), '_locales', locale, 'messages.json');
+  const text = (JSON.parse(readFileSync(path, 'utf8')) as Record<string, { message: string } | undefined>)[key]?.message;
+  if (!text) throw new Error(`no ${key} in the built ${locale} catalogue`);
+  return text;
+}
+
+/** The message as a pattern, its placeholders standing for any text. */
+function messagePattern(text: string): RegExp {
+  return new RegExp(text.split(/\$[A-Z_]+\$/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+'));
+}
 
 describe.each(BROWSERS)('HTX in %s', (browser) => {
   const use = useBrowser(browser, () => ({ hosts: ['www.htx.com'], server: fixtures.server }));
@@ -115,6 +131,29 @@ describe.each(BROWSERS)('HTX in %s', (browser) => {
       await absence();
       expect((await english.notes()).some((note) => /[\u4e00-\u9fff]/.test(note.text))).toBe(false);
       await english.close();
+    });
+
+    it('speaks Traditional Chinese on the zh-HK page although the browser is English, and captures the key created there', async () => {
+      const access = 'd4e6f8a0-99c2d4e6-84f8a0b2-7c3e5';
+      const secret = 'a0b1c2d3-e4f5a6b7-c8d9e0f1-2a3b4';
+      const before = await keyCount();
+      const tab = await session.openPage('https://www.htx.com/zh-hk/apikey/', { __fixtureAccess: access, __fixtureSecret: secret });
+      await tab.waitFor({ role: 'heading', name: /創建API Key/ });
+      // The create form has no IP yet; the key list's old-grid key may withdraw.
+      const ipEmpty = await waitForNote(tab, messagePattern(message(browser, 'zh_TW', 'noteIpEmpty')), 'status');
+      expect(ipEmpty.text).not.toMatch(/No IP whitelist|未设置/);
+      await waitForNote(tab, messagePattern(message(browser, 'zh_TW', 'noteRowWithdrawOn')));
+      await tab.fill({ placeholder: '例如 my-bot' }, 'hk-grid');
+      await tab.click({ role: 'button', name: '創建' });
+      await tab.waitFor({ role: 'dialog' });
+      const saved = await waitForNote(tab, messagePattern(message(browser, 'zh_TW', 'noteCaptureSaved')), 'status');
+      expect(saved.text).toContain('hk-grid');
+      expect(saved.text).toContain(access.slice(-4));
+      expect(saved.text).not.toContain(secret);
+      expect(await keyCount()).toBe(before + 1);
+      const dump = await popup.evaluate(dumpStorage);
+      expect(findSecrets(dump, { secret, access, password: PASSWORD })).toEqual([]);
+      await tab.close();
     });
   });
 

@@ -47,6 +47,6 @@ export const htx: ExchangeDefinition<'htx'> = {
       maxKeys: 20,
       unboundRule: words('noteRuleHtx'),
     },
-    fixtures: ['www.htx.com/en-us/apikey/index.html', 'www.htx.com/zh-cn/apikey/index.html'],
+    fixtures: ['www.htx.com/en-us/apikey/index.html', 'www.htx.com/zh-cn/apikey/index.html', 'www.htx.com/zh-hk/apikey/index.html'],
   },
 };

@@ -13,6 +13,8 @@ const { vocabulary } = page;
 describe.each([
   ['en-us', { read: 'Read-only', trade: 'Trade', withdraw: 'Withdraw', create: 'Create' }],
   ['zh-cn', { read: '读取', trade: '交易', withdraw: '提币', create: '创建' }],
+  // Traditional characters: matched through the same Simplified vocabulary (src/dom/traditional.ts).
+  ['zh-hk', { read: '讀取', trade: '交易', withdraw: '提幣', create: '創建' }],
 ])('HTX readers on the %s fixture', (locale, words) => {
   readersContract({
     exchange: htx,

@@ -327,7 +327,7 @@ function isRadio(element: Element): boolean {
 
 /** Choices that leave the whitelist empty, besides the exchange's words for "unrestricted". */
 const NOT_NOW: Words = ['later', 'skip', 'not now', 'no ip restriction', '暂不绑定', '稍后', 'позже', 'пропустить'];
-const ABOUT_IP = /\bIPs?\b|IP\s*地址|白名单/i;
+const ABOUT_IP = /\bIPs?\b|IP\s*地址|白名[单單]/i;
 
 /**
  * A checked radio whose words mean "no IP restriction", in a group that is about IPs: the form's
