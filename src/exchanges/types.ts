@@ -94,6 +94,4 @@ export interface ExchangePage {
   signals: readonly string[];
   vocabulary: PageVocabulary;
   limits: ExchangeLimits;
-  /** Fixture pages (in the site's fixtures/ folder, by host and path) modelled on this exchange's site. */
-  fixtures: string[];
 }

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXCHANGES } from '../../src/exchanges/registry';
 import { PLATFORMS, USER_SITE_PLATFORMS } from '../../src/platforms/registry';
+import { EXCHANGE_FIXTURES } from './exchanges/fixture-lists';
 
 /**
  * Every site in the registries has everything a site needs, in its own folder (as Refined GitHub
@@ -68,7 +69,7 @@ function missingPieces(site: Site, sources: string): string[] {
 }
 
 const SITES: Site[] = [
-  ...EXCHANGES.map((e) => ({ kind: 'exchanges' as const, id: e.id, name: e.name, fixtures: e.page.fixtures })),
+  ...EXCHANGES.map((e) => ({ kind: 'exchanges' as const, id: e.id, name: e.name, fixtures: EXCHANGE_FIXTURES[e.id] })),
   ...[...PLATFORMS, ...USER_SITE_PLATFORMS.filter((p) => !PLATFORMS.includes(p))].map((p) => ({
     kind: 'platforms' as const,
     id: p.id,

@@ -4,6 +4,12 @@ import { words } from '../../i18n/keys';
 
 
 // Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
+/**
+ * Fixture pages (in fixtures/, by host and path) modelled on this exchange's site: its test URLs.
+ * Beside the definition rather than in it, so no content script carries test data.
+ */
+export const FIXTURES: readonly string[] = ['www.binance.com/en/my/settings/api-management/index.html'];
+
 export const binance: ExchangeDefinition<'binance'> = {
   id: 'binance',
   name: 'Binance',
@@ -50,6 +56,5 @@ export const binance: ExchangeDefinition<'binance'> = {
       maxKeys: 30,
       unboundRule: words('noteRuleBinance'),
     },
-    fixtures: ['www.binance.com/en/my/settings/api-management/index.html'],
   },
 };

@@ -5,6 +5,12 @@ import { words } from '../../i18n/keys';
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 const HINT = words('credHintToken');
 
+/**
+ * Fixture pages (in fixtures/, by host and path) modelled on this exchange's site: its test URLs.
+ * Beside the definition rather than in it, so no content script carries test data.
+ */
+export const FIXTURES: readonly string[] = ['www.bitexbit.com/profile/api/index.html', 'www.bitexbit.com/en/profile/api/index.html'];
+
 export const bitexbit: ExchangeDefinition<'bitexbit'> = {
   id: 'bitexbit',
   name: 'bitexbit',
@@ -42,6 +48,5 @@ export const bitexbit: ExchangeDefinition<'bitexbit'> = {
       maxKeys: 16,
       unboundRule: null,
     },
-    fixtures: ['www.bitexbit.com/profile/api/index.html', 'www.bitexbit.com/en/profile/api/index.html'],
   },
 };

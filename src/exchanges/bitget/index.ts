@@ -2,6 +2,12 @@ import type { ExchangeDefinition } from '../types';
 import { words } from '../../i18n/keys';
 
 // Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
+/**
+ * Fixture pages (in fixtures/, by host and path) modelled on this exchange's site: its test URLs.
+ * Beside the definition rather than in it, so no content script carries test data.
+ */
+export const FIXTURES: readonly string[] = ['www.bitget.com/account/newapi/index.html'];
+
 export const bitget: ExchangeDefinition<'bitget'> = {
   id: 'bitget',
   name: 'Bitget',
@@ -47,6 +53,5 @@ export const bitget: ExchangeDefinition<'bitget'> = {
       maxKeys: 10,
       unboundRule: words('noteRuleBitget'),
     },
-    fixtures: ['www.bitget.com/account/newapi/index.html'],
   },
 };

@@ -4,6 +4,12 @@ import { words } from '../../i18n/keys';
 
 
 // Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
+/**
+ * Fixture pages (in fixtures/, by host and path) modelled on this exchange's site: its test URLs.
+ * Beside the definition rather than in it, so no content script carries test data.
+ */
+export const FIXTURES: readonly string[] = ['www.bybit.com/app/user/api-management/index.html'];
+
 export const bybit: ExchangeDefinition<'bybit'> = {
   id: 'bybit',
   name: 'Bybit',
@@ -61,6 +67,5 @@ export const bybit: ExchangeDefinition<'bybit'> = {
       maxKeys: null,
       unboundRule: words('noteRuleBybit'),
     },
-    fixtures: ['www.bybit.com/app/user/api-management/index.html'],
   },
 };

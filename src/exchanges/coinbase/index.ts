@@ -5,6 +5,12 @@ import { words } from '../../i18n/keys';
 // Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
+/**
+ * Fixture pages (in fixtures/, by host and path) modelled on this exchange's site: its test URLs.
+ * Beside the definition rather than in it, so no content script carries test data.
+ */
+export const FIXTURES: readonly string[] = ['portal.cdp.coinbase.com/projects/api-keys/index.html'];
+
 export const coinbase: ExchangeDefinition<'coinbase'> = {
   id: 'coinbase',
   name: 'Coinbase',
@@ -44,6 +50,5 @@ export const coinbase: ExchangeDefinition<'coinbase'> = {
       maxKeys: null,
       unboundRule: null,
     },
-    fixtures: ['portal.cdp.coinbase.com/projects/api-keys/index.html'],
   },
 };

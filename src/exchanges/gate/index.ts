@@ -3,6 +3,12 @@ import { words } from '../../i18n/keys';
 
 
 // Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
+/**
+ * Fixture pages (in fixtures/, by host and path) modelled on this exchange's site: its test URLs.
+ * Beside the definition rather than in it, so no content script carries test data.
+ */
+export const FIXTURES: readonly string[] = ['www.gate.io/myaccount/apikeys/index.html'];
+
 export const gate: ExchangeDefinition<'gate'> = {
   id: 'gate',
   name: 'Gate',
@@ -50,6 +56,5 @@ export const gate: ExchangeDefinition<'gate'> = {
       maxKeys: null,
       unboundRule: words('noteRuleGate'),
     },
-    fixtures: ['www.gate.io/myaccount/apikeys/index.html'],
   },
 };

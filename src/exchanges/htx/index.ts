@@ -4,6 +4,12 @@ import { words } from '../../i18n/keys';
 // Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
 const HTX_KEY = /^[a-z0-9]{4,12}(?:-[a-z0-9]{4,12}){3}$/;
 
+/**
+ * Fixture pages (in fixtures/, by host and path) modelled on this exchange's site: its test URLs.
+ * Beside the definition rather than in it, so no content script carries test data.
+ */
+export const FIXTURES: readonly string[] = ['www.htx.com/en-us/apikey/index.html', 'www.htx.com/zh-cn/apikey/index.html', 'www.htx.com/zh-hk/apikey/index.html'];
+
 export const htx: ExchangeDefinition<'htx'> = {
   id: 'htx',
   name: 'HTX',
@@ -47,6 +53,5 @@ export const htx: ExchangeDefinition<'htx'> = {
       maxKeys: 20,
       unboundRule: words('noteRuleHtx'),
     },
-    fixtures: ['www.htx.com/en-us/apikey/index.html', 'www.htx.com/zh-cn/apikey/index.html', 'www.htx.com/zh-hk/apikey/index.html'],
   },
 };

@@ -2,6 +2,12 @@ import type { ExchangeDefinition } from '../types';
 import { words } from '../../i18n/keys';
 
 // Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
+/**
+ * Fixture pages (in fixtures/, by host and path) modelled on this exchange's site: its test URLs.
+ * Beside the definition rather than in it, so no content script carries test data.
+ */
+export const FIXTURES: readonly string[] = ['www.kraken.com/u/security/api/index.html'];
+
 export const kraken: ExchangeDefinition<'kraken'> = {
   id: 'kraken',
   name: 'Kraken',
@@ -42,6 +48,5 @@ export const kraken: ExchangeDefinition<'kraken'> = {
       maxKeys: null,
       unboundRule: null,
     },
-    fixtures: ['www.kraken.com/u/security/api/index.html'],
   },
 };

@@ -4,6 +4,11 @@ import { words } from '../../i18n/keys';
 // Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * Fixture pages (in fixtures/, by host and path) modelled on this exchange's site: its test URLs.
+ * Beside the definition rather than in it, so no content script carries test data.
+ */
+export const FIXTURES: readonly string[] = ['www.kucoin.com/account/api/index.html'];
 
 export const kucoin: ExchangeDefinition<'kucoin'> = {
   id: 'kucoin',
@@ -46,6 +51,5 @@ export const kucoin: ExchangeDefinition<'kucoin'> = {
       maxKeys: null,
       unboundRule: words('noteRuleKucoin'),
     },
-    fixtures: ['www.kucoin.com/account/api/index.html'],
   },
 };

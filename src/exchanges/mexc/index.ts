@@ -2,6 +2,12 @@ import type { ExchangeDefinition } from '../types';
 import { words } from '../../i18n/keys';
 
 // Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
+/**
+ * Fixture pages (in fixtures/, by host and path) modelled on this exchange's site: its test URLs.
+ * Beside the definition rather than in it, so no content script carries test data.
+ */
+export const FIXTURES: readonly string[] = ['www.mexc.com/user/openapi/index.html'];
+
 export const mexc: ExchangeDefinition<'mexc'> = {
   id: 'mexc',
   name: 'MEXC',
@@ -45,6 +51,5 @@ export const mexc: ExchangeDefinition<'mexc'> = {
       maxKeys: 30,
       unboundRule: words('noteRuleMexc'),
     },
-    fixtures: ['www.mexc.com/user/openapi/index.html'],
   },
 };

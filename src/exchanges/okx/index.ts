@@ -4,6 +4,11 @@ import { words } from '../../i18n/keys';
 // Where each fact here comes from (documentation, seeds, third parties, inference): NOTES.md.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * Fixture pages (in fixtures/, by host and path) modelled on this exchange's site: its test URLs.
+ * Beside the definition rather than in it, so no content script carries test data.
+ */
+export const FIXTURES: readonly string[] = ['www.okx.com/account/my-api/index.html'];
 
 export const okx: ExchangeDefinition<'okx'> = {
   id: 'okx',
@@ -44,6 +49,5 @@ export const okx: ExchangeDefinition<'okx'> = {
       maxKeys: 50,
       unboundRule: words('noteRuleOkx'),
     },
-    fixtures: ['www.okx.com/account/my-api/index.html'],
   },
 };

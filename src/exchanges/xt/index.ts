@@ -6,6 +6,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const LOCALE = '(?:[a-z]{2}(?:[-_][a-z]{2,4})?\\/)?';
 
+/**
+ * Fixture pages (in fixtures/, by host and path) modelled on this exchange's site: its test URLs.
+ * Beside the definition rather than in it, so no content script carries test data.
+ */
+export const FIXTURES: readonly string[] = [
+  'www.xt.com/en/accounts/api/index.html',
+  'www.xt.com/zh-CN/accounts/api/index.html',
+  'www.xt.com/en/accounts/sub-account/api/index.html',
+  'www.xt.com/zh-CN/accounts/sub-account/api/index.html',
+];
+
 export const xt: ExchangeDefinition<'xt'> = {
   id: 'xt',
   name: 'XT',
@@ -49,11 +60,5 @@ export const xt: ExchangeDefinition<'xt'> = {
       maxKeys: 10,
       unboundRule: null,
     },
-    fixtures: [
-      'www.xt.com/en/accounts/api/index.html',
-      'www.xt.com/zh-CN/accounts/api/index.html',
-      'www.xt.com/en/accounts/sub-account/api/index.html',
-      'www.xt.com/zh-CN/accounts/sub-account/api/index.html',
-    ],
   },
 };
