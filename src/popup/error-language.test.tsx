@@ -1,10 +1,7 @@
 // @vitest-environment happy-dom
 // Words the popup takes from shared code and says itself (tWords): format warnings in Add key,
 // in Russian and Chinese, so an English sentence left in core/credential-format fails here.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Catalogue } from '../i18n/keys';
 import { speak } from '../../tests/unit/i18n/speak';
 import { click, choose, popupRoot, typeInto } from './test-helpers';
 import { AddKey } from './views/AddKey';
@@ -13,10 +10,6 @@ vi.mock('../shared/send', () => ({ send: vi.fn() }));
 vi.mock('./browser-access', () => ({ activeTabId: vi.fn(async () => null), requestSiteAccess: vi.fn(async () => false), requestApiAccess: vi.fn(async () => false) }));
 
 const { root, mount } = popupRoot();
-
-/** A catalogue by its path from the project root: under happy-dom, import.meta.url (speak('ru')) is no file URL. */
-const catalogue = (locale: string): Catalogue =>
-  JSON.parse(readFileSync(resolve(process.cwd(), 'public/_locales', locale, 'messages.json'), 'utf8')) as Catalogue;
 
 // OKX: the API key is a UUID, the secret 32 hexadecimal characters; here each is in the other's field.
 const OKX_API_KEY = '5c2f1a7e-93b4-4d0a-8e6f-1b2c3d4e5f60';
@@ -36,7 +29,7 @@ afterEach(() => speak(null));
 
 describe('Add key format warnings', () => {
   it('in Russian: the shape, and the hint that the two fields were swapped', async () => {
-    speak(catalogue('ru'));
+    speak('ru');
     await swappedOkxKey();
     const warning = root.querySelector('#add-apikey-warning')?.textContent ?? '';
     expect(warning).toContain('Значение поля «API Key» не похоже на API-ключ OKX');
@@ -45,7 +38,7 @@ describe('Add key format warnings', () => {
   });
 
   it('in Chinese', async () => {
-    speak(catalogue('zh_CN'));
+    speak('zh_CN');
     await swappedOkxKey();
     const warning = root.querySelector('#add-secret-warning')?.textContent ?? '';
     expect(warning).toContain('Secret Key 看起来不是 OKX 的 Secret Key');

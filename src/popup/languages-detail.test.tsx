@@ -1,9 +1,6 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { speak } from '../../tests/unit/i18n/speak';
-import type { Catalogue } from '../i18n/keys';
 import type { KeySummary } from '../core/records';
 import type { UserSite } from '../core/sites';
 import { EXCHANGES } from '../exchanges/registry';
@@ -48,14 +45,6 @@ afterEach(() => {
   vi.useRealTimers();
   speak(null);
 });
-
-/**
- * speak() with the catalogue read here: under happy-dom, import.meta.url is an http: URL, so
- * speak(locale) cannot find the file from its own address; the project's root is the cwd.
- */
-function speakIn(locale: 'ru' | 'zh_CN'): void {
-  speak(JSON.parse(readFileSync(resolve(process.cwd(), `public/_locales/${locale}/messages.json`), 'utf8')) as Catalogue);
-}
 
 const SCRIPTS = { ru: /[А-Яа-яЁё]/, zh_CN: /[\u4e00-\u9fff]/ } as const;
 type Language = keyof typeof SCRIPTS;
@@ -152,7 +141,7 @@ const text = (selector: string): string => (root.querySelector(selector)?.textCo
 
 describe('the key detail in Russian and Chinese', () => {
   it('says the warnings, a check outcome, the rotation steps and the deadlines in Russian', async () => {
-    speakIn('ru');
+    speak('ru');
     const differs = checked({
       kind: 'ok',
       report: { ipWhitelist: [] } as never,
@@ -176,18 +165,18 @@ describe('the key detail in Russian and Chinese', () => {
     expect(intro()).toMatch(/ Last checked 1 day ago\.$/);
     await mount(detail({ ...old, lastCheck: { at: NOW, outcome: 'ok' } }));
     expect(intro()).toMatch(/ Last checked today\.$/);
-    speakIn('ru');
+    speak('ru');
     await mount(detail(old));
     expect(intro()).toMatch(/ Проверено 2 дня назад\.$/);
     await mount(detail({ ...old, lastCheck: { at: NOW - 5 * DAY, outcome: 'ok' } }));
     expect(intro()).toMatch(/ Проверено 5 дней назад\.$/);
-    speakIn('zh_CN');
+    speak('zh_CN');
     await mount(detail(old));
     expect(intro()).toMatch(/。上次检查：2 天前。$/);
   });
 
   it('says every check outcome as a whole Russian sentence, with the exchange, seconds and status in place', async () => {
-    speakIn('ru');
+    speak('ru');
     await mount(detail(old, checked({ kind: 'rate-limited', retryAfterSeconds: 30 })));
     expect(text('[data-check="rate-limited"]')).toContain('Слишком много запросов. Биржа HTX просит отправлять запросы реже. Повторите через 30 с.');
     await mount(detail(old, checked({ kind: 'exchange-error', status: 503 })));
@@ -199,7 +188,7 @@ describe('the key detail in Russian and Chinese', () => {
   });
 
   it('says the deadlines with Russian plural forms', async () => {
-    speakIn('ru');
+    speak('ru');
     // HTX deactivates a key without an IP whitelist after 90 days unused: counted from a use Keyward cannot see.
     await mount(detail({ ...old, createdAt: NOW - 85 * DAY }));
     expect(text('.deadlines')).toContain('Будет отключён примерно через 5 дней или позже');
@@ -207,7 +196,7 @@ describe('the key detail in Russian and Chinese', () => {
   });
 
   it('says it in Chinese, the retired key’s rotation card too', async () => {
-    speakIn('zh_CN');
+    speak('zh_CN');
     await mount(detail(old, checked({ kind: 'invalid-key-or-ip' })));
     expect(untranslated('zh_CN', allowedDetail)).toEqual([]);
     expect(text('[data-check="invalid-key-or-ip"]')).toContain('被拒绝。HTX 拒绝了该密钥但未说明原因');
@@ -220,7 +209,7 @@ describe('the key detail in Russian and Chinese', () => {
   });
 
   it('says a tampered record in Russian', async () => {
-    speakIn('ru');
+    speak('ru');
     await mount(detail({ ...old, damaged: 'Ключ не прошёл проверку.' }));
     expect(untranslated('ru', allowedDetail)).toEqual([]);
     expect(text('[role="alert"]')).toContain('Keyward не будет использовать этот ключ.');
@@ -231,7 +220,7 @@ describe('the manual add in Russian and Chinese', () => {
   const allowedAdd = ['203.0.113.7, 198.51.100.0/24', 'grid-bot-1', 'main'];
 
   it('says its labels, hints, warnings and errors in Russian', async () => {
-    speakIn('ru');
+    speak('ru');
     await mount(<AddKey onAdded={vi.fn()} onCancel={vi.fn()} />);
     expect(untranslated('ru', allowedAdd)).toEqual([]);
     await click(button(root, 'Сохранить ключ'));
@@ -244,7 +233,7 @@ describe('the manual add in Russian and Chinese', () => {
   });
 
   it('says them in Chinese', async () => {
-    speakIn('zh_CN');
+    speak('zh_CN');
     await mount(<AddKey onAdded={vi.fn()} onCancel={vi.fn()} />);
     await choose(root.querySelector('#add-exchange'), 'okx');
     await click(button(root, '保存密钥'));
@@ -267,7 +256,7 @@ describe('the sites in Russian and Chinese', () => {
   });
 
   it('says the settings card and the offer in Russian', async () => {
-    speakIn('ru');
+    speak('ru');
     await mount(
       <>
         <SiteOffer />
@@ -280,7 +269,7 @@ describe('the sites in Russian and Chinese', () => {
   });
 
   it('says them in Chinese', async () => {
-    speakIn('zh_CN');
+    speak('zh_CN');
     await mount(
       <>
         <SiteOffer />
@@ -294,12 +283,12 @@ describe('the sites in Russian and Chinese', () => {
 
 describe('deadline phrases in Russian and Chinese', () => {
   it('puts each effect, tense and count in that language’s own words and plural forms', () => {
-    speakIn('ru');
+    speak('ru');
     expect(describeDeadline({ effect: 'expires', at: NOW - 3 * DAY, certain: true }, NOW)).toBe('срок истёк 3 дня назад');
     expect(describeDeadline({ effect: 'deleted', at: NOW + 21 * DAY, certain: true }, NOW)).toBe('будет удалён через 21 день');
     expect(describeDeadline({ effect: 'deactivated', at: NOW - 11 * DAY, certain: false }, NOW)).toBe('возможно, уже отключён: самое раннее — 11 дней назад');
     expect(describeDeadline({ effect: 'spot-trading-removed', at: NOW + 3_600_000, certain: false }, NOW)).toBe('лишится права спотовой торговли сегодня или позже');
-    speakIn('zh_CN');
+    speak('zh_CN');
     expect(describeDeadline({ effect: 'expires', at: NOW + 5 * DAY, certain: true }, NOW)).toBe('将在 5 天后到期');
     expect(describeDeadline({ effect: 'trading-removed', at: NOW - 2 * DAY, certain: true }, NOW)).toBe('2 天前已失去交易权限');
   });
