@@ -20,6 +20,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { NewKeyInput } from '../src/core/records';
+import { manualKey } from '../tests/e2e/driver/manual-key';
 import { clickFillButtonIn, pickerFrameIn } from '../tests/e2e/driver/chromium';
 import { keywardNotesChromium } from '../tests/e2e/driver/notes-chromium';
 import { callFrom } from '../tests/e2e/driver/send';
@@ -111,20 +112,7 @@ const RUNS: Run[] = [
 ];
 
 function key(exchange: NewKeyInput['exchange'], label: string, credentials: NewKeyInput['credentials'], withdraw: boolean, ips: string[]): { input: NewKeyInput } {
-  return {
-    input: {
-      exchange,
-      credentials,
-      details: {
-        label,
-        account: 'main',
-        permissions: { read: true, trade: true, withdraw, transfer: false, labels: [] },
-        ipWhitelist: ips,
-        source: { kind: 'manual' },
-        notes: '',
-      },
-    },
-  };
+  return { input: manualKey(exchange, label, credentials, { withdraw, ips }) };
 }
 
 /** The demo's keys, in the shapes each exchange issues (made up for the demo). */

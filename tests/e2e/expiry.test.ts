@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NewKeyInput } from '../../src/core/records';
+import { manualKey } from './driver/manual-key';
 import { BROWSERS, type ExtensionTab, createVault, useBrowser, waitReady } from './driver';
 
 /**
@@ -16,21 +17,8 @@ const DAY = 86_400_000;
  * cross a day while the test runs.
  */
 function htxKey(): { input: NewKeyInput } {
-  return {
-    input: {
-      exchange: 'htx',
-      credentials: { apiKey: 'e2c4f6a8-99b1d3f5-84e6a8c0-7b2d4', secret: 'a1b2c3d4-e5f6a7b8-c9d0e1f2-a3b4c', passphrase: '' },
-      details: {
-        label: 'htx grid bot',
-        account: 'main',
-        permissions: { read: true, trade: true, withdraw: false, transfer: false, labels: ['Read', 'Trade'] },
-        ipWhitelist: [],
-        source: { kind: 'manual' },
-        notes: '',
-      },
-      createdAt: Date.now() - 85 * DAY + 3_600_000,
-    },
-  };
+  const credentials = { apiKey: 'e2c4f6a8-99b1d3f5-84e6a8c0-7b2d4', secret: 'a1b2c3d4-e5f6a7b8-c9d0e1f2-a3b4c' };
+  return { input: manualKey('htx', 'htx grid bot', credentials, { labels: ['Read', 'Trade'], ips: [], createdAt: Date.now() - 85 * DAY + 3_600_000 }) };
 }
 
 describe.each(BROWSERS)('expiry countdown in %s', (browser) => {

@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewKeyInput } from '../../src/core/records';
+import { manualKey } from './driver/manual-key';
 import { SELF_QUERY_ORIGINS } from '../../src/exchanges/self-queries';
 import { distWithGrantedSites } from './harness';
 import { MOCK_EXCHANGES, type MockExchange, type Scenario, mockCredentials } from './harness/mock-exchange-api';
@@ -18,21 +19,9 @@ const PASSWORD = 'key-health-test-password';
 /** Every API origin Keyward may ask for, granted as if the user had answered Allow. */
 const API_ORIGINS = [...SELF_QUERY_ORIGINS];
 
+// What the vault believed before the check: read and trade, no withdraw, one IP.
 function input(exchange: MockExchange, scenario: Scenario, label: string): NewKeyInput {
-  const credentials = mockCredentials(exchange, scenario);
-  return {
-    exchange,
-    credentials,
-    details: {
-      label,
-      account: 'main',
-      // What the vault believed before the check: read and trade, no withdraw, one IP.
-      permissions: { read: true, trade: true, withdraw: false, transfer: false, labels: [] },
-      ipWhitelist: ['203.0.113.7'],
-      source: { kind: 'manual' },
-      notes: '',
-    },
-  };
+  return manualKey(exchange, label, mockCredentials(exchange, scenario));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, type ExtensionTab, FILL_BUTTON, POPUP, createVault, useBrowser, useFixtureServer, waitReady } from './driver';
+import { manualKey } from './driver/manual-key';
 
 /**
  * The language override in Settings, in each browser: Русский chosen in the popup, the Settings
@@ -85,13 +86,7 @@ describe.each(BROWSERS)('the picker in the chosen language in %s', (browser) => 
     const { session, popup } = use;
     await createVault(popup, PASSWORD);
     const okx = { apiKey: '3f8e4c2a-7b1d-4e9f-a6c5-0d2b8e7f1a93', secret: '9C4E1A7B3D5F2E8A6C0B4D9E1F3A5C7B', passphrase: 'Tr4d1ng-Passphrase!' };
-    await popup.call('keys.add', {
-      input: {
-        exchange: 'okx',
-        credentials: okx,
-        details: { label: 'okx bot', account: 'main', permissions: { read: true, trade: true, withdraw: false, transfer: false, labels: [] }, ipWhitelist: ['203.0.113.7'], source: { kind: 'manual' }, notes: '' },
-      },
-    });
+    await popup.call('keys.add', { input: manualKey('okx', 'okx bot', okx) });
     await popup.call('settings.update', { language: 'ru' });
 
     const page = await session.openPage('https://app.3commas.io/accounts/new/');

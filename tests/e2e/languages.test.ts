@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NewKeyInput } from '../../src/core/records';
+import { manualKey } from './driver/manual-key';
 import { EXCHANGES } from '../../src/exchanges/registry';
 import { PLATFORMS, USER_SITE_PLATFORMS } from '../../src/platforms/registry';
 import { BROWSERS, type Browser, type DriverSession, type ExtensionTab, FILL_BUTTON, type Surface, type Tab, useBrowser, useFixtureServer, waitForNote, waitReady } from './driver';
@@ -44,20 +45,7 @@ const BINANCE = { apiKey: 'vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y
 const LABELS = ['okx-bot', 'binance-main'];
 
 function input(exchange: NewKeyInput['exchange'], label: string, creds: { apiKey: string; secret: string; passphrase?: string }, withdraw: boolean, ips: string[]): { input: NewKeyInput } {
-  return {
-    input: {
-      exchange,
-      credentials: { apiKey: creds.apiKey, secret: creds.secret, passphrase: creds.passphrase ?? '' },
-      details: {
-        label,
-        account: 'main',
-        permissions: { read: true, trade: true, withdraw, transfer: false, labels: [] },
-        ipWhitelist: ips,
-        source: { kind: 'manual' },
-        notes: '',
-      },
-    },
-  };
+  return { input: manualKey(exchange, label, creds, { withdraw, ips }) };
 }
 
 // ---------------------------------------------------------------------------------------------

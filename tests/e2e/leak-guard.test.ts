@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NewKeyInput } from '../../src/core/records';
+import { manualKey } from './driver/manual-key';
 import { BROWSERS, type DriverSession, type ExtensionTab, type Tab, type Target, absence, createVault, useBrowser, useFixtureServer, waitForNote } from './driver';
 import { dumpStorage, findSecrets } from './storage-scan';
 
@@ -32,21 +33,7 @@ const SECRETS = { boundSecret: BOUND.secret, boundPassphrase: BOUND.passphrase, 
 const WARNING = /pasted here, where it does not belong/;
 
 function key(exchange: NewKeyInput['exchange'], label: string, credentials: NewKeyInput['credentials'], bindings: NewKeyInput['details']['bindings']): { input: NewKeyInput } {
-  return {
-    input: {
-      exchange,
-      credentials,
-      details: {
-        label,
-        account: 'main',
-        permissions: { read: true, trade: true, withdraw: false, transfer: false, labels: [] },
-        ipWhitelist: ['203.0.113.7'],
-        source: { kind: 'manual' },
-        notes: '',
-        bindings,
-      },
-    },
-  };
+  return { input: manualKey(exchange, label, credentials, { bindings }) };
 }
 
 /** Puts `text` on the browser's clipboard by a real copy from the chat page's draft field. */
