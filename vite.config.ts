@@ -43,8 +43,8 @@ export default defineConfig({
       printSummary: false,
       // Chrome's service worker has no clipboard: its offscreen page does that work.
       // The plugin builds each entry on its own: those builds speak only when something is wrong too.
-      htmlViteConfig: { plugins: [noInnerHtml(), leanCatalogues(), inlinedPlatformNames(EXCHANGES, root)], logLevel: 'warn' },
-      scriptViteConfig: { plugins: [generatedEntries(entries, root), leanCatalogues(), inlinedPlatformNames(EXCHANGES, root)], logLevel: 'warn' },
+      htmlViteConfig: { plugins: [noInnerHtml(), inlinedPlatformNames(EXCHANGES, root)], logLevel: 'warn' },
+      scriptViteConfig: { plugins: [generatedEntries(entries, root), inlinedPlatformNames(EXCHANGES, root)], logLevel: 'warn' },
       additionalInputs: [
         ...(browser === 'chrome' ? ['src/offscreen/offscreen.html'] : []),
         'src/picker/picker.html',
