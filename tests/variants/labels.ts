@@ -42,7 +42,7 @@ export function labelHtml(page: PageDescription, style: LabelStyle, field: Label
       return OPTIONAL_FIELDS.includes(field) ? `${t} ${escapeHtml(lang.optional)}` : `<span class="css-r3q1x" aria-hidden="true">*</span>${t}`;
     case 'bilingual': {
       const other = translationFor(page, field);
-      const bracket = page.lang === 'zh' ? ['（', '）'] : [' (', ')'];
+      const bracket = page.lang === 'zh' || page.lang === 'zh-hant' ? ['（', '）'] : [' (', ')'];
       return other ? `${t}${bracket[0]}${escapeHtml(other)}${bracket[1]}` : t;
     }
     case 'hint':

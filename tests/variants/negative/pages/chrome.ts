@@ -5,17 +5,20 @@
  * key on by id or class.
  */
 
-export type Lang = 'en' | 'zh' | 'ru';
+/** zh-hant: Traditional Chinese, as HTX's Hong Kong pages write it. */
+export type Lang = 'en' | 'zh' | 'zh-hant' | 'ru';
 
 const ACCOUNT_LINKS: Record<Lang, string[]> = {
   en: ['Dashboard', 'Assets', 'Orders', 'Security', 'Identification', 'Referral', 'API Management', 'Settings'],
   zh: ['总览', '资产', '订单', '安全中心', '身份认证', '邀请返佣', 'API管理', '偏好设置'],
+  'zh-hant': ['總覽', '資產', '訂單', '安全中心', '身份認證', '邀請返佣', 'API管理', '偏好設置'],
   ru: ['Обзор', 'Активы', 'Ордера', 'Безопасность', 'Верификация', 'Рефералы', 'Управление API', 'Настройки'],
 };
 
 const TOP_LINKS: Record<Lang, string[]> = {
   en: ['Buy Crypto', 'Markets', 'Trade', 'Futures', 'Earn'],
   zh: ['买币', '行情', '交易', '合约', '理财'],
+  'zh-hant': ['買幣', '行情', '交易', '合約', '理財'],
   ru: ['Купить криптовалюту', 'Рынки', 'Торговля', 'Фьючерсы', 'Earn'],
 };
 

@@ -57,6 +57,21 @@ function htxAuthenticatorZh(fields: Field[]): string {
 }
 
 /**
+ * The same page on HTX's Hong Kong site (/zh-hk/), in Traditional characters: 密鑰, 驗證, 綁定 read
+ * as their Simplified forms, so this must stay as unseen as the zh-cn page.
+ */
+function htxAuthenticatorZhHant(fields: Field[]): string {
+  return shell('HTX', 'zh-hant', '綁定谷歌驗證器', `<div class="${css('ga')}"><p>1. 在手機上下載並安裝谷歌驗證器（Google Authenticator）</p>
+      <p>2. 使用谷歌驗證器掃描下方二維碼，或手動輸入密鑰</p>${qrCode('二維碼')}
+      ${fields.map((f) => inputRow(f.label, f.value, copyButton('複製', 'text'))).join('')}
+      <p class="${css('warn')}">請將密鑰妥善備份，用於手機丟失後恢復谷歌驗證器。</p>
+      <div><label>谷歌驗證碼</label><input type="text" maxlength="6" placeholder="請輸入6位谷歌驗證碼"></div>
+      <div><label>短信驗證碼</label><input type="text" maxlength="6"><button type="button">發送</button></div>
+      <button type="button">確認綁定</button></div>`,
+  );
+}
+
+/**
  * Modelled on Bybit's Google Authenticator binding in Russian (Безопасность > Google Authenticator;
  * Bybit help "Как привязать Google Authenticator"): a bare-text label before the key in a <code>,
  * a copy icon, the account name the app will show, then the 6-digit code.
@@ -175,6 +190,11 @@ export const pages: Page[] = [
   {
     ...page('HTX 绑定谷歌验证器, 密钥 in a readonly input (zh)', 'htx', 'zh-CN', 'https://www.htx.com/zh-cn/user-center/google-auth/'),
     html: htxAuthenticatorZh([{ label: '密钥', value: TOTP.htx }]),
+    decoys: [TOTP.htx],
+  },
+  {
+    ...page('HTX 綁定谷歌驗證器, 密鑰 in a readonly input (zh-hant)', 'htx', 'zh-HK', 'https://www.htx.com/zh-hk/user-center/google-auth/'),
+    html: htxAuthenticatorZhHant([{ label: '密鑰', value: TOTP.htx }]),
     decoys: [TOTP.htx],
   },
   {
